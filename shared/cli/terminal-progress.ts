@@ -1,0 +1,31 @@
+import cliProgress from 'cli-progress';
+import type { Progress } from '../ports/byte-source.port.js';
+import { silentProgress } from '../ports/byte-source.port.js';
+
+const PHASES: Record<string, string> = { check: 'Checking', write: 'Writing ' };
+
+/** A progress bar on stderr when it is a terminal; silent otherwise (CI, pipes, logs). */
+export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (!stream.isTTY) return silentProgress;
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    start(phase, total) {
+      bar = new cliProgress.SingleBar(
+        {
+          stream,
+          format: `${PHASES[phase] ?? phase} {bar} {percentage}% | {mb} of {totalMb} MB | {duration_formatted}`,
+          hideCursor: true,
+        },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(Math.max(total, 1), 0, { mb: '0.0', totalMb: (total / 1e6).toFixed(1) });
+    },
+    update(done) {
+      bar?.update(done, { mb: (done / 1e6).toFixed(1) });
+    },
+    stop() {
+      bar?.stop();
+      bar = undefined;
+    },
+  };
+}

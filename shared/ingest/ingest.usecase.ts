@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import { decisionDigest } from '../domain/decision-digest.js';
+import type { Decision, DecisionVersion } from '../domain/decision.schema.js';
+import type { ByteSource, Progress } from '../ports/byte-source.port.js';
+import { silentProgress } from '../ports/byte-source.port.js';
+import type { Clock } from '../ports/clock.port.js';
+import type { DecisionStore } from '../ports/decision-store.port.js';
+import { MAX_ISSUES, validateChunk, type ChunkOutcome } from './chunk-validation.js';
+import { FileChecks } from './file-checks.js';
+import type { CsvV1Column } from './format-v1.js';
+import { readHeader } from './header.js';
+import { IngestRejectedError, type IngestIssue } from './ingest-issue.js';
+import { ruleMessage } from './rule-messages.js';
+import { decodeBytes, NotUtf8Error, recordChunks, UnreadableFileError, type TextChunk, type TextEncoding } from './text-chunks.js';
+
+/** Validates chunks, in order: inline, or on worker threads (validate-pool.ts). */
+export type ChunkRunner = (chunks: AsyncIterable<TextChunk>, columnIndex: Record<CsvV1Column, number>) => AsyncIterable<ChunkOutcome>;
+
+export const inlineRunner: ChunkRunner = async function* (chunks, columnIndex) {
+  for await (const chunk of chunks) yield validateChunk(chunk, columnIndex, { collectFacts: true });
+};
+
+export interface IngestDeps {
+  store: DecisionStore;
+  clock: Clock;
+  runner?: ChunkRunner;
+  progress?: Progress;
+}
+
+export interface IngestSummary {
+  file: string;
+  sha256: string;
+  encoding: TextEncoding;
+  rows: number;
+  candidates: number;
+  new: number;
+  superseded: number;
+  unchanged: number;
+  /** Versions appended to the store (0 on a dry run). */
+  written: number;
+  dryRun: boolean;
+}
+
+class FileChangedError extends Error {
+  override name = 'FileChangedError';
+}
+
+const WRITE_BATCH = 1_000;
+
+/**
+ * Ingests a decision file: validates it whole (every row, every rule, then
+ * against the store), and only if nothing is wrong appends the new versions.
+ * Two streaming passes, so memory holds a few facts per row, never the file.
+ * Throws IngestRejectedError (nothing written) when the file is refused.
+ */
+export async function ingestDecisions(deps: IngestDeps, source: ByteSource, options: { dryRun?: boolean } = {}): Promise<IngestSummary> {
+  const progress = deps.progress ?? silentProgress;
+  let checked: Awaited<ReturnType<typeof checkFile>>;
+  try {
+    checked = await checkFile(deps, source, 'utf-8');
+  } catch (err) {
+    if (!(err instanceof NotUtf8Error)) throw err;
+    // Office tools in France still export Windows-1252: read it again as such.
+    checked = await checkFile(deps, source, 'windows-1252');
+  }
+  const { checks, encoding, sha256, rows, columnIndex } = checked;
+
+  for (const scope of checks.checkGroups()) {
+    const [session, academie] = scope.split('|') as [string, string];
+    checks.checkGroupsAgainstStore(scope, await deps.store.currentDecisions(session, academie));
+  }
+  for (const scope of checks.scopes()) {
+    const [session, academie] = scope.split('|') as [string, string];
+    checks.classify(scope, await deps.store.knownVersions(session, academie));
+  }
+  if (checks.issues.length > 0) reject(source.name, checks.issues, checks.issues.length);
+
+  const counts = { new: 0, supersedes: 0, unchanged: 0 };
+  for (const { fate } of checks.fates.values()) counts[fate]++;
+  const toWrite = counts.new + counts.supersedes;
+  let written = 0;
+  if (!options.dryRun && toWrite > 0) {
+    written = await writeVersions(deps, source, { encoding, sha256, columnIndex, checks, progress });
+    if (written !== toWrite) throw new FileChangedError(`${source.name} changed while being ingested: ${written} of ${toWrite} versions written; ingest it again`);
+  }
+  return {
+    file: source.name, sha256, encoding, rows, candidates: checks.candidateCount(),
+    new: counts.new, superseded: counts.supersedes, unchanged: counts.unchanged, written, dryRun: options.dryRun ?? false,
+  };
+}
+
+function reject(file: string, issues: readonly IngestIssue[], total: number): never {
+  const sorted = [...issues].sort((a, b) => a.line - b.line || (a.columnIndex ?? 0) - (b.columnIndex ?? 0));
+  const kept = sorted.slice(0, MAX_ISSUES);
+  if (total > kept.length) {
+    kept.push({ line: kept[kept.length - 1]?.line ?? 1, code: 'too-many-errors', ...ruleMessage('too-many-errors', { more: total - kept.length, shown: kept.length }) });
+  }
+  throw new IngestRejectedError(file, kept, total);
+}
+
+/** Reads the source once, decoding and hashing it, and yields the header apart from the record chunks. */
+async function openText(source: ByteSource, encoding: TextEncoding, onBytes: (b: Uint8Array) => void) {
+  async function* tapped() {
+    for await (const b of source.open()) {
+      onBytes(b);
+      yield b;
+    }
+  }
+  const chunks = recordChunks(decodeBytes(tapped(), encoding))[Symbol.asyncIterator]();
+  const first = await chunks.next();
+  const text = first.done ? '' : first.value.text;
+  const nl = text.indexOf('\n');
+  const headerLine = (nl === -1 ? text : text.slice(0, nl)).replace(/\r$/, '');
+  const rest: TextChunk = { text: nl === -1 ? '' : text.slice(nl + 1), firstLine: 2 };
+  async function* records(): AsyncGenerator<TextChunk> {
+    if (rest.text.length > 0) yield rest;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+  }
+  return { headerLine, records: records() };
+}
+
+async function checkFile(deps: IngestDeps, source: ByteSource, encoding: TextEncoding) {
+  const progress = deps.progress ?? silentProgress;
+  const hash = createHash('sha256');
+  let bytes = 0;
+  progress.start('check', source.size ?? 0);
+  try {
+    const { headerLine, records } = await openText(source, encoding, (b) => {
+      hash.update(b);
+      bytes += b.length;
+      progress.update(bytes);
+    });
+    if (headerLine.trim() === '') reject(source.name, [{ line: 1, code: 'file-empty', ...ruleMessage('file-empty') }], 1);
+    const header = readHeader(headerLine.split(';'));
+    if (!header.ok) reject(source.name, header.issues, header.issues.length);
+
+    const checks = new FileChecks();
+    const issues: IngestIssue[] = [];
+    let issueCount = 0;
+    let rows = 0;
+    for await (const outcome of (deps.runner ?? inlineRunner)(records, header.columnIndex)) {
+      rows += outcome.rows;
+      issueCount += outcome.issueCount;
+      for (const i of outcome.issues) if (issues.length < MAX_ISSUES) issues.push(i);
+      for (const f of outcome.facts) checks.add(f);
+    }
+    if (rows === 0 && issueCount === 0) reject(source.name, [{ line: 2, code: 'file-no-rows', ...ruleMessage('file-no-rows') }], 1);
+    if (issueCount > 0) reject(source.name, [...issues, ...checks.issues], issueCount + checks.issues.length);
+    return { checks, encoding, sha256: hash.digest('hex'), rows, columnIndex: header.columnIndex };
+  } catch (err) {
+    if (err instanceof UnreadableFileError) reject(source.name, [err.issue], 1);
+    throw err;
+  } finally {
+    progress.stop();
+  }
+}
+
+/** Second pass: parses the file again and appends the versions the first pass decided to write. */
+async function writeVersions(
+  deps: IngestDeps,
+  source: ByteSource,
+  ctx: { encoding: TextEncoding; sha256: string; columnIndex: Record<CsvV1Column, number>; checks: FileChecks; progress: Progress },
+): Promise<number> {
+  const ingestedAt = deps.clock.now().toISOString();
+  let bytes = 0;
+  let written = 0;
+  ctx.progress.start('write', source.size ?? 0);
+  try {
+    const { records } = await openText(source, ctx.encoding, (b) => {
+      bytes += b.length;
+    });
+    let batch: DecisionVersion[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await deps.store.appendVersions(batch);
+      written += batch.length;
+      batch = [];
+    };
+    for await (const chunk of records) {
+      const pending: DecisionVersion[] = [];
+      let changed = false;
+      validateChunk(chunk, ctx.columnIndex, {
+        collectFacts: false,
+        onDecision: (d: Decision, line: number) => {
+          const plan = ctx.checks.fateOf(d);
+          if (!plan || plan.fate === 'unchanged') return;
+          const digest = decisionDigest(d);
+          if (digest !== plan.digest) changed = true;
+          pending.push({ ...d, digest, source: { file: source.name, sha256: ctx.sha256, line, ingestedAt } });
+        },
+      });
+      if (changed) throw new FileChangedError(`${source.name} changed while being ingested; ingest it again`);
+      for (const v of pending) {
+        batch.push(v);
+        if (batch.length >= WRITE_BATCH) await flush();
+      }
+      ctx.progress.update(bytes);
+    }
+    await flush();
+  } finally {
+    ctx.progress.stop();
+  }
+  return written;
+}

@@ -1,0 +1,103 @@
+import { ruleMessage } from './rule-messages.js';
+import type { IngestIssue } from './ingest-issue.js';
+
+export type TextEncoding = 'utf-8' | 'windows-1252';
+
+/** Raised when the bytes are not valid UTF-8: the caller reads again as Windows-1252. */
+export class NotUtf8Error extends Error {
+  override name = 'NotUtf8Error';
+}
+
+/** A problem that stops reading the file (encoding, binary data, line too long). */
+export class UnreadableFileError extends Error {
+  override name = 'UnreadableFileError';
+  constructor(readonly issue: IngestIssue) {
+    super(issue.rule);
+  }
+}
+
+/** Complete CSV records: `text` never ends inside a quoted field or a line. */
+export interface TextChunk {
+  text: string;
+  /** Line number of the first character of `text` (1-based). */
+  firstLine: number;
+}
+
+export const MAX_LINE_CHARS = 100_000;
+const CHUNK_CHARS = 1 << 20;
+
+function fileIssue(line: number, code: string, params?: Record<string, string | number>): IngestIssue {
+  return { line, code, ...ruleMessage(code, params) };
+}
+
+/** Decodes bytes as text; a UTF-8 BOM is dropped, UTF-16 is refused. */
+export async function* decodeBytes(bytes: AsyncIterable<Uint8Array>, encoding: TextEncoding): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  let first = true;
+  for await (const chunk of bytes) {
+    if (first && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+      throw new UnreadableFileError(fileIssue(1, 'encoding-utf16'));
+    }
+    first = false;
+    try {
+      yield decoder.decode(chunk, { stream: true });
+    } catch (err) {
+      if (err instanceof TypeError) throw new NotUtf8Error('not UTF-8');
+      throw err;
+    }
+  }
+  try {
+    yield decoder.decode();
+  } catch (err) {
+    if (err instanceof TypeError) throw new NotUtf8Error('not UTF-8');
+    throw err;
+  }
+}
+
+/**
+ * Cuts decoded text into chunks of whole records of about 1 MB, so they can
+ * be parsed independently (on worker threads). A newline only ends a record
+ * outside quotes; quotes are tracked across chunks. Also refuses NUL bytes
+ * and lines longer than MAX_LINE_CHARS before anything parses them.
+ */
+export async function* recordChunks(text: AsyncIterable<string>): AsyncGenerator<TextChunk> {
+  let pending = '';
+  let firstLine = 1; // line of pending[0]
+  let scanned = 0; // pending[0..scanned) already scanned
+  let line = 1; // line at pending[scanned]
+  let inQuotes = false;
+  let lineStart = 0; // index in pending where the current line starts
+  let cut = 0; // pending[0..cut) is whole records
+  let cutLine = 1; // line at pending[cut]
+
+  for await (const piece of text) {
+    pending += piece;
+    for (let i = scanned; i < pending.length; i++) {
+      const c = pending.charCodeAt(i);
+      if (c === 34 /* " */) inQuotes = !inQuotes;
+      else if (c === 10 /* \n */) {
+        line++;
+        lineStart = i + 1;
+        if (!inQuotes) {
+          cut = i + 1;
+          cutLine = line;
+        }
+      } else if (c === 0) {
+        throw new UnreadableFileError(fileIssue(line, 'encoding-binary'));
+      }
+      if (i - lineStart > MAX_LINE_CHARS || i - cut > MAX_LINE_CHARS * 4) {
+        throw new UnreadableFileError(fileIssue(line, 'line-too-long', { max: MAX_LINE_CHARS.toLocaleString('en-GB') }));
+      }
+    }
+    scanned = pending.length;
+    if (cut >= CHUNK_CHARS) {
+      yield { text: pending.slice(0, cut), firstLine };
+      pending = pending.slice(cut);
+      scanned -= cut;
+      lineStart -= cut;
+      firstLine = cutLine;
+      cut = 0;
+    }
+  }
+  if (pending.length > 0) yield { text: pending, firstLine };
+}
