@@ -55,15 +55,7 @@ const WRITE_BATCH = 1_000;
  */
 export async function ingestDecisions(deps: IngestDeps, source: ByteSource, options: { dryRun?: boolean } = {}): Promise<IngestSummary> {
   const progress = deps.progress ?? silentProgress;
-  let checked: Awaited<ReturnType<typeof checkFile>>;
-  try {
-    checked = await checkFile(deps, source, 'utf-8');
-  } catch (err) {
-    if (!(err instanceof NotUtf8Error)) throw err;
-    // Office tools in France still export Windows-1252: read it again as such.
-    checked = await checkFile(deps, source, 'windows-1252');
-  }
-  const { checks, encoding, sha256, rows, columnIndex } = checked;
+  const { checks, encoding, sha256, rows, columnIndex } = await checkDecisionFile(deps, source);
 
   for (const scope of checks.checkGroups()) {
     const [session, academie] = scope.split('|') as [string, string];
@@ -98,6 +90,22 @@ function reject(file: string, issues: readonly IngestIssue[], total: number): ne
   throw new IngestRejectedError(file, kept, total);
 }
 
+export type CheckedFile = Awaited<ReturnType<typeof checkFile>>;
+
+/**
+ * First pass alone: parses and validates every row and the rules between
+ * rows of the file, without the store. Throws IngestRejectedError.
+ */
+export async function checkDecisionFile(deps: Pick<IngestDeps, 'runner' | 'progress'>, source: ByteSource): Promise<CheckedFile> {
+  try {
+    return await checkFile(deps, source, 'utf-8');
+  } catch (err) {
+    if (!(err instanceof NotUtf8Error)) throw err;
+    // Office tools in France still export Windows-1252: read it again as such.
+    return await checkFile(deps, source, 'windows-1252');
+  }
+}
+
 /** Reads the source once, decoding and hashing it, and yields the header apart from the record chunks. */
 async function openText(source: ByteSource, encoding: TextEncoding, onBytes: (b: Uint8Array) => void) {
   async function* tapped() {
@@ -119,7 +127,7 @@ async function openText(source: ByteSource, encoding: TextEncoding, onBytes: (b:
   return { headerLine, records: records() };
 }
 
-async function checkFile(deps: IngestDeps, source: ByteSource, encoding: TextEncoding) {
+async function checkFile(deps: Pick<IngestDeps, 'runner' | 'progress'>, source: ByteSource, encoding: TextEncoding) {
   const progress = deps.progress ?? silentProgress;
   const hash = createHash('sha256');
   let bytes = 0;

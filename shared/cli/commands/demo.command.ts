@@ -1,0 +1,97 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { finished } from 'node:stream/promises';
+import type { Command } from 'commander';
+import { fileSource } from '../../adapters/fs/file-source.js';
+import { generateFirstGroup, generateSecondGroup, writeCsv } from '../../generate/decisions.generator.js';
+import { ingestDecisions } from '../../ingest/ingest.usecase.js';
+import { createPoolRunner } from '../../ingest/validate-pool.js';
+import { startLocalStack } from '../../local/local-stack.js';
+import { applyLocalStackEnv, localHome, removeLocalState, writeLocalState } from '../../local/local-state.js';
+import { systemClock } from '../../ports/clock.port.js';
+import { awsContext } from '../aws-context.js';
+import { terminalProgress } from '../terminal-progress.js';
+import { formatSummary } from './ingest.command.js';
+
+interface DemoOptions {
+  academie: string;
+  session: string;
+  candidates: string;
+  seed: string;
+  memory?: boolean;
+  exit?: boolean;
+}
+
+async function writeFile(path: string, rows: Iterable<Parameters<typeof writeCsv>[0] extends Iterable<infer R> ? R : never>) {
+  const out = createWriteStream(path);
+  const n = await writeCsv(rows, out);
+  out.end();
+  await finished(out);
+  return n;
+}
+
+/**
+ * `npm start`: the product end to end on one machine. Starts the embedded
+ * stack (or joins a running `publibac local`), generates a demo académie,
+ * ingests its first- and second-group decisions, and stays up.
+ */
+export function register(program: Command): void {
+  program
+    .command('demo')
+    .description('Run the product locally end to end: local stack, synthetic académie, ingest (what `npm start` runs)')
+    .option('--academie <slug>', 'académie of the demo', 'aix-marseille')
+    .option('--session <YYYY-MM>', 'session of the demo', '2024-06')
+    .option('--candidates <n>', 'candidates in the demo académie', '31000')
+    .option('--seed <n>', 'seed of the synthetic data', '1')
+    .option('--memory', 'keep the stack in memory (nothing under .publibac/data)')
+    .option('--exit', 'stop once the demo data is loaded instead of staying up')
+    .action(async (opts: DemoOptions) => {
+      const log = (line: string) => process.stdout.write(`${line}\n`);
+      let stack: Awaited<ReturnType<typeof startLocalStack>> | undefined;
+      if (applyLocalStackEnv()) {
+        log('Using the local stack already running (publibac local).');
+      } else {
+        stack = await startLocalStack(opts.memory ? { memory: true } : { dataDir: join(localHome(), 'data') });
+        Object.assign(process.env, stack.env);
+        await writeLocalState({ pid: process.pid, env: stack.env, endpoints: stack.endpoints, startedAt: new Date().toISOString() });
+        log(`Local stack started: DynamoDB ${stack.endpoints.dynamodb}, S3 ${stack.endpoints.s3}${opts.memory ? ' (in memory)' : ` (data in ${join(localHome(), 'data')})`}`);
+      }
+      const stop = async () => {
+        if (!stack) return;
+        await removeLocalState();
+        await stack.stop();
+        stack = undefined;
+      };
+
+      try {
+        const dir = resolve(localHome(), 'demo');
+        await mkdir(dir, { recursive: true });
+        const base = { academie: opts.academie, session: opts.session, candidates: Number(opts.candidates), seed: Number(opts.seed) };
+        const g1 = join(dir, `${opts.academie}-${opts.session}-groupe-1.csv`);
+        const g2 = join(dir, `${opts.academie}-${opts.session}-groupe-2.csv`);
+        log(`Generated ${(await writeFile(g1, generateFirstGroup(base))).toLocaleString('en-GB')} first-group decisions: ${g1}`);
+        log(`Generated ${(await writeFile(g2, generateSecondGroup(generateFirstGroup(base), { seed: base.seed }))).toLocaleString('en-GB')} second-group decisions: ${g2}`);
+
+        const ctx = awsContext();
+        const pool = createPoolRunner();
+        try {
+          for (const file of [g1, g2]) {
+            const summary = await ingestDecisions({ store: ctx.store, clock: systemClock, progress: terminalProgress(), runner: pool }, await fileSource(file));
+            log(formatSummary(summary));
+          }
+        } finally {
+          await pool.close();
+        }
+        log('Try: npx publibac ingest <file> --dry-run   (another terminal; this stack is found automatically)');
+        if (opts.exit || !stack) return;
+        log('Local stack up. Ctrl-C to stop.');
+        await new Promise<void>((done) => {
+          process.once('SIGINT', done);
+          process.once('SIGTERM', done);
+        });
+      } finally {
+        await stop();
+      }
+    });
+}
