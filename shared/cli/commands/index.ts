@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { register as registerLocal } from './local.command.js';
 
 /** Every command module exports `register(program)`; the list lives here only. */
-export function registerCommands(_program: Command): void {}
+export function registerCommands(program: Command): void {
+  registerLocal(program);
+}

@@ -1,0 +1,120 @@
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** DynamoDB's limit per BatchWriteItem call. */
+const BATCH_SIZE = 25;
+
+export interface BatchWriteOptions {
+  /** Attempts per batch of 25, the first included (default 10). */
+  maxAttempts?: number;
+  /** Backoff ceiling of the first retry, doubled at each retry (default 50 ms). */
+  baseDelayMs?: number;
+  /** Upper bound of the backoff ceiling (default 5 s). */
+  maxDelayMs?: number;
+  /** Batches in flight at once (default 8). */
+  concurrency?: number;
+  /** Injected by tests so that backoff costs no time. */
+  sleep?: (ms: number) => Promise<void>;
+  /** In [0, 1); injected by tests for deterministic jitter. */
+  random?: () => number;
+}
+
+/** Some items could not be written within the allowed attempts. Carries counts only, never item content. */
+export class BatchWriteError extends Error {
+  override name = 'BatchWriteError';
+  constructor(
+    readonly tableName: string,
+    readonly unwritten: number,
+    readonly total: number,
+    readonly attempts: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`${unwritten} of ${total} items not confirmed written to ${tableName} after ${attempts} attempts; writing again is safe (puts are idempotent)`, options);
+  }
+}
+
+/** The faults AWS asks callers to retry: throttling and server-side errors. */
+const RETRYABLE_NAMES = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+]);
+
+export function isRetryableWriteError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (RETRYABLE_NAMES.has(err.name)) return true;
+  const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return typeof status === 'number' && status >= 500;
+}
+
+type Item = Record<string, unknown>;
+
+/**
+ * Puts every item, 25 per call with a bounded number of calls in flight.
+ * BatchWriteItem may accept only part of a batch (UnprocessedItems) or fail
+ * on throttling; both are retried with exponential backoff and full jitter
+ * (the delay is uniform in [0, ceiling]), which spreads the retries of
+ * concurrent writers instead of having them collide again. The SDK's own
+ * retries sit underneath; they do not cover UnprocessedItems.
+ */
+export async function batchWriteAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  items: readonly Item[],
+  options: BatchWriteOptions = {},
+): Promise<void> {
+  const maxAttempts = options.maxAttempts ?? 10;
+  const baseDelayMs = options.baseDelayMs ?? 50;
+  const maxDelayMs = options.maxDelayMs ?? 5_000;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  const random = options.random ?? Math.random;
+
+  let next = 0;
+  let written = 0;
+  let failure: { cause: unknown; attempts: number } | undefined;
+
+  const writeBatch = async (batch: Item[]) => {
+    let pending = batch;
+    for (let attempt = 1; !failure; attempt++) {
+      let error: unknown;
+      try {
+        const out = await client.send(
+          new BatchWriteCommand({ RequestItems: { [tableName]: pending.map((Item) => ({ PutRequest: { Item } })) } }),
+        );
+        const unprocessed = (out.UnprocessedItems?.[tableName] ?? []).flatMap((r) => (r.PutRequest?.Item ? [r.PutRequest.Item] : []));
+        written += pending.length - unprocessed.length;
+        pending = unprocessed;
+        if (pending.length === 0) return;
+      } catch (err) {
+        if (!isRetryableWriteError(err)) {
+          failure ??= { cause: err, attempts: attempt };
+          return;
+        }
+        error = err;
+      }
+      if (attempt >= maxAttempts) {
+        failure ??= { cause: error, attempts: attempt };
+        return;
+      }
+      await sleep(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
+    }
+  };
+
+  // A fixed pool of workers taking the next batch: at most `concurrency` calls in flight.
+  const worker = async () => {
+    while (!failure && next < items.length) {
+      const batch = items.slice(next, next + BATCH_SIZE);
+      next += BATCH_SIZE;
+      await writeBatch(batch);
+    }
+  };
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? 8, Math.ceil(items.length / BATCH_SIZE)));
+  await Promise.all(Array.from({ length: concurrency }, worker));
+
+  if (failure) {
+    // A non-retryable error (a malformed item, a missing table) is the caller's to see as is.
+    if (failure.cause !== undefined && !isRetryableWriteError(failure.cause)) throw failure.cause;
+    throw new BatchWriteError(tableName, items.length - written, items.length, failure.attempts, { cause: failure.cause });
+  }
+}
