@@ -12,9 +12,10 @@ const PRENOMS = /^\p{L}[\p{L}\p{M}' .,’-]*$/u;
 const name = (pattern: RegExp) =>
   z
     .string()
+    // First: a formula is the most important thing to say about such a cell.
+    .refine((s) => !FORMULA_START.test(s), { error: 'name-formula', abort: true })
     .min(1, { error: 'name-empty' })
     .max(100, { error: 'name-too-long' })
-    .refine((s) => !FORMULA_START.test(s), { error: 'name-formula', abort: true })
     .regex(pattern, { error: 'name-characters' });
 
 export const RowSchema = z.object({

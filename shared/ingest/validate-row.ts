@@ -126,7 +126,8 @@ export class RowValidator {
         add('mention', 'mention-tbf-bcp');
       }
     }
-    if (r.examen !== undefined && r.groupe === 1 && r.decision === 'ADMIS' && typeof r.moyenne === 'number' && r.mention !== undefined) {
+    const mentionExists = r.mention == null || (r.examen !== undefined && mentionsAllowed(r.examen).includes(r.mention));
+    if (r.examen !== undefined && r.groupe === 1 && r.decision === 'ADMIS' && typeof r.moyenne === 'number' && r.mention !== undefined && mentionExists) {
       const expected = mentionForAverage(r.examen, r.moyenne);
       if (expected !== r.mention) add('mention', 'mention-average', { moyenne: raw.moyenne, expected: expected ?? '(none)' });
     }

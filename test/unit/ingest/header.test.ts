@@ -11,7 +11,7 @@ describe('readHeader', () => {
   });
 
   it('reports every missing, unknown and duplicate column at once', () => {
-    const cells = CSV_V1_COLUMNS.filter((c) => c !== 'uai' && c !== 'jury').concat(['nom', 'commentaire']);
+    const cells: string[] = [...CSV_V1_COLUMNS.filter((c) => c !== 'uai' && c !== 'jury'), 'nom', 'commentaire'];
     const result = readHeader(cells);
     expect(result.ok).toBe(false);
     if (!result.ok) {
