@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { register as registerIngest } from './ingest.command.js';
 import { register as registerLocal } from './local.command.js';
 
 /** Every command module exports `register(program)`; the list lives here only. */
 export function registerCommands(program: Command): void {
   registerLocal(program);
+  registerIngest(program);
 }
