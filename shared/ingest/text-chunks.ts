@@ -70,26 +70,37 @@ export async function* recordChunks(text: AsyncIterable<string>): AsyncGenerator
   let cut = 0; // pending[0..cut) is whole records
   let cutLine = 1; // line at pending[cut]
 
+  const tooLong = () => new UnreadableFileError(fileIssue(line, 'line-too-long', { max: MAX_LINE_CHARS.toLocaleString('en-GB') }));
   for await (const piece of text) {
+    const nul = piece.indexOf('\u0000');
     pending += piece;
-    for (let i = scanned; i < pending.length; i++) {
-      const c = pending.charCodeAt(i);
-      if (c === 34 /* " */) inQuotes = !inQuotes;
-      else if (c === 10 /* \n */) {
+    // Jump from one quote or newline to the next: only they matter here.
+    let i = scanned;
+    let nextQuote = pending.indexOf('"', i);
+    let nextNewline = pending.indexOf('\n', i);
+    for (;;) {
+      if (nextNewline !== -1 && (nextQuote === -1 || nextNewline < nextQuote)) {
+        if (nextNewline - lineStart > MAX_LINE_CHARS) throw tooLong();
         line++;
-        lineStart = i + 1;
+        lineStart = nextNewline + 1;
         if (!inQuotes) {
-          cut = i + 1;
+          cut = lineStart;
           cutLine = line;
         }
-      } else if (c === 0) {
-        throw new UnreadableFileError(fileIssue(line, 'encoding-binary'));
-      }
-      if (i - lineStart > MAX_LINE_CHARS || i - cut > MAX_LINE_CHARS * 4) {
-        throw new UnreadableFileError(fileIssue(line, 'line-too-long', { max: MAX_LINE_CHARS.toLocaleString('en-GB') }));
-      }
+        nextNewline = pending.indexOf('\n', lineStart);
+      } else if (nextQuote !== -1) {
+        inQuotes = !inQuotes;
+        nextQuote = pending.indexOf('"', nextQuote + 1);
+      } else break;
     }
     scanned = pending.length;
+    if (nul !== -1) {
+      const at = pending.length - piece.length + nul;
+      let nulLine = firstLine;
+      for (let j = pending.indexOf('\n'); j !== -1 && j < at; j = pending.indexOf('\n', j + 1)) nulLine++;
+      throw new UnreadableFileError(fileIssue(nulLine, 'encoding-binary'));
+    }
+    if (scanned - lineStart > MAX_LINE_CHARS || scanned - cut > MAX_LINE_CHARS * 4) throw tooLong();
     if (cut >= CHUNK_CHARS) {
       yield { text: pending.slice(0, cut), firstLine };
       pending = pending.slice(cut);

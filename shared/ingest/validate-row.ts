@@ -7,7 +7,7 @@ import { mentionForAverage, mentionsAllowed } from '../domain/rules/mention.js';
 import { checkAverageForDecision, decisionsAllowed } from '../domain/rules/outcome.js';
 import { CSV_V1_COLUMNS, type CsvV1Column } from './format-v1.js';
 import { showValue, type IngestIssue } from './ingest-issue.js';
-import { RowSchema, type ParsedRow } from './row.schema.js';
+import { convertCell, convertRow, nameIssue, RowSchema, type ParsedRow } from './row.schema.js';
 import { ruleMessage } from './rule-messages.js';
 
 export type RowResult = { ok: true; decision: Decision } | { ok: false; issues: IngestIssue[] };
@@ -48,22 +48,29 @@ const serieOf = memo((key: string) => {
  * row breaks, each with its column, not just the first.
  */
 export class RowValidator {
+  // The row being validated: fields rather than closures, since this runs for every row of national files.
+  private line = 0;
+  private raw = {} as Record<CsvV1Column, string>;
+  private issues: IngestIssue[] = [];
+
   /** columnIndex[c] = position (0-based) of column c in this file. */
   constructor(private readonly columnIndex: Record<CsvV1Column, number>) {}
+
+  private add(column: CsvV1Column, code: string, params?: Record<string, string | number>): void {
+    this.issues.push({ line: this.line, column, columnIndex: this.columnIndex[column] + 1, value: showValue(this.raw[column]), code, ...ruleMessage(code, params) });
+  }
 
   validate(cells: readonly string[], line: number): RowResult {
     const raw = {} as Record<CsvV1Column, string>;
     for (const c of CSV_V1_COLUMNS) raw[c] = (cells[this.columnIndex[c]] ?? '').trim();
-
-    const issues: IngestIssue[] = [];
-    const add = (column: CsvV1Column, code: string, params?: Record<string, string | number>) => {
-      issues.push({ line, column, columnIndex: this.columnIndex[column] + 1, value: showValue(raw[column]), code, ...ruleMessage(code, params) });
-    };
+    this.line = line;
+    this.raw = raw;
+    this.issues = [];
 
     const parsed = RowSchema.safeParse(raw);
     let row: Partial<ParsedRow>;
     if (parsed.success) {
-      row = parsed.data;
+      row = convertRow(parsed.data);
     } else {
       // Slow path, bad rows only: keep the cells that are valid so the
       // cross-column rules can still report what else is wrong.
@@ -71,29 +78,27 @@ export class RowValidator {
       const reported = new Set<string>();
       for (const issue of parsed.error.issues) {
         const column = issue.path[0] as CsvV1Column;
-        if (!reported.has(column)) add(column, issue.message);
+        const code = column === 'nom' || column === 'prenoms' ? nameIssue(raw[column]) : issue.message;
+        if (!reported.has(column)) this.add(column, code);
         reported.add(column);
       }
       for (const c of CSV_V1_COLUMNS) {
         if (reported.has(c)) continue;
         const one = RowSchema.shape[c].safeParse(raw[c]);
-        if (one.success) (row as Record<string, unknown>)[c] = one.data;
+        if (one.success) (row as Record<string, unknown>)[c] = convertCell(c, raw[c]);
       }
     }
 
     const academie = row.academie !== undefined ? findAcademie(row.academie) : undefined;
-    if (row.academie !== undefined && !academie) add('academie', 'academie-unknown');
-    const out = this.crossChecks(row, raw, academie, add);
-    if (issues.length > 0 || !out) return { ok: false, issues };
+    if (row.academie !== undefined && !academie) this.add('academie', 'academie-unknown');
+    const out = this.crossChecks(row, academie);
+    if (this.issues.length > 0 || !out) return { ok: false, issues: this.issues };
     return { ok: true, decision: out };
   }
 
-  private crossChecks(
-    r: Partial<ParsedRow>,
-    raw: Record<CsvV1Column, string>,
-    academie: Academie | undefined,
-    add: (column: CsvV1Column, code: string, params?: Record<string, string | number>) => void,
-  ): Decision | null {
+  private crossChecks(r: Partial<ParsedRow>, academie: Academie | undefined): Decision | null {
+    const raw = this.raw;
+    const add = this.add.bind(this);
     if (r.uai !== undefined && !isValidUai(r.uai)) add('uai', 'uai-check-letter', { expected: uaiCheckLetter(r.uai.slice(0, 7)) });
     if (academie && r.departement !== undefined && !academie.departements.includes(r.departement)) {
       add('departement', 'departement-academie', { academie: academie.slug });
