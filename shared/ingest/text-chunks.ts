@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { ruleMessage } from './rule-messages.js';
 import type { IngestIssue } from './ingest-issue.js';
 
@@ -30,28 +31,32 @@ function fileIssue(line: number, code: string, params?: Record<string, string | 
   return { line, code, ...ruleMessage(code, params) };
 }
 
-/** Decodes bytes as text; a UTF-8 BOM is dropped, UTF-16 is refused. */
+/**
+ * Decodes bytes as text; a UTF-8 BOM is dropped, UTF-16 is refused.
+ * Windows-1252 goes through iconv-lite: Node 20's TextDecoder silently
+ * decodes that label as Latin-1 outside streaming mode (’ becomes U+0092).
+ */
 export async function* decodeBytes(bytes: AsyncIterable<Uint8Array>, encoding: TextEncoding): AsyncGenerator<string> {
-  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const cp1252 = iconv.getDecoder('windows-1252');
+  const decode = (chunk?: Uint8Array): string => {
+    if (encoding === 'windows-1252') return chunk ? cp1252.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)) : (cp1252.end() ?? '');
+    try {
+      return chunk ? utf8.decode(chunk, { stream: true }) : utf8.decode();
+    } catch (err) {
+      if (err instanceof TypeError) throw new NotUtf8Error('not UTF-8');
+      throw err;
+    }
+  };
   let first = true;
   for await (const chunk of bytes) {
     if (first && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
       throw new UnreadableFileError(fileIssue(1, 'encoding-utf16'));
     }
     first = false;
-    try {
-      yield decoder.decode(chunk, { stream: true });
-    } catch (err) {
-      if (err instanceof TypeError) throw new NotUtf8Error('not UTF-8');
-      throw err;
-    }
+    yield decode(chunk);
   }
-  try {
-    yield decoder.decode();
-  } catch (err) {
-    if (err instanceof TypeError) throw new NotUtf8Error('not UTF-8');
-    throw err;
-  }
+  yield decode();
 }
 
 /**

@@ -1,9 +1,13 @@
 import type { Command } from 'commander';
+import { register as registerDemo } from './demo.command.js';
+import { register as registerGenerate } from './generate.command.js';
 import { register as registerIngest } from './ingest.command.js';
 import { register as registerLocal } from './local.command.js';
 
 /** Every command module exports `register(program)`; the list lives here only. */
 export function registerCommands(program: Command): void {
   registerLocal(program);
+  registerGenerate(program);
   registerIngest(program);
+  registerDemo(program);
 }

@@ -1,0 +1,62 @@
+/**
+ * Seeded pseudo-random numbers (mulberry32): synthetic data must be the same
+ * bytes for the same seed, on every machine, so no Math.random.
+ */
+export class Random {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0 || 0x9e3779b9;
+  }
+
+  /** Uniform in [0, 1). */
+  next(): number {
+    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** Integer in [min, max]. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  /** Uniform in [min, max). */
+  between(min: number, max: number): number {
+    return min + this.next() * (max - min);
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+}
+
+/** Draws keys in proportion to their weights, in O(log n) per draw. */
+export class Weighted<T> {
+  private readonly cumulative: number[] = [];
+  private readonly items: T[] = [];
+
+  constructor(entries: Iterable<readonly [T, number]>) {
+    let sum = 0;
+    for (const [item, weight] of entries) {
+      if (weight <= 0) continue;
+      sum += weight;
+      this.items.push(item);
+      this.cumulative.push(sum);
+    }
+    if (this.items.length === 0) throw new Error('nothing to draw from');
+  }
+
+  draw(random: Random): T {
+    const target = random.next() * this.cumulative[this.cumulative.length - 1]!;
+    let lo = 0;
+    let hi = this.cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.cumulative[mid]! > target) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.items[lo]!;
+  }
+}
