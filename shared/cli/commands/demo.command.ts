@@ -21,6 +21,8 @@ interface DemoOptions {
   seed: string;
   memory?: boolean;
   exit?: boolean;
+  dynamodbPort?: string;
+  s3Port?: string;
 }
 
 async function writeFile(path: string, rows: Iterable<Parameters<typeof writeCsv>[0] extends Iterable<infer R> ? R : never>) {
@@ -46,13 +48,19 @@ export function register(program: Command): void {
     .option('--seed <n>', 'seed of the synthetic data', '1')
     .option('--memory', 'keep the stack in memory (nothing under .publibac/data)')
     .option('--exit', 'stop once the demo data is loaded instead of staying up')
+    .option('--dynamodb-port <n>', 'DynamoDB emulator port (0: any free port)')
+    .option('--s3-port <n>', 'S3 emulator port (0: any free port)')
     .action(async (opts: DemoOptions) => {
       const log = (line: string) => process.stdout.write(`${line}\n`);
       let stack: Awaited<ReturnType<typeof startLocalStack>> | undefined;
       if (applyLocalStackEnv()) {
         log('Using the local stack already running (publibac local).');
       } else {
-        stack = await startLocalStack(opts.memory ? { memory: true } : { dataDir: join(localHome(), 'data') });
+        const ports = {
+          ...(opts.dynamodbPort !== undefined ? { dynamodb: Number(opts.dynamodbPort) } : {}),
+          ...(opts.s3Port !== undefined ? { s3: Number(opts.s3Port) } : {}),
+        };
+        stack = await startLocalStack(opts.memory ? { memory: true, ports } : { dataDir: join(localHome(), 'data'), ports });
         Object.assign(process.env, stack.env);
         await writeLocalState({ pid: process.pid, env: stack.env, endpoints: stack.endpoints, startedAt: new Date().toISOString() });
         log(`Local stack started: DynamoDB ${stack.endpoints.dynamodb}, S3 ${stack.endpoints.s3}${opts.memory ? ' (in memory)' : ` (data in ${join(localHome(), 'data')})`}`);

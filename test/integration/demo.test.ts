@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const CLI = join(import.meta.dirname, '../../shared/cli/publibac.js');
+
+describe('publibac demo (npm start)', () => {
+  it('starts a stack, generates and ingests both groups of an académie, and says what it did', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'publibac-demo-'));
+    try {
+      const { stdout } = await run(
+        process.execPath,
+        [CLI, 'demo', '--memory', '--exit', '--candidates', '400', '--academie', 'amiens', '--dynamodb-port', '0', '--s3-port', '0'],
+        { env: { ...process.env, PUBLIBAC_HOME: home } },
+      );
+      expect(stdout).toMatch(/Local stack started/);
+      expect(stdout).toMatch(/Generated 400 first-group decisions/);
+      const secondGroup = Number(/Generated (\d+) second-group decisions/.exec(stdout)?.[1]);
+      expect(secondGroup).toBeGreaterThan(10);
+      // Both files ingested whole: every row new and written.
+      const written = [...stdout.matchAll(/written\s+([\d,]+)/g)].map((m) => Number(m[1]!.replace(',', '')));
+      expect(written).toEqual([400, secondGroup]);
+      const files = await readdir(join(home, 'demo'));
+      expect(files.sort()).toEqual(['amiens-2024-06-groupe-1.csv', 'amiens-2024-06-groupe-2.csv']);
+      expect((await readFile(join(home, 'demo', files[0]!), 'utf8')).split('\n')[0]).toMatch(/^session;academie;numero_candidat/);
+      // The stack stopped and removed its state file.
+      expect(files).not.toContain('local.json');
+      await expect(readFile(join(home, 'local.json'))).rejects.toThrow();
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+});
