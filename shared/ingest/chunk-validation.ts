@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
-import { decisionDigest } from '../domain/decision-digest.js';
 import type { Decision } from '../domain/decision.schema.js';
 import type { CsvV1Column } from './format-v1.js';
 import type { IngestIssue } from './ingest-issue.js';
 import { ruleMessage } from './rule-messages.js';
+import { packFacts } from './row-facts.js';
 import type { TextChunk } from './text-chunks.js';
 import { RowValidator } from './validate-row.js';
 
@@ -14,36 +14,8 @@ export interface ChunkOutcome {
   rows: number;
   issueCount: number;
   issues: IngestIssue[];
-  /** One compact record per valid row (see RowFacts), for the whole-file rules. */
-  facts: RowFacts[];
-}
-
-/**
- * What the whole-file rules need of a valid row, and nothing personal beyond
- * it. Kept for every row of the file, so it stays small: the complete
- * decisions are parsed again when written.
- */
-export interface RowFacts {
-  line: number;
-  session: string;
-  academie: string;
-  numero: string;
-  groupe: 1 | 2;
-  decision: Decision['decision'];
-  deliberation: string;
-  digest: string;
-  /** Identity cells a candidate's two groups must share: name, birth date, school, exam. */
-  identity: string;
-}
-
-export const IDENTITY_COLUMNS = ['nom', 'prenoms', 'dateNaissance', 'uai', 'examen', 'serie'] as const;
-
-export function rowFacts(d: Decision, line: number): RowFacts {
-  return {
-    line, session: d.session, academie: d.academie, numero: d.numero, groupe: d.groupe, decision: d.decision,
-    deliberation: d.deliberation, digest: decisionDigest(d),
-    identity: IDENTITY_COLUMNS.map((c) => d[c] ?? '').join('\u001f'),
-  };
+  /** One packed record per valid row (see row-facts.ts), joined by newlines, for the whole-file rules. */
+  facts: string;
 }
 
 /**
@@ -57,7 +29,8 @@ export function validateChunk(
 ): ChunkOutcome {
   const validator = new RowValidator(columnIndex);
   const expected = Object.keys(columnIndex).length;
-  const out: ChunkOutcome = { rows: 0, issueCount: 0, issues: [], facts: [] };
+  const out: ChunkOutcome = { rows: 0, issueCount: 0, issues: [], facts: '' };
+  const facts: string[] = [];
   const report = (issue: IngestIssue) => {
     out.issueCount++;
     if (out.issues.length < MAX_ISSUES) out.issues.push(issue);
@@ -91,9 +64,10 @@ export function validateChunk(
         for (const issue of checked.issues) report(issue);
         return;
       }
-      if (options.collectFacts) out.facts.push(rowFacts(checked.decision, rowLine));
+      if (options.collectFacts) facts.push(packFacts(checked.decision, rowLine));
       options.onDecision?.(checked.decision, rowLine);
     },
   });
+  out.facts = facts.join('\n');
   return out;
 }

@@ -1,10 +1,12 @@
 import type { Decision } from '../domain/decision.schema.js';
 import type { KnownVersion } from '../ports/decision-store.port.js';
-import { IDENTITY_COLUMNS, rowFacts, type RowFacts } from './chunk-validation.js';
 import type { IngestIssue } from './ingest-issue.js';
+import { IDENTITY_COLUMNS, packFacts, slotOf, unpackFacts, type RowFacts } from './row-facts.js';
 import { ruleMessage } from './rule-messages.js';
 
 export type RowFate = 'new' | 'supersedes' | 'unchanged';
+const FATE_CODE: Record<RowFate, string> = { new: 'n', supersedes: 's', unchanged: 'u' };
+const FATE_OF_CODE: Record<string, RowFate> = { n: 'new', s: 'supersedes', u: 'unchanged' };
 
 const IDENTITY_HEADERS: Record<(typeof IDENTITY_COLUMNS)[number], string> = {
   nom: 'nom', prenoms: 'prenoms', dateNaissance: 'date_naissance', uai: 'uai', examen: 'examen', serie: 'serie',
@@ -14,29 +16,39 @@ function issue(line: number, code: string, params?: Record<string, string | numb
   return { line, ...(column ? { column } : {}), code, ...ruleMessage(code, params) };
 }
 
-/** `session|academie` — the unit the store is read by. */
-export const scopeKey = (f: Pick<RowFacts, 'session' | 'academie'>) => `${f.session}|${f.academie}`;
-const slotOf = (f: RowFacts, groupe: 1 | 2 = f.groupe) => `${f.session}|${f.academie}|${f.numero}|${groupe}`;
+/** `session|academie` of a slot `session|academie|numero|groupe`: the unit the store is read by. */
+export function scopeOf(slot: string): string {
+  return slot.slice(0, slot.indexOf('|', slot.indexOf('|') + 1));
+}
+const otherGroup = (slot: string) => `${slot.slice(0, -1)}${slot.endsWith('|1') ? 2 : 1}`;
 
 /**
- * Rules across the rows of one file and against what the store already holds.
- * Holds one RowFacts per row, in file order.
+ * Rules across the rows of one file and against what the store already
+ * holds. Keeps one packed record per row (see row-facts.ts), in file order.
  */
 export class FileChecks {
-  private readonly slots = new Map<string, RowFacts>();
+  private readonly slots = new Map<string, string>();
   readonly issues: IngestIssue[] = [];
-  readonly fates = new Map<string, { fate: RowFate; digest: string }>();
+  /** slot → fate code and digest, for the writing pass. */
+  private readonly fates = new Map<string, string>();
 
-  add(facts: RowFacts): void {
-    const slot = slotOf(facts);
-    const first = this.slots.get(slot);
-    if (first) this.issues.push(issue(facts.line, 'duplicate-row', { first: first.line }, 'numero_candidat'));
-    else this.slots.set(slot, facts);
+  /** Adds the packed records of one chunk, newline-separated. */
+  addPacked(records: string): void {
+    if (records === '') return;
+    for (const record of records.split('\n')) {
+      const slot = record.slice(0, record.indexOf('\t'));
+      const first = this.slots.get(slot);
+      if (first) {
+        this.issues.push(issue(unpackFacts(record).line, 'duplicate-row', { first: unpackFacts(first).line }, 'numero_candidat'));
+      } else this.slots.set(slot, record);
+    }
   }
 
   /** Académie sessions present in the file. */
   scopes(): Set<string> {
-    return new Set([...this.slots.values()].map(scopeKey));
+    const scopes = new Set<string>();
+    for (const slot of this.slots.keys()) scopes.add(scopeOf(slot));
+    return scopes;
   }
 
   /**
@@ -45,23 +57,24 @@ export class FileChecks {
    */
   checkGroups(): Set<string> {
     const needStore = new Set<string>();
-    for (const f of this.slots.values()) {
-      if (f.groupe !== 2) continue;
-      const g1 = this.slots.get(slotOf(f, 1));
-      if (g1) this.compareGroups(g1, f);
-      else needStore.add(scopeKey(f));
+    for (const [slot, record] of this.slots) {
+      if (!slot.endsWith('|2')) continue;
+      const g1 = this.slots.get(otherGroup(slot));
+      if (g1) this.compareGroups(unpackFacts(g1), unpackFacts(record));
+      else needStore.add(scopeOf(slot));
     }
     return needStore;
   }
 
   /** Checks the group-2 rows whose group 1 is not in the file against the stored current decisions. */
   checkGroupsAgainstStore(scope: string, stored: readonly Decision[]): void {
-    const g1ByNumero = new Map(stored.filter((d) => d.groupe === 1).map((d) => [d.numero, d]));
-    for (const f of this.slots.values()) {
-      if (f.groupe !== 2 || scopeKey(f) !== scope || this.slots.has(slotOf(f, 1))) continue;
-      const g1 = g1ByNumero.get(f.numero);
-      if (!g1) this.issues.push(issue(f.line, 'group2-without-group1', {}, 'groupe'));
-      else this.compareGroups(rowFacts(g1, 0), f);
+    const g1BySlot = new Map(stored.filter((d) => d.groupe === 1).map((d) => [slotOf(d), d]));
+    for (const [slot, record] of this.slots) {
+      if (!slot.endsWith('|2') || scopeOf(slot) !== scope || this.slots.has(otherGroup(slot))) continue;
+      const g1 = g1BySlot.get(otherGroup(slot));
+      const g2 = unpackFacts(record);
+      if (!g1) this.issues.push(issue(g2.line, 'group2-without-group1', {}, 'groupe'));
+      else this.compareGroups(unpackFacts(packFacts(g1, 0)), g2);
     }
   }
 
@@ -86,9 +99,10 @@ export class FileChecks {
    * refused (older deliberation, or a different decision at the same instant).
    */
   classify(scope: string, known: Map<string, KnownVersion[]>): void {
-    for (const [slot, f] of this.slots) {
-      if (scopeKey(f) !== scope) continue;
-      const versions = known.get(`${f.numero}#${f.groupe}`) ?? [];
+    for (const [slot, record] of this.slots) {
+      if (scopeOf(slot) !== scope) continue;
+      const f = unpackFacts(record);
+      const versions = known.get(slot.slice(scope.length + 1).replace('|', '#')) ?? [];
       const latest = versions[versions.length - 1];
       let fate: RowFate;
       if (!latest) fate = 'new';
@@ -100,16 +114,26 @@ export class FileChecks {
         this.issues.push(issue(f.line, 'older-deliberation', { stored: latest.deliberation }, 'deliberation'));
         continue;
       } else fate = 'supersedes';
-      this.fates.set(slot, { fate, digest: f.digest });
+      this.fates.set(slot, `${FATE_CODE[fate]}${f.digest}`);
     }
+  }
+
+  /** How many rows of each fate, once classified. */
+  fateCounts(): Record<RowFate, number> {
+    const counts = { new: 0, supersedes: 0, unchanged: 0 };
+    for (const code of this.fates.values()) counts[FATE_OF_CODE[code[0]!]!]++;
+    return counts;
   }
 
   /** Distinct candidates in the file. */
   candidateCount(): number {
-    return new Set([...this.slots.values()].map((f) => `${f.session}|${f.academie}|${f.numero}`)).size;
+    const candidates = new Set<string>();
+    for (const slot of this.slots.keys()) candidates.add(slot.slice(0, -2));
+    return candidates.size;
   }
 
   fateOf(d: Decision): { fate: RowFate; digest: string } | undefined {
-    return this.fates.get(`${d.session}|${d.academie}|${d.numero}|${d.groupe}`);
+    const code = this.fates.get(slotOf(d));
+    return code ? { fate: FATE_OF_CODE[code[0]!]!, digest: code.slice(1) } : undefined;
   }
 }

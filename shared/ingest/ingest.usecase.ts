@@ -67,8 +67,7 @@ export async function ingestDecisions(deps: IngestDeps, source: ByteSource, opti
   }
   if (checks.issues.length > 0) reject(source.name, checks.issues, checks.issues.length);
 
-  const counts = { new: 0, supersedes: 0, unchanged: 0 };
-  for (const { fate } of checks.fates.values()) counts[fate]++;
+  const counts = checks.fateCounts();
   const toWrite = counts.new + counts.supersedes;
   let written = 0;
   if (!options.dryRun && toWrite > 0) {
@@ -150,7 +149,7 @@ async function checkFile(deps: Pick<IngestDeps, 'runner' | 'progress'>, source: 
       rows += outcome.rows;
       issueCount += outcome.issueCount;
       for (const i of outcome.issues) if (issues.length < MAX_ISSUES) issues.push(i);
-      for (const f of outcome.facts) checks.add(f);
+      checks.addPacked(outcome.facts);
     }
     if (rows === 0 && issueCount === 0) reject(source.name, [{ line: 2, code: 'file-no-rows', ...ruleMessage('file-no-rows') }], 1);
     if (issueCount > 0) reject(source.name, [...issues, ...checks.issues], issueCount + checks.issues.length);
