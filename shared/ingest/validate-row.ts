@@ -7,7 +7,7 @@ import { mentionForAverage, mentionsAllowed } from '../domain/rules/mention.js';
 import { checkAverageForDecision, decisionsAllowed } from '../domain/rules/outcome.js';
 import { CSV_V1_COLUMNS, type CsvV1Column } from './format-v1.js';
 import { showValue, type IngestIssue } from './ingest-issue.js';
-import { convertCell, convertRow, nameIssue, RowSchema, type ParsedRow } from './row.schema.js';
+import { convertCell, convertRow, nameIssue, RowSchema, type ParsedRow, type RawRow } from './row.schema.js';
 import { ruleMessage } from './rule-messages.js';
 
 export type RowResult = { ok: true; decision: Decision } | { ok: false; issues: IngestIssue[] };
@@ -60,14 +60,19 @@ export class RowValidator {
     this.issues.push({ line: this.line, column, columnIndex: this.columnIndex[column] + 1, value: showValue(this.raw[column]), code, ...ruleMessage(code, params) });
   }
 
-  validate(cells: readonly string[], line: number): RowResult {
+  /**
+   * `shapeChecked`: the line already passed the whole-line schema built from
+   * the same cell patterns (row.schema.ts), so every cell is known to match
+   * RowSchema and parsing it again would only cost time.
+   */
+  validate(cells: readonly string[], line: number, shapeChecked = false): RowResult {
     const raw = {} as Record<CsvV1Column, string>;
     for (const c of CSV_V1_COLUMNS) raw[c] = (cells[this.columnIndex[c]] ?? '').trim();
     this.line = line;
     this.raw = raw;
     this.issues = [];
 
-    const parsed = RowSchema.safeParse(raw);
+    const parsed = shapeChecked ? ({ success: true, data: raw as RawRow } as const) : RowSchema.safeParse(raw);
     let row: Partial<ParsedRow>;
     if (parsed.success) {
       row = convertRow(parsed.data);
