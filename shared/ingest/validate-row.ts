@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Decision } from '../domain/decision.schema.js';
+import type { Decision, Examen } from '../domain/decision.schema.js';
 import { findAcademie, type Academie } from '../domain/reference/academies.js';
 import { canonicalSerie } from '../domain/reference/exams.js';
 import { isValidUai, uaiCheckLetter } from '../domain/reference/uai.js';
@@ -12,17 +12,30 @@ import { ruleMessage } from './rule-messages.js';
 
 export type RowResult = { ok: true; decision: Decision } | { ok: false; issues: IngestIssue[] };
 
-/** Small memo for pure look-ups that repeat across rows (dates, séries): bounded so it never grows with the file. */
-function memo<T>(compute: (key: string) => T, max = 50_000): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    let value = cache.get(key);
-    if (value === undefined && !cache.has(key)) {
-      if (cache.size >= max) cache.clear();
-      value = compute(key);
-      cache.set(key, value);
+/**
+ * Memo for pure look-ups that repeat across rows (dates, séries, time
+ * zones), keyed by nested maps so that no key string is built per row;
+ * bounded so it never grows with the file.
+ */
+function memo<K extends string[], T>(compute: (...keys: K) => T, max = 50_000): (...keys: K) => T {
+  let root = new Map<string, unknown>();
+  let size = 0;
+  return (...keys) => {
+    let level = root;
+    for (let i = 0; i < keys.length - 1; i++) {
+      let next = level.get(keys[i]!) as Map<string, unknown> | undefined;
+      if (!next) level.set(keys[i]!, (next = new Map()));
+      level = next;
     }
-    return value as T;
+    const last = keys[keys.length - 1]!;
+    if (level.has(last)) return level.get(last) as T;
+    if (++size > max) {
+      root = new Map();
+      size = 0;
+    }
+    const value = compute(...keys);
+    level.set(last, value);
+    return value;
   };
 }
 
@@ -31,17 +44,15 @@ const birthDate = memo((v: string) => {
   return d.isValid ? d.toISODate() : null;
 });
 
-/** key = `${timeZone}|${value}`: a deliberation without an offset is in the académie's time zone. */
-const deliberationUtc = memo((key: string) => {
-  const bar = key.indexOf('|');
-  const d = DateTime.fromISO(key.slice(bar + 1), { zone: key.slice(0, bar) });
+/** A deliberation without an offset is in the académie's time zone. */
+const deliberationUtc = memo((timeZone: string, value: string) => {
+  const d = DateTime.fromISO(value, { zone: timeZone });
   return d.isValid ? d.toUTC().toISO() : null;
 });
 
-const serieOf = memo((key: string) => {
-  const [examen, session, serie] = key.split('|') as [ParsedRow['examen'], string, string];
-  return canonicalSerie(examen, serie, session);
-});
+const serieOf = memo((examen: string, session: string, serie: string) => canonicalSerie(examen as Examen, serie, session));
+
+const uaiValid = memo((uai: string) => isValidUai(uai));
 
 /**
  * Validates one row and normalises it into a Decision. Reports every rule the
@@ -103,53 +114,52 @@ export class RowValidator {
 
   private crossChecks(r: Partial<ParsedRow>, academie: Academie | undefined): Decision | null {
     const raw = this.raw;
-    const add = this.add.bind(this);
-    if (r.uai !== undefined && !isValidUai(r.uai)) add('uai', 'uai-check-letter', { expected: uaiCheckLetter(r.uai.slice(0, 7)) });
+    if (r.uai !== undefined && !uaiValid(r.uai)) this.add('uai', 'uai-check-letter', { expected: uaiCheckLetter(r.uai.slice(0, 7)) });
     if (academie && r.departement !== undefined && !academie.departements.includes(r.departement)) {
-      add('departement', 'departement-academie', { academie: academie.slug });
+      this.add('departement', 'departement-academie', { academie: academie.slug });
     }
 
     let dateNaissance: string | null = null;
     if (r.date_naissance !== undefined) {
       dateNaissance = birthDate(r.date_naissance);
-      if (!dateNaissance) add('date_naissance', 'birth-date-invalid');
+      if (!dateNaissance) this.add('date_naissance', 'birth-date-invalid');
       else if (r.session !== undefined) {
         const age = Number(r.session.slice(0, 4)) - Number(dateNaissance.slice(0, 4));
-        if (age < 12 || age > 100) add('date_naissance', 'birth-date-implausible');
+        if (age < 12 || age > 100) this.add('date_naissance', 'birth-date-implausible');
       }
     }
 
     let serie: string | null | undefined;
     if (r.examen !== undefined && r.session !== undefined) {
-      const check = serieOf(`${r.examen}|${r.session}|${raw.serie}`);
+      const check = serieOf(r.examen, r.session, raw.serie);
       if (check.ok) serie = check.serie;
-      else add('serie', 'serie-invalid', { detail: check.rule });
+      else this.add('serie', 'serie-invalid', { detail: check.rule });
     }
 
     if (r.groupe !== undefined && r.decision !== undefined && !decisionsAllowed(r.groupe).includes(r.decision)) {
-      add('decision', 'decision-groupe');
+      this.add('decision', 'decision-groupe');
     }
     if (r.mention) {
       if (r.decision !== undefined && r.groupe !== undefined && (r.decision !== 'ADMIS' || r.groupe !== 1)) {
-        add('mention', 'mention-not-admis');
+        this.add('mention', 'mention-not-admis');
       } else if (r.examen !== undefined && !mentionsAllowed(r.examen).includes(r.mention)) {
-        add('mention', 'mention-tbf-bcp');
+        this.add('mention', 'mention-tbf-bcp');
       }
     }
     const mentionExists = r.mention == null || (r.examen !== undefined && mentionsAllowed(r.examen).includes(r.mention));
     if (r.examen !== undefined && r.groupe === 1 && r.decision === 'ADMIS' && typeof r.moyenne === 'number' && r.mention !== undefined && mentionExists) {
       const expected = mentionForAverage(r.examen, r.moyenne);
-      if (expected !== r.mention) add('mention', 'mention-average', { moyenne: raw.moyenne, expected: expected ?? '(none)' });
+      if (expected !== r.mention) this.add('mention', 'mention-average', { moyenne: raw.moyenne, expected: expected ?? '(none)' });
     }
     if (r.examen !== undefined && r.groupe !== undefined && r.decision !== undefined && r.moyenne !== undefined) {
       const problem = checkAverageForDecision(r.examen, r.groupe, r.decision, r.moyenne);
-      if (problem) add('moyenne', 'moyenne-decision', { detail: problem });
+      if (problem) this.add('moyenne', 'moyenne-decision', { detail: problem });
     }
 
     let deliberation: string | null = null;
     if (r.deliberation !== undefined) {
-      deliberation = deliberationUtc(`${academie?.timeZone ?? 'Europe/Paris'}|${r.deliberation}`);
-      if (!deliberation) add('deliberation', 'deliberation-format');
+      deliberation = deliberationUtc(academie?.timeZone ?? 'Europe/Paris', r.deliberation);
+      if (!deliberation) this.add('deliberation', 'deliberation-format');
     }
 
     if (

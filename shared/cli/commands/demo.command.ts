@@ -5,6 +5,7 @@ import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { fileSource } from '../../adapters/fs/file-source.js';
 import { generateFirstGroup, generateSecondGroup, writeCsv } from '../../generate/decisions.generator.js';
+import type { CsvV1Row } from '../../ingest/format-v1.js';
 import { ingestDecisions } from '../../ingest/ingest.usecase.js';
 import { createPoolRunner } from '../../ingest/validate-pool.js';
 import { startLocalStack } from '../../local/local-stack.js';
@@ -25,7 +26,7 @@ interface DemoOptions {
   s3Port?: string;
 }
 
-async function writeFile(path: string, rows: Iterable<Parameters<typeof writeCsv>[0] extends Iterable<infer R> ? R : never>) {
+async function writeFile(path: string, rows: Iterable<CsvV1Row>) {
   const out = createWriteStream(path);
   const n = await writeCsv(rows, out);
   out.end();
