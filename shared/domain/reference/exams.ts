@@ -7,7 +7,7 @@ export const LIBELLE_EXAMEN: Record<Examen, string> = {
   BCP: 'Baccalauréat professionnel',
 };
 
-/** Technological séries. TMD was renamed S2TMD; the old code is accepted for it. */
+/** Technological séries. The 2020 press kit still writes TMD, since renamed S2TMD: the old code is accepted for it. */
 export const SERIES_BTN: readonly string[] = ['STMG', 'ST2S', 'STHR', 'STI2D', 'STD2A', 'STL', 'S2TMD'];
 const BTN_ALIASES: Record<string, string> = { TMD: 'S2TMD' };
 
@@ -23,83 +23,100 @@ export interface SpecialiteBcp {
 
 const P = 'Production' as const;
 const S = 'Services' as const;
+
 /**
- * Professional bac spécialités, named as the Aix-Marseille 2020 press kit
- * writes them (its table of candidates by spécialité), with their domain.
- * The press kit gives no domain column: each is the domain of the
- * spécialité's NSF code (2xx production, 3xx services), the grouping the
- * ministry's statistics use.
+ * The professional bac table of the Aix-Marseille 2020 press kit: spécialité
+ * as the press kit names it (cells split over lines in the PDF joined again,
+ * "Option :" written "option :", double spaces collapsed), its domain, and
+ * the académie total of candidats inscrits (last column).
+ *
+ * The press kit has no domain column: the domain is that of the spécialité's
+ * NSF code (2xx production, 3xx services), the grouping the ministry's
+ * statistics use. Judgement calls, flagged "NSF?", are the health devices
+ * (prothèse, orthopédie: 331 santé), Optique lunetterie and the signage option.
+ *
+ * Two names are corrected, their press kit spelling kept as an alias:
+ * "Méiers de l’électricité…" (a letter missing) and "Aménagement option
+ * systèmes", which is the third option of Aéronautique (it sits between the
+ * other two in the alphabetical table; no "Aménagement" spécialité has options).
  */
-export const SPECIALITES_BCP: readonly SpecialiteBcp[] = [
-  { name: 'Accompagnement soins à domicile', domaine: S },
-  { name: 'Accompagnement soins en structure', domaine: S },
-  { name: 'Accueil relation clients usagers', domaine: S },
-  { name: 'Aéronautique option avionique', domaine: P },
-  { name: 'Aéronautique option structures', domaine: P },
-  { name: 'Aménagement option systèmes', domaine: P },
-  { name: 'Aménagement et finition du bâtiment', domaine: P },
-  { name: 'Artisanat et métiers d’art option communication visuelle', domaine: S },
-  { name: "Artisanat et métiers d’art option métiers de l'enseigne et de la signalétique", domaine: P },
-  { name: 'Bio-industries de transformation', domaine: P },
-  { name: 'Boulangerie-Patisserie', domaine: P },
-  { name: 'Commerce', domaine: S },
-  { name: 'Commerce, service en restauration', domaine: S },
-  { name: 'Conducteur transport routier marchandisage', domaine: S },
-  { name: 'Cuisine', domaine: P },
-  { name: 'Esthétique, cosmétique et parfumerie', domaine: S },
-  { name: 'Etude et définition de produits industriels', domaine: P },
-  { name: 'Etude et réalisation d’agencement', domaine: P },
-  { name: 'Gestion administration', domaine: S },
-  { name: 'Hygiène propreté', domaine: S },
-  { name: 'Intervention sur le patrimoine bâti', domaine: P },
-  { name: 'Logistique', domaine: S },
-  { name: 'Maintenance automobile option motocycles', domaine: P },
-  { name: 'Maintenance automobile option véhicules industriels', domaine: P },
-  { name: 'Maintenance automobile option voitures particulières', domaine: P },
-  { name: 'Maintenance des équipements industriels', domaine: P },
-  { name: 'Maintenance des matériels (agricoles, de travaux publics et manutention, de parcs et jardins)', domaine: P },
-  { name: 'Maintenance nautique', domaine: P },
-  // The press kit misspells it "Méiers": the alias below accepts that spelling too.
-  { name: 'Métiers de l’électricité et environnement connecté', domaine: P },
-  { name: 'Métiers de la mode vêtement', domaine: P },
-  { name: 'Métiers de la sécurité', domaine: S },
-  { name: 'Microtechniques', domaine: P },
-  { name: 'Optique Lunetterie', domaine: P },
-  { name: 'Menuiserie aluminium verre', domaine: P },
-  { name: 'Ouvrage du bâtiment : métallerie', domaine: P },
-  { name: 'Photographie', domaine: S },
-  { name: 'Pilote de ligne de production', domaine: P },
-  { name: 'Plastique composite', domaine: P },
-  { name: 'Procédés chimiques eau papier carton', domaine: P },
-  { name: 'Production graphique', domaine: S },
-  { name: 'Production imprimée', domaine: S },
-  { name: 'Prothèse dentaire', domaine: S },
-  { name: 'Réparation des carrosseries', domaine: P },
-  { name: 'Service de proximité vie locale', domaine: S },
-  { name: 'Systèmes électroniques numériques', domaine: P },
-  { name: 'Technicien appareillage orthopédique', domaine: S },
-  { name: 'Technicien constructeur bois', domaine: P },
-  { name: 'Technicien bâtiment option A études et économie', domaine: P },
-  { name: 'Technicien bâtiment option B : assistant en architecture', domaine: P },
-  { name: 'Technicien du bâtiment : organisation réalisation du gros œuvre', domaine: P },
-  { name: 'Technicien en chaudronnerie industrielle', domaine: P },
-  { name: "Technicien du froid et du conditionnement de l'air", domaine: P },
-  { name: 'Technicien en installation des systèmes énergétiques et climatiques', domaine: P },
-  { name: 'Technicien en maintenance des systèmes énergétiques et climatiques', domaine: P },
-  { name: "Technicien d'usinage", domaine: P },
-  { name: 'Technicien menuisier agenceur', domaine: P },
-  { name: 'Technicien outilleur', domaine: P },
-  { name: 'Technicien topographe géomètre', domaine: P },
-  { name: 'Transport', domaine: S },
-  { name: 'Travaux publics', domaine: P },
-  { name: 'Vente (prospection, négociation, suivi de clientèle)', domaine: S },
+const BCP_TABLE: readonly (readonly [name: string, domaine: DomaineBcp, inscrits: number])[] = [
+  ['Accompagnement soins à domicile', S, 153],
+  ['Accompagnement soins en structure', S, 690],
+  ['Accueil relation clients usagers', S, 412],
+  ['Aéronautique option avionique', P, 13],
+  ['Aéronautique option structures', P, 12],
+  ['Aéronautique option systèmes', P, 48],
+  ['Aménagement et finition du bâtiment', P, 18],
+  ['Artisanat et métiers d’art option : communication visuelle', S, 63],
+  ["Artisanat et métiers d’art option : métiers de l'enseigne et de la signalétique", P, 7], // NSF?
+  ['Bio-industries de transformation', P, 19],
+  ['Boulangerie-Pâtisserie', P, 17], // the press kit drops the circumflex
+  ['Commerce', S, 814],
+  ['Commerce, service en restauration', S, 127],
+  ['Conducteur transport routier marchandisage', S, 94],
+  ['Cuisine', P, 155], // NSF 221, agro-alimentaire
+  ['Esthétique, cosmétique et parfumerie', S, 130],
+  ['Etude et définition de produits industriels', P, 20],
+  ['Etude et réalisation d’agencement', P, 5],
+  ['Gestion administration', S, 1_367],
+  ['Hygiène propreté', S, 24],
+  ['Intervention sur le patrimoine bâti', P, 4],
+  ['Logistique', S, 85],
+  ['Maintenance automobile option : motocycles', P, 35],
+  ['Maintenance automobile option : véhicules industriels', P, 60],
+  ['Maintenance automobile option : voitures particulières', P, 238],
+  ['Maintenance des équipements industriels', P, 336],
+  ['Maintenance des matériels (agricoles, de travaux publics et manutention, de parcs et jardins)', P, 54],
+  ['Maintenance nautique', P, 49],
+  ['Métiers de l’électricité et environnement connecté', P, 535],
+  ['Métiers de la mode vêtement', P, 89],
+  ['Métiers de la sécurité', S, 50],
+  ['Microtechniques', P, 39],
+  ['Optique Lunetterie', P, 30], // NSF?
+  ['Menuiserie aluminium verre', P, 8],
+  ['Ouvrage du bâtiment : métallerie', P, 41],
+  ['Photographie', S, 22],
+  ['Pilote de ligne de production', P, 10],
+  ['Plastique composite', P, 11],
+  ['Procédés chimiques eau papier carton', P, 45],
+  ['Production graphique', S, 30], // NSF 322, imprimerie: a service
+  ['Production imprimée', S, 22],
+  ['Prothèse dentaire', S, 46], // NSF?
+  ['Réparation des carrosseries', P, 39],
+  ['Service de proximité vie locale', S, 108],
+  ['Systèmes électroniques numériques', P, 506],
+  ['Technicien appareillage orthopédique', S, 14], // NSF?
+  ['Technicien constructeur bois', P, 30],
+  ['Technicien bâtiment option A études et économie', P, 47],
+  ['Technicien bâtiment option B : assistant en architecture', P, 56],
+  ['Technicien du bâtiment : organisation réalisation du gros œuvre', P, 28],
+  ['Technicien en chaudronnerie industrielle', P, 100],
+  ["Technicien du froid et du conditionnement de l'air", P, 60],
+  ['Technicien en installation des systèmes énergétiques et climatiques', P, 85],
+  ['Technicien en maintenance des systèmes énergétiques et climatiques', P, 68],
+  ["Technicien d'usinage", P, 57],
+  ['Technicien menuisier agenceur', P, 63],
+  ['Technicien outilleur', P, 5],
+  ['Technicien topographe géomètre', P, 23],
+  ['Transport', S, 51],
+  ['Travaux publics', P, 33],
+  ['Vente (prospection, négociation, suivi de clientèle)', S, 397],
 ];
 
+export const SPECIALITES_BCP: readonly SpecialiteBcp[] = BCP_TABLE.map(([name, domaine]) => ({ name, domaine }));
+
+/** Press kit spellings we corrected, so that files written from the press kit still match. */
 const SPECIALITE_ALIASES: Record<string, string> = {
-  [foldForMatch('Méiers de l’électricité et environnement connecté')]: 'Métiers de l’électricité et environnement connecté',
+  'Méiers de l’électricité et environnement connecté': 'Métiers de l’électricité et environnement connecté',
+  'Aménagement option systèmes': 'Aéronautique option systèmes',
 };
 const BY_FOLDED = new Map(SPECIALITES_BCP.map((s) => [foldForMatch(s.name), s]));
-for (const [alias, name] of Object.entries(SPECIALITE_ALIASES)) BY_FOLDED.set(alias, BY_FOLDED.get(foldForMatch(name))!);
+for (const [alias, name] of Object.entries(SPECIALITE_ALIASES)) {
+  const target = BY_FOLDED.get(foldForMatch(name));
+  if (!target) throw new Error(`alias of an unknown spécialité: ${name}`);
+  BY_FOLDED.set(foldForMatch(alias), target);
+}
 
 /** Finds a spécialité ignoring case, accents, punctuation and repeated spaces. */
 export function findSpecialite(input: string): SpecialiteBcp | undefined {
@@ -118,54 +135,45 @@ export function canonicalSerie(examen: Examen, serie: string, session: string): 
     const upper = value.toUpperCase();
     return SERIES_BCG_PRE2021.includes(upper) ? { ok: true, serie: upper } : { ok: false, rule: `série of the général bac before 2021 must be ES, L or S (got "${value}")` };
   }
-  if (value === '') return { ok: false, rule: `série is required for the ${examen === 'BTN' ? 'technological' : 'professional'} bac` };
   if (examen === 'BTN') {
+    if (value === '') return { ok: false, rule: 'série is required for the technological bac' };
     const upper = value.toUpperCase();
     const code = BTN_ALIASES[upper] ?? upper;
     return SERIES_BTN.includes(code) ? { ok: true, serie: code } : { ok: false, rule: `unknown série of the technological bac: "${value}" (${SERIES_BTN.join(', ')})` };
   }
+  if (value === '') return { ok: false, rule: 'spécialité is required for the professional bac (série column)' };
   const found = findSpecialite(value);
   return found ? { ok: true, serie: found.name } : { ok: false, rule: `unknown spécialité of the professional bac: "${value}"` };
 }
 
+export interface EffectifsAcademie {
+  parDepartement: Record<string, { BCG: number; BTN: number; BCP: number }>;
+  btnParSerie: Record<string, number>;
+  bcpParSpecialite: Record<string, number>;
+  bcgParSerie: Record<string, number>;
+}
+
 /**
- * Candidates in the Aix-Marseille 2020 press kit (inscrits in the terminal
- * tests), used to spread synthetic candidates realistically.
+ * Candidats inscrits in the terminal tests of the Aix-Marseille 2020 press kit
+ * (it gives no présents), used to spread synthetic candidates realistically.
  * - parDepartement: "Effectifs de candidats par baccalauréat et par département".
- * - bcgParSerie, btnParSerie: "Baccalauréat général / technologique : détail des effectifs" (totals).
- * - bcpParSpecialite: the professional bac table by spécialité (totals; the
- *   extracted text loses empty cells, so only the total column is reliable).
+ *   Its "Total bacs" for Bouches-du-Rhône (11 741) is a misprint for 22 705;
+ *   the voie rows used here add up to the 32 199 inscrits announced.
+ * - bcgParSerie: "Baccalauréat général" by série (académie total).
+ * - btnParSerie: "Baccalauréat Technologique : détail des effectifs" (académie
+ *   total); TMD ("/", no candidate) is S2TMD.
+ * - bcpParSpecialite: the professional bac table by spécialité (académie
+ *   total; the extracted text loses empty cells, so only that column is sure).
+ * The épreuves anticipées (première) tables are not used.
  */
-export const EFFECTIFS_AIX_MARSEILLE_2020 = {
+export const EFFECTIFS_AIX_MARSEILLE_2020: EffectifsAcademie = {
   parDepartement: {
     '13': { BCG: 12_392, BTN: 4_831, BCP: 5_482 },
     '04': { BCG: 822, BTN: 404, BCP: 377 },
     '05': { BCG: 771, BTN: 274, BCP: 365 },
     '84': { BCG: 3_523, BTN: 1_385, BCP: 1_573 },
-  } as Record<string, { BCG: number; BTN: number; BCP: number }>,
-  bcgParSerie: { ES: 5_971, L: 2_487, S: 9_050 } as Record<string, number>,
-  btnParSerie: { STHR: 86, ST2S: 1_016, STI2D: 1_548, STD2A: 182, STL: 507, STMG: 3_555, S2TMD: 0 } as Record<string, number>,
-  bcpParSpecialite: {
-    'Accompagnement soins à domicile': 153, 'Accompagnement soins en structure': 690, 'Accueil relation clients usagers': 412,
-    'Aéronautique option avionique': 13, 'Aéronautique option structures': 12, 'Aménagement option systèmes': 48,
-    'Aménagement et finition du bâtiment': 18, 'Artisanat et métiers d’art option communication visuelle': 63,
-    "Artisanat et métiers d’art option métiers de l'enseigne et de la signalétique": 7, 'Bio-industries de transformation': 19,
-    'Boulangerie-Patisserie': 17, Commerce: 814, 'Commerce, service en restauration': 127, 'Conducteur transport routier marchandisage': 94,
-    Cuisine: 155, 'Esthétique, cosmétique et parfumerie': 130, 'Etude et définition de produits industriels': 20,
-    'Etude et réalisation d’agencement': 5, 'Gestion administration': 1_367, 'Hygiène propreté': 24, 'Intervention sur le patrimoine bâti': 4,
-    Logistique: 85, 'Maintenance automobile option motocycles': 35, 'Maintenance automobile option véhicules industriels': 60,
-    'Maintenance automobile option voitures particulières': 238, 'Maintenance des équipements industriels': 336,
-    'Maintenance des matériels (agricoles, de travaux publics et manutention, de parcs et jardins)': 54, 'Maintenance nautique': 49,
-    'Métiers de l’électricité et environnement connecté': 535, 'Métiers de la mode vêtement': 89, 'Métiers de la sécurité': 50,
-    Microtechniques: 39, 'Optique Lunetterie': 30, 'Menuiserie aluminium verre': 8, 'Ouvrage du bâtiment : métallerie': 41, Photographie: 22,
-    'Pilote de ligne de production': 10, 'Plastique composite': 11, 'Procédés chimiques eau papier carton': 45, 'Production graphique': 30,
-    'Production imprimée': 22, 'Prothèse dentaire': 46, 'Réparation des carrosseries': 39, 'Service de proximité vie locale': 108,
-    'Systèmes électroniques numériques': 506, 'Technicien appareillage orthopédique': 14, 'Technicien constructeur bois': 30,
-    'Technicien bâtiment option A études et économie': 47, 'Technicien bâtiment option B : assistant en architecture': 56,
-    'Technicien du bâtiment : organisation réalisation du gros œuvre': 28, 'Technicien en chaudronnerie industrielle': 100,
-    "Technicien du froid et du conditionnement de l'air": 60, 'Technicien en installation des systèmes énergétiques et climatiques': 85,
-    'Technicien en maintenance des systèmes énergétiques et climatiques': 68, "Technicien d'usinage": 57, 'Technicien menuisier agenceur': 63,
-    'Technicien outilleur': 5, 'Technicien topographe géomètre': 23, Transport: 51, 'Travaux publics': 33,
-    'Vente (prospection, négociation, suivi de clientèle)': 397,
-  } as Record<string, number>,
+  },
+  bcgParSerie: { ES: 5_971, L: 2_487, S: 9_050 },
+  btnParSerie: { STHR: 86, ST2S: 1_016, STI2D: 1_548, STD2A: 182, STL: 507, STMG: 3_555, S2TMD: 0 },
+  bcpParSpecialite: Object.fromEntries(BCP_TABLE.map(([name, , inscrits]) => [name, inscrits])),
 };

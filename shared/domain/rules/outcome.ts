@@ -13,8 +13,11 @@ const fmt = (m: number) => String(m).replace('.', ',');
  * average is given). At the first group the général and technological bacs
  * send 8-10 to the second group, so an ajourné is under 8; a professional
  * candidate with 8-10 can still be ajourné by the professional practice test.
+ * A decision the group does not allow is decisionsAllowed's error: reporting
+ * its average too would count one mistake twice.
  */
 export function checkAverageForDecision(examen: Examen, groupe: 1 | 2, decision: DecisionCode, moyenne: number | null): string | null {
+  if (!decisionsAllowed(groupe).includes(decision)) return null;
   if (decision === 'ELIMINE' || decision === 'REMPLACEMENT') {
     return moyenne === null ? null : `${decision} carries no average (got ${fmt(moyenne)})`;
   }
