@@ -5,6 +5,7 @@ import { TABLES, type KeyAttribute, type TableDefinition, type TableKey } from '
 import type { StageConfig } from './stage-config.js';
 
 const ATTRIBUTE_TYPE: Record<KeyAttribute['type'], AttributeType> = { S: AttributeType.STRING, N: AttributeType.NUMBER, B: AttributeType.BINARY };
+type AwsTableKey = Exclude<TableKey, 'edgeKvs'>;
 const key = (k: KeyAttribute) => ({ name: k.name, type: ATTRIBUTE_TYPE[k.type] });
 
 /**
@@ -13,7 +14,7 @@ const key = (k: KeyAttribute) => ({ name: k.name, type: ATTRIBUTE_TYPE[k.type] }
  * Buckets, the distribution and the functions come with the AWS deployment issue.
  */
 export class StatefulStack extends Stack {
-  readonly tables: Record<TableKey, TableV2>;
+  readonly tables: Record<AwsTableKey, TableV2>;
 
   constructor(scope: Construct, id: string, props: StackProps & { config: StageConfig }) {
     super(scope, id, props);
@@ -31,6 +32,8 @@ export class StatefulStack extends Stack {
         deletionProtection: props.config.deletionProtection,
         removalPolicy: props.config.removalPolicy,
       });
-    this.tables = Object.fromEntries(Object.entries(TABLES).map(([name, def]) => [name, table(def)])) as Record<TableKey, TableV2>;
+    // Local-only tables stand in for services AWS provides (edgeKvs: the CloudFront KeyValueStore).
+    const onAws = Object.entries(TABLES).filter(([, def]: [string, TableDefinition]) => !def.localOnly);
+    this.tables = Object.fromEntries(onAws.map(([name, def]) => [name, table(def)])) as Record<AwsTableKey, TableV2>;
   }
 }

@@ -7,7 +7,11 @@ import type { TransformOptions } from 'node:stream';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
-import { createTables, tableNames } from '../adapters/dynamodb/tables.js';
+import { createDynamoDocumentClient } from '../adapters/dynamodb/client.js';
+import { DynamoEdgeKeyValueStore } from '../adapters/dynamodb/edge-kvs.dynamodb.js';
+import { createTables, TABLES, tableNames, type TableKey } from '../adapters/dynamodb/tables.js';
+import { createS3Client } from '../adapters/s3/client.js';
+import { startLocalCdn } from './local-cdn.js';
 import { isAlive, localHome } from './local-state.js';
 
 export interface LocalStackOptions {
@@ -18,17 +22,17 @@ export interface LocalStackOptions {
   /** Interface to listen on (default 127.0.0.1: the emulators check no credentials). */
   host?: string;
   /** 0 picks a free port; the real one is in `endpoints`. */
-  ports?: { dynamodb?: number; s3?: number };
+  ports?: { dynamodb?: number; s3?: number; cdn?: number };
 }
 
 export interface LocalStack {
-  endpoints: { dynamodb: string; s3: string };
+  endpoints: { dynamodb: string; s3: string; cdn: string };
   /** Everything a client process needs to use the stack, as environment variables. */
   env: Record<string, string>;
   stop(): Promise<void>;
 }
 
-export const DEFAULT_PORTS = { dynamodb: 4567, s3: 4568 } as const;
+export const DEFAULT_PORTS = { dynamodb: 4567, s3: 4568, cdn: 3000 } as const;
 
 /** Physical names of the local resources (on AWS, CDK names them and sets the same variables). */
 export const LOCAL_RESOURCES = {
@@ -134,7 +138,10 @@ async function startDynamoDb(host: string, port: number, dir: string | undefined
   }
   return {
     endpoint,
-    env: { AWS_ENDPOINT_URL_DYNAMODB: endpoint, PUBLIBAC_DECISIONS_TABLE: LOCAL_RESOURCES.tables.decisions },
+    env: {
+      AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+      ...Object.fromEntries((Object.keys(TABLES) as TableKey[]).map((key) => [TABLES[key].envVar, LOCAL_RESOURCES.tables[key]])),
+    },
     stop: () => close(server),
   };
 }
@@ -177,6 +184,47 @@ async function startS3(host: string, port: number, dir: string | undefined): Pro
   };
 }
 
+/**
+ * The local CloudFront: the edge function over the site bucket, reading its
+ * pointers from the edgeKvs table. Its own clients, pointed at the
+ * emulators just started, so it does not depend on this process's env.
+ */
+async function startCdn(host: string, port: number, dynamodb: LocalService, s3: LocalService): Promise<LocalService> {
+  const db = createDynamoDocumentClient({ endpoint: dynamodb.endpoint, region: REGION, credentials: CREDENTIALS });
+  const s3Client = createS3Client({
+    endpoint: s3.endpoint,
+    region: REGION,
+    credentials: CREDENTIALS,
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  const destroy = () => {
+    db.destroy();
+    s3Client.destroy();
+  };
+  try {
+    const cdn = await startLocalCdn({
+      port,
+      host,
+      s3: s3Client,
+      bucket: LOCAL_RESOURCES.buckets.site,
+      kvs: new DynamoEdgeKeyValueStore({ client: db, tableName: LOCAL_RESOURCES.tables.edgeKvs }),
+    });
+    return {
+      endpoint: cdn.url,
+      env: { PUBLIBAC_SITE_URL: cdn.url },
+      stop: async () => {
+        await cdn.stop();
+        destroy();
+      },
+    };
+  } catch (err) {
+    destroy();
+    throw err;
+  }
+}
+
 /** Starts the embedded emulators, with their tables and buckets, on this machine. */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const host = options.host ?? '127.0.0.1';
@@ -197,14 +245,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     started.push(dynamodb);
     const s3 = await startS3(host, options.ports?.s3 ?? DEFAULT_PORTS.s3, dataDir && join(dataDir, 's3'));
     started.push(s3);
+    const cdn = await startCdn(host, options.ports?.cdn ?? DEFAULT_PORTS.cdn, dynamodb, s3);
+    started.push(cdn);
     const env: Record<string, string> = {
       AWS_REGION: REGION,
       AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
       ...dynamodb.env,
       ...s3.env,
+      ...cdn.env,
     };
-    return { endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint }, env, stop: stopAll };
+    return { endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, cdn: cdn.endpoint }, env, stop: stopAll };
   } catch (err) {
     await stopAll().catch(() => undefined);
     throw err;

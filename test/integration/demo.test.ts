@@ -14,7 +14,7 @@ describe('publibac demo (npm start)', () => {
     try {
       const { stdout } = await run(
         process.execPath,
-        [CLI, 'demo', '--memory', '--exit', '--candidates', '400', '--academie', 'amiens', '--dynamodb-port', '0', '--s3-port', '0'],
+        [CLI, 'demo', '--memory', '--exit', '--candidates', '400', '--academie', 'amiens', '--dynamodb-port', '0', '--s3-port', '0', '--port', '0'],
         { env: { ...process.env, PUBLIBAC_HOME: home } },
       );
       expect(stdout).toMatch(/Local stack started/);

@@ -25,7 +25,7 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 async function start(options: Parameters<typeof startLocalStack>[0]): Promise<LocalStack> {
-  const stack = await startLocalStack({ ...options, ports: { dynamodb: 0, s3: 0 } });
+  const stack = await startLocalStack({ ...options, ports: { dynamodb: 0, s3: 0, cdn: 0 } });
   let stopped = false;
   cleanups.push(async () => stopped || stack.stop());
   return { ...stack, stop: async () => ((stopped = true), stack.stop()) };
@@ -64,7 +64,7 @@ describe('startLocalStack', () => {
     const first = await start({ dataDir });
     await putData(first, 3);
     // One stack per data directory (two LevelDB writers would corrupt it).
-    await expect(startLocalStack({ dataDir, ports: { dynamodb: 0, s3: 0 } })).rejects.toThrow('in use by another local stack');
+    await expect(startLocalStack({ dataDir, ports: { dynamodb: 0, s3: 0, cdn: 0 } })).rejects.toThrow('in use by another local stack');
     await first.stop();
 
     const second = await start({ dataDir });
@@ -128,7 +128,7 @@ describe('startLocalStack', () => {
   it('reports a busy port instead of crashing', async () => {
     const stack = await start({ memory: true });
     const s3Port = Number(new URL(stack.endpoints.s3).port);
-    await expect(startLocalStack({ memory: true, ports: { dynamodb: 0, s3: s3Port } })).rejects.toThrow(`port ${s3Port}`);
+    await expect(startLocalStack({ memory: true, ports: { dynamodb: 0, s3: s3Port, cdn: 0 } })).rejects.toThrow(`port ${s3Port}`);
   });
 });
 
@@ -194,7 +194,7 @@ describe('publibac local', () => {
   it('starts, writes its state file, answers, and stops on SIGTERM removing the file', async () => {
     const home = await tempDir();
     const env = { ...process.env, PUBLIBAC_HOME: home };
-    const child = spawn(process.execPath, [CLI, 'local', '--memory', '--dynamodb-port', '0', '--s3-port', '0'], { env });
+    const child = spawn(process.execPath, [CLI, 'local', '--memory', '--dynamodb-port', '0', '--s3-port', '0', '--port', '0'], { env });
     cleanups.push(async () => child.exitCode === null && child.kill('SIGKILL'));
     let stdout = '';
     let stderr = '';
@@ -212,7 +212,7 @@ describe('publibac local', () => {
 
     const db = dynamoClientFor(stackEnv);
     const s3 = s3ClientFor(stackEnv);
-    expect((await db.send(new ListTablesCommand({}))).TableNames).toEqual(['publibac-decisions']);
+    expect((await db.send(new ListTablesCommand({}))).TableNames).toEqual(['publibac-decisions', 'publibac-edge-kvs']);
     expect((await s3.send(new ListBucketsCommand({}))).Buckets?.map((b) => b.Name).sort()).toEqual(['publibac-ingest', 'publibac-site']);
     db.destroy();
     s3.destroy();
@@ -220,7 +220,7 @@ describe('publibac local', () => {
     expect(stdout).toContain('publibac-decisions');
 
     // A second stack on the same home refuses to start rather than hijack the state file.
-    const second = spawn(process.execPath, [CLI, 'local', '--memory', '--dynamodb-port', '0', '--s3-port', '0'], { env });
+    const second = spawn(process.execPath, [CLI, 'local', '--memory', '--dynamodb-port', '0', '--s3-port', '0', '--port', '0'], { env });
     let secondErr = '';
     second.stderr.on('data', (c: Buffer) => (secondErr += c.toString()));
     expect(await new Promise((done) => second.once('exit', done))).toBe(1);

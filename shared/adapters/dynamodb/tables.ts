@@ -35,6 +35,8 @@ export interface TableDefinition {
   globalSecondaryIndexes: readonly GlobalIndexDefinition[];
   /** On demand: traffic is a few bursts a year (ingest nights, 10:00 on results day). */
   billingMode: 'PAY_PER_REQUEST';
+  /** Stands in locally for a service that has no emulator here; AWS needs no such table. */
+  localOnly?: boolean;
 }
 
 export const TABLES = {
@@ -48,6 +50,16 @@ export const TABLES = {
     globalSecondaryIndexes: [],
     billingMode: 'PAY_PER_REQUEST',
   },
+  /** Local stand-in for the CloudFront KeyValueStore of edge pointers; see edge-kvs.dynamodb.ts. */
+  edgeKvs: {
+    logicalId: 'EdgeKvsTable',
+    nameSuffix: 'edge-kvs',
+    envVar: 'PUBLIBAC_EDGE_KVS_TABLE',
+    partitionKey: { name: 'pk', type: 'S' },
+    globalSecondaryIndexes: [],
+    billingMode: 'PAY_PER_REQUEST',
+    localOnly: true,
+  },
 } as const satisfies Record<string, TableDefinition>;
 
 export type TableKey = keyof typeof TABLES;
@@ -55,7 +67,10 @@ export type TableNames = Record<TableKey, string>;
 
 /** Local physical names; spelled out per table so that a new table without a name fails to compile. */
 export function tableNames(prefix: string): TableNames {
-  return { decisions: `${prefix}-${TABLES.decisions.nameSuffix}` };
+  return {
+    decisions: `${prefix}-${TABLES.decisions.nameSuffix}`,
+    edgeKvs: `${prefix}-${TABLES.edgeKvs.nameSuffix}`,
+  };
 }
 
 export function createTableInput(def: TableDefinition, tableName: string): CreateTableCommandInput {

@@ -24,6 +24,7 @@ interface DemoOptions {
   exit?: boolean;
   dynamodbPort?: string;
   s3Port?: string;
+  port?: string;
 }
 
 async function writeFile(path: string, rows: Iterable<CsvV1Row>) {
@@ -51,6 +52,7 @@ export function register(program: Command): void {
     .option('--exit', 'stop once the demo data is loaded instead of staying up')
     .option('--dynamodb-port <n>', 'DynamoDB emulator port (0: any free port)')
     .option('--s3-port <n>', 'S3 emulator port (0: any free port)')
+    .option('--port <n>', 'local CDN port, where the site is served (0: any free port)')
     .action(async (opts: DemoOptions) => {
       const log = (line: string) => process.stdout.write(`${line}\n`);
       let stack: Awaited<ReturnType<typeof startLocalStack>> | undefined;
@@ -60,6 +62,7 @@ export function register(program: Command): void {
         const ports = {
           ...(opts.dynamodbPort !== undefined ? { dynamodb: Number(opts.dynamodbPort) } : {}),
           ...(opts.s3Port !== undefined ? { s3: Number(opts.s3Port) } : {}),
+          ...(opts.port !== undefined ? { cdn: Number(opts.port) } : {}),
         };
         stack = await startLocalStack(opts.memory ? { memory: true, ports } : { dataDir: join(localHome(), 'data'), ports });
         Object.assign(process.env, stack.env);

@@ -9,6 +9,7 @@ interface LocalOptions {
   host: string;
   dynamodbPort: number;
   s3Port: number;
+  port: number;
   stopOnStdinEnd?: boolean;
 }
 
@@ -42,7 +43,8 @@ export function register(program: Command): void {
     .command('local')
     .description(
       'Run the embedded AWS emulators (dynalite for DynamoDB, s3rver for S3) in the foreground, with the ' +
-        'project\'s tables and buckets. Other publibac commands find it through <home>/local.json ' +
+        'project\'s tables and buckets, and a local CDN that serves the public site through the edge ' +
+        'function. Other publibac commands find it through <home>/local.json ' +
         '(home: $PUBLIBAC_HOME or ./.publibac). Ctrl-C stops it.',
     )
     .option('--memory', 'keep nothing once stopped (DynamoDB in memory, S3 in a temporary directory)')
@@ -50,6 +52,7 @@ export function register(program: Command): void {
     .option('--host <address>', 'interface to listen on; the emulators check no credentials, so keep it local', '127.0.0.1')
     .option('--dynamodb-port <n>', 'DynamoDB port (dynalite\'s usual one; 0 = any free port)', port, DEFAULT_PORTS.dynamodb)
     .option('--s3-port <n>', 'S3 port (s3rver\'s usual one; 0 = any free port)', port, DEFAULT_PORTS.s3)
+    .option('--port <n>', 'port of the local CDN, where the public site is served (0 = any free port)', port, DEFAULT_PORTS.cdn)
     // For test harnesses: a child stack dies with its parent even if the parent is killed.
     .addOption(new Option('--stop-on-stdin-end').hideHelp())
     .action(async (opts: LocalOptions) => {
@@ -62,13 +65,14 @@ export function register(program: Command): void {
       const stack = await startLocalStack({
         ...(opts.memory ? { memory: true } : { dataDir }),
         host: opts.host,
-        ports: { dynamodb: opts.dynamodbPort, s3: opts.s3Port },
+        ports: { dynamodb: opts.dynamodbPort, s3: opts.s3Port, cdn: opts.port },
       });
       try {
         await writeLocalState({ pid: process.pid, startedAt: new Date().toISOString(), endpoints: stack.endpoints, env: stack.env });
         log(`Local stack up${dataDir ? ` (data in ${dataDir})` : ' (in memory: nothing is kept)'}`);
-        log(`  DynamoDB  ${stack.endpoints.dynamodb}   table  ${LOCAL_RESOURCES.tables.decisions}`);
+        log(`  DynamoDB  ${stack.endpoints.dynamodb}   tables ${Object.values(LOCAL_RESOURCES.tables).join(', ')}`);
         log(`  S3        ${stack.endpoints.s3}   buckets ${LOCAL_RESOURCES.buckets.site}, ${LOCAL_RESOURCES.buckets.ingest}`);
+        log(`  Site      ${stack.endpoints.cdn}/   (local CDN: the edge function over the site bucket)`);
         log('publibac commands run from this directory use it automatically. For other tools:');
         for (const key of ['AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3', 'AWS_REGION']) log(`  export ${key}=${stack.env[key] ?? ''}`);
         log('Ctrl-C to stop.');

@@ -1,0 +1,87 @@
+import cf from 'cloudfront';
+
+// Viewer-request function of the public site (runtime cloudfront-js-2.0).
+// Picks the live release of an académie from its KeyValueStore pointer and
+// rewrites the path into it; before the embargo instant nothing of a
+// release is reachable, whatever the path. The local CDN runs this very
+// file (shared/local/local-cdn.ts), so it must stay plain runtime-2.0
+// JavaScript: no Node APIs, no other import, await only inside the async
+// handler (the runtime supports no async closures).
+const kvs = cf.kvs();
+
+const MAX_URI_LENGTH = 512;
+// Raw, undecoded URI: refusing '%' outright means no encoded '.', '/' or
+// '\' can reach an S3 key; everything else is a plain character class.
+const SAFE_URI = /^\/[A-Za-z0-9._~\/-]*$/;
+const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
+// Prefixes of the bucket that only the function's rewrites may produce.
+const INTERNAL_PREFIX = /^\/(releases|rehearsals|announcements)(\/|$)|^\/_/;
+const SLUG = /^[a-z]+(-[a-z]+)*$/;
+const RELEASE_ID = /^[a-z0-9-]{1,80}$/;
+
+function notFound() {
+  return {
+    statusCode: 404,
+    statusDescription: 'Not Found',
+    // no-store: a 404 answered before the instant must not outlive it in any cache.
+    headers: {
+      'content-type': { value: 'text/plain; charset=utf-8' },
+      'cache-control': { value: 'no-store' },
+    },
+    body: { encoding: 'text', data: 'Not found\n' },
+  };
+}
+
+function isCleanPath(uri) {
+  return (
+    typeof uri === 'string' &&
+    uri.length <= MAX_URI_LENGTH &&
+    SAFE_URI.test(uri) &&
+    uri.indexOf('//') === -1 &&
+    !DOT_SEGMENT.test(uri) &&
+    !INTERNAL_PREFIX.test(uri)
+  );
+}
+
+// Same rule as liveRelease in shared/edge/pointer.ts (a unit test checks they agree).
+function liveRelease(pointer, nowMs) {
+  if (pointer === null || typeof pointer !== 'object' || pointer.v !== 1) return null;
+  let id = pointer.current;
+  if (pointer.next !== null && pointer.next !== undefined && typeof pointer.notBefore === 'number' && nowMs >= pointer.notBefore) {
+    id = pointer.next;
+  }
+  return typeof id === 'string' && RELEASE_ID.test(id) ? id : null;
+}
+
+async function handler(event) {
+  const request = event.request;
+  const uri = request.uri;
+  if (!isCleanPath(uri)) return notFound();
+
+  const slash = uri.indexOf('/', 1);
+  const slug = slash === -1 ? uri.substring(1) : uri.substring(1, slash);
+  if (!SLUG.test(slug)) return notFound();
+  let rest = slash === -1 ? '/' : uri.substring(slash);
+  if (rest.charAt(rest.length - 1) === '/') rest += 'index.html';
+
+  // A missing key throws, as does a store error: both mean no live release.
+  let pointer = null;
+  try {
+    pointer = await kvs.get('pointer:' + slug, { format: 'json' });
+  } catch (e) {
+    pointer = null;
+  }
+  const release = liveRelease(pointer, Date.now());
+
+  if (release !== null) {
+    request.uri = '/releases/' + release + '/' + slug + rest;
+    return request;
+  }
+  // Before the instant only the landing page answers, with the announcement
+  // the renderer writes outside any release.
+  if (rest === '/index.html') {
+    request.uri = '/announcements/' + slug + '/index.html';
+    return request;
+  }
+  return notFound();
+}

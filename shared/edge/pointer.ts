@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * The pointer of an académie, as stored in the edge KeyValueStore under
+ * `pointer:<slug>` and read by functions/edge/viewer-request.js. `current`
+ * is what is public now; `next` becomes public at `notBefore` (epoch ms), so
+ * a pointer can be armed minutes ahead (scheduler jitter, KVS propagation)
+ * and still open to the second. The rule lives twice, here and in the edge
+ * function (which cannot import); test/unit/edge checks that they agree.
+ */
+
+/** Release ids are also path segments of the bucket: lowercase, digits and hyphens only. */
+export const RELEASE_ID = /^[a-z0-9-]{1,80}$/;
+/** Same shape as the académie slugs of the reference data and the first segment of public paths. */
+export const ACADEMIE_SLUG = /^[a-z]+(-[a-z]+)*$/;
+
+const ReleaseId = z.string().regex(RELEASE_ID);
+
+export const EdgePointer = z
+  .object({
+    v: z.literal(1),
+    current: ReleaseId.nullable(),
+    next: ReleaseId.nullable(),
+    notBefore: z.number().int().nonnegative().nullable(),
+  })
+  .strict()
+  // A next release without an instant would be ignored by the function: refuse to write one.
+  .refine((p) => (p.next === null) === (p.notBefore === null), {
+    message: 'next and notBefore are set together or not at all',
+    path: ['notBefore'],
+  });
+export type EdgePointer = z.infer<typeof EdgePointer>;
+
+export function pointerKey(slug: string): string {
+  if (!ACADEMIE_SLUG.test(slug)) throw new Error(`not an académie slug: "${slug}"`);
+  return `pointer:${slug}`;
+}
+
+/** The release the public sees at `nowMs`, or null: nothing is public (the announcement page only). */
+export function liveRelease(pointer: EdgePointer, nowMs: number): string | null {
+  const id = pointer.next !== null && pointer.notBefore !== null && nowMs >= pointer.notBefore ? pointer.next : pointer.current;
+  return id !== null && RELEASE_ID.test(id) ? id : null;
+}
+
+/** The stored form (JSON, validated first so that nothing unreadable reaches the edge). */
+export function encodePointer(pointer: EdgePointer): string {
+  return JSON.stringify(EdgePointer.parse(pointer));
+}
+
+/** A stored value read back; undefined when absent or not a valid pointer (the edge then shows nothing). */
+export function decodePointer(value: string | undefined): EdgePointer | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const parsed = EdgePointer.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

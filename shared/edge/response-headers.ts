@@ -1,0 +1,66 @@
+/**
+ * What the CDN adds to public responses: the one definition from which the
+ * CDK response-headers and cache policies are to be generated, and which the
+ * local CDN applies itself. Pages are static and self-contained, so the
+ * policy can be strict: nothing from other origins, no framing.
+ */
+
+/** Two years, the HSTS preload minimum. */
+export const HSTS_MAX_AGE_SECONDS = 2 * 365 * 24 * 3600;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Strict-Transport-Security': `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains`,
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  // The site uses none of these; saying so stops embedded content from asking.
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+};
+
+/**
+ * Anything that may change after publication (a takedown rewrites files of
+ * the live release) is cached about a minute, at the edge and in browsers:
+ * that bounds how long a withheld result stays visible, with no dependency
+ * on invalidations (one to tens of minutes).
+ */
+export const SHORT_TTL_SECONDS = 60;
+/** Fingerprinted assets never change under a name: cache for a year. */
+export const IMMUTABLE_TTL_SECONDS = 365 * 24 * 3600;
+
+export const ROBOTS_NOINDEX = 'noindex, nofollow';
+
+export interface CachePolicy {
+  cacheControl: string;
+  /** Send `X-Robots-Tag: noindex, nofollow`: name lists must not end up in search engines. */
+  noindex: boolean;
+}
+
+// A content hash in the file name (`app-5XKQ2J7H.js`, `site.3f9a1c2b.css`):
+// 8+ hex digits, or 8+ upper-case base32 characters as esbuild writes them.
+const FINGERPRINTED_ASSET = /\/assets\/(?:[^/]+\/)*[^/]*[.-](?:[0-9a-f]{8,}|[0-9A-Z]{8,})\.[A-Za-z0-9]+$/;
+
+/**
+ * Caching of one object, from its path (in a release, `/releases/<id>/<slug>/...`,
+ * or any path that contains the same segments, such as `/announcements/<slug>/index.html`).
+ * Only fingerprinted assets are long-lived; everything else (name lists,
+ * lookup shards, statistics, pages, announcements, anything unknown) gets
+ * the short TTL, the safe default for a file that could be taken down.
+ */
+export function cachePolicyFor(releasePath: string): CachePolicy {
+  if (FINGERPRINTED_ASSET.test(releasePath)) {
+    return { cacheControl: `public, max-age=${IMMUTABLE_TTL_SECONDS}, immutable`, noindex: false };
+  }
+  return { cacheControl: `public, max-age=${SHORT_TTL_SECONDS}`, noindex: releasePath.includes('/listes/') };
+}

@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadViewerRequest, VIEWER_REQUEST_FUNCTION, type EdgeRequest, type EdgeResponse, type ViewerRequestEvent } from '../../../shared/local/local-cdn.js';
+import { fixedClock } from '../../../shared/ports/clock.port.js';
+import { memoryKvs } from './memory-kvs.js';
+
+const T = Date.parse('2024-07-05T08:00:00.000Z');
+const clock = fixedClock(new Date(T));
+const kvs = memoryKvs();
+const handler = await loadViewerRequest({ kvs, clock });
+
+const event = (uri: string): ViewerRequestEvent => ({
+  version: '1.0',
+  context: { distributionDomainName: 'localhost', distributionId: 'TEST', eventType: 'viewer-request', requestId: 'r' },
+  viewer: { ip: '127.0.0.1' },
+  request: { method: 'GET', uri, querystring: {}, headers: { host: { value: 'localhost' } }, cookies: {} },
+});
+
+/** The rewritten URI, or the status of the response the function generated. */
+async function route(uri: string): Promise<string | number> {
+  const result: EdgeRequest | EdgeResponse = await handler(event(uri));
+  return 'statusCode' in result ? result.statusCode : result.uri;
+}
+
+const pointer = (p: object) => kvs.values.set('pointer:aix-marseille', JSON.stringify({ v: 1, current: null, next: null, notBefore: null, ...p }));
+
+beforeEach(() => {
+  kvs.values.clear();
+  kvs.failing = false;
+  clock.set(new Date(T));
+});
+
+describe('viewer-request: live release', () => {
+  it('rewrites into the current release, with index.html for directories', async () => {
+    pointer({ current: 'r-2024-1' });
+    expect(await route('/aix-marseille/listes/0130040Y.html')).toBe('/releases/r-2024-1/aix-marseille/listes/0130040Y.html');
+    expect(await route('/aix-marseille/')).toBe('/releases/r-2024-1/aix-marseille/index.html');
+    expect(await route('/aix-marseille')).toBe('/releases/r-2024-1/aix-marseille/index.html');
+    expect(await route('/aix-marseille/resultats/')).toBe('/releases/r-2024-1/aix-marseille/resultats/index.html');
+  });
+
+  it('opens next at notBefore to the millisecond, and not before', async () => {
+    pointer({ current: 'r-old', next: 'r-new', notBefore: T });
+    clock.set(new Date(T - 1));
+    expect(await route('/aix-marseille/a.html')).toBe('/releases/r-old/aix-marseille/a.html');
+    clock.set(new Date(T));
+    expect(await route('/aix-marseille/a.html')).toBe('/releases/r-new/aix-marseille/a.html');
+  });
+
+  it('before the first publication: the landing page is the announcement, everything else 404', async () => {
+    pointer({ next: 'r-2024-1', notBefore: T });
+    clock.set(new Date(T - 1));
+    for (const uri of ['/aix-marseille', '/aix-marseille/', '/aix-marseille/index.html']) {
+      expect(await route(uri)).toBe('/announcements/aix-marseille/index.html');
+    }
+    for (const uri of ['/aix-marseille/listes/0130040Y.html', '/aix-marseille/resultats/0a.json', '/aix-marseille/listes/', '/aix-marseille/x/index.html']) {
+      expect(await route(uri)).toBe(404);
+    }
+  });
+
+  it('treats a missing key, a store error, a bad version or a bad release id as no release', async () => {
+    expect(await route('/aix-marseille/a.html')).toBe(404);
+    expect(await route('/aix-marseille/')).toBe('/announcements/aix-marseille/index.html');
+    pointer({ current: 'r-1' });
+    kvs.failing = true;
+    expect(await route('/aix-marseille/a.html')).toBe(404);
+    kvs.failing = false;
+    for (const bad of [{ v: 2, current: 'r-1' }, { current: '../rehearsals/x' }, { current: 'R-1' }, { current: 'r'.repeat(81) }, { current: 42 }]) {
+      pointer(bad);
+      expect(await route('/aix-marseille/a.html')).toBe(404);
+    }
+    kvs.values.set('pointer:aix-marseille', 'not json');
+    expect(await route('/aix-marseille/a.html')).toBe(404);
+  });
+});
+
+describe('viewer-request: refused paths', () => {
+  const refused = [
+    '',
+    'aix-marseille/',
+    '/',
+    '/releases/r-1/aix-marseille/index.html',
+    '/releases',
+    '/rehearsals/r-1/aix-marseille/index.html',
+    '/announcements/aix-marseille/index.html',
+    '/_internal/x',
+    '/aix-marseille/../rehearsals/x',
+    '/aix-marseille/..',
+    '/aix-marseille/./index.html',
+    '/aix-marseille/%2e%2e/%2e%2e/rehearsals/x',
+    '/aix-marseille/..%2frehearsals/x',
+    '/aix-marseille/%41',
+    '//releases/r-1/aix-marseille/index.html',
+    '/aix-marseille//index.html',
+    '/aix-marseille/\\..\\',
+    '/AIX-MARSEILLE/',
+    '/Aix-Marseille/index.html',
+    '/aix-marseillé/',
+    '/aix--marseille/',
+    '/aix-marseille-/',
+    '/-aix/',
+    '/aix_marseille/',
+    '/aix-marseille/a b.html',
+    '/aix-marseille/a;b',
+    `/aix-marseille/${'a'.repeat(512)}`,
+  ];
+
+  it.each(refused)('%j → 404, uncached, without reading the store', async (uri) => {
+    pointer({ current: 'r-1' });
+    const reads = kvs.reads;
+    const result = await handler(event(uri));
+    expect(result).toMatchObject({ statusCode: 404, headers: { 'cache-control': { value: 'no-store' } } });
+    expect(kvs.reads).toBe(reads);
+  });
+
+  it('accepts a path of exactly 512 characters', async () => {
+    pointer({ current: 'r-1' });
+    const uri = `/aix-marseille/${'a'.repeat(512 - '/aix-marseille/'.length)}`;
+    expect(uri).toHaveLength(512);
+    expect(await route(uri)).toBe(`/releases/r-1${uri}`);
+  });
+});
+
+describe('viewer-request.js as a CloudFront Function', () => {
+  it('fits the runtime: under 10 KB, one import, no Node APIs, no async closures', async () => {
+    const source = await readFile(VIEWER_REQUEST_FUNCTION, 'utf8');
+    expect(Buffer.byteLength(source)).toBeLessThan(10 * 1024);
+    expect(source.split('\n')[0]).toBe("import cf from 'cloudfront';");
+    const code = source.replace(/^\s*\/\/.*$/gm, '');
+    expect(code.match(/^\s*import\b/gm)).toHaveLength(1);
+    expect(code).not.toMatch(/\brequire\s*\(|\bprocess\.|\bBuffer\b|\bsetTimeout\b|\beval\s*\(|\bexport\b/);
+    // The runtime supports async functions but not async closures (arrows, expressions).
+    for (const [match] of code.matchAll(/\basync\b.*/g)) expect(match).toMatch(/^async function [A-Za-z_$][\w$]*\(/);
+  });
+
+  it('sees the injected clock through Date', async () => {
+    pointer({ current: 'r-old', next: 'r-new', notBefore: Date.parse('2030-01-01T00:00:00Z') });
+    clock.set('2029-12-31T23:59:59.999Z');
+    expect(await route('/aix-marseille/a')).toBe('/releases/r-old/aix-marseille/a');
+    clock.set('2030-01-01T00:00:00.000Z');
+    expect(await route('/aix-marseille/a')).toBe('/releases/r-new/aix-marseille/a');
+  });
+});
