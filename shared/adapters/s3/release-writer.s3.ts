@@ -1,0 +1,88 @@
+// Writes a rendered release under its own prefix of the site bucket, and
+// checks one is complete before anything may point at it.
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { MANIFEST_PATH, mapLimit, releaseId, type Release, type ReleaseManifest } from '../../render/release.js';
+
+export type ReleasePrefix = 'releases' | 'rehearsals';
+
+const CONCURRENCY = 16;
+
+/**
+ * PutObject of every file under `<prefix>/<id>/<path>`, the manifest last:
+ * its presence is what says the release is complete, so a writer that dies
+ * half-way leaves a release that verifyRelease rejects. Rewriting the same
+ * release is harmless: same keys, same bytes.
+ */
+export async function writeRelease(client: S3Client, bucket: string, release: Release, prefix: ReleasePrefix = 'releases'): Promise<void> {
+  const manifest = release.files.find((f) => f.path === MANIFEST_PATH);
+  if (!manifest) throw new Error(`release ${release.id} has no ${MANIFEST_PATH}`);
+  const put = (f: Release['files'][number]) =>
+    client.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: `${prefix}/${release.id}/${f.path}`,
+        Body: f.body,
+        ContentType: f.contentType,
+        ContentLength: f.body.length,
+        Metadata: { sha256: f.sha256 },
+      }),
+    );
+  await mapLimit(release.files.filter((f) => f !== manifest), CONCURRENCY, put);
+  await put(manifest);
+}
+
+export interface ReleaseCheck {
+  complete: boolean;
+  /** Paths (relative to the release root) absent, of the wrong size or with another sha256. */
+  missing: string[];
+}
+
+/**
+ * Reads the manifest, checks it hashes to the id, then HEADs every listed
+ * object for its size and recorded sha256. A missing or foreign manifest
+ * reports `manifest.json` missing.
+ */
+export async function verifyRelease(client: S3Client, bucket: string, id: string, prefix: ReleasePrefix = 'releases'): Promise<ReleaseCheck> {
+  let manifestBytes: Uint8Array;
+  try {
+    const res = await client.send(new GetObjectCommand({ Bucket: bucket, Key: `${prefix}/${id}/${MANIFEST_PATH}` }));
+    manifestBytes = await res.Body!.transformToByteArray();
+  } catch (e) {
+    if (isNotFound(e)) return { complete: false, missing: [MANIFEST_PATH] };
+    throw e;
+  }
+  const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as ReleaseManifest;
+  if (releaseId(manifest.session, manifest.academie, manifest.phase, manifestBytes) !== id) return { complete: false, missing: [MANIFEST_PATH] };
+
+  const problems = await mapLimit(manifest.files, CONCURRENCY, async (f) => {
+    try {
+      const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: `${prefix}/${id}/${f.path}` }));
+      return head.ContentLength === f.bytes && head.Metadata?.sha256 === f.sha256 ? null : f.path;
+    } catch (e) {
+      if (isNotFound(e)) return f.path;
+      throw e;
+    }
+  });
+  const missing = problems.filter((p): p is string => p !== null);
+  return { complete: missing.length === 0, missing };
+}
+
+/** The page shown before publication, outside any release (see announcementPage). */
+export async function writeAnnouncement(client: S3Client, bucket: string, slug: string, html: string): Promise<void> {
+  if (!/^[a-z]+(-[a-z]+)*$/.test(slug)) throw new Error(`not an académie slug: ${JSON.stringify(slug)}`);
+  const body = new TextEncoder().encode(html);
+  await client.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: `announcements/${slug}/index.html`,
+      Body: body,
+      ContentType: 'text/html; charset=utf-8',
+      ContentLength: body.length,
+    }),
+  );
+}
+
+function isNotFound(e: unknown): boolean {
+  const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return err?.name === 'NotFound' || err?.name === 'NoSuchKey' || err?.$metadata?.httpStatusCode === 404;
+}

@@ -1,0 +1,194 @@
+// Renders one immutable, deterministic release of an académie: every file
+// the public can reach, plus a manifest whose hash names the release. No
+// clock and no randomness: the same inputs give byte-identical files and id.
+import { createCipheriv, createHash, createHmac } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Decision } from '../domain/decision.schema.js';
+import { findAcademie } from '../domain/reference/academies.js';
+import { LIBELLE_EXAMEN } from '../domain/reference/exams.js';
+import { base64ToBytes, entryId, type LookupParams } from './lookup/lookup-crypto.js';
+import { serializeEntry } from './lookup/lookup-entry.schema.js';
+import { renderShards, type SealedEntry } from './lookup/lookup-shards.js';
+import { etablissementName, landingPage, listPage, type PageAssets } from './pages.js';
+import { selectPublicResults, type PublicResult } from './release-input.js';
+
+export interface ReleaseFile {
+  /** Relative to the release root, e.g. "aix-marseille/index.html". */
+  path: string;
+  body: Uint8Array;
+  contentType: string;
+  /** Lowercase hex. */
+  sha256: string;
+}
+
+export interface ReleaseManifest {
+  version: 1;
+  academie: string;
+  session: string;
+  phase: 1 | 2;
+  /** Every file but the manifest itself, sorted by path. */
+  files: { path: string; sha256: string; bytes: number }[];
+}
+
+export interface Release {
+  id: string;
+  files: ReleaseFile[];
+  manifest: ReleaseManifest;
+}
+
+export interface RenderInput {
+  academie: string;
+  session: string;
+  phase: 1 | 2;
+  decisions: readonly Decision[];
+  /** Candidate numbers whose result must not appear anywhere (fraud procedure). */
+  withheld?: ReadonlySet<string>;
+  lookup: {
+    /** shardChars is taken as given (see chooseShardChars): the layout is the caller's choice. */
+    params: LookupParams;
+    /** The slow PBKDF2 step, called once per shown candidate with the ISO birth date. */
+    material: (numero: string, dateNaissance: string) => Promise<string>;
+    /** Derivations run at once; PBKDF2 runs on libuv's thread pool, so a few suffice. */
+    concurrency?: number;
+  };
+  /** UAI → établissement name. */
+  etablissements?: ReadonlyMap<string, string>;
+}
+
+const REPO_ROOT = join(import.meta.dirname, '../..');
+const utf8 = new TextEncoder();
+const HTML = 'text/html; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+export const MANIFEST_PATH = 'manifest.json';
+
+export async function renderRelease(input: RenderInput): Promise<Release> {
+  const academie = findAcademie(input.academie);
+  if (!academie) throw new Error(`unknown académie ${JSON.stringify(input.academie)}`);
+  const stray = input.decisions.find((d) => d.session !== input.session || d.academie !== input.academie);
+  if (stray) throw new Error(`decision ${stray.numero} belongs to ${stray.academie} ${stray.session}, not ${input.academie} ${input.session}`);
+  const slug = academie.slug;
+  const results = selectPublicResults(input.decisions, input.phase, input.withheld);
+
+  const files: ReleaseFile[] = [];
+  const add = (path: string, body: string | Uint8Array, contentType: string) => {
+    const bytes = typeof body === 'string' ? utf8.encode(body) : body;
+    files.push({ path, body: bytes, contentType, sha256: sha256Hex(bytes) });
+    return path;
+  };
+
+  const [css, js] = await Promise.all([siteCss(), lookupBundle()]);
+  const assets: PageAssets = {
+    stylesheet: add(`${slug}/assets/site.${sha256Hex(css).slice(0, 8)}.css`, css, 'text/css; charset=utf-8'),
+    lookupScript: add(`${slug}/assets/lookup.${sha256Hex(js).slice(0, 8)}.js`, js, 'text/javascript; charset=utf-8'),
+  };
+
+  // Lookup: one derivation and one seal per shown candidate.
+  const { params } = input.lookup;
+  const sealed = await mapLimit(results, input.lookup.concurrency ?? 8, async (r): Promise<SealedEntry> => {
+    const material = await input.lookup.material(r.numero, r.dateNaissance);
+    const entry = {
+      v: 1 as const, nom: r.nom, prenoms: r.prenoms, examen: r.examen, libelleExamen: LIBELLE_EXAMEN[r.examen], serie: r.serie,
+      groupe: r.groupe, resultat: r.resultat, mention: r.mention, session: input.session, academie: slug,
+    };
+    return { id: entryId(material), sealed: sealEntrySync(material, serializeEntry(entry)) };
+  });
+  for (const [shard, text] of renderShards(sealed, params.shardChars)) add(`${slug}/resultats/${shard}.json`, text, JSON_TYPE);
+  add(`${slug}/resultats/params.json`, JSON.stringify({ salt: params.salt, iterations: params.iterations, shardChars: params.shardChars }), JSON_TYPE);
+
+  // One list per établissement with a shown candidate (an empty list says so):
+  // taken from the shown results only, so a withheld candidate adds no page.
+  const byUai = new Map<string, PublicResult[]>();
+  for (const r of results) byUai.set(r.uai, [...(byUai.get(r.uai) ?? []), r]);
+  const links = [...byUai.keys()].sort().map((uai) => ({ uai, name: etablissementName(uai, input.etablissements) }));
+  for (const link of links) add(`${slug}/listes/${link.uai}.html`, listPage(academie, input.session, assets, link, byUai.get(link.uai)!), HTML);
+  add(`${slug}/index.html`, landingPage(academie, input.session, assets, links), HTML);
+
+  files.sort((a, b) => (a.path < b.path ? -1 : 1));
+  const manifest: ReleaseManifest = {
+    version: 1,
+    academie: slug,
+    session: input.session,
+    phase: input.phase,
+    files: files.map((f) => ({ path: f.path, sha256: f.sha256, bytes: f.body.length })),
+  };
+  const manifestBytes = utf8.encode(`${JSON.stringify(manifest, null, 1)}\n`);
+  const id = releaseId(input.session, slug, input.phase, manifestBytes);
+  files.push({ path: MANIFEST_PATH, body: manifestBytes, contentType: JSON_TYPE, sha256: sha256Hex(manifestBytes) });
+  return { id, files, manifest };
+}
+
+/** `<session>-<slug>-g<phase>-<12 hex of the manifest's sha256>`: verifiable from the manifest alone. */
+export function releaseId(session: string, slug: string, phase: 1 | 2, manifestBytes: Uint8Array): string {
+  return `${session}-${slug}-g${phase}-${sha256Hex(manifestBytes).slice(0, 12)}`;
+}
+
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+const LABEL = Buffer.from('publibac/lookup/v1');
+
+/**
+ * sealEntry (lookup-crypto.ts, FORMAT v1) with node:crypto, synchronously.
+ * Same bytes (a unit test checks them against sealEntry): WebCrypto's
+ * per-call overhead (key import, thread-pool hop) made sealing 30,000
+ * entries take ~8 s of a ~10 s render; this takes well under a second.
+ */
+export function sealEntrySync(material: string, plaintext: string): string {
+  const m = base64ToBytes(material);
+  if (m?.length !== 64) throw new Error('lookup material must be 64 bytes of base64');
+  const data = Buffer.from(plaintext, 'utf8');
+  const padded = Buffer.alloc(Math.ceil((data.length + 1) / 128) * 128);
+  data.copy(padded);
+  padded[data.length] = 0x80;
+  const nonce = createHmac('sha256', m.subarray(48, 64)).update(padded).digest().subarray(0, 12);
+  const cipher = createCipheriv('aes-256-gcm', m.subarray(16, 48), nonce);
+  cipher.setAAD(LABEL);
+  return Buffer.concat([nonce, cipher.update(padded), cipher.final(), cipher.getAuthTag()]).toString('base64');
+}
+
+let css: Promise<Uint8Array> | undefined;
+function siteCss(): Promise<Uint8Array> {
+  css ??= readFile(join(REPO_ROOT, 'static-site/assets/site.css'));
+  return css;
+}
+
+let bundle: Promise<Uint8Array> | undefined;
+/** The landing page's script, bundled once per process. Minified: no file paths in comments, so no machine-dependent bytes. */
+function lookupBundle(): Promise<Uint8Array> {
+  bundle ??= import('esbuild').then(async (esbuild) => {
+    const out = await esbuild.build({
+      absWorkingDir: REPO_ROOT,
+      entryPoints: ['static-site/lookup/lookup-page.ts'],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      target: ['es2020'],
+      minify: true,
+      legalComments: 'none',
+      charset: 'utf8',
+      logLevel: 'silent',
+    });
+    const file = out.outputFiles[0];
+    if (!file) throw new Error('esbuild produced no bundle');
+    return file.contents;
+  });
+  return bundle;
+}
+
+/** Maps with at most `limit` calls in flight; results keep the input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
