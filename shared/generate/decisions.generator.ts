@@ -1,146 +1,158 @@
 import { ACADEMIES, findAcademie, type Academie } from '../domain/reference/academies.js';
-import { EFFECTIFS_AIX_MARSEILLE_2020 } from '../domain/reference/exams.js';
+import { EFFECTIFS_AIX_MARSEILLE_2020 as E } from '../domain/reference/exams.js';
 import { mentionForAverage } from '../domain/rules/mention.js';
 import type { CsvV1Row } from '../ingest/format-v1.js';
-import { lyceesOf, type Lycee } from './lycees.js';
-import { NOMS, PRENOMS } from './names.js';
-import { Random, Weighted } from './random.js';
+import { isoDate, offsetOn } from './calendar.js';
+import { moyenneText, pad2 } from './format.js';
+import { lyceesOf } from './lycees.js';
+import { NOMS, NOMS_REGIONAUX, PRENOMS_F, PRENOMS_M } from './names.js';
+import { Random, Weighted, mixSeed } from './random.js';
+import { candidateShares, expectedCandidates, VOIES, type Voie } from './sizes.js';
 
 export { writeCsv } from './csv-writer.js';
+export { generateSecondGroup } from './second-group.generator.js';
+export { lyceesOf, type Lycee } from './lycees.js';
+export { expectedCandidates } from './sizes.js';
 
 export interface GenerateOptions {
   academie: string;
   session: string;
+  /** Default: a realistic size for the académie (about 31,000 for Aix-Marseille). */
   candidates?: number;
   seed?: number;
 }
 
-type Voie = 'BCG' | 'BTN' | 'BCP';
-const E = EFFECTIFS_AIX_MARSEILLE_2020;
+type Decision = CsvV1Row['decision'];
 
 /**
- * Outcome rates per voie (first group, of candidates deliberated): admitted
- * about 91 % général, 78 % technologique, 80 % professionnel; 8-10 % invited
- * to the second group overall; a few éliminés and remplacements.
+ * First-group outcomes per voie, of all candidates: admitted about 91 %
+ * général, 78 % techno, 80 % pro of those deliberated; 8-10 % invited to
+ * the second group overall; a few éliminés and remplacements.
  */
-const OUTCOMES: Record<Voie, [CsvV1Row['decision'], number][]> = {
-  BCG: [['ADMIS', 0.905], ['SECOND_GROUPE', 0.065], ['AJOURNE', 0.024], ['ELIMINE', 0.003], ['REMPLACEMENT', 0.003]],
-  BTN: [['ADMIS', 0.775], ['SECOND_GROUPE', 0.125], ['AJOURNE', 0.094], ['ELIMINE', 0.003], ['REMPLACEMENT', 0.003]],
-  BCP: [['ADMIS', 0.795], ['SECOND_GROUPE', 0.1], ['AJOURNE', 0.099], ['ELIMINE', 0.003], ['REMPLACEMENT', 0.003]],
+const OUTCOMES: Record<Voie, [Decision, number][]> = {
+  BCG: [['ADMIS', 0.905], ['SECOND_GROUPE', 0.07], ['AJOURNE', 0.019], ['ELIMINE', 0.003], ['REMPLACEMENT', 0.003]],
+  BTN: [['ADMIS', 0.775], ['SECOND_GROUPE', 0.13], ['AJOURNE', 0.089], ['ELIMINE', 0.003], ['REMPLACEMENT', 0.003]],
+  BCP: [['ADMIS', 0.795], ['SECOND_GROUPE', 0.105], ['AJOURNE', 0.094], ['ELIMINE', 0.003], ['REMPLACEMENT', 0.003]],
 };
-/** Averages of admitted candidates: 45 % under 12, so about 55 % earn a mention. */
-const ADMITTED_AVERAGES = new Weighted<[number, number]>([[[10, 12], 45], [[12, 14], 25], [[14, 16], 17], [[16, 18], 10], [[18, 20], 3]]);
 
-const moyenne = (random: Random, [min, max]: readonly [number, number]) => Math.floor(random.between(min, max) * 100) / 100;
-const frenchNumber = (m: number) => m.toFixed(2).replace('.', ',');
+/**
+ * Averages of the admitted, in hundredths, by band: [10,12) no mention,
+ * then AB, B, TB, and ≥ 18. General candidates earn more mentions than
+ * techno and pro ones; overall about 55 % of the admitted get one.
+ */
+const ADMITTED_BANDS: Record<Voie, number[]> = { BCG: [38, 28, 19, 11, 4], BTN: [55, 27, 12, 5, 1], BCP: [50, 28, 15, 6, 1] };
+const FAILED_RANGE: Record<Voie, [number, number]> = { BCG: [500, 799], BTN: [500, 799], BCP: [600, 999] };
 
-/** The académie's UTC offset at an instant, "+02:00", from its time zone (formatters are costly: one per zone). */
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, string>();
-function offsetOn(timeZone: string, date: Date): string {
-  // Deliberations happen in the day, far from the night-time DST change: one offset per zone and hour.
-  const key = `${timeZone}|${date.toISOString().slice(0, 13)}`;
-  const known = offsets.get(key);
-  if (known) return known;
-  let format = offsetFormats.get(timeZone);
-  if (!format) offsetFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' })));
-  const name = format.formatToParts(date).find((p) => p.type === 'timeZoneName')!.value;
-  const offset = name === 'GMT' ? '+00:00' : name.slice(3);
-  offsets.set(key, offset);
-  return offset;
+/** Age at the session (year difference): most 17-19, a few adults sitting as candidats individuels. */
+const AGES = new Weighted<number>([[17, 14], [18, 72], [19, 9], [20, 2.5], [-1, 2.5]]);
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** A lycée as its rows need it: UAI, and its jury's sitting. */
+interface Seat {
+  uai: string;
+  jury: string;
+  /** "2024-07-03T": the jury's day. */
+  day: string;
+  offset: string;
+  /** Minutes after midnight when the jury starts deliberating. */
+  start: number;
 }
 
-function departementWeights(a: Academie, voie: Voie): Weighted<string> {
-  const table = a.slug === 'aix-marseille' ? E.parDepartement : undefined;
-  return new Weighted(a.departements.map((d) => [d, table?.[d]?.[voie] ?? 1] as const));
+/** Everything drawn per row, prepared once per académie. */
+function plan(a: Academie, year: number, month: number, seed: number, random: Random) {
+  // Juries sit in the first days of the month after the session's exams (June → early July).
+  const juryDays = new Map<string, { day: string; offset: string; start: number }>();
+  const seats = new Map<string, [Seat, number][]>();
+  for (const l of lyceesOf(a.slug, seed)) {
+    let jury = juryDays.get(l.jury);
+    if (!jury) {
+      const date = isoDate(year, month + 1, random.int(2, 5));
+      juryDays.set(l.jury, (jury = { day: `${date}T`, offset: offsetOn(a.timeZone, date), start: random.int(8 * 60, 15 * 60) }));
+    }
+    for (const v of l.voies) {
+      const key = `${l.departement}|${v}`;
+      seats.set(key, [...(seats.get(key) ?? []), [{ uai: l.uai, jury: l.jury, ...jury }, l.weight]]);
+    }
+  }
+  const series: Record<Voie, Weighted<string>> = {
+    BCG: new Weighted(year < 2021 ? Object.entries(E.bcgParSerie) : [['', 1]]),
+    // S2TMD had no candidate in Aix-Marseille in 2020 but exists: a floor keeps it in the data.
+    BTN: new Weighted(Object.entries(E.btnParSerie).map(([s, n]) => [s, Math.max(n, 20)] as const)),
+    BCP: new Weighted(Object.entries(E.bcpParSpecialite)),
+  };
+  const places = new Weighted(
+    candidateShares(a).map((c) => [{ ...c, seats: new Weighted(seats.get(`${c.departement}|${c.voie}`)!), serie: series[c.voie] }, c.share] as const),
+  );
+  const regional = NOMS_REGIONAUX[a.slug];
+  return { places, regional };
 }
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** First-group decisions of a whole académie, one candidate at a time (never held in memory). */
 export function* generateFirstGroup(options: GenerateOptions): Generator<CsvV1Row> {
   const a = findAcademie(options.academie);
   if (!a) throw new Error(`unknown académie "${options.academie}"`);
-  if (!/^\d{4}-\d{2}$/.test(options.session)) throw new Error(`session must be YYYY-MM (got "${options.session}")`);
-  const candidates = options.candidates ?? 20_000;
+  const session = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(options.session);
+  if (!session) throw new Error(`session must be YYYY-MM (got "${options.session}")`);
+  const year = Number(session[1]);
+  const candidates = options.candidates ?? expectedCandidates(a);
+  if (!Number.isInteger(candidates) || candidates < 0 || candidates > 9_999_999) throw new Error('candidates must be a whole number under 10 million');
   const seed = options.seed ?? 1;
-  const random = new Random(seed);
-  const year = Number(options.session.slice(0, 4));
-
-  const voies = new Weighted<Voie>([['BCG', 17_508], ['BTN', 6_894], ['BCP', 7_797]]);
-  const byDepartement = Object.fromEntries(a.departements.map((d) => [d, candidates / a.departements.length]));
-  if (a.slug === 'aix-marseille') {
-    for (const d of a.departements) byDepartement[d] = (candidates * (E.parDepartement[d]!.BCG + E.parDepartement[d]!.BTN + E.parDepartement[d]!.BCP)) / 32_199;
-  }
-  const lycees = lyceesOf(a.slug, byDepartement, seed);
-  const byPlace = new Map<string, Lycee[]>();
-  for (const l of lycees) for (const v of l.voies) byPlace.set(`${l.departement}|${v}`, [...(byPlace.get(`${l.departement}|${v}`) ?? []), l]);
-  const lyceesFor = (departement: string, voie: Voie): Lycee[] => byPlace.get(`${departement}|${voie}`)!;
-  const departements = { BCG: departementWeights(a, 'BCG'), BTN: departementWeights(a, 'BTN'), BCP: departementWeights(a, 'BCP') };
-  const bcgSeries = new Weighted(Object.entries(E.bcgParSerie));
-  const btnSeries = new Weighted(Object.entries(E.btnParSerie).map(([s, n]) => [s, Math.max(n, 20)] as const));
-  const bcpSpecialites = new Weighted(Object.entries(E.bcpParSpecialite));
-  const outcomes = { BCG: new Weighted(OUTCOMES.BCG), BTN: new Weighted(OUTCOMES.BTN), BCP: new Weighted(OUTCOMES.BCP) };
-  // Candidate numbers: 2 digits of year, 2 of académie, 7 of counter: unique across a national file.
   const academieIndex = ACADEMIES.indexOf(a);
-  const ages = new Weighted([[17, 15], [18, 75], [19, 10]] as const);
+  const random = new Random(mixSeed(seed, academieIndex, options.session));
+  const { places, regional } = plan(a, year, Number(session[2]), seed, random);
+  const outcomes = Object.fromEntries(VOIES.map((v) => [v, new Weighted(OUTCOMES[v])])) as Record<Voie, Weighted<Decision>>;
+  const bands = Object.fromEntries(VOIES.map((v) => [v, new Weighted(ADMITTED_BANDS[v].map((w, i) => [1000 + 200 * i, w] as const))])) as Record<Voie, Weighted<number>>;
+  // Candidate numbers: year, académie, counter: unique within a national file too.
+  const numeroPrefix = `${pad2(year % 100)}${pad2(academieIndex)}`;
 
   for (let i = 0; i < candidates; i++) {
-    const voie = voies.draw(random);
-    const departement = departements[voie].draw(random);
-    const lycee = random.pick(lyceesFor(departement, voie));
+    const place = places.draw(random);
+    const voie = place.voie;
+    const seat = place.seats.draw(random);
     const decision = outcomes[voie].draw(random);
-    let average: number | null = null;
-    if (decision === 'ADMIS') average = moyenne(random, ADMITTED_AVERAGES.draw(random));
-    else if (decision === 'SECOND_GROUPE') average = moyenne(random, [8, 10]);
-    else if (decision === 'AJOURNE') average = moyenne(random, voie === 'BCP' ? [5, 10] : [4, 8]);
-    const mention = decision === 'ADMIS' && average !== null ? mentionForAverage(voie, average) : null;
+    let hundredths = -1;
+    if (decision === 'ADMIS') {
+      const band = bands[voie].draw(random);
+      hundredths = band + Math.floor(random.next() * (band === 1800 ? 201 : 200)); // 20,00 is possible, just
+    } else if (decision === 'SECOND_GROUPE') hundredths = random.int(800, 999);
+    else if (decision === 'AJOURNE') hundredths = random.int(...FAILED_RANGE[voie]);
+    const mention = decision === 'ADMIS' ? (mentionForAverage(voie, hundredths / 100) ?? '') : '';
 
-    const age = random.next() < 0.05 ? random.int(19, 40) : ages.draw(random);
+    const female = random.chance(0.52);
+    const given = female ? PRENOMS_F : PRENOMS_M;
+    const extra = random.next();
+    let prenoms = random.pick(given);
+    if (extra < 0.45) prenoms += `, ${random.pick(given)}`;
+    if (extra < 0.1) prenoms += `, ${random.pick(given)}`;
+    const nom = regional && random.chance(0.4) ? random.pick(regional) : random.pick(NOMS);
+
+    let age = AGES.draw(random);
+    if (age < 0) age = random.int(21, 55);
+    const born = year - age;
     const month = random.int(1, 12);
-    const day = random.int(1, new Date(Date.UTC(year - age, month, 0)).getUTCDate());
-    const prenoms = random.next() < 0.3 ? `${random.pick(PRENOMS)}, ${random.pick(PRENOMS)}` : random.pick(PRENOMS);
-    const jour = random.int(3, 5);
-    const deliberation = new Date(Date.UTC(year, 6, jour, random.int(9, 17), random.int(0, 59)));
+    const day = random.int(1, month === 2 && isLeap(born) ? 29 : DAYS[month - 1]!);
     const consent = random.next();
+    const minutes = seat.start + random.int(0, 180);
 
     yield {
       session: options.session,
       academie: a.slug,
-      numero_candidat: `${pad(year % 100)}${pad(academieIndex)}${pad(i, 7)}`,
-      nom: random.pick(NOMS),
+      numero_candidat: `${numeroPrefix}${String(i).padStart(7, '0')}`,
+      nom,
       prenoms,
-      date_naissance: `${pad(day)}/${pad(month)}/${year - age}`,
-      uai: lycee.uai,
-      departement,
+      date_naissance: `${pad2(day)}/${pad2(month)}/${born}`,
+      uai: seat.uai,
+      departement: place.departement,
       examen: voie,
-      serie: voie === 'BCG' ? (year < 2021 ? bcgSeries.draw(random) : '') : voie === 'BTN' ? btnSeries.draw(random) : bcpSpecialites.draw(random),
+      serie: place.serie.draw(random),
       groupe: '1',
       decision,
-      mention: mention ?? '',
-      moyenne: average === null ? '' : frenchNumber(average),
-      accord_publication: consent < 0.5 ? 'O' : consent < 0.85 ? 'N' : '',
-      jury: `J${lycee.uai.slice(0, 3)}-${pad(1 + (Number(lycee.uai.slice(3, 7)) % 9))}`,
-      deliberation: `${year}-07-${pad(jour)}T${pad(deliberation.getUTCHours())}:${pad(deliberation.getUTCMinutes())}:00${offsetOn(a.timeZone, deliberation)}`,
-    };
-  }
-}
-
-/** The second-group decisions of the candidates invited to it: about 75 % admitted, no mention. */
-export function* generateSecondGroup(firstGroup: Iterable<CsvV1Row>, options: { seed?: number } = {}): Generator<CsvV1Row> {
-  const random = new Random((options.seed ?? 1) * 31 + 2);
-  for (const row of firstGroup) {
-    if (row.groupe !== '1' || row.decision !== 'SECOND_GROUPE') continue;
-    const admitted = random.next() < 0.75;
-    const [date, rest] = row.deliberation.split('T') as [string, string];
-    const day = Number(date.slice(8, 10)) + 5;
-    yield {
-      ...row,
-      groupe: '2',
-      decision: admitted ? 'ADMIS' : 'AJOURNE',
-      mention: '',
-      moyenne: frenchNumber(moyenne(random, admitted ? [10, 12] : [7, 10])),
-      deliberation: `${date.slice(0, 8)}${pad(day)}T${rest}`,
+      mention,
+      moyenne: hundredths < 0 ? '' : moyenneText(hundredths),
+      accord_publication: consent < 0.5 ? 'O' : consent < 0.9 ? 'N' : '',
+      jury: seat.jury,
+      deliberation: `${seat.day}${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}:00${seat.offset}`,
     };
   }
 }

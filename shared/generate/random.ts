@@ -22,17 +22,45 @@ export class Random {
     return min + Math.floor(this.next() * (max - min + 1));
   }
 
-  /** Uniform in [min, max). */
-  between(min: number, max: number): number {
-    return min + this.next() * (max - min);
+  /** True with probability p. */
+  chance(p: number): boolean {
+    return this.next() < p;
   }
 
   pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.next() * items.length)]!;
   }
+
+  /** A shuffled copy (Fisher-Yates). */
+  shuffled<T>(items: readonly T[]): T[] {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  }
 }
 
-/** Draws keys in proportion to their weights, in O(log n) per draw. */
+/**
+ * One 32-bit seed from several parts (FNV-1a, then a murmur3 finaliser), so
+ * that independent streams (each académie, lycées, each second-group
+ * candidate) do not replay one another's numbers for the same user seed.
+ */
+export function mixSeed(...parts: readonly (number | string)[]): number {
+  let h = 0x811c9dc5;
+  for (const part of parts) {
+    const text = `${part}\u001f`;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Draws items in proportion to their weights, in O(log n) per draw. */
 export class Weighted<T> {
   private readonly cumulative: number[] = [];
   private readonly items: T[] = [];
@@ -40,7 +68,7 @@ export class Weighted<T> {
   constructor(entries: Iterable<readonly [T, number]>) {
     let sum = 0;
     for (const [item, weight] of entries) {
-      if (weight <= 0) continue;
+      if (!(weight > 0)) continue;
       sum += weight;
       this.items.push(item);
       this.cumulative.push(sum);

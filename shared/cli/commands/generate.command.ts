@@ -1,61 +1,94 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
+import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
-import { generateFirstGroup, generateSecondGroup, writeCsv } from '../../generate/decisions.generator.js';
-import { CSV_V1_COLUMNS, type CsvV1Row } from '../../ingest/format-v1.js';
-
-const integer = (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
-  return n;
-};
+import { findAcademie } from '../../domain/reference/academies.js';
+import { expectedCandidates, generateFirstGroup, generateSecondGroup, writeCsv } from '../../generate/decisions.generator.js';
+import { readSecondGroupCandidates } from '../../generate/group-one-reader.js';
+import type { CsvV1Row } from '../../ingest/format-v1.js';
 
 interface GenerateCliOptions {
-  academie: string;
-  session: string;
+  academie?: string;
+  session?: string;
   candidates?: number;
   seed: number;
   output?: string;
-  groupe: string;
+  groupe: '1' | '2';
   from?: string;
   encoding: 'utf-8' | 'windows-1252';
   bom?: boolean;
 }
 
-/** Reads a group-1 file this command wrote (small: a few MB for an académie). */
-async function readGroupOne(path: string): Promise<CsvV1Row[]> {
-  const rows = parse(await readFile(path), { delimiter: ';', columns: true, bom: true }) as Record<string, string>[];
-  return rows.map((r) => Object.fromEntries(CSV_V1_COLUMNS.map((c) => [c, r[c] ?? ''])) as CsvV1Row);
+const wholeNumber = (value: string) => {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number');
+  return Number(value);
+};
+const oneOf = <T extends string>(...allowed: T[]) => (value: string): T => {
+  if (!(allowed as string[]).includes(value)) throw new InvalidArgumentError(`expected ${allowed.join(' or ')}`);
+  return value as T;
+};
+
+/** A bar on stderr when it is a terminal, counting rows as the writer pulls them; stdout stays pure CSV. */
+function* withProgress(rows: Iterable<CsvV1Row>, total: number): Generator<CsvV1Row> {
+  if (!process.stderr.isTTY || total < 50_000) {
+    yield* rows;
+    return;
+  }
+  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'Generating {bar} {percentage}% | {value}/{total} rows' }, cliProgress.Presets.shades_classic);
+  bar.start(total, 0);
+  let done = 0;
+  try {
+    for (const row of rows) {
+      yield row;
+      if (++done % 10_000 === 0) bar.update(done);
+    }
+    bar.update(done);
+  } finally {
+    bar.stop();
+  }
 }
 
 export function register(program: Command): void {
   program
     .command('generate')
-    .description('Write realistic, valid, deterministic synthetic jury decisions (format v1 CSV) for a whole académie')
-    .requiredOption('--academie <slug>', 'académie, e.g. aix-marseille')
-    .requiredOption('--session <YYYY-MM>', 'session, e.g. 2024-06')
-    .option('--candidates <n>', 'number of candidates (default 20,000)', integer)
-    .option('--seed <n>', 'seed: the same seed gives the same bytes', integer, 1)
+    .description('Write realistic, valid, deterministic synthetic jury decisions (format v1 CSV) for an académie')
+    .option('--academie <slug>', 'académie, e.g. aix-marseille (group 2: keep only its rows)')
+    .option('--session <YYYY-MM>', 'session, e.g. 2024-06 (group 2: keep only its rows)')
+    .option('--candidates <n>', 'candidates present (default: a realistic size for the académie)', wholeNumber)
+    .option('--seed <n>', 'the same seed gives the same bytes', wholeNumber, 1)
     .option('-o, --output <file>', 'file to write (default: standard output)')
-    .option('--groupe <1|2>', '2: second-group decisions of the candidates invited to it (needs --from)', '1')
+    .option('--groupe <1|2>', '2: second-group decisions of the candidates a group-1 file invites (needs --from)', oneOf('1', '2'), '1')
     .option('--from <file>', 'the group-1 file, with --groupe 2')
-    .option('--encoding <encoding>', 'utf-8 or windows-1252', 'utf-8')
+    .option('--encoding <encoding>', 'utf-8 or windows-1252', oneOf('utf-8', 'windows-1252'), 'utf-8')
     .option('--bom', 'start a UTF-8 file with a byte-order mark')
-    .action(async (opts: GenerateCliOptions) => {
-      if (opts.groupe !== '1' && opts.groupe !== '2') throw new InvalidArgumentError('--groupe must be 1 or 2');
-      if (opts.groupe === '2' && !opts.from) throw new InvalidArgumentError('--groupe 2 needs --from <group-1 file>');
-      if (opts.encoding !== 'utf-8' && opts.encoding !== 'windows-1252') throw new InvalidArgumentError('--encoding must be utf-8 or windows-1252');
-      const rows = opts.groupe === '2'
-        ? generateSecondGroup(await readGroupOne(opts.from!), { seed: opts.seed })
-        : generateFirstGroup({ academie: opts.academie, session: opts.session, candidates: opts.candidates, seed: opts.seed });
+    .action(async (opts: GenerateCliOptions, cmd: Command) => {
+      const started = performance.now();
+      let rows: Iterable<CsvV1Row>;
+      let what: string;
+      if (opts.groupe === '2') {
+        if (!opts.from) return cmd.error('error: --groupe 2 needs --from <group-1 file>', { exitCode: 2 });
+        const invited = (await readSecondGroupCandidates(opts.from)).filter(
+          (r) => (!opts.academie || r.academie === opts.academie) && (!opts.session || r.session === opts.session),
+        );
+        rows = generateSecondGroup(invited, { seed: opts.seed });
+        what = 'second-group decisions';
+      } else {
+        if (!opts.academie || !opts.session) return cmd.error('error: --academie and --session are required', { exitCode: 2 });
+        const academie = findAcademie(opts.academie);
+        if (!academie) return cmd.error(`error: unknown académie "${opts.academie}"`, { exitCode: 2 });
+        if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.session)) return cmd.error('error: --session must be YYYY-MM, e.g. 2024-06', { exitCode: 2 });
+        const candidates = opts.candidates ?? expectedCandidates(academie);
+        rows = withProgress(generateFirstGroup({ academie: academie.slug, session: opts.session, candidates, seed: opts.seed }), candidates);
+        what = `first-group decisions (${academie.name}, session ${opts.session}, seed ${opts.seed})`;
+      }
+
       const out = opts.output ? createWriteStream(opts.output) : process.stdout;
       const count = await writeCsv(rows, out, { encoding: opts.encoding, bom: opts.bom });
-      if (opts.output) {
+      if (out !== process.stdout) {
         out.end();
         await finished(out);
       }
-      process.stderr.write(`${count.toLocaleString('en-GB')} decisions written${opts.output ? ` to ${opts.output}` : ''}\n`);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      process.stderr.write(`${count.toLocaleString('en-GB')} ${what} written to ${opts.output ?? 'standard output'} in ${seconds} s\n`);
     });
 }
