@@ -57,13 +57,13 @@ export function validateChunk(
   return out;
 }
 
-const lineSchemas = new WeakMap<object, ReturnType<typeof lineSchema>>();
+/** Keyed by column order, not by the index object: workers receive a fresh copy of it with every chunk. */
+const lineSchemas = new Map<string, ReturnType<typeof lineSchema>>();
 function lineSchemaFor(columnIndex: Record<CsvV1Column, number>) {
-  let schema = lineSchemas.get(columnIndex);
-  if (!schema) {
-    const order = (Object.keys(columnIndex) as CsvV1Column[]).sort((a, b) => columnIndex[a] - columnIndex[b]);
-    lineSchemas.set(columnIndex, (schema = lineSchema(order)));
-  }
+  const order = (Object.keys(columnIndex) as CsvV1Column[]).sort((a, b) => columnIndex[a] - columnIndex[b]);
+  const key = order.join(';');
+  let schema = lineSchemas.get(key);
+  if (!schema) lineSchemas.set(key, (schema = lineSchema(order)));
   return schema;
 }
 
