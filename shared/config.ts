@@ -9,12 +9,13 @@ import { z } from 'zod';
  */
 const ConfigSchema = z.object({
   PUBLIBAC_DECISIONS_TABLE: z.string().min(1),
+  PUBLIBAC_CONTROL_TABLE: z.string().min(1),
   PUBLIBAC_SITE_BUCKET: z.string().min(1),
   PUBLIBAC_INGEST_BUCKET: z.string().min(1),
 });
 
 export interface Config {
-  tables: { decisions: string };
+  tables: { decisions: string; control: string };
   buckets: { site: string; ingest: string };
 }
 
@@ -32,7 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   return {
-    tables: { decisions: e.PUBLIBAC_DECISIONS_TABLE },
+    tables: { decisions: e.PUBLIBAC_DECISIONS_TABLE, control: e.PUBLIBAC_CONTROL_TABLE },
     buckets: { site: e.PUBLIBAC_SITE_BUCKET, ingest: e.PUBLIBAC_INGEST_BUCKET },
   };
 }

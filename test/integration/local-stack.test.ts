@@ -212,7 +212,7 @@ describe('publibac local', () => {
 
     const db = dynamoClientFor(stackEnv);
     const s3 = s3ClientFor(stackEnv);
-    expect((await db.send(new ListTablesCommand({}))).TableNames).toEqual(['publibac-decisions', 'publibac-edge-kvs']);
+    expect((await db.send(new ListTablesCommand({}))).TableNames).toEqual(['publibac-control', 'publibac-decisions', 'publibac-edge-kvs']);
     expect((await s3.send(new ListBucketsCommand({}))).Buckets?.map((b) => b.Name).sort()).toEqual(['publibac-ingest', 'publibac-site']);
     db.destroy();
     s3.destroy();

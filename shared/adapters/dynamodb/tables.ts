@@ -50,6 +50,21 @@ export const TABLES = {
     globalSecondaryIndexes: [],
     billingMode: 'PAY_PER_REQUEST',
   },
+  /**
+   * Small, rarely-written records of the rectorat's side, one item family per
+   * pk prefix: publication plans and their state, the audit log, per-session
+   * lookup salts and key material, fraud flags, imported previous figures.
+   * Kept apart from the decisions so that a scan of either stays cheap.
+   */
+  control: {
+    logicalId: 'ControlTable',
+    nameSuffix: 'control',
+    envVar: 'PUBLIBAC_CONTROL_TABLE',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    globalSecondaryIndexes: [],
+    billingMode: 'PAY_PER_REQUEST',
+  },
   /** Local stand-in for the CloudFront KeyValueStore of edge pointers; see edge-kvs.dynamodb.ts. */
   edgeKvs: {
     logicalId: 'EdgeKvsTable',
@@ -69,6 +84,7 @@ export type TableNames = Record<TableKey, string>;
 export function tableNames(prefix: string): TableNames {
   return {
     decisions: `${prefix}-${TABLES.decisions.nameSuffix}`,
+    control: `${prefix}-${TABLES.control.nameSuffix}`,
     edgeKvs: `${prefix}-${TABLES.edgeKvs.nameSuffix}`,
   };
 }
