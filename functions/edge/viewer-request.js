@@ -1,4 +1,5 @@
 import cf from 'cloudfront';
+import crypto from 'crypto';
 
 // Viewer-request function of the public site (runtime cloudfront-js-2.0).
 // Picks the live release of an académie from its KeyValueStore pointer and
@@ -18,6 +19,9 @@ const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
 const INTERNAL_PREFIX = /^\/(releases|rehearsals|announcements)(\/|$)|^\/_/;
 const SLUG = /^[a-z]+(-[a-z]+)*$/;
 const RELEASE_ID = /^[a-z0-9-]{1,80}$/;
+// Rehearsal links: /_rehearsal/<rehearsal id>/<expiry, epoch s>/<hmac hex>/<slug>/...
+// (shared/publication/rehearsal-link.ts makes them; the HMAC key is in the KVS).
+const REHEARSAL = /^\/_rehearsal\/([a-z0-9-]{1,80})\/([0-9]{10})\/([0-9a-f]{64})(\/.*)$/;
 
 function notFound() {
   return {
@@ -53,9 +57,33 @@ function liveRelease(pointer, nowMs) {
   return typeof id === 'string' && RELEASE_ID.test(id) ? id : null;
 }
 
+// A rehearsal is reachable only by a link signed for it and not expired;
+// never through a pointer. Any failure is the same plain 404.
+async function rehearsal(request, match) {
+  const id = match[1];
+  const expires = Number(match[2]);
+  const rest = match[4];
+  if (!isCleanPath(rest) || Date.now() >= expires * 1000) return notFound();
+  let key = null;
+  try {
+    key = await kvs.get('rehearsal-key');
+  } catch (e) {
+    key = null;
+  }
+  if (typeof key !== 'string' || key.length < 32) return notFound();
+  const expected = crypto.createHmac('sha256', key).update(id + '/' + match[2]).digest('hex');
+  if (expected !== match[3]) return notFound();
+  let path = rest;
+  if (path.charAt(path.length - 1) === '/') path += 'index.html';
+  request.uri = '/rehearsals/' + id + path;
+  return request;
+}
+
 async function handler(event) {
   const request = event.request;
   const uri = request.uri;
+  const signed = typeof uri === 'string' && uri.length <= MAX_URI_LENGTH ? REHEARSAL.exec(uri) : null;
+  if (signed !== null) return await rehearsal(request, signed);
   if (!isCleanPath(uri)) return notFound();
 
   const slash = uri.indexOf('/', 1);

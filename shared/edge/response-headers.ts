@@ -59,6 +59,8 @@ const FINGERPRINTED_ASSET = /\/assets\/(?:[^/]+\/)*[^/]*[.-](?:[0-9a-f]{8,}|[0-9
  * the short TTL, the safe default for a file that could be taken down.
  */
 export function cachePolicyFor(releasePath: string): CachePolicy {
+  // Rehearsals are seen by a few officials through links that expire: never stored, never indexed.
+  if (releasePath.startsWith('/rehearsals/')) return { cacheControl: 'private, no-store', noindex: true };
   if (FINGERPRINTED_ASSET.test(releasePath)) {
     return { cacheControl: `public, max-age=${IMMUTABLE_TTL_SECONDS}, immutable`, noindex: false };
   }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import nodeCrypto, { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -41,11 +41,14 @@ export interface ViewerRequestEvent {
 export type ViewerRequestHandler = (event: ViewerRequestEvent) => Promise<EdgeRequest | EdgeResponse>;
 
 const IMPORT_LINE = /^[ \t]*import\s+cf\s+from\s+['"]cloudfront['"];?[ \t]*$/m;
+const CRYPTO_IMPORT_LINE = /^[ \t]*import\s+crypto\s+from\s+['"]crypto['"];?[ \t]*$/m;
+/** The part of the runtime's crypto module the function may use (CloudFront Functions offer these two). */
+const EDGE_CRYPTO = Object.freeze({ createHash: nodeCrypto.createHash, createHmac: nodeCrypto.createHmac });
 
 /**
  * Loads the edge function as CloudFront would run it, from the file as it is
- * on disk. Its one import (`cloudfront`) is replaced in memory by a context
- * global, on the same line so that stack traces keep their line numbers,
+ * on disk. Its imports (`cloudfront`, `crypto`) are replaced in memory by
+ * context globals, on the same line so that stack traces keep their line numbers,
  * and the code runs in strict mode, as the runtime runs it. `cf.kvs().get`
  * throws for an absent key, like the real helper; `Date` follows the clock.
  */
@@ -82,8 +85,10 @@ export async function loadViewerRequest(options: {
       return (await store.get(key)) !== undefined;
     },
   };
-  const context = vm.createContext({ cf: { kvs: () => handle }, Date: ClockDate, console: options.console ?? console });
-  new vm.Script(source.replace(IMPORT_LINE, "'use strict';"), { filename: path }).runInContext(context, { timeout: 1000 });
+  const context = vm.createContext({ cf: { kvs: () => handle }, crypto: EDGE_CRYPTO, Date: ClockDate, console: options.console ?? console });
+  // Imports become blank statements on their own lines, so stack traces keep their line numbers.
+  const code = source.replace(IMPORT_LINE, "'use strict';").replace(CRYPTO_IMPORT_LINE, ';');
+  new vm.Script(code, { filename: path }).runInContext(context, { timeout: 1000 });
   const handler: unknown = context.handler;
   if (typeof handler !== 'function') throw new Error(`${path}: no handler function`);
   return (event) => Promise.resolve(handler(event));

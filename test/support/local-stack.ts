@@ -33,7 +33,7 @@ export interface TestStack {
 export async function startTestStack(timeoutMs = 30_000): Promise<TestStack> {
   const home = await mkdtemp(join(tmpdir(), 'publibac-test-'));
   const childEnv = { ...process.env, PUBLIBAC_HOME: home, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-  const child = spawn(process.execPath, [CLI, 'local', '--memory', '--dynamodb-port', '0', '--s3-port', '0', '--port', '0', '--stop-on-stdin-end'], {
+  const child = spawn(process.execPath, [CLI, 'local', '--memory', '--dynamodb-port', '0', '--s3-port', '0', '--port', '0', '--stop-on-stdin-end', '--no-scheduler'], {
     env: childEnv,
     stdio: ['pipe', 'ignore', 'pipe'],
   });

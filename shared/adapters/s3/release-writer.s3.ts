@@ -1,9 +1,24 @@
 // Writes a rendered release under its own prefix of the site bucket, and
 // checks one is complete before anything may point at it.
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { ReleaseCheck, ReleasePrefix, ReleaseStorage } from '../../ports/release-storage.port.js';
 import { MANIFEST_PATH, mapLimit, releaseId, type Release, type ReleaseManifest } from '../../render/release.js';
 
-export type ReleasePrefix = 'releases' | 'rehearsals';
+export type { ReleaseCheck, ReleasePrefix };
+
+/** The ReleaseStorage port over the functions below. */
+export class S3ReleaseStorage implements ReleaseStorage {
+  constructor(private readonly deps: { client: S3Client; bucket: string }) {}
+  write(release: Release, prefix: ReleasePrefix): Promise<void> {
+    return writeRelease(this.deps.client, this.deps.bucket, release, prefix);
+  }
+  verify(id: string, prefix: ReleasePrefix): Promise<ReleaseCheck> {
+    return verifyRelease(this.deps.client, this.deps.bucket, id, prefix);
+  }
+  writeAnnouncement(slug: string, html: string): Promise<void> {
+    return writeAnnouncement(this.deps.client, this.deps.bucket, slug, html);
+  }
+}
 
 const CONCURRENCY = 16;
 
@@ -29,12 +44,6 @@ export async function writeRelease(client: S3Client, bucket: string, release: Re
     );
   await mapLimit(release.files.filter((f) => f !== manifest), CONCURRENCY, put);
   await put(manifest);
-}
-
-export interface ReleaseCheck {
-  complete: boolean;
-  /** Paths (relative to the release root) absent, of the wrong size or with another sha256. */
-  missing: string[];
 }
 
 /**

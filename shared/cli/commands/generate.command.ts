@@ -6,6 +6,7 @@ import { findAcademie } from '../../domain/reference/academies.js';
 import { expectedCandidates, generateFirstGroup, generateSecondGroup, writeCsv } from '../../generate/decisions.generator.js';
 import { readSecondGroupCandidates } from '../../generate/group-one-reader.js';
 import type { CsvV1Row } from '../../ingest/format-v1.js';
+import { oneOf, wholeNumber } from '../arguments.js';
 
 interface GenerateCliOptions {
   academie?: string;
@@ -19,14 +20,6 @@ interface GenerateCliOptions {
   bom?: boolean;
 }
 
-const wholeNumber = (value: string) => {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number');
-  return Number(value);
-};
-const oneOf = <T extends string>(...allowed: T[]) => (value: string): T => {
-  if (!(allowed as string[]).includes(value)) throw new InvalidArgumentError(`expected ${allowed.join(' or ')}`);
-  return value as T;
-};
 
 /** A bar on stderr when it is a terminal, counting rows as the writer pulls them; stdout stays pure CSV. */
 function* withProgress(rows: Iterable<CsvV1Row>, total: number): Generator<CsvV1Row> {

@@ -3,11 +3,15 @@ import { register as registerDemo } from './demo.command.js';
 import { register as registerGenerate } from './generate.command.js';
 import { register as registerIngest } from './ingest.command.js';
 import { register as registerLocal } from './local.command.js';
+import { register as registerPublish } from './publish.command.js';
+import { register as registerRender } from './render.command.js';
 
 /** Every command module exports `register(program)`; the list lives here only. */
 export function registerCommands(program: Command): void {
   registerLocal(program);
   registerGenerate(program);
   registerIngest(program);
+  registerRender(program);
+  registerPublish(program);
   registerDemo(program);
 }

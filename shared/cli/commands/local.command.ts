@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_PORTS, LOCAL_RESOURCES, startLocalStack } from '../../local/local-stack.js';
-import { isAlive, localHome, readLocalState, removeLocalState, writeLocalState } from '../../local/local-state.js';
+import { applyLocalStackEnv, isAlive, localHome, readLocalState, removeLocalState, writeLocalState } from '../../local/local-state.js';
+import { startLocalScheduler } from '../local-scheduler.js';
 
 interface LocalOptions {
   memory?: boolean;
@@ -11,6 +12,7 @@ interface LocalOptions {
   s3Port: number;
   port: number;
   stopOnStdinEnd?: boolean;
+  scheduler: boolean;
 }
 
 function port(value: string): number {
@@ -44,7 +46,7 @@ export function register(program: Command): void {
     .description(
       'Run the embedded AWS emulators (dynalite for DynamoDB, s3rver for S3) in the foreground, with the ' +
         'project\'s tables and buckets, and a local CDN that serves the public site through the edge ' +
-        'function. Other publibac commands find it through <home>/local.json ' +
+        'function, and the scheduler that arms planned publications. Other publibac commands find it through <home>/local.json ' +
         '(home: $PUBLIBAC_HOME or ./.publibac). Ctrl-C stops it.',
     )
     .option('--memory', 'keep nothing once stopped (DynamoDB in memory, S3 in a temporary directory)')
@@ -55,6 +57,8 @@ export function register(program: Command): void {
     .option('--port <n>', 'port of the local CDN, where the public site is served (0 = any free port)', port, DEFAULT_PORTS.cdn)
     // For test harnesses: a child stack dies with its parent even if the parent is killed.
     .addOption(new Option('--stop-on-stdin-end').hideHelp())
+    // For tests that drive the scheduler themselves with an injected clock.
+    .addOption(new Option('--no-scheduler').hideHelp())
     .action(async (opts: LocalOptions) => {
       const log = (line: string) => process.stdout.write(`${line}\n`);
       const running = readLocalState();
@@ -67,18 +71,23 @@ export function register(program: Command): void {
         host: opts.host,
         ports: { dynamodb: opts.dynamodbPort, s3: opts.s3Port, cdn: opts.port },
       });
+      let scheduler: { stop(): Promise<void> } | undefined;
       try {
         await writeLocalState({ pid: process.pid, startedAt: new Date().toISOString(), endpoints: stack.endpoints, env: stack.env });
+        applyLocalStackEnv();
+        if (opts.scheduler) scheduler = startLocalScheduler(log);
         log(`Local stack up${dataDir ? ` (data in ${dataDir})` : ' (in memory: nothing is kept)'}`);
         log(`  DynamoDB  ${stack.endpoints.dynamodb}   tables ${Object.values(LOCAL_RESOURCES.tables).join(', ')}`);
         log(`  S3        ${stack.endpoints.s3}   buckets ${LOCAL_RESOURCES.buckets.site}, ${LOCAL_RESOURCES.buckets.ingest}`);
-        log(`  Site      ${stack.endpoints.cdn}/   (local CDN: the edge function over the site bucket)`);
+        log(`  Site      ${stack.endpoints.cdn}/<académie>/   (local CDN: the edge function over the site bucket)`);
+        if (opts.scheduler) log('  Scheduler arms publications set with `publibac schedule` (the local EventBridge Scheduler)');
         log('publibac commands run from this directory use it automatically. For other tools:');
         for (const key of ['AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3', 'AWS_REGION']) log(`  export ${key}=${stack.env[key] ?? ''}`);
         log('Ctrl-C to stop.');
         const why = await untilStopped(opts.stopOnStdinEnd ?? false);
         log(`Stopping (${why})...`);
       } finally {
+        await scheduler?.stop();
         await removeLocalState();
         await stack.stop();
       }

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry, AuditLog } from '../../ports/audit-log.port.js';
+import { queryPartition, record } from './control-query.js';
+
+/**
+ * Audit entries in the control table, partition `audit`, sort key
+ * `<at>#<random>` so that entries read back in time order and two entries
+ * of the same millisecond never overwrite each other (the put is
+ * conditional as well: an entry is never replaced).
+ */
+export class DynamoAuditLog implements AuditLog {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(deps: { client: DynamoDBDocumentClient; tableName: string }) {
+    this.client = deps.client;
+    this.tableName = deps.tableName;
+  }
+
+  async record(entry: AuditEntry): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: 'audit', sk: `${entry.at}#${randomBytes(6).toString('hex')}`, ...entry },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async entries(filter: { academie?: string; session?: string } = {}): Promise<AuditEntry[]> {
+    const all = (await queryPartition(this.client, this.tableName, 'audit')).map((i) => record<AuditEntry>(i));
+    return all.filter((e) => (!filter.academie || e.academie === filter.academie) && (!filter.session || e.session === filter.session));
+  }
+}

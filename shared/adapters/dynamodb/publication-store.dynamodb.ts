@@ -1,0 +1,50 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { PublicationPlan, PublicationStore, RenderedRelease } from '../../ports/publication-store.port.js';
+import { queryPartition, record } from './control-query.js';
+
+/**
+ * Control-table layout:
+ *   release#<session>#<academie>   <renderedAt>#<id>          one per rendered release or rehearsal
+ *   plan                           <session>#<academie>#<g>   one per publication plan
+ * Plans share a partition: a few per académie and session, read whole by
+ * status and the scheduler.
+ */
+export class DynamoPublicationStore implements PublicationStore {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(deps: { client: DynamoDBDocumentClient; tableName: string }) {
+    this.client = deps.client;
+    this.tableName = deps.tableName;
+  }
+
+  async recordRelease(r: RenderedRelease): Promise<void> {
+    const item = { pk: `release#${r.session}#${r.academie}`, sk: `${r.renderedAt}#${r.id}`, ...r };
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
+  }
+
+  async releases(session: string, academie: string): Promise<RenderedRelease[]> {
+    const items = await queryPartition(this.client, this.tableName, `release#${session}#${academie}`, { newestFirst: true });
+    return items.map((i) => record<RenderedRelease>(i));
+  }
+
+  async plan(session: string, academie: string, groupe: 1 | 2): Promise<PublicationPlan | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: 'plan', sk: planSk(session, academie, groupe) }, ConsistentRead: true }),
+    );
+    return Item ? record<PublicationPlan>(Item) : undefined;
+  }
+
+  async savePlan(plan: PublicationPlan): Promise<void> {
+    const item = { pk: 'plan', sk: planSk(plan.session, plan.academie, plan.groupe), ...plan };
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
+  }
+
+  async plans(): Promise<PublicationPlan[]> {
+    return (await queryPartition(this.client, this.tableName, 'plan')).map((i) => record<PublicationPlan>(i));
+  }
+}
+
+function planSk(session: string, academie: string, groupe: 1 | 2): string {
+  return `${session}#${academie}#${groupe}`;
+}

@@ -1,0 +1,37 @@
+/**
+ * Who did what, when: every render, schedule, arm, publication, rehearsal,
+ * fraud flag and takedown. Append-only; entries carry no personal data
+ * beyond the operator's identity (a candidate is named by number only where
+ * the procedure requires it, such as a fraud flag).
+ */
+export type AuditAction =
+  | 'render'
+  | 'schedule'
+  | 'arm'
+  | 'arm-deferred'
+  | 'missed'
+  | 'publish'
+  | 'rehearse'
+  | 'fraud-flag'
+  | 'fraud-release'
+  | 'takedown';
+
+export interface AuditEntry {
+  /** UTC ISO instant. */
+  at: string;
+  /** The operator (CLI: the OS user; API: the token's subject), or "scheduler". */
+  actor: string;
+  action: AuditAction;
+  academie: string;
+  session: string;
+  groupe: 1 | 2 | null;
+  releaseId: string | null;
+  /** One line of English for the operator. */
+  detail: string;
+}
+
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+  /** Oldest first. */
+  entries(filter?: { academie?: string; session?: string }): Promise<AuditEntry[]>;
+}

@@ -1,0 +1,56 @@
+/**
+ * What the rectorat's side remembers about publication: the releases
+ * rendered (a release's files live in the site bucket; this is the index)
+ * and one publication plan per académie, session and group.
+ */
+
+/** A release (or rehearsal) written complete to the site bucket. */
+export interface RenderedRelease {
+  id: string;
+  academie: string;
+  session: string;
+  phase: 1 | 2;
+  kind: 'release' | 'rehearsal';
+  /** Candidates with a lookup entry (withheld ones excluded). */
+  candidates: number;
+  /** Objects in the manifest, plus the manifest. */
+  objects: number;
+  bytes: number;
+  renderedAt: string;
+  renderedBy: string;
+}
+
+/**
+ * scheduled: an instant is set, the pointer not armed yet;
+ * armed: the pointer holds the release with its notBefore (live from the instant on);
+ * published: made live at once on explicit command;
+ * missed: the instant passed without a complete release: nothing was published.
+ */
+export type PlanState = 'scheduled' | 'armed' | 'published' | 'missed';
+
+export interface PublicationPlan {
+  academie: string;
+  session: string;
+  groupe: 1 | 2;
+  /** UTC ISO instant at which the release opens. */
+  instant: string;
+  /** The same instant as the rectorat gave it: "YYYY-MM-DD HH:MM" in `timeZone`. */
+  local: string;
+  timeZone: string;
+  state: PlanState;
+  /** The release armed or published; null while scheduled or missed. */
+  releaseId: string | null;
+  /** Why the plan is not armed yet or was missed; null when all is well. */
+  reason: string | null;
+  updatedAt: string;
+}
+
+export interface PublicationStore {
+  recordRelease(release: RenderedRelease): Promise<void>;
+  /** Releases and rehearsals of an académie's session, newest first. */
+  releases(session: string, academie: string): Promise<RenderedRelease[]>;
+  plan(session: string, academie: string, groupe: 1 | 2): Promise<PublicationPlan | undefined>;
+  savePlan(plan: PublicationPlan): Promise<void>;
+  /** Every plan, for status and the scheduler: a few per académie and session. */
+  plans(): Promise<PublicationPlan[]>;
+}

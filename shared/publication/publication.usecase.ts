@@ -1,0 +1,181 @@
+// Scheduling, arming and publishing an académie's release: the pointer the
+// edge function reads is the only thing that makes a release public.
+import { DateTime } from 'luxon';
+import { findAcademie, type Academie } from '../domain/reference/academies.js';
+import { ARM_AHEAD_MS, DEFAULT_PUBLICATION_TIME, InvalidInstantError, publicationInstant } from '../domain/publication/instant.js';
+import { decodePointer, encodePointer, liveRelease, pointerKey, type EdgePointer } from '../edge/pointer.js';
+import type { PublicationPlan, RenderedRelease } from '../ports/publication-store.port.js';
+import { announcementPage } from '../render/pages.js';
+import { PublicationError, type PublicationDeps } from './publication.deps.js';
+
+export interface PlanKey {
+  academie: string;
+  session: string;
+  groupe: 1 | 2;
+}
+
+/** How long the scheduler waits before trying again to arm a plan whose release is not ready. */
+export const ARM_RETRY_MS = 30_000;
+
+function academieOf(slug: string): Academie {
+  const academie = findAcademie(slug);
+  if (!academie) throw new PublicationError(`unknown académie "${slug}"`);
+  return academie;
+}
+
+/**
+ * Sets (or moves) the instant at which a group's results open, in the
+ * académie's time zone: "YYYY-MM-DD HH:MM", or a date alone for the
+ * default time (10:00 first group, 18:00 second). The pointer is armed by
+ * a trigger ARM_AHEAD_MS before; an armed pointer not yet open is disarmed
+ * at once, so moving an instant later can never leave the old one active.
+ */
+export async function schedulePublication(deps: PublicationDeps, key: PlanKey & { at: string; actor: string }): Promise<PublicationPlan> {
+  const academie = academieOf(key.academie);
+  const local = /^\d{4}-\d{2}-\d{2}$/.test(key.at.trim()) ? `${key.at.trim()} ${DEFAULT_PUBLICATION_TIME[key.groupe]}` : key.at.trim();
+  let instant: Date;
+  try {
+    instant = publicationInstant(local, academie.timeZone);
+  } catch (err) {
+    if (err instanceof InvalidInstantError) throw new PublicationError(err.message);
+    throw err;
+  }
+  const now = deps.clock.now();
+  if (instant.getTime() <= now.getTime()) throw new PublicationError(`${local} (${academie.timeZone}) is not in the future; use publish --now to open at once`);
+
+  const existing = await deps.publications.plan(key.session, academie.slug, key.groupe);
+  if (existing && isOpen(existing, now)) throw new PublicationError(`${academie.slug} ${key.session} group ${key.groupe} is already public since ${existing.instant}`);
+  if (key.groupe === 2) {
+    const first = await deps.publications.plan(key.session, academie.slug, 1);
+    if (first && Date.parse(first.instant) >= instant.getTime()) throw new PublicationError(`the second group cannot open before the first (${first.local})`);
+  }
+
+  if (existing?.state === 'armed' && existing.releaseId) await disarmPending(deps, academie.slug, existing.releaseId, now);
+  const plan: PublicationPlan = {
+    academie: academie.slug,
+    session: key.session,
+    groupe: key.groupe,
+    instant: instant.toISOString(),
+    local,
+    timeZone: academie.timeZone,
+    state: 'scheduled',
+    releaseId: null,
+    reason: null,
+    updatedAt: now.toISOString(),
+  };
+  await deps.publications.savePlan(plan);
+  await deps.scheduler.setTrigger({ ...key, academie: academie.slug, at: new Date(Math.max(now.getTime(), instant.getTime() - ARM_AHEAD_MS)) });
+  // Nothing public yet: the landing page announces the instant.
+  if (liveRelease(await readPointer(deps, academie.slug), now.getTime()) === null) {
+    await deps.storage.writeAnnouncement(academie.slug, announcementPage(academie, key.session, instant));
+  }
+  await deps.audit.record({
+    at: now.toISOString(),
+    actor: key.actor,
+    action: 'schedule',
+    academie: academie.slug,
+    session: key.session,
+    groupe: key.groupe,
+    releaseId: null,
+    detail: `publication set for ${local} ${academie.timeZone} (${instant.toISOString()})${existing ? `, was ${existing.local}` : ''}`,
+  });
+  return plan;
+}
+
+export type ArmResult = { armed: true; releaseId: string } | { armed: false; reason: string; retryAt: Date | null };
+
+/**
+ * What the scheduler calls: points the académie's pointer at the newest
+ * complete release of the group, opening at the plan's instant. A release
+ * that is missing, incomplete, or rendered after the instant is not ready:
+ * before the instant the trigger is set again; at the instant the plan is
+ * missed and nothing is published.
+ */
+export async function armPublication(deps: PublicationDeps, key: PlanKey, actor = 'scheduler'): Promise<ArmResult> {
+  const plan = await deps.publications.plan(key.session, key.academie, key.groupe);
+  if (!plan || plan.state !== 'scheduled') return { armed: false, reason: plan ? `plan is ${plan.state}` : 'no plan', retryAt: null };
+  const now = deps.clock.now();
+  const instant = Date.parse(plan.instant);
+  const { release, reason } = await readyRelease(deps, key, instant);
+
+  if (!release) {
+    const missed = now.getTime() >= instant;
+    const retryAt = missed ? null : new Date(Math.min(now.getTime() + ARM_RETRY_MS, instant));
+    const stated = missed ? `not published: ${reason} at the instant` : reason;
+    await deps.publications.savePlan({ ...plan, state: missed ? 'missed' : 'scheduled', reason: stated, updatedAt: now.toISOString() });
+    if (retryAt) await deps.scheduler.setTrigger({ ...key, at: retryAt });
+    // One entry when the reason changes, not one per retry.
+    if (missed || plan.reason !== stated) {
+      await deps.audit.record({ at: now.toISOString(), actor, action: missed ? 'missed' : 'arm-deferred', academie: key.academie, session: key.session, groupe: key.groupe, releaseId: null, detail: stated });
+    }
+    return { armed: false, reason: stated, retryAt };
+  }
+
+  const pointer = await readPointer(deps, key.academie);
+  // Another group's release still waiting to open keeps the pointer's one `next` slot until it opens.
+  if (pointer.next !== null && pointer.next !== release.id && pointer.notBefore !== null && now.getTime() < pointer.notBefore && pointer.notBefore < instant) {
+    const retryAt = new Date(pointer.notBefore);
+    await deps.scheduler.setTrigger({ ...key, at: retryAt });
+    return { armed: false, reason: 'waiting for the earlier publication to open', retryAt };
+  }
+  const current = liveRelease(pointer, now.getTime());
+  await writePointer(deps, key.academie, { v: 1, current, next: release.id, notBefore: instant });
+  await deps.publications.savePlan({ ...plan, state: 'armed', releaseId: release.id, reason: null, updatedAt: now.toISOString() });
+  await deps.audit.record({ at: now.toISOString(), actor, action: 'arm', academie: key.academie, session: key.session, groupe: key.groupe, releaseId: release.id, detail: `pointer armed, opens at ${plan.instant}` });
+  return { armed: true, releaseId: release.id };
+}
+
+/** Opens the newest complete release of the group now, whatever was planned. */
+export async function publishNow(deps: PublicationDeps, key: PlanKey & { actor: string }): Promise<PublicationPlan> {
+  const academie = academieOf(key.academie);
+  const now = deps.clock.now();
+  const { release, reason } = await readyRelease(deps, { ...key, academie: academie.slug }, now.getTime());
+  if (!release) throw new PublicationError(`${academie.slug} ${key.session} group ${key.groupe}: ${reason}; nothing published`);
+  await writePointer(deps, academie.slug, { v: 1, current: release.id, next: null, notBefore: null });
+  const plan: PublicationPlan = {
+    academie: academie.slug,
+    session: key.session,
+    groupe: key.groupe,
+    instant: now.toISOString(),
+    local: DateTime.fromJSDate(now, { zone: academie.timeZone }).toFormat('yyyy-MM-dd HH:mm'),
+    timeZone: academie.timeZone,
+    state: 'published',
+    releaseId: release.id,
+    reason: null,
+    updatedAt: now.toISOString(),
+  };
+  await deps.publications.savePlan(plan);
+  await deps.scheduler.clearTrigger({ academie: academie.slug, session: key.session, groupe: key.groupe });
+  await deps.audit.record({ at: now.toISOString(), actor: key.actor, action: 'publish', academie: academie.slug, session: key.session, groupe: key.groupe, releaseId: release.id, detail: 'published now on explicit command' });
+  return plan;
+}
+
+/** Public from its instant on: armed and past the instant, or published. */
+export function isOpen(plan: PublicationPlan, now: Date): boolean {
+  return plan.state === 'published' || (plan.state === 'armed' && now.getTime() >= Date.parse(plan.instant));
+}
+
+async function readyRelease(deps: PublicationDeps, key: PlanKey, instantMs: number): Promise<{ release?: RenderedRelease; reason: string }> {
+  const all = await deps.publications.releases(key.session, key.academie);
+  const candidates = all.filter((r) => r.kind === 'release' && r.phase === key.groupe);
+  const release = candidates.find((r) => Date.parse(r.renderedAt) <= instantMs);
+  if (!release) return { reason: candidates.length ? 'the only release was rendered after the instant' : `no release rendered for group ${key.groupe}` };
+  const check = await deps.storage.verify(release.id, 'releases');
+  if (!check.complete) return { reason: `release ${release.id} is incomplete (${check.missing.length} objects missing or altered)` };
+  return { release, reason: '' };
+}
+
+export async function readPointer(deps: Pick<PublicationDeps, 'kvs'>, slug: string): Promise<EdgePointer> {
+  return decodePointer(await deps.kvs.get(pointerKey(slug))) ?? { v: 1, current: null, next: null, notBefore: null };
+}
+
+async function writePointer(deps: PublicationDeps, slug: string, pointer: EdgePointer): Promise<void> {
+  await deps.kvs.put(pointerKey(slug), encodePointer(pointer));
+}
+
+/** Drops this plan's `next` if not yet open (an armed plan being moved), keeping what is live. */
+async function disarmPending(deps: PublicationDeps, slug: string, releaseId: string, now: Date): Promise<void> {
+  const pointer = await readPointer(deps, slug);
+  if (pointer.next !== releaseId || (pointer.notBefore !== null && now.getTime() >= pointer.notBefore)) return;
+  await writePointer(deps, slug, { v: 1, current: liveRelease(pointer, now.getTime()), next: null, notBefore: null });
+}

@@ -1,0 +1,102 @@
+// Renders an académie's release (or rehearsal) from the stored decisions,
+// writes it to the site bucket, checks it complete, and records it.
+import { findAcademie } from '../domain/reference/academies.js';
+import { ARM_AHEAD_MS } from '../domain/publication/instant.js';
+import type { Progress } from '../ports/byte-source.port.js';
+import { silentProgress } from '../ports/byte-source.port.js';
+import type { RenderedRelease } from '../ports/publication-store.port.js';
+import { renderRelease } from '../render/release.js';
+import { selectPublicResults } from '../render/release-input.js';
+import { prepareMaterials, sessionLookupParams, DEFAULT_ITERATIONS } from './lookup-material.js';
+import { PublicationError, type PublicationDeps } from './publication.deps.js';
+
+export interface RenderRequest {
+  academie: string;
+  session: string;
+  /** 1: after the first group; 2: after the second group. */
+  phase: 1 | 2;
+  kind?: 'release' | 'rehearsal';
+  actor: string;
+  /** PBKDF2 cost for a session's first render; later renders keep the session's. */
+  iterations?: number;
+  etablissements?: ReadonlyMap<string, string>;
+  progress?: Progress;
+}
+
+export interface RenderOutcome {
+  release: RenderedRelease;
+  /** Candidates whose key material was derived by this render (the others came from the cache). */
+  derived: number;
+}
+
+export async function renderAcademie(deps: PublicationDeps, req: RenderRequest): Promise<RenderOutcome> {
+  const academie = findAcademie(req.academie);
+  if (!academie) throw new PublicationError(`unknown académie "${req.academie}"`);
+  const kind = req.kind ?? 'release';
+  const decisions = await deps.decisions.currentDecisions(req.session, academie.slug);
+  if (decisions.length === 0) throw new PublicationError(`no decisions stored for ${academie.slug} ${req.session}: ingest them first`);
+  if (req.phase === 2 && !decisions.some((d) => d.groupe === 2)) {
+    throw new PublicationError(`no second-group decisions stored for ${academie.slug} ${req.session}: ingest them before rendering phase 2`);
+  }
+  const withheld = (await deps.withheld?.(req.session, academie.slug)) ?? new Set<string>();
+
+  const everyone = new Set(decisions.map((d) => d.numero)).size;
+  const params = await sessionLookupParams(deps.lookupKeys, req.session, academie.slug, everyone, req.iterations ?? DEFAULT_ITERATIONS);
+  const shown = selectPublicResults(decisions, req.phase, withheld);
+  const { material, derived } = await prepareMaterials(deps.lookupKeys, req.session, academie.slug, params, shown, req.progress ?? silentProgress);
+
+  const release = await renderRelease({
+    academie: academie.slug,
+    session: req.session,
+    phase: req.phase,
+    decisions,
+    withheld,
+    lookup: { params, material },
+    ...(req.etablissements ? { etablissements: req.etablissements } : {}),
+  });
+  const prefix = kind === 'release' ? 'releases' : 'rehearsals';
+  await deps.storage.write(release, prefix);
+  const check = await deps.storage.verify(release.id, prefix);
+  if (!check.complete) throw new Error(`release ${release.id} is incomplete after writing: ${check.missing.slice(0, 5).join(', ')}`);
+
+  const record: RenderedRelease = {
+    id: release.id,
+    academie: academie.slug,
+    session: req.session,
+    phase: req.phase,
+    kind,
+    candidates: shown.length,
+    objects: release.files.length,
+    bytes: release.files.reduce((n, f) => n + f.body.length, 0),
+    renderedAt: deps.clock.now().toISOString(),
+    renderedBy: req.actor,
+  };
+  await deps.publications.recordRelease(record);
+  await deps.audit.record({
+    at: record.renderedAt,
+    actor: req.actor,
+    action: kind === 'release' ? 'render' : 'rehearse',
+    academie: academie.slug,
+    session: req.session,
+    groupe: req.phase,
+    releaseId: release.id,
+    detail: `${kind} rendered: ${record.candidates} candidates, ${record.objects} objects`,
+  });
+  if (kind === 'release') await rearmIfPlanned(deps, academie.slug, req.session, req.phase);
+  return { release: record, derived };
+}
+
+/**
+ * A release rendered after its plan was set (a late correction) replaces
+ * the armed one as long as the instant is ahead: the trigger is moved to
+ * now, or left at its arming time if that is still to come.
+ */
+async function rearmIfPlanned(deps: PublicationDeps, academie: string, session: string, groupe: 1 | 2): Promise<void> {
+  const plan = await deps.publications.plan(session, academie, groupe);
+  if (!plan || (plan.state !== 'scheduled' && plan.state !== 'armed')) return;
+  const now = deps.clock.now().getTime();
+  const instant = Date.parse(plan.instant);
+  if (now >= instant) return;
+  await deps.publications.savePlan({ ...plan, state: 'scheduled', reason: 'a newer release was rendered: arming it', updatedAt: new Date(now).toISOString() });
+  await deps.scheduler.setTrigger({ academie, session, groupe, at: new Date(Math.max(now, instant - ARM_AHEAD_MS)) });
+}

@@ -1,0 +1,56 @@
+// What the rectorat sees: per académie, session and group, whether a
+// release is ready, when it opens, and whether it is live now.
+import type { PublicationPlan, RenderedRelease } from '../ports/publication-store.port.js';
+import { liveRelease } from '../edge/pointer.js';
+import { readPointer } from './publication.usecase.js';
+import type { PublicationDeps } from './publication.deps.js';
+
+export interface StatusRow {
+  academie: string;
+  session: string;
+  groupe: 1 | 2;
+  plan: Pick<PublicationPlan, 'state' | 'instant' | 'local' | 'timeZone' | 'reason' | 'releaseId'> | null;
+  /** The newest release rendered for the group (complete: it is recorded only once verified). */
+  release: Pick<RenderedRelease, 'id' | 'candidates' | 'objects' | 'bytes' | 'renderedAt'> | null;
+  rehearsals: number;
+  /** The group's planned release is what the public sees now. */
+  live: boolean;
+  /** What the public sees of the académie now, whatever the group. */
+  liveRelease: string | null;
+}
+
+export async function publicationStatus(deps: Pick<PublicationDeps, 'publications' | 'kvs' | 'clock'>, filter: { academie?: string; session?: string } = {}): Promise<StatusRow[]> {
+  const plans = (await deps.publications.plans()).filter(
+    (p) => (!filter.academie || p.academie === filter.academie) && (!filter.session || p.session === filter.session),
+  );
+  const keys = new Map<string, { academie: string; session: string; groupe: 1 | 2 }>();
+  for (const p of plans) keys.set(`${p.session}#${p.academie}#${p.groupe}`, p);
+  // Rendered but not planned: shown when the operator names the académie and session.
+  const releasesOf = new Map<string, RenderedRelease[]>();
+  const releases = async (session: string, academie: string) => {
+    const k = `${session}#${academie}`;
+    if (!releasesOf.has(k)) releasesOf.set(k, await deps.publications.releases(session, academie));
+    return releasesOf.get(k)!;
+  };
+  if (filter.academie && filter.session) {
+    for (const r of await releases(filter.session, filter.academie)) keys.set(`${r.session}#${r.academie}#${r.phase}`, { academie: r.academie, session: r.session, groupe: r.phase });
+  }
+
+  const now = deps.clock.now().getTime();
+  const rows: StatusRow[] = [];
+  for (const key of [...keys.values()].sort((a, b) => a.academie.localeCompare(b.academie) || a.session.localeCompare(b.session) || a.groupe - b.groupe)) {
+    const plan = plans.find((p) => p.academie === key.academie && p.session === key.session && p.groupe === key.groupe) ?? null;
+    const all = await releases(key.session, key.academie);
+    const release = all.find((r) => r.kind === 'release' && r.phase === key.groupe) ?? null;
+    const live = liveRelease(await readPointer(deps, key.academie), now);
+    rows.push({
+      ...key,
+      plan: plan && { state: plan.state, instant: plan.instant, local: plan.local, timeZone: plan.timeZone, reason: plan.reason, releaseId: plan.releaseId },
+      release: release && { id: release.id, candidates: release.candidates, objects: release.objects, bytes: release.bytes, renderedAt: release.renderedAt },
+      rehearsals: all.filter((r) => r.kind === 'rehearsal' && r.phase === key.groupe).length,
+      live: plan?.releaseId != null && live === plan.releaseId,
+      liveRelease: live,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,106 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decisionDigest } from '../../../shared/domain/decision-digest.js';
+import type { Decision } from '../../../shared/domain/decision.schema.js';
+import { pointerKey } from '../../../shared/edge/pointer.js';
+import { startLocalCdn } from '../../../shared/local/local-cdn.js';
+import { fixedClock } from '../../../shared/ports/clock.port.js';
+import { publishNow, schedulePublication } from '../../../shared/publication/publication.usecase.js';
+import { rehearsalKey, rehearsalPath } from '../../../shared/publication/rehearsal-link.js';
+import { rehearse } from '../../../shared/publication/rehearse.usecase.js';
+import { renderAcademie } from '../../../shared/publication/render.usecase.js';
+import { startTestStack, type TestStack } from '../../support/local-stack.js';
+import { publicationDepsFor } from '../../support/publication-deps.js';
+import { decision } from '../../unit/render/fixtures.js';
+
+const SESSION = '2024-06';
+const NOW = Date.parse('2024-07-01T09:00:00.000Z');
+let stack: TestStack;
+let cdn: { url: string; stop(): Promise<void> };
+const clock = fixedClock(new Date(NOW));
+let t: ReturnType<typeof publicationDepsFor>;
+
+/** The path sent byte for byte (fetch would normalise dot segments). */
+function get(path: string): Promise<{ status: number; body: string; cache?: string }> {
+  const { hostname, port } = new URL(cdn.url);
+  return new Promise((done, fail) => {
+    const req = request({ host: hostname, port, path, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), cache: res.headers['cache-control'] }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  t = publicationDepsFor(stack.env, clock);
+  cdn = await startLocalCdn({ port: 0, s3: t.s3, bucket: stack.env.PUBLIBAC_SITE_BUCKET!, kvs: t.kvs, clock });
+  const rows: Decision[] = ['1', '2', '3'].map((n) => decision({ numero: `R${n}`, nom: `REPETITION${n}`, academie: 'lille', departement: '59', uai: '0590001A' }));
+  await t.deps.decisions.appendVersions(rows.map((d) => ({ ...d, digest: decisionDigest(d), source: { file: 'r.csv', sha256: '0'.repeat(64), line: 2, ingestedAt: '2024-07-01T00:00:00.000Z' } })));
+});
+afterAll(async () => {
+  await cdn?.stop();
+  await stack?.stop();
+});
+
+describe('rehearsal', () => {
+  it('is reachable through its signed link until it expires, never through the public site, and is audited', async () => {
+    const r = await rehearse(t.deps, { academie: 'lille', session: SESSION, phase: 1, actor: 'dora', iterations: 1_000, validForMs: 3600_000 });
+    expect(r.path).toMatch(new RegExp(`^/_rehearsal/${r.id}/\\d{10}/[0-9a-f]{64}/lille/$`));
+    const page = await get(r.path);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Consulter votre résultat');
+    expect(page.cache).toBe('private, no-store');
+    expect((await get(`${r.path}listes/0590001A.html`)).body).toContain('REPETITION1');
+    expect((await get(`${r.path}resultats/params.json`)).status).toBe(200);
+
+    // No pointer leads to it: the public site has nothing, whatever the path.
+    expect(await t.kvs.get(pointerKey('lille'))).toBeUndefined();
+    for (const path of [
+      '/lille/', '/lille/listes/0590001A.html', `/rehearsals/${r.id}/lille/index.html`, `/releases/${r.id}/lille/index.html`,
+      `/lille/../rehearsals/${r.id}/lille/index.html`, `/lille/%2e%2e/rehearsals/${r.id}/lille/index.html`, `/lille%2f..%2frehearsals%2f${r.id}%2flille%2findex.html`,
+      `${r.path}../../../../../releases/${r.id}/lille/index.html`, `${r.path.replace('/lille/', '/lille/%2e%2e/')}index.html`,
+    ]) {
+      const answer = await get(path);
+      expect(answer.body, path).not.toContain('REPETITION');
+    }
+
+    // Tampered, foreign or expired links: the same 404.
+    const [, , id, exp, sig] = r.path.split('/');
+    const flipped = `${sig!.slice(0, -1)}${sig!.endsWith('0') ? '1' : '0'}`;
+    const later = String(Number(exp) + 3600);
+    for (const path of [`/_rehearsal/${id}/${exp}/${flipped}/lille/`, `/_rehearsal/${id}/${later}/${sig}/lille/`, `/_rehearsal/other-id/${exp}/${sig}/lille/`]) {
+      expect((await get(path)).status, path).toBe(404);
+    }
+    clock.set(new Date(Number(exp) * 1000));
+    expect((await get(r.path)).status).toBe(404);
+    clock.set(new Date(NOW));
+    // A link signed with another key does not open it either.
+    expect((await get(rehearsalPath('f'.repeat(64), r.id, 'lille', new Date(NOW + 60_000)))).status).toBe(404);
+    expect(await rehearsalKey(t.kvs)).not.toBe('f'.repeat(64));
+
+    expect((await t.deps.audit.entries({ academie: 'lille' })).map((e) => [e.action, e.actor])).toEqual([['rehearse', 'dora']]);
+    // publish --now ignores rehearsals: only a rendered release can go public.
+    await expect(publishNow(t.deps, { academie: 'lille', session: SESSION, groupe: 1, actor: 'dora' })).rejects.toThrow(/no release rendered/);
+  });
+});
+
+describe('moving an armed publication', () => {
+  it('disarms the pointer at once, so the old instant opens nothing', async () => {
+    clock.set(new Date(NOW));
+    const { release } = await renderAcademie(t.deps, { academie: 'lille', session: SESSION, phase: 1, actor: 'dora' });
+    await schedulePublication(t.deps, { academie: 'lille', session: SESSION, groupe: 1, at: '2024-07-01 11:03', actor: 'dora' });
+    const { armPublication } = await import('../../../shared/publication/publication.usecase.js');
+    expect(await armPublication(t.deps, { academie: 'lille', session: SESSION, groupe: 1 })).toEqual({ armed: true, releaseId: release.id });
+    expect(JSON.parse((await t.kvs.get(pointerKey('lille')))!)).toMatchObject({ next: release.id });
+    const plan = await schedulePublication(t.deps, { academie: 'lille', session: SESSION, groupe: 1, at: '2024-07-02 10:00', actor: 'dora' });
+    expect(plan.state).toBe('scheduled');
+    expect(JSON.parse((await t.kvs.get(pointerKey('lille')))!)).toEqual({ v: 1, current: null, next: null, notBefore: null });
+    clock.set(new Date('2024-07-01T09:03:00.000Z'));
+    expect((await get('/lille/resultats/params.json')).status).toBe(404);
+    clock.set(new Date(NOW));
+  });
+});

@@ -1,0 +1,31 @@
+import { DynamoArmTriggers } from '../../shared/adapters/dynamodb/arm-triggers.dynamodb.js';
+import { DynamoAuditLog } from '../../shared/adapters/dynamodb/audit-log.dynamodb.js';
+import { DynamoDecisionStore } from '../../shared/adapters/dynamodb/decision-store.dynamodb.js';
+import { DynamoEdgeKeyValueStore } from '../../shared/adapters/dynamodb/edge-kvs.dynamodb.js';
+import { DynamoLookupKeyStore } from '../../shared/adapters/dynamodb/lookup-keys.dynamodb.js';
+import { DynamoPublicationStore } from '../../shared/adapters/dynamodb/publication-store.dynamodb.js';
+import { S3ReleaseStorage } from '../../shared/adapters/s3/release-writer.s3.js';
+import type { Clock } from '../../shared/ports/clock.port.js';
+import type { PublicationDeps } from '../../shared/publication/publication.deps.js';
+import { dynamoClientFor, s3ClientFor } from './local-stack.js';
+
+/** The publication use cases' real adapters over a test stack, with the test's clock. */
+export function publicationDepsFor(env: Record<string, string>, clock: Clock, withheld?: PublicationDeps['withheld']) {
+  const client = dynamoClientFor(env);
+  const s3 = s3ClientFor(env);
+  const tableName = env.PUBLIBAC_CONTROL_TABLE!;
+  const triggers = new DynamoArmTriggers({ client, tableName });
+  const kvs = new DynamoEdgeKeyValueStore({ client, tableName: env.PUBLIBAC_EDGE_KVS_TABLE! });
+  const deps: PublicationDeps = {
+    decisions: new DynamoDecisionStore({ client, tableName: env.PUBLIBAC_DECISIONS_TABLE! }),
+    publications: new DynamoPublicationStore({ client, tableName }),
+    audit: new DynamoAuditLog({ client, tableName }),
+    lookupKeys: new DynamoLookupKeyStore({ client, tableName }),
+    storage: new S3ReleaseStorage({ client: s3, bucket: env.PUBLIBAC_SITE_BUCKET! }),
+    kvs,
+    scheduler: triggers,
+    clock,
+    ...(withheld ? { withheld } : {}),
+  };
+  return { deps, triggers, kvs, s3, client };
+}
