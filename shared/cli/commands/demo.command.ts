@@ -11,7 +11,11 @@ import { createPoolRunner } from '../../ingest/validate-pool.js';
 import { startLocalStack } from '../../local/local-stack.js';
 import { applyLocalStackEnv, localHome, removeLocalState, writeLocalState } from '../../local/local-state.js';
 import { systemClock } from '../../ports/clock.port.js';
+import { wholeNumber } from '../arguments.js';
 import { awsContext } from '../aws-context.js';
+import { publishDemo } from '../demo-publication.js';
+import { startLocalScheduler } from '../local-scheduler.js';
+import { publicationContext } from '../publication-context.js';
 import { terminalProgress } from '../terminal-progress.js';
 import { formatSummary } from './ingest.command.js';
 
@@ -20,6 +24,9 @@ interface DemoOptions {
   session: string;
   candidates: string;
   seed: string;
+  publishIn: number;
+  secondGroupIn: number;
+  iterations: number;
   memory?: boolean;
   exit?: boolean;
   dynamodbPort?: string;
@@ -37,19 +44,24 @@ async function writeFile(path: string, rows: Iterable<CsvV1Row>) {
 
 /**
  * `npm start`: the product end to end on one machine. Starts the embedded
- * stack (or joins a running `publibac local`), generates a demo académie,
- * ingests its first- and second-group decisions, and stays up.
+ * stack with its scheduler (or joins a running `publibac local`), generates
+ * a demo académie, ingests its first- and second-group decisions, renders
+ * and schedules each group's release, watches the flips through the local
+ * CDN, and stays up.
  */
 export function register(program: Command): void {
   program
     .command('demo')
-    .description('Run the product locally end to end: local stack, synthetic académie, ingest (what `npm start` runs)')
+    .description('Run the product locally end to end: local stack, synthetic académie, ingest, render, scheduled publication of both groups (what `npm start` runs)')
     .option('--academie <slug>', 'académie of the demo', 'aix-marseille')
     .option('--session <YYYY-MM>', 'session of the demo', '2024-06')
     .option('--candidates <n>', 'candidates in the demo académie', '31000')
     .option('--seed <n>', 'seed of the synthetic data', '1')
+    .option('--publish-in <seconds>', 'first-group results open this long after rendering', wholeNumber, 60)
+    .option('--second-group-in <seconds>', 'second-group results open this long after the first (0: no second group)', wholeNumber, 60)
+    .option('--iterations <n>', 'PBKDF2 cost of the lookup; low for a quick demo (the product default is 100,000)', wholeNumber, 1_000)
     .option('--memory', 'keep the stack in memory (nothing under .publibac/data)')
-    .option('--exit', 'stop once the demo data is loaded instead of staying up')
+    .option('--exit', 'stop once both groups are public instead of staying up')
     .option('--dynamodb-port <n>', 'DynamoDB emulator port (0: any free port)')
     .option('--s3-port <n>', 'S3 emulator port (0: any free port)')
     .option('--port <n>', 'local CDN port, where the site is served (0: any free port)')
@@ -69,7 +81,9 @@ export function register(program: Command): void {
         await writeLocalState({ pid: process.pid, env: stack.env, endpoints: stack.endpoints, startedAt: new Date().toISOString() });
         log(`Local stack started: DynamoDB ${stack.endpoints.dynamodb}, S3 ${stack.endpoints.s3}${opts.memory ? ' (in memory)' : ` (data in ${join(localHome(), 'data')})`}`);
       }
+      let scheduler: { stop(): Promise<void> } | undefined;
       const stop = async () => {
+        await scheduler?.stop();
         if (!stack) return;
         await removeLocalState();
         await stack.stop();
@@ -95,9 +109,16 @@ export function register(program: Command): void {
         } finally {
           await pool.close();
         }
-        log('Try: npx publibac ingest <file> --dry-run   (another terminal; this stack is found automatically)');
+        const { deps, actor } = publicationContext();
+        const site = process.env.PUBLIBAC_SITE_URL ?? 'http://127.0.0.1:3000';
+        scheduler = stack ? startLocalScheduler(log) : undefined;
+        await publishDemo(deps, {
+          academie: opts.academie, session: opts.session, seed: Number(opts.seed), iterations: opts.iterations,
+          publishIn: opts.publishIn, secondGroupIn: opts.secondGroupIn, site, actor, log,
+        });
+        log('Other terminals find this stack: npx publibac status, npx publibac audit, npx publibac rehearse --academie ' + opts.academie + ' --session ' + opts.session);
         if (opts.exit || !stack) return;
-        log('Local stack up. Ctrl-C to stop.');
+        log(`Site up at ${site}/${opts.academie}/. Ctrl-C to stop.`);
         await new Promise<void>((done) => {
           process.once('SIGINT', done);
           process.once('SIGTERM', done);

@@ -22,6 +22,12 @@ describe('publicationInstant', () => {
     expect(publicationInstant('2024-03-31 10:00', 'Europe/Paris').toISOString()).toBe('2024-03-31T08:00:00.000Z');
   });
 
+  it('takes seconds when given (rehearsals, the local demo)', () => {
+    expect(publicationInstant('2024-07-08 10:00:05', 'Europe/Paris').toISOString()).toBe('2024-07-08T08:00:05.000Z');
+    expect(() => publicationInstant('2024-03-31 02:30:10', 'Europe/Paris')).toThrow(/does not exist/);
+    expect(() => publicationInstant('2024-07-08 10:00:61', 'Europe/Paris')).toThrow(InvalidInstantError);
+  });
+
   it('refuses a time skipped or repeated by a daylight-saving change', () => {
     expect(() => publicationInstant('2024-03-31 02:30', 'Europe/Paris')).toThrow(/does not exist/);
     expect(() => publicationInstant('2024-10-27 02:30', 'Europe/Paris')).toThrow(/happens twice/);

@@ -1,0 +1,93 @@
+// The publishing half of `npm start`: render the demo académie, schedule
+// the first group a minute ahead, count down, watch the flip through the
+// local CDN, then do the same for the second group.
+import { DateTime } from 'luxon';
+import type { DecisionVersion } from '../domain/decision.schema.js';
+import { findAcademie } from '../domain/reference/academies.js';
+import { lyceesOf } from '../generate/decisions.generator.js';
+import { observeFlip } from '../local/flip-probe.js';
+import { isOpen, schedulePublication } from '../publication/publication.usecase.js';
+import type { PublicationDeps } from '../publication/publication.deps.js';
+import { renderAcademie } from '../publication/render.usecase.js';
+import { outcomeLabel } from '../domain/rules/outcome.js';
+import { entryId, shardName } from '../render/lookup/lookup-crypto.js';
+import { countProgress } from './terminal-progress.js';
+
+export interface DemoPublication {
+  academie: string;
+  session: string;
+  seed: number;
+  iterations: number;
+  /** Seconds from now to the first-group instant, and from it to the second group's (0: no second group). */
+  publishIn: number;
+  secondGroupIn: number;
+  site: string;
+  actor: string;
+  log: (line: string) => void;
+}
+
+const frDate = (iso: string) => iso.split('-').reverse().join('/');
+
+export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Promise<void> {
+  const academie = findAcademie(o.academie)!;
+  const etablissements = new Map(lyceesOf(academie.slug, o.seed).map((l) => [l.uai, l.nom]));
+  const decisions = await deps.decisions.currentDecisions(o.session, academie.slug);
+  const home = `${o.site}/${academie.slug}/`;
+
+  for (const groupe of o.secondGroupIn > 0 ? ([1, 2] as const) : ([1] as const)) {
+    const started = Date.now();
+    const { release, derived } = await renderAcademie(deps, {
+      academie: academie.slug, session: o.session, phase: groupe, actor: o.actor, iterations: o.iterations, etablissements,
+      progress: countProgress('Deriving lookup keys'),
+    });
+    o.log(`Rendered group-${groupe} release ${release.id}: ${release.candidates.toLocaleString('en-GB')} candidates, ${release.objects.toLocaleString('en-GB')} objects in ${((Date.now() - started) / 1000).toFixed(1)} s (${derived.toLocaleString('en-GB')} lookup keys derived).`);
+
+    const existing = await deps.publications.plan(o.session, academie.slug, groupe);
+    if (existing && isOpen(existing, deps.clock.now())) {
+      o.log(`Group ${groupe} is already public (since ${existing.local} ${existing.timeZone}): ${home}`);
+      continue;
+    }
+    const inSeconds = groupe === 1 ? o.publishIn : o.secondGroupIn;
+    const local = DateTime.fromMillis(Date.now() + inSeconds * 1000, { zone: academie.timeZone }).toFormat('yyyy-MM-dd HH:mm:ss');
+    const plan = await schedulePublication(deps, { academie: academie.slug, session: o.session, groupe, at: local, actor: o.actor });
+    o.log(`Group ${groupe} scheduled for ${plan.local} (${plan.timeZone}); the scheduler arms the pointer now (it is under 5 minutes ahead).`);
+    const watched = sample(decisions, groupe, o.log);
+    o.log(groupe === 1 ? `Before the instant ${home} shows the announcement; try it now.` : 'Until then the first-group results stay online.');
+    const instant = Date.parse(plan.instant);
+    const countdown = setInterval(() => {
+      const left = Math.round((instant - Date.now()) / 1000);
+      if (left > 0 && (left <= 5 || left % 10 === 0)) o.log(`  opens in ${left} s`);
+    }, 1000);
+    try {
+      // Group 1: the lookup parameters appear. Group 2: the oral candidate's shard changes.
+      const probe = groupe === 1 || !watched ? `${home}resultats/params.json` : `${home}resultats/${await shardOf(deps, o.session, academie.slug, watched)}.json`;
+      const flip = await observeFlip(probe, instant);
+      o.log(`Group ${groupe} is public: ${home} (first answer of the new release ${flip.latencyMs} ms after the instant, through the local CDN).`);
+    } finally {
+      clearInterval(countdown);
+    }
+  }
+}
+
+/**
+ * Candidates to try, with what the lookup should show (synthetic data, so
+ * printing them is fine): one admitted with a mention, and one invited to
+ * the second group, whose result changes with the second release.
+ */
+function sample(decisions: readonly DecisionVersion[], groupe: 1 | 2, log: (line: string) => void): string | undefined {
+  const second = new Map(decisions.filter((d) => d.groupe === 2).map((d) => [d.numero, d]));
+  const admitted = decisions.find((d) => d.groupe === 1 && d.decision === 'ADMIS' && d.mention !== null);
+  const oral = decisions.find((d) => d.groupe === 1 && d.decision === 'SECOND_GROUPE' && second.has(d.numero));
+  const shown = groupe === 1 ? [admitted, oral] : [oral && second.get(oral.numero)];
+  for (const d of shown) {
+    if (d) log(`  Try candidate ${d.numero}, born ${frDate(d.dateNaissance)}: expect "${outcomeLabel(d.examen, d.groupe, d.decision, d.mention)}"`);
+  }
+  return oral?.numero;
+}
+
+/** The shard file that holds a candidate's lookup entry. */
+async function shardOf(deps: PublicationDeps, session: string, academie: string, numero: string): Promise<string> {
+  const params = (await deps.lookupKeys.params(session, academie))!;
+  const material = (await deps.lookupKeys.materials(session, academie)).get(numero)!.material;
+  return shardName(entryId(material), params.shardChars);
+}
