@@ -42,6 +42,8 @@ export function layout(o: LayoutOptions): string {
     o.noindex ? '<meta name="robots" content="noindex, nofollow">' : '',
     // Pages carry names in their URLs' neighbours: never tell other sites where a reader came from.
     '<meta name="referrer" content="no-referrer">',
+    // No favicon: otherwise every phone asks /favicon.ico at 10:00, a 404 for nothing.
+    '<link rel="icon" href="data:,">',
     `<title>${escapeHtml(o.title)} — ${escapeHtml(academie)}</title>`,
     o.stylesheet ? `<link rel="stylesheet" href="${escapeHtml(o.stylesheet)}">` : '',
     o.script ? `<script type="module" src="${escapeHtml(o.script)}"></script>` : '',

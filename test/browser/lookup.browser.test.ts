@@ -1,0 +1,85 @@
+// A candidate on a phone: the real page in Debian's Chromium, through the
+// local CDN, over a release rendered and published by the use cases.
+import { existsSync } from 'node:fs';
+import { chromium, devices, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decisionDigest } from '../../shared/domain/decision-digest.js';
+import type { Decision } from '../../shared/domain/decision.schema.js';
+import { startLocalCdn } from '../../shared/local/local-cdn.js';
+import { systemClock } from '../../shared/ports/clock.port.js';
+import { publishNow } from '../../shared/publication/publication.usecase.js';
+import { renderAcademie } from '../../shared/publication/render.usecase.js';
+import { NEUTRAL_MESSAGE_FR } from '../../shared/render/lookup/lookup-client.js';
+import { startTestStack, type TestStack } from '../support/local-stack.js';
+import { publicationDepsFor } from '../support/publication-deps.js';
+import { decision } from '../unit/render/fixtures.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The flags the machine notes require: no sandbox as root, no background network in a closed network.
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let stack: TestStack;
+let cdn: { url: string; stop(): Promise<void> };
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does), or set CHROMIUM_PATH`);
+  stack = await startTestStack();
+  const t = publicationDepsFor(stack.env, systemClock);
+  const rows: Decision[] = [
+    decision({ numero: '0123456789A', nom: 'DURAND', prenoms: 'Élodie', dateNaissance: '2006-03-07', academie: 'rennes', departement: '35', uai: '0350001A', decision: 'ADMIS', mention: 'TB', moyenne: 16.4 }),
+    decision({ numero: '0123456790B', nom: 'LE GALL', prenoms: 'Yann', dateNaissance: '2005-12-31', academie: 'rennes', departement: '35', uai: '0350001A', decision: 'AJOURNE', mention: null, moyenne: 7.2, accordPublication: false }),
+  ];
+  await t.deps.decisions.appendVersions(rows.map((d) => ({ ...d, digest: decisionDigest(d), source: { file: 'b.csv', sha256: '0'.repeat(64), line: 2, ingestedAt: '2024-07-01T00:00:00.000Z' } })));
+  await renderAcademie(t.deps, { academie: 'rennes', session: '2024-06', phase: 1, actor: 'test', iterations: 5_000, etablissements: new Map([['0350001A', 'Lycée Émile Zola']]) });
+  await publishNow(t.deps, { academie: 'rennes', session: '2024-06', groupe: 1, actor: 'test' });
+  cdn = await startLocalCdn({ port: 0, s3: t.s3, bucket: stack.env.PUBLIBAC_SITE_BUCKET!, kvs: t.kvs });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const context = await browser.newContext({ ...devices['Pixel 7'] });
+  page = await context.newPage();
+  // A CSP violation or a script error would show here.
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+});
+afterAll(async () => {
+  await browser?.close();
+  await cdn?.stop();
+  await stack?.stop();
+});
+
+async function lookUp(numero: string, naissance: string): Promise<string> {
+  await page.fill('#numero', numero);
+  await page.fill('#naissance', naissance);
+  await page.click('#envoyer');
+  await page.waitForFunction(() => document.querySelector('#resultat')?.textContent !== '' && !(document.querySelector('#envoyer') as HTMLButtonElement).disabled);
+  return (await page.textContent('#resultat')) ?? '';
+}
+
+describe('the lookup page in Chromium, on a phone', () => {
+  it('shows a candidate their own result, and the neutral message for a wrong birth date or an unknown number', async () => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`${cdn.url}/rennes/`);
+    expect(await page.title()).toBe('Résultats du baccalauréat — Académie de Rennes');
+
+    expect(await lookUp('0123456789a', '07/03/2006')).toBe('Admis(e) avec mention Très bienÉlodie DURANDBaccalauréat général');
+    expect(await lookUp('0123456790B', '31/12/2005')).toContain('Ajourné(e)');
+    expect(await lookUp('0123456789A', '08/03/2006')).toBe(NEUTRAL_MESSAGE_FR);
+    expect(await lookUp('9999999999Z', '07/03/2006')).toBe(NEUTRAL_MESSAGE_FR);
+    // Nothing typed ever leaves the device: only static files are fetched.
+    for (const url of requests) expect(url).not.toMatch(/0123456789|2006|03%2F|07\/03/i);
+    expect(errors).toEqual([]);
+  });
+
+  it('lists admitted consenting candidates only, on a page search engines are told to ignore', async () => {
+    await page.goto(`${cdn.url}/rennes/`);
+    await page.click('text=Lycée Émile Zola');
+    expect(await page.textContent('table')).toContain('DURAND');
+    expect(await page.content()).not.toContain('LE GALL');
+    expect(await page.getAttribute('meta[name="robots"]', 'content')).toBe('noindex, nofollow');
+    expect(errors).toEqual([]);
+  });
+});
