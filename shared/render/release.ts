@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Decision } from '../domain/decision.schema.js';
 import { findAcademie } from '../domain/reference/academies.js';
 import { LIBELLE_EXAMEN } from '../domain/reference/exams.js';
-import { base64ToBytes, entryId, type LookupParams } from './lookup/lookup-crypto.js';
+import { entryId, type LookupParams } from './lookup/lookup-crypto.js';
 import { serializeEntry } from './lookup/lookup-entry.schema.js';
 import { renderShards, type SealedEntry } from './lookup/lookup-shards.js';
 import { etablissementName, landingPage, listPage, type PageAssets } from './pages.js';
@@ -100,7 +100,11 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
   // One list per établissement with a shown candidate (an empty list says so):
   // taken from the shown results only, so a withheld candidate adds no page.
   const byUai = new Map<string, PublicResult[]>();
-  for (const r of results) byUai.set(r.uai, [...(byUai.get(r.uai) ?? []), r]);
+  for (const r of results) {
+    const list = byUai.get(r.uai);
+    if (list) list.push(r);
+    else byUai.set(r.uai, [r]);
+  }
   const links = [...byUai.keys()].sort().map((uai) => ({ uai, name: etablissementName(uai, input.etablissements) }));
   for (const link of links) add(`${slug}/listes/${link.uai}.html`, listPage(academie, input.session, assets, link, byUai.get(link.uai)!), HTML);
   add(`${slug}/index.html`, landingPage(academie, input.session, assets, links), HTML);
@@ -137,8 +141,10 @@ const LABEL = Buffer.from('publibac/lookup/v1');
  * entries take ~8 s of a ~10 s render; this takes well under a second.
  */
 export function sealEntrySync(material: string, plaintext: string): string {
-  const m = base64ToBytes(material);
-  if (m?.length !== 64) throw new Error('lookup material must be 64 bytes of base64');
+  // Buffer's decoder rather than base64ToBytes's pattern check: this runs once per candidate,
+  // on material the render use case read from its own cache; a wrong length still throws.
+  const m = Buffer.from(material, 'base64');
+  if (m.length !== 64) throw new Error('lookup material must be 64 bytes of base64');
   const data = Buffer.from(plaintext, 'utf8');
   const padded = Buffer.alloc(Math.ceil((data.length + 1) / 128) * 128);
   data.copy(padded);

@@ -12,9 +12,9 @@ const run = promisify(execFile);
 const here = import.meta.dirname;
 const fmt = (n: number, d = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d });
 
-async function child(script: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+async function child<T = { rows: number; seconds: number; maxRssMB: number; written?: number }>(script: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', join(here, script), ...args], { env, maxBuffer: 1 << 24 });
-  return JSON.parse(stdout.trim().split('\n').pop()!) as { rows: number; seconds: number; maxRssMB: number; written?: number };
+  return JSON.parse(stdout.trim().split('\n').pop()!) as T;
 }
 
 const only = process.argv[2];
@@ -41,6 +41,31 @@ try {
       console.log(`ingest end to end (embedded stack): ${fmt(r.rows)} rows, ${fmt(r.written ?? 0)} versions written in ${fmt(r.seconds, 2)} s = ${fmt(r.rows / r.seconds)} rows/s, peak RSS ${fmt(r.maxRssMB)} MB`);
       const again = await child('ingest.child.ts', [file], env);
       console.log(`re-ingest of the same file (no-op): ${fmt(again.seconds, 2)} s, ${fmt(again.written ?? 0)} written`);
+    } finally {
+      await stack.stop();
+    }
+  }
+  if (!only || only === 'render') {
+    for (const [academie, count] of [['aix-marseille', 30_000], ['versailles', 100_000]] as const) {
+      const r = await child<{ candidates: number; coldSeconds: number; warmSeconds: number; files: number; bytes: number; shardMean: number; shardMax: number; pageBytes: number; maxRssMB: number }>('render.child.ts', [academie, String(count)]);
+      console.log(
+        `render ${fmt(r.candidates)} candidates (${academie}, keys cached): ${fmt(r.warmSeconds, 2)} s = ${fmt(r.candidates / r.warmSeconds)} candidates/s ` +
+          `(first render in the process ${fmt(r.coldSeconds, 2)} s, with the page script bundling); ${fmt(r.files)} files, ${fmt(r.bytes / 1e6, 1)} MB, peak RSS ${fmt(r.maxRssMB)} MB  (target < 2 s for 30,000)`,
+      );
+      console.log(`  bytes per lookup request: one shard, ${fmt(r.shardMean)} B on average, ${fmt(r.shardMax)} B at most (plus once per visit: landing page, script, stylesheet, params: ${fmt(r.pageBytes / 1024, 1)} KB)`);
+    }
+    for (const iterations of [10_000, 100_000]) {
+      const d = await child<{ count: number; seconds: number }>('derive.child.ts', [String(iterations), '400']);
+      const per = d.seconds / d.count;
+      console.log(`lookup key derivation at ${fmt(iterations)} PBKDF2 iterations: ${fmt(per * 1000, 2)} ms a candidate on this machine = ${fmt((per * 30_000) / 60, 1)} min for 30,000 candidates, once per session (cached for every later render)`);
+    }
+  }
+  if (!only || only === 'flip') {
+    const stack = await startTestStack();
+    try {
+      const r = await child<{ latencies: number[] }>('flip.child.ts', [], { ...process.env, ...stack.env });
+      const sorted = [...r.latencies].sort((a, b) => a - b);
+      console.log(`flip latency (scheduled instant to first 200 through the local CDN, ${sorted.length} flips): median ${fmt(sorted[Math.floor(sorted.length / 2)]!)} ms, max ${fmt(sorted.at(-1)!)} ms  (target < 1 s)`);
     } finally {
       await stack.stop();
     }
