@@ -36,6 +36,19 @@ function notFound() {
   };
 }
 
+// "/<slug>" → "/<slug>/": the landing page's relative links (assets/, listes/)
+// resolve only from the directory. Same answer before and after the instant.
+function redirectToDirectory(uri) {
+  return {
+    statusCode: 301,
+    statusDescription: 'Moved Permanently',
+    headers: {
+      location: { value: uri + '/' },
+      'cache-control': { value: 'public, max-age=3600' },
+    },
+  };
+}
+
 function isCleanPath(uri) {
   return (
     typeof uri === 'string' &&
@@ -89,7 +102,8 @@ async function handler(event) {
   const slash = uri.indexOf('/', 1);
   const slug = slash === -1 ? uri.substring(1) : uri.substring(1, slash);
   if (!SLUG.test(slug)) return notFound();
-  let rest = slash === -1 ? '/' : uri.substring(slash);
+  if (slash === -1) return redirectToDirectory(uri);
+  let rest = uri.substring(slash);
   if (rest.charAt(rest.length - 1) === '/') rest += 'index.html';
 
   // A missing key throws, as does a store error: both mean no live release.

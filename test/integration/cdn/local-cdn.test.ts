@@ -85,7 +85,8 @@ describe('local CDN: embargo to the millisecond', () => {
       expect(answer.headers['cache-control']).toBe('no-store');
       expect(answer.body).not.toContain(RELEASE[path]![1]);
     }
-    for (const landing of ['/aix-marseille/', '/aix-marseille/index.html', '/aix-marseille']) {
+    expect(await get('/aix-marseille')).toMatchObject({ status: 301, headers: { location: '/aix-marseille/' } });
+    for (const landing of ['/aix-marseille/', '/aix-marseille/index.html']) {
       const answer = await get(landing);
       expect(answer).toMatchObject({ status: 200, body: ANNOUNCEMENT });
       expect(answer.headers['cache-control']).toBe(SHORT);

@@ -30,12 +30,25 @@ beforeEach(() => {
   clock.set(new Date(T));
 });
 
+describe('viewer-request: /<slug> without its slash', () => {
+  it('redirects to /<slug>/, before and after the instant alike, without reading the pointer', async () => {
+    kvs.failing = true;
+    const result = await handler(event('/aix-marseille'));
+    expect(result).toEqual({
+      statusCode: 301,
+      statusDescription: 'Moved Permanently',
+      headers: { location: { value: '/aix-marseille/' }, 'cache-control': { value: 'public, max-age=3600' } },
+    });
+    expect(await route('/Aix-Marseille')).toBe(404);
+  });
+});
+
 describe('viewer-request: live release', () => {
   it('rewrites into the current release, with index.html for directories', async () => {
     pointer({ current: 'r-2024-1' });
     expect(await route('/aix-marseille/listes/0130040Y.html')).toBe('/releases/r-2024-1/aix-marseille/listes/0130040Y.html');
     expect(await route('/aix-marseille/')).toBe('/releases/r-2024-1/aix-marseille/index.html');
-    expect(await route('/aix-marseille')).toBe('/releases/r-2024-1/aix-marseille/index.html');
+    expect(await route('/aix-marseille')).toBe(301);
     expect(await route('/aix-marseille/resultats/')).toBe('/releases/r-2024-1/aix-marseille/resultats/index.html');
   });
 
@@ -50,9 +63,10 @@ describe('viewer-request: live release', () => {
   it('before the first publication: the landing page is the announcement, everything else 404', async () => {
     pointer({ next: 'r-2024-1', notBefore: T });
     clock.set(new Date(T - 1));
-    for (const uri of ['/aix-marseille', '/aix-marseille/', '/aix-marseille/index.html']) {
+    for (const uri of ['/aix-marseille/', '/aix-marseille/index.html']) {
       expect(await route(uri)).toBe('/announcements/aix-marseille/index.html');
     }
+    expect(await route('/aix-marseille')).toBe(301);
     for (const uri of ['/aix-marseille/listes/0130040Y.html', '/aix-marseille/resultats/0a.json', '/aix-marseille/listes/', '/aix-marseille/x/index.html']) {
       expect(await route(uri)).toBe(404);
     }
