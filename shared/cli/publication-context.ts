@@ -3,6 +3,8 @@ import { dynamoDocumentClient } from '../adapters/dynamodb/client.js';
 import { DynamoArmTriggers } from '../adapters/dynamodb/arm-triggers.dynamodb.js';
 import { DynamoAuditLog } from '../adapters/dynamodb/audit-log.dynamodb.js';
 import { DynamoEdgeKeyValueStore } from '../adapters/dynamodb/edge-kvs.dynamodb.js';
+import { DynamoFraudFlags } from '../adapters/dynamodb/fraud-flags.dynamodb.js';
+import { LocalCdnInvalidator } from '../adapters/local-cdn-invalidator.js';
 import { DynamoLookupKeyStore } from '../adapters/dynamodb/lookup-keys.dynamodb.js';
 import { DynamoPublicationStore } from '../adapters/dynamodb/publication-store.dynamodb.js';
 import { s3Client } from '../adapters/s3/client.js';
@@ -47,6 +49,9 @@ export function publicationContext(): PublicationContext {
       kvs: new DynamoEdgeKeyValueStore({ client, tableName: kvsTable }),
       scheduler: triggers,
       clock: systemClock,
+      fraud: new DynamoFraudFlags({ client, tableName }),
+      // The local CDN keeps no cache; on AWS the deployed functions invalidate CloudFront.
+      invalidator: new LocalCdnInvalidator(),
     },
   };
 }

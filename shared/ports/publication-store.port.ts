@@ -45,7 +45,29 @@ export interface PublicationPlan {
   updatedAt: string;
 }
 
+/**
+ * Files of a live release rewritten in place because a result was withheld
+ * (or released) after publication, and the CDN invalidation of their paths.
+ */
+export interface Takedown {
+  academie: string;
+  session: string;
+  /** The live release whose files were rewritten. */
+  releaseId: string;
+  /** The release rendered with the new withholding, whose files now stand in it. */
+  contentId: string;
+  /** Public paths invalidated. */
+  paths: string[];
+  invalidationId: string;
+  state: 'in-progress' | 'complete';
+  requestedAt: string;
+  requestedBy: string;
+}
+
 export interface PublicationStore {
+  saveTakedown(takedown: Takedown): Promise<void>;
+  /** Newest first. */
+  takedowns(session: string, academie: string): Promise<Takedown[]>;
   recordRelease(release: RenderedRelease): Promise<void>;
   /** Releases and rehearsals of an académie's session, newest first. */
   releases(session: string, academie: string): Promise<RenderedRelease[]>;

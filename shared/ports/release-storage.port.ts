@@ -1,4 +1,4 @@
-import type { Release } from '../render/release.js';
+import type { Release, ReleaseFile, ReleaseManifest } from '../render/release.js';
 
 export type ReleasePrefix = 'releases' | 'rehearsals';
 
@@ -12,6 +12,15 @@ export interface ReleaseCheck {
 export interface ReleaseStorage {
   write(release: Release, prefix: ReleasePrefix): Promise<void>;
   verify(id: string, prefix: ReleasePrefix): Promise<ReleaseCheck>;
+  /** What the release holds now: the manifest of its last patch, or its own. */
+  currentManifest(id: string): Promise<ReleaseManifest | undefined>;
+  /**
+   * Rewrites files of a release in place (a takedown of a live release):
+   * puts `files`, deletes `removed` paths, then records `manifest` as what
+   * the release now holds. The release's own manifest.json stays as first
+   * published, for the record.
+   */
+  patch(id: string, files: readonly ReleaseFile[], removed: readonly string[], manifest: ReleaseManifest): Promise<void>;
   /** The page served before the instant, outside any release. */
   writeAnnouncement(slug: string, html: string): Promise<void>;
 }

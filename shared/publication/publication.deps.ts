@@ -1,5 +1,7 @@
 import type { ArmScheduler } from '../ports/arm-scheduler.port.js';
 import type { AuditLog } from '../ports/audit-log.port.js';
+import type { CdnInvalidator } from '../ports/cdn-invalidator.port.js';
+import type { FraudFlags } from '../ports/fraud-flags.port.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { DecisionStore } from '../ports/decision-store.port.js';
 import type { EdgeKeyValueStore } from '../ports/edge-kvs.port.js';
@@ -17,8 +19,15 @@ export interface PublicationDeps {
   kvs: EdgeKeyValueStore;
   scheduler: ArmScheduler;
   clock: Clock;
-  /** Candidate numbers whose result must not be public (fraud procedure); none when absent. */
-  withheld?: (session: string, academie: string) => Promise<ReadonlySet<string>>;
+  /** Fraud procedures: flagged candidates are withheld from every public file. */
+  fraud: FraudFlags;
+  /** Drops cached copies after a takedown rewrote files of a live release. */
+  invalidator: CdnInvalidator;
+}
+
+/** Candidate numbers under a fraud procedure still open: withheld from every public artifact. */
+export async function withheldNumbers(deps: Pick<PublicationDeps, 'fraud'>, session: string, academie: string): Promise<Set<string>> {
+  return new Set((await deps.fraud.list(session, academie)).filter((f) => f.state === 'flagged').map((f) => f.numero));
 }
 
 /** A request the use cases refuse (unknown académie, nothing to publish, a time in the past): nothing changed. */

@@ -5,10 +5,10 @@ import { ARM_AHEAD_MS } from '../domain/publication/instant.js';
 import type { Progress } from '../ports/byte-source.port.js';
 import { silentProgress } from '../ports/byte-source.port.js';
 import type { RenderedRelease } from '../ports/publication-store.port.js';
-import { renderRelease } from '../render/release.js';
+import { renderRelease, type Release } from '../render/release.js';
 import { selectPublicResults } from '../render/release-input.js';
 import { prepareMaterials, sessionLookupParams, DEFAULT_ITERATIONS } from './lookup-material.js';
-import { PublicationError, type PublicationDeps } from './publication.deps.js';
+import { PublicationError, withheldNumbers, type PublicationDeps } from './publication.deps.js';
 
 export interface RenderRequest {
   academie: string;
@@ -23,29 +23,27 @@ export interface RenderRequest {
   progress?: Progress;
 }
 
-export interface RenderOutcome {
-  release: RenderedRelease;
-  /** Candidates whose key material was derived by this render (the others came from the cache). */
-  derived: number;
-}
-
-export async function renderAcademie(deps: PublicationDeps, req: RenderRequest): Promise<RenderOutcome> {
+/**
+ * The release as it would be rendered now, in memory only: what a takedown
+ * compares with the live release to find the files to rewrite.
+ */
+export async function renderInMemory(
+  deps: PublicationDeps,
+  req: Omit<RenderRequest, 'kind' | 'actor'>,
+): Promise<{ rendered: Release; candidates: number; derived: number }> {
   const academie = findAcademie(req.academie);
   if (!academie) throw new PublicationError(`unknown académie "${req.academie}"`);
-  const kind = req.kind ?? 'release';
   const decisions = await deps.decisions.currentDecisions(req.session, academie.slug);
   if (decisions.length === 0) throw new PublicationError(`no decisions stored for ${academie.slug} ${req.session}: ingest them first`);
   if (req.phase === 2 && !decisions.some((d) => d.groupe === 2)) {
     throw new PublicationError(`no second-group decisions stored for ${academie.slug} ${req.session}: ingest them before rendering phase 2`);
   }
-  const withheld = (await deps.withheld?.(req.session, academie.slug)) ?? new Set<string>();
-
+  const withheld = await withheldNumbers(deps, req.session, academie.slug);
   const everyone = new Set(decisions.map((d) => d.numero)).size;
   const params = await sessionLookupParams(deps.lookupKeys, req.session, academie.slug, everyone, req.iterations ?? DEFAULT_ITERATIONS);
   const shown = selectPublicResults(decisions, req.phase, withheld);
   const { material, derived } = await prepareMaterials(deps.lookupKeys, req.session, academie.slug, params, shown, req.progress ?? silentProgress);
-
-  const release = await renderRelease({
+  const rendered = await renderRelease({
     academie: academie.slug,
     session: req.session,
     phase: req.phase,
@@ -54,6 +52,21 @@ export async function renderAcademie(deps: PublicationDeps, req: RenderRequest):
     lookup: { params, material },
     ...(req.etablissements ? { etablissements: req.etablissements } : {}),
   });
+  return { rendered, candidates: shown.length, derived };
+}
+
+export interface RenderOutcome {
+  release: RenderedRelease;
+  /** The files as rendered (a takedown copies some of them into the live release). */
+  rendered: Release;
+  /** Candidates whose key material was derived by this render (the others came from the cache). */
+  derived: number;
+}
+
+export async function renderAcademie(deps: PublicationDeps, req: RenderRequest): Promise<RenderOutcome> {
+  const kind = req.kind ?? 'release';
+  const { rendered: release, candidates, derived } = await renderInMemory(deps, req);
+  const slug = release.manifest.academie;
   const prefix = kind === 'release' ? 'releases' : 'rehearsals';
   await deps.storage.write(release, prefix);
   const check = await deps.storage.verify(release.id, prefix);
@@ -61,11 +74,11 @@ export async function renderAcademie(deps: PublicationDeps, req: RenderRequest):
 
   const record: RenderedRelease = {
     id: release.id,
-    academie: academie.slug,
+    academie: slug,
     session: req.session,
     phase: req.phase,
     kind,
-    candidates: shown.length,
+    candidates,
     objects: release.files.length,
     bytes: release.files.reduce((n, f) => n + f.body.length, 0),
     renderedAt: deps.clock.now().toISOString(),
@@ -76,14 +89,14 @@ export async function renderAcademie(deps: PublicationDeps, req: RenderRequest):
     at: record.renderedAt,
     actor: req.actor,
     action: kind === 'release' ? 'render' : 'rehearse',
-    academie: academie.slug,
+    academie: slug,
     session: req.session,
     groupe: req.phase,
     releaseId: release.id,
     detail: `${kind} rendered: ${record.candidates} candidates, ${record.objects} objects`,
   });
-  if (kind === 'release') await rearmIfPlanned(deps, academie.slug, req.session, req.phase);
-  return { release: record, derived };
+  if (kind === 'release') await rearmIfPlanned(deps, slug, req.session, req.phase);
+  return { release: record, rendered: release, derived };
 }
 
 /**

@@ -1,6 +1,6 @@
 // What the rectorat sees: per académie, session and group, whether a
 // release is ready, when it opens, and whether it is live now.
-import type { PublicationPlan, RenderedRelease } from '../ports/publication-store.port.js';
+import type { PublicationPlan, RenderedRelease, Takedown } from '../ports/publication-store.port.js';
 import { liveRelease } from '../edge/pointer.js';
 import { readPointer } from './publication.usecase.js';
 import type { PublicationDeps } from './publication.deps.js';
@@ -17,9 +17,11 @@ export interface StatusRow {
   live: boolean;
   /** What the public sees of the académie now, whatever the group. */
   liveRelease: string | null;
+  /** The last in-place rewrite of this group's live release (a result withheld or released after publication). */
+  takedown: Pick<Takedown, 'state' | 'requestedAt' | 'invalidationId'> & { paths: number } | null;
 }
 
-export async function publicationStatus(deps: Pick<PublicationDeps, 'publications' | 'kvs' | 'clock'>, filter: { academie?: string; session?: string } = {}): Promise<StatusRow[]> {
+export async function publicationStatus(deps: Pick<PublicationDeps, 'publications' | 'kvs' | 'clock' | 'invalidator'>, filter: { academie?: string; session?: string } = {}): Promise<StatusRow[]> {
   const plans = (await deps.publications.plans()).filter(
     (p) => (!filter.academie || p.academie === filter.academie) && (!filter.session || p.session === filter.session),
   );
@@ -43,6 +45,7 @@ export async function publicationStatus(deps: Pick<PublicationDeps, 'publication
     const all = await releases(key.session, key.academie);
     const release = all.find((r) => r.kind === 'release' && r.phase === key.groupe) ?? null;
     const live = liveRelease(await readPointer(deps, key.academie), now);
+    const takedown = plan?.releaseId ? await currentTakedown(deps, key.session, key.academie, plan.releaseId) : null;
     rows.push({
       ...key,
       plan: plan && { state: plan.state, instant: plan.instant, local: plan.local, timeZone: plan.timeZone, reason: plan.reason, releaseId: plan.releaseId },
@@ -50,7 +53,17 @@ export async function publicationStatus(deps: Pick<PublicationDeps, 'publication
       rehearsals: all.filter((r) => r.kind === 'rehearsal' && r.phase === key.groupe).length,
       live: plan?.releaseId != null && live === plan.releaseId,
       liveRelease: live,
+      takedown: takedown && { state: takedown.state, requestedAt: takedown.requestedAt, invalidationId: takedown.invalidationId, paths: takedown.paths.length },
     });
   }
   return rows;
+}
+
+/** The latest takedown of a release; one still in progress is asked again and recorded complete once it is. */
+async function currentTakedown(deps: Pick<PublicationDeps, 'publications' | 'invalidator'>, session: string, academie: string, releaseId: string): Promise<Takedown | null> {
+  const latest = (await deps.publications.takedowns(session, academie)).find((t) => t.releaseId === releaseId);
+  if (!latest || latest.state === 'complete' || !(await deps.invalidator.isComplete(latest.invalidationId))) return latest ?? null;
+  const done: Takedown = { ...latest, state: 'complete' };
+  await deps.publications.saveTakedown(done);
+  return done;
 }

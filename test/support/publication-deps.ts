@@ -2,6 +2,8 @@ import { DynamoArmTriggers } from '../../shared/adapters/dynamodb/arm-triggers.d
 import { DynamoAuditLog } from '../../shared/adapters/dynamodb/audit-log.dynamodb.js';
 import { DynamoDecisionStore } from '../../shared/adapters/dynamodb/decision-store.dynamodb.js';
 import { DynamoEdgeKeyValueStore } from '../../shared/adapters/dynamodb/edge-kvs.dynamodb.js';
+import { DynamoFraudFlags } from '../../shared/adapters/dynamodb/fraud-flags.dynamodb.js';
+import { LocalCdnInvalidator } from '../../shared/adapters/local-cdn-invalidator.js';
 import { DynamoLookupKeyStore } from '../../shared/adapters/dynamodb/lookup-keys.dynamodb.js';
 import { DynamoPublicationStore } from '../../shared/adapters/dynamodb/publication-store.dynamodb.js';
 import { S3ReleaseStorage } from '../../shared/adapters/s3/release-writer.s3.js';
@@ -10,11 +12,12 @@ import type { PublicationDeps } from '../../shared/publication/publication.deps.
 import { dynamoClientFor, s3ClientFor } from './local-stack.js';
 
 /** The publication use cases' real adapters over a test stack, with the test's clock. */
-export function publicationDepsFor(env: Record<string, string>, clock: Clock, withheld?: PublicationDeps['withheld']) {
+export function publicationDepsFor(env: Record<string, string>, clock: Clock) {
   const client = dynamoClientFor(env);
   const s3 = s3ClientFor(env);
   const tableName = env.PUBLIBAC_CONTROL_TABLE!;
   const triggers = new DynamoArmTriggers({ client, tableName });
+  const invalidator = new LocalCdnInvalidator();
   const kvs = new DynamoEdgeKeyValueStore({ client, tableName: env.PUBLIBAC_EDGE_KVS_TABLE! });
   const deps: PublicationDeps = {
     decisions: new DynamoDecisionStore({ client, tableName: env.PUBLIBAC_DECISIONS_TABLE! }),
@@ -25,7 +28,8 @@ export function publicationDepsFor(env: Record<string, string>, clock: Clock, wi
     kvs,
     scheduler: triggers,
     clock,
-    ...(withheld ? { withheld } : {}),
+    fraud: new DynamoFraudFlags({ client, tableName }),
+    invalidator,
   };
-  return { deps, triggers, kvs, s3, client };
+  return { deps, triggers, kvs, s3, client, invalidator };
 }

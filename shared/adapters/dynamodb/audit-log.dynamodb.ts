@@ -5,8 +5,8 @@ import { queryPartition, record } from './control-query.js';
 
 /**
  * Audit entries in the control table, partition `audit`, sort key
- * `<at>#<random>` so that entries read back in time order and two entries
- * of the same millisecond never overwrite each other (the put is
+ * `<at>#<monotonic>#<random>` so that entries read back in time order and two
+ * entries of the same millisecond never overwrite each other (the put is
  * conditional as well: an entry is never replaced).
  */
 export class DynamoAuditLog implements AuditLog {
@@ -22,7 +22,9 @@ export class DynamoAuditLog implements AuditLog {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { pk: 'audit', sk: `${entry.at}#${randomBytes(6).toString('hex')}`, ...entry },
+        // Monotonic within a process (entries of one command keep their order even in the same
+        // millisecond, or under a test's fixed clock), random across processes.
+        Item: { pk: 'audit', sk: `${entry.at}#${process.hrtime.bigint().toString().padStart(20, '0')}#${randomBytes(4).toString('hex')}`, ...entry },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );

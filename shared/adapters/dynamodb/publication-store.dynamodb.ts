@@ -1,11 +1,12 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { PublicationPlan, PublicationStore, RenderedRelease } from '../../ports/publication-store.port.js';
+import type { PublicationPlan, PublicationStore, RenderedRelease, Takedown } from '../../ports/publication-store.port.js';
 import { queryPartition, record } from './control-query.js';
 
 /**
  * Control-table layout:
  *   release#<session>#<academie>   <renderedAt>#<id>          one per rendered release or rehearsal
  *   plan                           <session>#<academie>#<g>   one per publication plan
+ *   takedown#<session>#<academie>  <requestedAt>#<releaseId>  one per in-place rewrite of a live release
  * Plans share a partition: a few per académie and session, read whole by
  * status and the scheduler.
  */
@@ -38,6 +39,16 @@ export class DynamoPublicationStore implements PublicationStore {
   async savePlan(plan: PublicationPlan): Promise<void> {
     const item = { pk: 'plan', sk: planSk(plan.session, plan.academie, plan.groupe), ...plan };
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
+  }
+
+  async saveTakedown(t: Takedown): Promise<void> {
+    const item = { pk: `takedown#${t.session}#${t.academie}`, sk: `${t.requestedAt}#${t.releaseId}`, ...t };
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
+  }
+
+  async takedowns(session: string, academie: string): Promise<Takedown[]> {
+    const items = await queryPartition(this.client, this.tableName, `takedown#${session}#${academie}`, { newestFirst: true });
+    return items.map((i) => record<Takedown>(i));
   }
 
   async plans(): Promise<PublicationPlan[]> {

@@ -1,8 +1,8 @@
 // Writes a rendered release under its own prefix of the site bucket, and
 // checks one is complete before anything may point at it.
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { ReleaseCheck, ReleasePrefix, ReleaseStorage } from '../../ports/release-storage.port.js';
-import { MANIFEST_PATH, mapLimit, releaseId, type Release, type ReleaseManifest } from '../../render/release.js';
+import { MANIFEST_PATH, mapLimit, releaseId, type Release, type ReleaseFile, type ReleaseManifest } from '../../render/release.js';
 
 export type { ReleaseCheck, ReleasePrefix };
 
@@ -18,9 +18,36 @@ export class S3ReleaseStorage implements ReleaseStorage {
   writeAnnouncement(slug: string, html: string): Promise<void> {
     return writeAnnouncement(this.deps.client, this.deps.bucket, slug, html);
   }
+  async currentManifest(id: string): Promise<ReleaseManifest | undefined> {
+    for (const name of [PATCHED_MANIFEST_PATH, MANIFEST_PATH]) {
+      try {
+        const res = await this.deps.client.send(new GetObjectCommand({ Bucket: this.deps.bucket, Key: `releases/${id}/${name}` }));
+        return JSON.parse(await res.Body!.transformToString('utf-8')) as ReleaseManifest;
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+      }
+    }
+    return undefined;
+  }
+  async patch(id: string, files: readonly ReleaseFile[], removed: readonly string[], manifest: ReleaseManifest): Promise<void> {
+    const reserved = [MANIFEST_PATH, PATCHED_MANIFEST_PATH];
+    if (files.some((f) => reserved.includes(f.path)) || removed.some((p) => reserved.includes(p))) throw new Error('a patch never touches the manifests');
+    const { client, bucket } = this.deps;
+    await mapLimit(files, CONCURRENCY, (f) => client.send(putFile(bucket, `releases/${id}/${f.path}`, f)));
+    await mapLimit(removed, CONCURRENCY, (path) => client.send(new DeleteObjectCommand({ Bucket: bucket, Key: `releases/${id}/${path}` })));
+    // Outside every public path (those start with the académie's slug), like manifest.json.
+    const body = new TextEncoder().encode(`${JSON.stringify(manifest, null, 1)}\n`);
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: `releases/${id}/${PATCHED_MANIFEST_PATH}`, Body: body, ContentType: 'application/json', ContentLength: body.length }));
+  }
+}
+
+function putFile(bucket: string, key: string, f: ReleaseFile): PutObjectCommand {
+  return new PutObjectCommand({ Bucket: bucket, Key: key, Body: f.body, ContentType: f.contentType, ContentLength: f.body.length, Metadata: { sha256: f.sha256 } });
 }
 
 const CONCURRENCY = 16;
+/** What a release holds after a takedown rewrote some of its files. */
+const PATCHED_MANIFEST_PATH = 'manifest.patched.json';
 
 /**
  * PutObject of every file under `<prefix>/<id>/<path>`, the manifest last:
@@ -31,17 +58,7 @@ const CONCURRENCY = 16;
 export async function writeRelease(client: S3Client, bucket: string, release: Release, prefix: ReleasePrefix = 'releases'): Promise<void> {
   const manifest = release.files.find((f) => f.path === MANIFEST_PATH);
   if (!manifest) throw new Error(`release ${release.id} has no ${MANIFEST_PATH}`);
-  const put = (f: Release['files'][number]) =>
-    client.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: `${prefix}/${release.id}/${f.path}`,
-        Body: f.body,
-        ContentType: f.contentType,
-        ContentLength: f.body.length,
-        Metadata: { sha256: f.sha256 },
-      }),
-    );
+  const put = (f: ReleaseFile) => client.send(putFile(bucket, `${prefix}/${release.id}/${f.path}`, f));
   await mapLimit(release.files.filter((f) => f !== manifest), CONCURRENCY, put);
   await put(manifest);
 }

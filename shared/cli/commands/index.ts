@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { register as registerDemo } from './demo.command.js';
+import { register as registerFraud } from './fraud.command.js';
 import { register as registerGenerate } from './generate.command.js';
 import { register as registerIngest } from './ingest.command.js';
 import { register as registerLocal } from './local.command.js';
@@ -13,5 +14,6 @@ export function registerCommands(program: Command): void {
   registerIngest(program);
   registerRender(program);
   registerPublish(program);
+  registerFraud(program);
   registerDemo(program);
 }

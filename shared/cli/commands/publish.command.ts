@@ -92,7 +92,7 @@ export function formatStatus(rows: readonly StatusRow[]): string {
         ? `release ${r.release.id} ready (${r.release.candidates.toLocaleString('en-GB')} candidates, ${r.release.objects.toLocaleString('en-GB')} objects, rendered ${r.release.renderedAt})`
         : 'no release rendered';
       const when = r.plan ? `opens ${r.plan.local} ${r.plan.timeZone} (${r.plan.instant})` : 'no instant set';
-      return [head, `  ${release}`, `  ${when}`, ...(r.plan?.reason ? [`  ${r.plan.reason}`] : []), ...(r.rehearsals ? [`  ${r.rehearsals} rehearsal(s)`] : []), `  public now: ${r.liveRelease ?? 'nothing (announcement only)'}`].join('\n');
+      return [head, `  ${release}`, `  ${when}`, ...(r.plan?.reason ? [`  ${r.plan.reason}`] : []), ...(r.rehearsals ? [`  ${r.rehearsals} rehearsal(s)`] : []), ...(r.takedown ? [`  takedown ${r.takedown.state === 'complete' ? 'complete' : 'IN PROGRESS'}: ${r.takedown.paths} paths invalidated (${r.takedown.invalidationId}, ${r.takedown.requestedAt})`] : []), `  public now: ${r.liveRelease ?? 'nothing (announcement only)'}`].join('\n');
     })
     .join('\n')
     .concat('\n');
