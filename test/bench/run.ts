@@ -66,6 +66,8 @@ try {
       const r = await child<{ latencies: number[] }>('flip.child.ts', [], { ...process.env, ...stack.env });
       const sorted = [...r.latencies].sort((a, b) => a - b);
       console.log(`flip latency (scheduled instant to first 200 through the local CDN, ${sorted.length} flips): median ${fmt(sorted[Math.floor(sorted.length / 2)]!)} ms, max ${fmt(sorted.at(-1)!)} ms  (target < 1 s)`);
+      const td = await child<{ candidates: number; seconds: number; files: number; maxRssMB: number }>('takedown.child.ts', ['aix-marseille', '30000'], { ...process.env, ...stack.env });
+      console.log(`takedown of a live result (fraud flag, ${fmt(td.candidates)}-candidate académie on the embedded stack): ${fmt(td.seconds, 2)} s to rewrite ${td.files} public files in place and request their invalidation, peak RSS ${fmt(td.maxRssMB)} MB`);
     } finally {
       await stack.stop();
     }
