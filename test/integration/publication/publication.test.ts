@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decisionDigest } from '../../../shared/domain/decision-digest.js';
@@ -99,11 +100,23 @@ describe('schedule, arm, flip', () => {
     expect(await pointerOf('nice')).toEqual({ v: 1, current: null, next: release.id, notBefore: G1 });
     expect(await t.triggers.due(new Date(G1 + 3600_000))).toEqual([]);
 
+    // Every path of the manifest: nothing a millisecond before (the landing page is the announcement), its exact bytes at the instant.
+    const manifest = (await t.deps.storage.currentManifest(release.id))!;
+    expect(manifest.files.length).toBe(release.objects - 1);
     at(G1 - 1);
-    expect(await status(`${cdn.url}/nice/resultats/params.json`)).toBe(404);
+    for (const f of manifest.files) {
+      const res = await fetch(`${cdn.url}/${f.path}`);
+      const body = Buffer.from(await res.arrayBuffer());
+      if (f.path === 'nice/index.html') expect(body.toString()).toContain('seront publiés le jeudi 4 juillet 2024 à 10 h 00');
+      else expect(res.status, f.path).toBe(404);
+    }
     expect((await publicationStatus(t.deps, { academie: 'nice' }))[0]).toMatchObject({ live: false, plan: { state: 'armed', releaseId: release.id } });
     at(G1);
-    expect(await status(`${cdn.url}/nice/resultats/params.json`)).toBe(200);
+    for (const f of manifest.files) {
+      const res = await fetch(`${cdn.url}/${f.path}`);
+      expect(res.status, f.path).toBe(200);
+      expect(createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex'), f.path).toBe(f.sha256);
+    }
     expect((await publicationStatus(t.deps, { academie: 'nice' }))[0]).toMatchObject({ live: true, liveRelease: release.id });
     const actions = (await t.deps.audit.entries({ academie: 'nice' })).map((e) => `${e.actor}:${e.action}`);
     expect(actions).toEqual(['alice:render', 'bob:schedule', 'scheduler:arm']);
