@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ArmScheduler, ArmTrigger, DueTriggers } from '../../ports/arm-scheduler.port.js';
-import { queryPartition } from './control-query.js';
+import { queryPartition, TableAdapter } from './control-query.js';
 
 /**
  * The local stand-in for EventBridge Scheduler's one-time schedules: one
@@ -10,15 +10,7 @@ import { queryPartition } from './control-query.js';
  * removed only if it is still the one handled, so a reschedule that lands
  * while the old trigger runs is not lost.
  */
-export class DynamoArmTriggers implements ArmScheduler, DueTriggers {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
-
-  constructor(deps: { client: DynamoDBDocumentClient; tableName: string }) {
-    this.client = deps.client;
-    this.tableName = deps.tableName;
-  }
-
+export class DynamoArmTriggers extends TableAdapter implements ArmScheduler, DueTriggers {
   async setTrigger(t: ArmTrigger): Promise<void> {
     const item = { pk: 'trigger', sk: sk(t), academie: t.academie, session: t.session, groupe: t.groupe, at: t.at.toISOString() };
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditLog } from '../../ports/audit-log.port.js';
-import { queryPartition, record } from './control-query.js';
+import { queryPartition, record, TableAdapter } from './control-query.js';
 
 /**
  * Audit entries in the control table, partition `audit`, sort key
@@ -9,15 +9,7 @@ import { queryPartition, record } from './control-query.js';
  * entries of the same millisecond never overwrite each other (the put is
  * conditional as well: an entry is never replaced).
  */
-export class DynamoAuditLog implements AuditLog {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
-
-  constructor(deps: { client: DynamoDBDocumentClient; tableName: string }) {
-    this.client = deps.client;
-    this.tableName = deps.tableName;
-  }
-
+export class DynamoAuditLog extends TableAdapter implements AuditLog {
   async record(entry: AuditEntry): Promise<void> {
     await this.client.send(
       new PutCommand({

@@ -1,5 +1,16 @@
 import { paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
+/** What every adapter over one table is given: the shared document client and the table's physical name. */
+export abstract class TableAdapter {
+  protected readonly client: DynamoDBDocumentClient;
+  protected readonly tableName: string;
+
+  constructor(deps: { client: DynamoDBDocumentClient; tableName: string }) {
+    this.client = deps.client;
+    this.tableName = deps.tableName;
+  }
+}
+
 /** Every item of one partition of the control table, in sort-key order (or reversed), all pages. */
 export async function queryPartition(
   client: DynamoDBDocumentClient,

@@ -1,17 +1,9 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { FraudFlag, FraudFlags } from '../../ports/fraud-flags.port.js';
-import { queryPartition, record } from './control-query.js';
+import { queryPartition, record, TableAdapter } from './control-query.js';
 
 /** Control-table layout: `fraud#<session>#<academie>`, sort key the candidate number. */
-export class DynamoFraudFlags implements FraudFlags {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
-
-  constructor(deps: { client: DynamoDBDocumentClient; tableName: string }) {
-    this.client = deps.client;
-    this.tableName = deps.tableName;
-  }
-
+export class DynamoFraudFlags extends TableAdapter implements FraudFlags {
   async get(session: string, academie: string, numero: string): Promise<FraudFlag | undefined> {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: { pk: `fraud#${session}#${academie}`, sk: numero }, ConsistentRead: true }),

@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { CachedMaterial, LookupKeyStore } from '../../ports/lookup-keys.port.js';
 import type { LookupParams } from '../../render/lookup/lookup-crypto.js';
 import { batchWriteAll } from './batch-write.js';
-import { queryPartition } from './control-query.js';
+import { queryPartition, TableAdapter } from './control-query.js';
 
 /**
  * Control-table layout:
@@ -12,15 +12,7 @@ import { queryPartition } from './control-query.js';
  * Materials are as sensitive as the decisions themselves (they open a
  * candidate's entry) and live in the same private account, never in a log.
  */
-export class DynamoLookupKeyStore implements LookupKeyStore {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
-
-  constructor(deps: { client: DynamoDBDocumentClient; tableName: string }) {
-    this.client = deps.client;
-    this.tableName = deps.tableName;
-  }
-
+export class DynamoLookupKeyStore extends TableAdapter implements LookupKeyStore {
   async params(session: string, academie: string): Promise<LookupParams | undefined> {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: { pk: `lookup#${session}#${academie}`, sk: 'params' }, ConsistentRead: true }),

@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { PublicationPlan, PublicationStore, RenderedRelease, Takedown } from '../../ports/publication-store.port.js';
-import { queryPartition, record } from './control-query.js';
+import { queryPartition, record, TableAdapter } from './control-query.js';
 
 /**
  * Control-table layout:
@@ -10,15 +10,7 @@ import { queryPartition, record } from './control-query.js';
  * Plans share a partition: a few per académie and session, read whole by
  * status and the scheduler.
  */
-export class DynamoPublicationStore implements PublicationStore {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
-
-  constructor(deps: { client: DynamoDBDocumentClient; tableName: string }) {
-    this.client = deps.client;
-    this.tableName = deps.tableName;
-  }
-
+export class DynamoPublicationStore extends TableAdapter implements PublicationStore {
   async recordRelease(r: RenderedRelease): Promise<void> {
     const item = { pk: `release#${r.session}#${r.academie}`, sk: `${r.renderedAt}#${r.id}`, ...r };
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
