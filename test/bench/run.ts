@@ -73,8 +73,8 @@ try {
     }
   }
   if (!only || only === 'stats') {
-    const r = await child<{ rows: number; seconds: number; renderSeconds: number; etablissements: number; maxRssMB: number }>('stats.child.ts', ['720000']);
-    console.log(`statistics aggregation (every académie and national, phase 2): ${fmt(r.rows)} decisions in ${fmt(r.seconds, 2)} s, peak RSS ${fmt(r.maxRssMB)} MB  (target < 2 s)`);
+    const r = await child<{ rows: number; seconds: number; cpuSeconds: number; renderSeconds: number; etablissements: number; maxRssMB: number }>('stats.child.ts', ['720000']);
+    console.log(`statistics aggregation (every académie and national, phase 2): ${fmt(r.rows)} decisions in ${fmt(r.seconds, 2)} s (${fmt(r.cpuSeconds, 2)} s CPU), peak RSS ${fmt(r.maxRssMB)} MB  (target < 2 s)`);
     console.log(`statistics files of one académie (page, CSV, XLSX, JSON; ${fmt(r.etablissements)} établissements): ${fmt(r.renderSeconds, 2)} s`);
   }
 } finally {

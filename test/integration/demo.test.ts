@@ -42,5 +42,5 @@ describe('publibac demo (npm start)', () => {
     } finally {
       await rm(home, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // a whole product run: two flips a few seconds apart, on a loaded CI machine
 });
