@@ -6,6 +6,7 @@ import { register as registerIngest } from './ingest.command.js';
 import { register as registerLocal } from './local.command.js';
 import { register as registerPublish } from './publish.command.js';
 import { register as registerRender } from './render.command.js';
+import { register as registerStats } from './stats.command.js';
 
 /** Every command module exports `register(program)`; the list lives here only. */
 export function registerCommands(program: Command): void {
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerPublish(program);
   registerFraud(program);
   registerDemo(program);
+  registerStats(program);
 }

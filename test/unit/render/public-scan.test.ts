@@ -14,7 +14,7 @@ const UAIS = ['0130001A', '0130002B', '0840003C'];
 async function visibleText(file: Release['files'][number]): Promise<string> {
   if (!file.path.endsWith('.xlsx')) return new TextDecoder().decode(file.body);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(file.body));
+  await workbook.xlsx.load(Buffer.from(file.body) as unknown as ArrayBuffer);
   const cells: string[] = [];
   workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text)))));
   return cells.join('\n');

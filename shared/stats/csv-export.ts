@@ -1,0 +1,32 @@
+// CSV for French spreadsheets: ";" between cells (the comma is the decimal
+// separator), a UTF-8 BOM so that Excel does not read the file as
+// Windows-1252, CRLF line ends, decimals with a comma.
+import type { CellValue, ColumnType, ExportTable } from './export-tables.js';
+import { neutraliseFormula } from './spreadsheet-safe.js';
+
+const BOM = '\ufeff';
+
+/** A number as French spreadsheets parse it: "89,5", "-6,2", "20075" (no thousands separator). */
+function numberCell(value: number, type: ColumnType): string {
+  if (type === 'int') return String(value);
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  return `${sign}${Math.floor(abs / 10)},${abs % 10}`;
+}
+
+function quote(text: string): string {
+  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvCell(value: CellValue, type: ColumnType): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return numberCell(value, type);
+  return quote(neutraliseFormula(value));
+}
+
+/** Percent and points columns hold tenths: written "89,5" (a percentage, not a fraction). */
+export function toCsv(table: ExportTable): string {
+  const lines = [table.columns.map((c) => quote(c.key)).join(';')];
+  for (const row of table.rows) lines.push(row.map((v, i) => csvCell(v, table.columns[i]!.type)).join(';'));
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,105 @@
+// The JSON download, schema "publibac/statistiques" version 1. The zod
+// schema below IS the documentation of the format: consumers can validate
+// against it, and every document is parsed by it before it is written.
+// Compatible additions (new optional fields, new niveaux) keep version 1;
+// anything else increments it.
+//
+// Figures:
+// - counts are integers, in candidates;
+// - rates (taux_*) are percentages rounded to one decimal (89.5 = 89,5 %),
+//   null when there is no présent;
+// - evolution.points is the difference of the two published rates, in
+//   points (0.4), with evolution.statut "points"; "nouveau" when the previous
+//   session had no such line; "indisponible" when there is nothing to compare.
+import { z } from 'zod';
+import { etablissementTable, SYNTHESE_COLUMNS, syntheseRow, type ExportTable } from './export-tables.js';
+import type { AcademieStats, NationalStats } from './stats.types.js';
+
+const Taux = z.number().min(0).max(100).nullable().describe('Percentage rounded to one decimal (89.5 = 89,5 %); null without présents');
+const Int = z.number().int().nonnegative();
+
+export const JsonLine = z.object({
+  niveau: z.enum(['academie', 'departement', 'voie', 'voie-departement', 'serie', 'domaine', 'specialite']),
+  code: z.string(),
+  libelle: z.string(),
+  voie: z.enum(['BCG', 'BTN', 'BCP']).nullable(),
+  code_departement: z.string().nullable(),
+  presents: Int,
+  admis_1er_groupe: Int,
+  invites_2nd_groupe: Int,
+  taux_invites_2nd_groupe: Taux,
+  admis_2nd_groupe: Int,
+  admis: Int,
+  ajournes: Int,
+  en_attente_2nd_groupe: Int,
+  elimines: Int,
+  taux_reussite: Taux,
+  mentions_ab: Int,
+  mentions_b: Int,
+  mentions_tb: Int,
+  mentions_tbf: Int,
+  taux_mentions: Taux,
+  taux_reussite_precedent: Taux,
+  evolution: z
+    .object({ statut: z.enum(['points', 'nouveau', 'indisponible']), points: z.number().nullable() })
+    .describe('Difference of the published success rates in points; "nouveau": no such line in the previous session; "indisponible": nothing to compare'),
+});
+
+/** One établissement: the open dataset's field names (see export-tables.ts), values as in the CSV. */
+export const JsonEtablissement = z
+  .record(z.string(), z.union([z.string(), z.number(), z.null()]))
+  .describe('Field names of the ministry open dataset of lycée results (uai, libelle_uai, code_departement, presents_total, taux_reu_total, taux_men_total, nb_mentions_tb_avecf_g, ...)');
+
+export const StatsDocument = z.object({
+  schema: z.literal('publibac/statistiques'),
+  version: z.literal(1),
+  /** "academie" for one académie, "national" across académies. */
+  portee: z.enum(['academie', 'national']),
+  /** Académie slug(s) covered. */
+  academies: z.array(z.string()).min(1),
+  session: z.string(),
+  /** 1: provisional figures after the first group; 2: after the second group. */
+  phase: z.union([z.literal(1), z.literal(2)]),
+  session_precedente: z.string().nullable(),
+  lignes: z.array(JsonLine),
+  etablissements: z.array(JsonEtablissement),
+});
+export type StatsDocument = z.infer<typeof StatsDocument>;
+
+function objects(table: ExportTable): Record<string, string | number | null>[] {
+  return table.rows.map((row) =>
+    Object.fromEntries(row.map((v, i) => {
+      const c = table.columns[i]!;
+      return [c.key, typeof v === 'number' && (c.type === 'percent' || c.type === 'points') ? v / 10 : v];
+    })),
+  );
+}
+
+export function statsDocument(stats: AcademieStats | NationalStats): StatsDocument {
+  const national = !('academie' in stats);
+  const lignes = objects({ sheet: '', columns: [...SYNTHESE_COLUMNS], rows: stats.lines.map(syntheseRow) }).map(({ evolution_points, evolution_statut, ...rest }) => ({
+    ...rest,
+    evolution: { statut: evolution_statut, points: evolution_points },
+  }));
+  return StatsDocument.parse({
+    schema: 'publibac/statistiques',
+    version: 1,
+    portee: national ? 'national' : 'academie',
+    academies: national ? stats.academies : [stats.academie],
+    session: stats.session,
+    phase: stats.phase,
+    session_precedente: stats.previousSession,
+    lignes,
+    etablissements: national ? [] : objects(etablissementTable(stats)),
+  });
+}
+
+/** The schema as JSON Schema (draft 2020-12), published beside the data for consumers outside TypeScript. */
+export function statsJsonSchema(): string {
+  return `${JSON.stringify(z.toJSONSchema(StatsDocument), null, 2)}\n`;
+}
+
+/** Two-space indentation and a final newline: readable, and byte-stable. */
+export function toJson(stats: AcademieStats | NationalStats): string {
+  return `${JSON.stringify(statsDocument(stats), null, 2)}\n`;
+}
