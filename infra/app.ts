@@ -1,8 +1,6 @@
 import { App } from 'aws-cdk-lib';
-import { StatefulStack } from './stateful.stack.js';
-import { stageConfig } from './stage-config.js';
+import { buildApp } from './publibac-app.js';
 
 const app = new App();
-const config = stageConfig(app.node.tryGetContext('stage'));
-new StatefulStack(app, `Publibac-${config.stage}-Stateful`, { config });
+buildApp(app, app.node.tryGetContext('stage'));
 app.synth();

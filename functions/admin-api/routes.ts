@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { publishNow, schedulePublication } from '../../shared/publication/publication.usecase.js';
+import { REHEARSAL_KEY, rehearsalPath } from '../../shared/publication/rehearsal-link.js';
+import { publicationStatus } from '../../shared/publication/status.usecase.js';
+import type { PublicationDeps } from '../../shared/publication/publication.deps.js';
+import { fanOutRender } from '../render/fan-out.js';
+import { Session, Slug } from '../render/render-request.js';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { FRAUD_OFFICERS, PUBLICATION_OFFICERS, type Group } from './caller.js';
+
+export interface RouteDeps {
+  deps: PublicationDeps;
+  lambda: LambdaClient;
+  renderFunction: string;
+}
+
+export interface RouteInput {
+  actor: string;
+  body: unknown;
+  query: Record<string, string | undefined>;
+}
+
+export interface Route {
+  groups: readonly Group[];
+  /** 200 unless the work is queued (202). */
+  status?: number;
+  run(input: RouteInput, d: RouteDeps): Promise<unknown>;
+}
+
+const Groupe = z.union([z.literal(1), z.literal(2)]);
+const PlanBody = z.object({ academie: Slug, session: Session, groupe: Groupe });
+const Filter = z.object({ academie: Slug.optional(), session: Session.optional() });
+const REHEARSAL_LINK_HOURS = 24;
+
+/**
+ * The admin API's routes (route key → group allowed → use case). Rendering
+ * is queued (one asynchronous render per académie): a render outlasts the
+ * API's 30-second limit. Withholding (fraud-officers) is not built yet:
+ * its routes come with that issue; fraud officers can read the audit log.
+ */
+export const ROUTES: Record<string, Route> = {
+  'POST /render': {
+    groups: [PUBLICATION_OFFICERS],
+    status: 202,
+    run: ({ actor, body }, d) => {
+      const b = z.object({ academies: z.array(Slug).min(1).max(40), session: Session, phase: Groupe }).parse(body);
+      return fanOutRender(d.lambda, d.renderFunction, b.academies.map((academie) => ({ academie, session: b.session, phase: b.phase, actor })));
+    },
+  },
+  'POST /rehearse': {
+    groups: [PUBLICATION_OFFICERS],
+    status: 202,
+    run: ({ actor, body }, d) => {
+      const b = z.object({ academie: Slug, session: Session, phase: Groupe }).parse(body);
+      return fanOutRender(d.lambda, d.renderFunction, [{ ...b, kind: 'rehearsal', actor }]);
+    },
+  },
+  'GET /rehearsal-link': {
+    groups: [PUBLICATION_OFFICERS],
+    run: async ({ query }, d) => {
+      const q = z.object({ academie: Slug, session: Session }).parse(query);
+      const newest = (await d.deps.publications.releases(q.session, q.academie)).find((r) => r.kind === 'rehearsal');
+      const key = await d.deps.kvs.get(REHEARSAL_KEY);
+      if (!newest || !key) return null;
+      const expires = new Date(d.deps.clock.now().getTime() + REHEARSAL_LINK_HOURS * 3600_000);
+      return { id: newest.id, renderedAt: newest.renderedAt, path: rehearsalPath(key, newest.id, q.academie, expires), expires: expires.toISOString() };
+    },
+  },
+  'POST /schedule': {
+    groups: [PUBLICATION_OFFICERS],
+    run: ({ actor, body }, d) => schedulePublication(d.deps, { ...PlanBody.extend({ at: z.string().min(10).max(16) }).parse(body), actor }),
+  },
+  'POST /publish': {
+    groups: [PUBLICATION_OFFICERS],
+    run: ({ actor, body }, d) => publishNow(d.deps, { ...PlanBody.extend({ now: z.literal(true) }).parse(body), actor }),
+  },
+  'GET /status': {
+    groups: [PUBLICATION_OFFICERS],
+    run: ({ query }, d) => publicationStatus(d.deps, stripUndefined(Filter.parse(query))),
+  },
+  'GET /audit': {
+    groups: [PUBLICATION_OFFICERS, FRAUD_OFFICERS],
+    run: ({ query }, d) => d.deps.audit.entries(stripUndefined(Filter.parse(query))),
+  },
+};
+
+function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}

@@ -1,0 +1,73 @@
+import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { AccountRecovery, Mfa, UserPool, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { FRAUD_OFFICERS, PUBLICATION_OFFICERS } from '../functions/admin-api/caller.js';
+import { ROUTES } from '../functions/admin-api/routes.js';
+import { acknowledge } from './nag-acknowledgements.js';
+import type { StageConfig } from './stage-config.js';
+
+/**
+ * The rectorat's API: officers sign in to the user pool (no self sign-up,
+ * MFA required), API Gateway checks their token (JWT authorizer), and the
+ * handler checks the group each route needs. Routes are those the handler
+ * serves (functions/admin-api/routes.ts), so the two cannot drift.
+ */
+export class AdminApi extends Construct {
+  readonly api: HttpApi;
+  readonly userPool: UserPool;
+
+  constructor(scope: Construct, id: string, props: { config: StageConfig; handler: IFunction }) {
+    super(scope, id);
+    const { config } = props;
+    this.userPool = new UserPool(this, 'Officers', {
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: { minLength: 14, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      deletionProtection: config.deletionProtection,
+      removalPolicy: config.removalPolicy,
+    });
+    acknowledge(this.userPool, 'COG8', 'A few dozen invited officers, MFA required, no self sign-up: the Plus tier (per-user cost) adds risk detection this pool does not need.');
+    for (const [groupId, groupName, description] of [
+      ['PublicationOfficers', PUBLICATION_OFFICERS, 'Render, schedule, publish, rehearse, status, audit'],
+      ['FraudOfficers', FRAUD_OFFICERS, 'Fraud procedures (withholding); read the audit log'],
+    ] as const) {
+      new UserPoolGroup(this, groupId, { userPool: this.userPool, groupName, description });
+    }
+    const client = this.userPool.addClient('AdminClient', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+    });
+
+    const authorizer = new HttpUserPoolAuthorizer('Officers', this.userPool, { userPoolClients: [client] });
+    this.api = new HttpApi(this, 'Api', { description: `Publibac ${config.stage} admin API`, createDefaultStage: false, defaultAuthorizer: authorizer });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: config.logRetention, removalPolicy: config.removalPolicy === RemovalPolicy.RETAIN ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      // A handful of officers: a low ceiling stops a leaked token from hammering the use cases.
+      throttle: { rateLimit: 20, burstLimit: 40 },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+    });
+    const integration = new HttpLambdaIntegration('Handler', props.handler);
+    for (const routeKey of Object.keys(ROUTES)) {
+      const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
+      this.api.addRoutes({ path, methods: [HttpMethod[method]], integration });
+    }
+
+    new CfnOutput(scope, 'ApiUrl', { value: this.api.apiEndpoint });
+    new CfnOutput(scope, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(scope, 'UserPoolClientId', { value: client.userPoolClientId });
+  }
+}

@@ -1,0 +1,132 @@
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Bucket, EventType } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import type { Construct } from 'constructs';
+import { INCOMING_PREFIX, REPORTS_PREFIX } from '../functions/ingest/prefixes.js';
+import { AdminApi } from './admin-api.js';
+import { ProjectFunction } from './constructs/project-function.js';
+import type { EdgeStack } from './edge.stack.js';
+import { allowArmSchedules, allowInvoke, allowKvs, allowList, allowObjects } from './grants.js';
+import { acknowledge, acknowledgeManagedRole } from './nag-acknowledgements.js';
+import { applyFeatureFlags, bucketName, resourceName, type StageConfig } from './stage-config.js';
+import type { StatefulStack } from './stateful.stack.js';
+
+export interface StatelessStackProps extends StackProps {
+  config: StageConfig;
+  stateful: StatefulStack;
+  edge: EdgeStack;
+}
+
+/**
+ * The functions, the admin API and the scheduler wiring. Who may do what
+ * (the site bucket's prefixes):
+ * - render writes releases/ and rehearsals/ (and the rehearsal signing key in the KVS);
+ * - the admin API writes announcements/ (scheduling announces the instant), and
+ *   moves pointers for "publish now" and for a schedule moved after arming;
+ * - publish only reads releases/ to verify them, and writes the pointer in the KVS.
+ * Every function records plans and audit entries in the control table.
+ */
+export class StatelessStack extends Stack {
+  readonly functions: Record<'ingest' | 'render' | 'publish' | 'adminApi', ProjectFunction>;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    applyFeatureFlags(this);
+    const { config, stateful, edge } = props;
+    const { decisions, control } = stateful.tables;
+
+    // The buckets are addressed by their stage names (see stage-config.ts); deploy after the stacks that make them.
+    this.addStackDependency(stateful);
+    this.addStackDependency(edge);
+    const siteBucket = bucketName(config, 'site');
+    const ingestBucket = bucketName(config, 'ingest');
+    const scheduleGroup = new ScheduleGroup(this, 'ArmSchedules', { scheduleGroupName: resourceName(config, 'arm') });
+    const env = {
+      PUBLIBAC_DECISIONS_TABLE: decisions.tableName,
+      PUBLIBAC_CONTROL_TABLE: control.tableName,
+      PUBLIBAC_SITE_BUCKET: siteBucket,
+      PUBLIBAC_INGEST_BUCKET: ingestBucket,
+      PUBLIBAC_EDGE_KVS_ARN: edge.keyValueStore.keyValueStoreArn,
+      PUBLIBAC_DISTRIBUTION_ID: edge.distribution.distributionId,
+      PUBLIBAC_SCHEDULE_GROUP: scheduleGroup.scheduleGroupName,
+    };
+    const fn = (id: string, entry: string, description: string, extra: Partial<ConstructorParameters<typeof ProjectFunction>[2]> = {}) =>
+      new ProjectFunction(this, id, { config, entry, description, ...extra, environment: { ...env, ...extra.environment } });
+
+    // Files of a whole académie (30,000+ rows) are validated whole, then written: a full vCPU and the longest timeout.
+    const ingest = fn('Ingest', 'functions/ingest/handler.ts', 'Validates and stores a decision file dropped in the ingest bucket', { memorySize: 1769, timeout: Duration.minutes(15) });
+    // The first render of a session derives each candidate's key (PBKDF2, four at a time on libuv's threads):
+    // 7076 MB buys four vCPUs, so they run in parallel. CPU-bound work costs the same GB-seconds either way, only sooner.
+    const render = fn('Render', 'functions/render/handler.ts', "Renders one académie's release or rehearsal", {
+      memorySize: 7076,
+      timeout: Duration.minutes(15),
+      // shared/render/release.ts reads the site's CSS from <repo root>/static-site, two levels above its own folder.
+      define: { 'import.meta.dirname': JSON.stringify('/var/task/shared/render') },
+      commandHooks: {
+        beforeBundling: () => [],
+        beforeInstall: () => [],
+        afterBundling: (inputDir: string, outputDir: string) => [`node --import tsx "${inputDir}/infra/bundling/render-assets.ts" "${inputDir}" "${outputDir}"`],
+      },
+    });
+    const publish = fn('Publish', 'functions/publish/handler.ts', 'Arms the pointer of a scheduled publication (EventBridge Scheduler target)', { timeout: Duration.minutes(1) });
+
+    // What Scheduler assumes to fire an arm trigger: it can invoke the publish function, nothing else.
+    const schedulerRole = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
+      description: 'EventBridge Scheduler: invoke the publish function only',
+    });
+    schedulerRole.addToPolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [publish.fn.functionArn] }));
+    const schedulerEnv = { PUBLIBAC_SCHEDULER_ROLE_ARN: schedulerRole.roleArn };
+    // The publish function targets itself for retries with the ARN it is invoked under (an env var naming itself would be a cycle).
+    publish.fn.addEnvironment('PUBLIBAC_SCHEDULER_ROLE_ARN', schedulerRole.roleArn);
+    render.fn.addEnvironment('PUBLIBAC_SCHEDULER_ROLE_ARN', schedulerRole.roleArn);
+    render.fn.addEnvironment('PUBLIBAC_PUBLISH_FUNCTION_ARN', publish.fn.functionArn);
+
+    const admin = fn('AdminApi', 'functions/admin-api/handler.ts', 'Admin HTTP API: render, schedule, publish, status, rehearse, audit', {
+      environment: { ...schedulerEnv, PUBLIBAC_PUBLISH_FUNCTION_ARN: publish.fn.functionArn, PUBLIBAC_RENDER_FUNCTION: render.fn.functionName },
+    });
+
+    // ingest: reads incoming files, writes its reports beside them, appends decisions.
+    allowObjects(ingest, ingestBucket, ['s3:GetObject'], [INCOMING_PREFIX]);
+    allowObjects(ingest, ingestBucket, ['s3:PutObject'], [REPORTS_PREFIX]);
+    decisions.grantReadWriteData(ingest.fn);
+    // The notification is attached from here, through a reference to the bucket: attached in the stateful
+    // stack it would make that stack depend on this one, which depends on it.
+    Bucket.fromBucketName(this, 'IngestBucketRef', ingestBucket).addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(ingest.fn), { prefix: INCOMING_PREFIX });
+    const notifications = this.node.findAll().find((c) => c.node.id.startsWith('BucketNotificationsHandler'));
+    if (notifications) {
+      acknowledge(notifications, 'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'CDK-managed handler that sets the ingest bucket notification once per deployment; its role is not configurable.');
+      acknowledgeManagedRole(notifications, 'CDK-managed handler: s3:PutBucketNotification on the bucket it configures.');
+    }
+
+    // render: reads decisions, writes and verifies release and rehearsal prefixes only.
+    decisions.grantReadData(render.fn);
+    control.grantReadWriteData(render.fn);
+    allowObjects(render, siteBucket, ['s3:PutObject', 's3:GetObject'], ['releases/', 'rehearsals/']);
+    allowList(render, siteBucket, ['releases/', 'rehearsals/']);
+    allowKvs(render, edge.keyValueStore, 'write');
+    allowArmSchedules(render, scheduleGroup.scheduleGroupName, schedulerRole);
+
+    // publish: verifies the release, then writes the pointer; nothing in the bucket.
+    control.grantReadWriteData(publish.fn);
+    allowObjects(publish, siteBucket, ['s3:GetObject'], ['releases/']);
+    allowList(publish, siteBucket, ['releases/']);
+    allowKvs(publish, edge.keyValueStore, 'write');
+    allowArmSchedules(publish, scheduleGroup.scheduleGroupName, schedulerRole);
+
+    // admin API: announcements, pointers (publish now), schedules, queued renders, invalidation status.
+    control.grantReadWriteData(admin.fn);
+    allowObjects(admin, siteBucket, ['s3:PutObject'], ['announcements/']);
+    allowObjects(admin, siteBucket, ['s3:GetObject'], ['releases/']);
+    allowList(admin, siteBucket, ['releases/']);
+    allowKvs(admin, edge.keyValueStore, 'write');
+    allowArmSchedules(admin, scheduleGroup.scheduleGroupName, schedulerRole);
+    allowInvoke(admin, render.fn);
+    admin.fn.addToRolePolicy(new PolicyStatement({ actions: ['cloudfront:GetInvalidation'], resources: [this.formatArn({ service: 'cloudfront', region: '', resource: 'distribution', resourceName: edge.distribution.distributionId })] }));
+
+    new AdminApi(this, 'Admin', { config, handler: admin.fn });
+    this.functions = { ingest, render, publish, adminApi: admin };
+  }
+}
