@@ -7,6 +7,7 @@ import { dynamoDocumentClient } from '../shared/adapters/dynamodb/client.js';
 import { DynamoDecisionStore } from '../shared/adapters/dynamodb/decision-store.dynamodb.js';
 import { DynamoEdgeKeyValueStore } from '../shared/adapters/dynamodb/edge-kvs.dynamodb.js';
 import { DynamoFraudFlags } from '../shared/adapters/dynamodb/fraud-flags.dynamodb.js';
+import { DynamoPreviousFiguresStore } from '../shared/adapters/dynamodb/previous-figures.dynamodb.js';
 import { LocalCdnInvalidator } from '../shared/adapters/local-cdn-invalidator.js';
 import { CloudFrontInvalidator, cloudFrontClient } from '../shared/adapters/aws/cloudfront-invalidator.js';
 import type { CdnInvalidator } from '../shared/ports/cdn-invalidator.port.js';
@@ -90,6 +91,7 @@ export function functionContext(selfArn?: string, env: NodeJS.ProcessEnv = proce
       scheduler: armScheduler(env, tableName, selfArn),
       clock: systemClock,
       fraud: new DynamoFraudFlags({ client, tableName }),
+      figures: new DynamoPreviousFiguresStore({ client, tableName }),
       invalidator: invalidator(env),
     },
   };

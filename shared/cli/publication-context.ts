@@ -4,6 +4,7 @@ import { DynamoArmTriggers } from '../adapters/dynamodb/arm-triggers.dynamodb.js
 import { DynamoAuditLog } from '../adapters/dynamodb/audit-log.dynamodb.js';
 import { DynamoEdgeKeyValueStore } from '../adapters/dynamodb/edge-kvs.dynamodb.js';
 import { DynamoFraudFlags } from '../adapters/dynamodb/fraud-flags.dynamodb.js';
+import { DynamoPreviousFiguresStore } from '../adapters/dynamodb/previous-figures.dynamodb.js';
 import { LocalCdnInvalidator } from '../adapters/local-cdn-invalidator.js';
 import { DynamoLookupKeyStore } from '../adapters/dynamodb/lookup-keys.dynamodb.js';
 import { DynamoPublicationStore } from '../adapters/dynamodb/publication-store.dynamodb.js';
@@ -50,6 +51,7 @@ export function publicationContext(): PublicationContext {
       scheduler: triggers,
       clock: systemClock,
       fraud: new DynamoFraudFlags({ client, tableName }),
+      figures: new DynamoPreviousFiguresStore({ client, tableName }),
       // The local CDN keeps no cache; on AWS the deployed functions invalidate CloudFront.
       invalidator: new LocalCdnInvalidator(),
     },

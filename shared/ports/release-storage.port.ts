@@ -1,4 +1,5 @@
 import type { Release, ReleaseFile, ReleaseManifest } from '../render/release.js';
+import type { AcademieStats } from '../stats/index.js';
 
 export type ReleasePrefix = 'releases' | 'rehearsals';
 
@@ -21,6 +22,12 @@ export interface ReleaseStorage {
    * published, for the record.
    */
   patch(id: string, files: readonly ReleaseFile[], removed: readonly string[], manifest: ReleaseManifest): Promise<void>;
+  /**
+   * The figures a release publishes, kept beside it (outside every public
+   * path) so that other académies' national pages can add them once it is live.
+   */
+  saveStatistics(releaseId: string, stats: AcademieStats): Promise<void>;
+  statistics(releaseId: string): Promise<AcademieStats | undefined>;
   /** The page served before the instant, outside any release. */
   writeAnnouncement(slug: string, html: string): Promise<void>;
 }

@@ -2,6 +2,7 @@ import type { ArmScheduler } from '../ports/arm-scheduler.port.js';
 import type { AuditLog } from '../ports/audit-log.port.js';
 import type { CdnInvalidator } from '../ports/cdn-invalidator.port.js';
 import type { FraudFlags } from '../ports/fraud-flags.port.js';
+import type { PreviousFiguresStore } from '../ports/previous-figures.port.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { DecisionStore } from '../ports/decision-store.port.js';
 import type { EdgeKeyValueStore } from '../ports/edge-kvs.port.js';
@@ -23,6 +24,8 @@ export interface PublicationDeps {
   fraud: FraudFlags;
   /** Drops cached copies after a takedown rewrote files of a live release. */
   invalidator: CdnInvalidator;
+  /** Figures of previous sessions imported by the rectorat (evolutions). */
+  figures: PreviousFiguresStore;
 }
 
 /** Candidate numbers under a fraud procedure still open: withheld from every public artifact. */

@@ -1,14 +1,18 @@
 // Renders an académie's release (or rehearsal) from the stored decisions,
 // writes it to the site bucket, checks it complete, and records it.
-import { findAcademie } from '../domain/reference/academies.js';
+import { ACADEMIES, findAcademie } from '../domain/reference/academies.js';
+import { liveRelease } from '../edge/pointer.js';
+import { findPrevious } from '../stats/export.usecase.js';
+import type { AcademieStats } from '../stats/index.js';
 import { ARM_AHEAD_MS } from '../domain/publication/instant.js';
 import type { Progress } from '../ports/byte-source.port.js';
 import { silentProgress } from '../ports/byte-source.port.js';
 import type { RenderedRelease } from '../ports/publication-store.port.js';
-import { renderRelease, type Release } from '../render/release.js';
+import { mapLimit, renderRelease, type Release } from '../render/release.js';
 import { selectPublicResults } from '../render/release-input.js';
 import { prepareMaterials, sessionLookupParams, DEFAULT_ITERATIONS } from './lookup-material.js';
 import { PublicationError, withheldNumbers, type PublicationDeps } from './publication.deps.js';
+import { readPointer } from './publication.usecase.js';
 
 export interface RenderRequest {
   academie: string;
@@ -43,6 +47,8 @@ export async function renderInMemory(
   const params = await sessionLookupParams(deps.lookupKeys, req.session, academie.slug, everyone, req.iterations ?? DEFAULT_ITERATIONS);
   const shown = selectPublicResults(decisions, req.phase, withheld);
   const { material, derived } = await prepareMaterials(deps.lookupKeys, req.session, academie.slug, params, shown, req.progress ?? silentProgress);
+  const previous = await findPrevious(deps, academie.slug, req.session, req.phase);
+  const nationalPeers = await livePeerStatistics(deps, academie.slug, req.session, req.phase);
   const rendered = await renderRelease({
     academie: academie.slug,
     session: req.session,
@@ -51,6 +57,8 @@ export async function renderInMemory(
     withheld,
     lookup: { params, material },
     ...(req.etablissements ? { etablissements: req.etablissements } : {}),
+    ...(previous ? { previous } : {}),
+    nationalPeers,
   });
   return { rendered, candidates: shown.length, derived };
 }
@@ -84,6 +92,7 @@ export async function renderAcademie(deps: PublicationDeps, req: RenderRequest):
     renderedAt: deps.clock.now().toISOString(),
     renderedBy: req.actor,
   };
+  if (kind === 'release') await deps.storage.saveStatistics(release.id, release.statistics);
   await deps.publications.recordRelease(record);
   await deps.audit.record({
     at: record.renderedAt,
@@ -97,6 +106,21 @@ export async function renderAcademie(deps: PublicationDeps, req: RenderRequest):
   });
   if (kind === 'release') await rearmIfPlanned(deps, slug, req.session, req.phase);
   return { release: record, rendered: release, derived };
+}
+
+/**
+ * The figures other académies have already made public for this session and
+ * phase (their live release's own), for the national page: an académie not
+ * yet live adds nothing, so the page never publishes anyone's figures early.
+ */
+async function livePeerStatistics(deps: PublicationDeps, slug: string, session: string, phase: 1 | 2): Promise<AcademieStats[]> {
+  const now = deps.clock.now().getTime();
+  const peers = await mapLimit(ACADEMIES.filter((a) => a.slug !== slug), 8, async (a) => {
+    const live = liveRelease(await readPointer(deps, a.slug), now);
+    const stats = live ? await deps.storage.statistics(live) : undefined;
+    return stats && stats.session === session && stats.phase === phase ? stats : undefined;
+  });
+  return peers.filter((p): p is AcademieStats => p !== undefined);
 }
 
 /**

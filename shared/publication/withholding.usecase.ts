@@ -111,6 +111,8 @@ async function rewriteLive(deps: PublicationDeps, slug: string, session: string,
   if (changed.length === 0 && removed.length === 0) return null;
 
   await deps.storage.patch(liveId, changed, removed, next.manifest);
+  // Other académies' national pages take the live figures from here.
+  await deps.storage.saveStatistics(liveId, next.statistics);
   const touched = [...changed.map((f) => f.path), ...removed];
   // The viewer path, its directory form for index pages, and the rewritten origin path:
   // whichever CloudFront keys its cache on, every copy goes.

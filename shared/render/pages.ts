@@ -32,7 +32,7 @@ export function sortLinks(links: readonly ListLink[]): ListLink[] {
 }
 
 /** `<slug>/index.html` once published: the private lookup form and the lists. */
-export function landingPage(academie: Academie, session: string, assets: PageAssets, lists: readonly ListLink[]): string {
+export function landingPage(academie: Academie, session: string, assets: PageAssets, lists: readonly ListLink[], statistics: { national: boolean } = { national: false }): string {
   const up = (p: string) => p.slice(academie.slug.length + 1); // the page sits in <slug>/
   const links = sortLinks(lists)
     .map((l) => `    <li><a href="listes/${escapeHtml(l.uai)}.html">${escapeHtml(l.name)}</a></li>`)
@@ -52,7 +52,13 @@ export function landingPage(academie: Academie, session: string, assets: PageAss
 <div id="resultat" class="resultat" role="status" aria-live="polite"></div>
 <h2>Listes des candidats admis par établissement</h2>
 <p>Seuls figurent les candidats admis ayant accepté la publication de leur nom.</p>
-${lists.length ? `<ul class="etablissements">\n${links}\n</ul>` : '<p>Aucune liste n’est publiée.</p>'}`;
+${lists.length ? `<ul class="etablissements">\n${links}\n</ul>` : '<p>Aucune liste n’est publiée.</p>'}
+<h2>Statistiques</h2>
+<ul>
+  <li><a href="statistiques/index.html">Résultats de l’académie : taux de réussite, mentions, par département, voie, série et établissement (téléchargements CSV, Excel, JSON)</a></li>${
+    statistics.national ? '\n  <li><a href="statistiques/national/index.html">Résultats nationaux des académies déjà publiées</a></li>' : ''
+  }
+</ul>`;
   return layout({
     title: 'Résultats du baccalauréat',
     academieName: academie.name,

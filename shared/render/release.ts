@@ -12,6 +12,7 @@ import { serializeEntry } from './lookup/lookup-entry.schema.js';
 import { renderShards, type SealedEntry } from './lookup/lookup-shards.js';
 import { etablissementName, landingPage, listPage, type PageAssets } from './pages.js';
 import { selectPublicResults, type PublicResult } from './release-input.js';
+import { academieStatistics, nationalStatisticsFiles, statisticsFilesFor, type AcademieStats, type PreviousFigures } from '../stats/index.js';
 
 export interface ReleaseFile {
   /** Relative to the release root, e.g. "aix-marseille/index.html". */
@@ -35,6 +36,8 @@ export interface Release {
   id: string;
   files: ReleaseFile[];
   manifest: ReleaseManifest;
+  /** The académie's figures as published (withheld excluded), kept for other académies' national pages. */
+  statistics: AcademieStats;
 }
 
 export interface RenderInput {
@@ -54,6 +57,14 @@ export interface RenderInput {
   };
   /** UAI → établissement name. */
   etablissements?: ReadonlyMap<string, string>;
+  /** The previous session's figures, for evolutions; none: evolutions shown as unavailable. */
+  previous?: PreviousFigures;
+  /**
+   * Other académies' published figures for the national page: only those
+   * already public when this release opens (the caller's duty), so the page
+   * never publishes anyone's figures early. None: no national page.
+   */
+  nationalPeers?: readonly AcademieStats[];
 }
 
 const REPO_ROOT = join(import.meta.dirname, '../..');
@@ -97,6 +108,18 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
   for (const [shard, text] of renderShards(sealed, params.shardChars)) add(`${slug}/resultats/${shard}.json`, text, JSON_TYPE);
   add(`${slug}/resultats/params.json`, JSON.stringify({ salt: params.salt, iterations: params.iterations, shardChars: params.shardChars }), JSON_TYPE);
 
+  // Statistics: computed from the same decisions with the same withholding, so no figure depends on a withheld result.
+  const statistics = academieStatistics({
+    academie: slug, session: input.session, phase: input.phase, decisions: input.decisions,
+    ...(input.withheld ? { withheld: input.withheld } : {}), ...(input.previous ? { previous: input.previous } : {}),
+    ...(input.etablissements ? { etablissements: input.etablissements } : {}),
+  });
+  for (const f of await statisticsFilesFor(statistics, assets.stylesheet)) add(f.path, f.body, f.contentType);
+  const national = input.nationalPeers?.length
+    ? await nationalStatisticsFiles({ host: slug, academies: [statistics, ...input.nationalPeers.filter((p) => p.academie !== slug)], stylesheet: assets.stylesheet })
+    : [];
+  for (const f of national) add(f.path, f.body, f.contentType);
+
   // One list per établissement with a shown candidate (an empty list says so):
   // taken from the shown results only, so a withheld candidate adds no page.
   const byUai = new Map<string, PublicResult[]>();
@@ -107,7 +130,7 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
   }
   const links = [...byUai.keys()].sort().map((uai) => ({ uai, name: etablissementName(uai, input.etablissements) }));
   for (const link of links) add(`${slug}/listes/${link.uai}.html`, listPage(academie, input.session, assets, link, byUai.get(link.uai)!), HTML);
-  add(`${slug}/index.html`, landingPage(academie, input.session, assets, links), HTML);
+  add(`${slug}/index.html`, landingPage(academie, input.session, assets, links, { national: national.length > 0 }), HTML);
 
   files.sort((a, b) => (a.path < b.path ? -1 : 1));
   const manifest: ReleaseManifest = {
@@ -120,7 +143,7 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
   const manifestBytes = utf8.encode(`${JSON.stringify(manifest, null, 1)}\n`);
   const id = releaseId(input.session, slug, input.phase, manifestBytes);
   files.push({ path: MANIFEST_PATH, body: manifestBytes, contentType: JSON_TYPE, sha256: sha256Hex(manifestBytes) });
-  return { id, files, manifest };
+  return { id, files, manifest, statistics };
 }
 
 /** `<session>-<slug>-g<phase>-<12 hex of the manifest's sha256>`: verifiable from the manifest alone. */

@@ -3,6 +3,7 @@ import { DynamoAuditLog } from '../../shared/adapters/dynamodb/audit-log.dynamod
 import { DynamoDecisionStore } from '../../shared/adapters/dynamodb/decision-store.dynamodb.js';
 import { DynamoEdgeKeyValueStore } from '../../shared/adapters/dynamodb/edge-kvs.dynamodb.js';
 import { DynamoFraudFlags } from '../../shared/adapters/dynamodb/fraud-flags.dynamodb.js';
+import { DynamoPreviousFiguresStore } from '../../shared/adapters/dynamodb/previous-figures.dynamodb.js';
 import { LocalCdnInvalidator } from '../../shared/adapters/local-cdn-invalidator.js';
 import { DynamoLookupKeyStore } from '../../shared/adapters/dynamodb/lookup-keys.dynamodb.js';
 import { DynamoPublicationStore } from '../../shared/adapters/dynamodb/publication-store.dynamodb.js';
@@ -29,6 +30,7 @@ export function publicationDepsFor(env: Record<string, string>, clock: Clock) {
     scheduler: triggers,
     clock,
     fraud: new DynamoFraudFlags({ client, tableName }),
+    figures: new DynamoPreviousFiguresStore({ client, tableName }),
     invalidator,
   };
   return { deps, triggers, kvs, s3, client, invalidator };

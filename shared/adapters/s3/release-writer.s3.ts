@@ -2,6 +2,7 @@
 // checks one is complete before anything may point at it.
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { ReleaseCheck, ReleasePrefix, ReleaseStorage } from '../../ports/release-storage.port.js';
+import type { AcademieStats } from '../../stats/index.js';
 import { MANIFEST_PATH, mapLimit, releaseId, type Release, type ReleaseFile, type ReleaseManifest } from '../../render/release.js';
 
 export type { ReleaseCheck, ReleasePrefix };
@@ -18,6 +19,19 @@ export class S3ReleaseStorage implements ReleaseStorage {
   writeAnnouncement(slug: string, html: string): Promise<void> {
     return writeAnnouncement(this.deps.client, this.deps.bucket, slug, html);
   }
+  async saveStatistics(releaseId: string, stats: AcademieStats): Promise<void> {
+    const body = new TextEncoder().encode(JSON.stringify(stats));
+    await this.deps.client.send(new PutObjectCommand({ Bucket: this.deps.bucket, Key: statisticsKey(releaseId), Body: body, ContentType: 'application/json', ContentLength: body.length }));
+  }
+  async statistics(releaseId: string): Promise<AcademieStats | undefined> {
+    try {
+      const res = await this.deps.client.send(new GetObjectCommand({ Bucket: this.deps.bucket, Key: statisticsKey(releaseId) }));
+      return JSON.parse(await res.Body!.transformToString('utf-8')) as AcademieStats;
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
   async currentManifest(id: string): Promise<ReleaseManifest | undefined> {
     for (const name of [PATCHED_MANIFEST_PATH, MANIFEST_PATH]) {
       try {
@@ -30,7 +44,7 @@ export class S3ReleaseStorage implements ReleaseStorage {
     return undefined;
   }
   async patch(id: string, files: readonly ReleaseFile[], removed: readonly string[], manifest: ReleaseManifest): Promise<void> {
-    const reserved = [MANIFEST_PATH, PATCHED_MANIFEST_PATH];
+    const reserved = [MANIFEST_PATH, PATCHED_MANIFEST_PATH, 'statistics.json'];
     if (files.some((f) => reserved.includes(f.path)) || removed.some((p) => reserved.includes(p))) throw new Error('a patch never touches the manifests');
     const { client, bucket } = this.deps;
     await mapLimit(files, CONCURRENCY, (f) => client.send(putFile(bucket, `releases/${id}/${f.path}`, f)));
@@ -39,6 +53,11 @@ export class S3ReleaseStorage implements ReleaseStorage {
     const body = new TextEncoder().encode(`${JSON.stringify(manifest, null, 1)}\n`);
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: `releases/${id}/${PATCHED_MANIFEST_PATH}`, Body: body, ContentType: 'application/json', ContentLength: body.length }));
   }
+}
+
+/** Beside the release, under no académie's folder: no public path leads there. */
+function statisticsKey(releaseId: string): string {
+  return `releases/${releaseId}/statistics.json`;
 }
 
 function putFile(bucket: string, key: string, f: ReleaseFile): PutObjectCommand {
