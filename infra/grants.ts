@@ -16,7 +16,7 @@ interface Grantee {
 }
 
 /** `bucketName` rather than a bucket object: the buckets live in other stacks and are addressed by their stage name. */
-export function allowObjects(to: Grantee, bucketName: string, actions: ('s3:GetObject' | 's3:PutObject')[], prefixes: string[]): void {
+export function allowObjects(to: Grantee, bucketName: string, actions: ('s3:GetObject' | 's3:PutObject' | 's3:DeleteObject')[], prefixes: string[]): void {
   const resources = prefixes.map((p) => `arn:${Stack.of(to.role).partition}:s3:::${bucketName}/${p}*`);
   to.role.addToPrincipalPolicy(new PolicyStatement({ actions, resources }));
   for (const r of resources) acknowledgeWildcardResource(to.role, r, `Objects under one key prefix (${actions.join(', ')}): the prefix is the boundary of what this function may touch.`);
@@ -55,6 +55,12 @@ export function allowArmSchedules(to: Grantee, groupName: string, schedulerRole:
   to.role.addToPrincipalPolicy(
     new PolicyStatement({ actions: ['iam:PassRole'], resources: [schedulerRole.roleArn], conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } } }),
   );
+}
+
+/** CreateInvalidation (a takedown) and GetInvalidation (its progress) on one distribution only. */
+export function allowInvalidations(to: Grantee, distributionId: string, actions: ('cloudfront:CreateInvalidation' | 'cloudfront:GetInvalidation')[]): void {
+  const distribution = Stack.of(to.role).formatArn({ service: 'cloudfront', region: '', resource: 'distribution', resourceName: distributionId });
+  to.role.addToPrincipalPolicy(new PolicyStatement({ actions, resources: [distribution] }));
 }
 
 /** Invocations of one function, unqualified (no version or alias wildcard). */

@@ -8,7 +8,7 @@ import { INCOMING_PREFIX, REPORTS_PREFIX } from '../functions/ingest/prefixes.js
 import { AdminApi } from './admin-api.js';
 import { ProjectFunction } from './constructs/project-function.js';
 import type { EdgeStack } from './edge.stack.js';
-import { allowArmSchedules, allowInvoke, allowKvs, allowList, allowObjects } from './grants.js';
+import { allowArmSchedules, allowInvalidations, allowInvoke, allowKvs, allowList, allowObjects } from './grants.js';
 import { acknowledge, acknowledgeManagedRole } from './nag-acknowledgements.js';
 import { applyFeatureFlags, bucketName, resourceName, type StageConfig } from './stage-config.js';
 import type { StatefulStack } from './stateful.stack.js';
@@ -25,11 +25,13 @@ export interface StatelessStackProps extends StackProps {
  * - render writes releases/ and rehearsals/ (and the rehearsal signing key in the KVS);
  * - the admin API writes announcements/ (scheduling announces the instant), and
  *   moves pointers for "publish now" and for a schedule moved after arming;
- * - publish only reads releases/ to verify them, and writes the pointer in the KVS.
+ * - publish only reads releases/ to verify them, and writes the pointer in the KVS;
+ * - fraud rewrites files of a live release in place (releases/ only) and
+ *   invalidates their paths on the distribution: the only function that may.
  * Every function records plans and audit entries in the control table.
  */
 export class StatelessStack extends Stack {
-  readonly functions: Record<'ingest' | 'render' | 'publish' | 'adminApi', ProjectFunction>;
+  readonly functions: Record<'ingest' | 'render' | 'publish' | 'fraud' | 'adminApi', ProjectFunction>;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -59,17 +61,17 @@ export class StatelessStack extends Stack {
     const ingest = fn('Ingest', 'functions/ingest/handler.ts', 'Validates and stores a decision file dropped in the ingest bucket', { memorySize: 1769, timeout: Duration.minutes(15) });
     // The first render of a session derives each candidate's key (PBKDF2, four at a time on libuv's threads):
     // 7076 MB buys four vCPUs, so they run in parallel. CPU-bound work costs the same GB-seconds either way, only sooner.
-    const render = fn('Render', 'functions/render/handler.ts', "Renders one académie's release or rehearsal", {
-      memorySize: 7076,
-      timeout: Duration.minutes(15),
-      // shared/render/release.ts reads the site's CSS from <repo root>/static-site, two levels above its own folder.
+    // Functions that render (render, and fraud's in-memory re-render) ship the site's CSS and the prebuilt lookup script:
+    // shared/render/release.ts reads the CSS from <repo root>/static-site, two levels above its own folder.
+    const renderBundling = {
       define: { 'import.meta.dirname': JSON.stringify('/var/task/shared/render') },
       commandHooks: {
         beforeBundling: () => [],
         beforeInstall: () => [],
         afterBundling: (inputDir: string, outputDir: string) => [`node --import tsx "${inputDir}/infra/bundling/render-assets.ts" "${inputDir}" "${outputDir}"`],
       },
-    });
+    };
+    const render = fn('Render', 'functions/render/handler.ts', "Renders one académie's release or rehearsal", { memorySize: 7076, timeout: Duration.minutes(15), ...renderBundling });
     const publish = fn('Publish', 'functions/publish/handler.ts', 'Arms the pointer of a scheduled publication (EventBridge Scheduler target)', { timeout: Duration.minutes(1) });
 
     // What Scheduler assumes to fire an arm trigger: it can invoke the publish function, nothing else.
@@ -84,8 +86,15 @@ export class StatelessStack extends Stack {
     render.fn.addEnvironment('PUBLIBAC_SCHEDULER_ROLE_ARN', schedulerRole.roleArn);
     render.fn.addEnvironment('PUBLIBAC_PUBLISH_FUNCTION_ARN', publish.fn.functionArn);
 
-    const admin = fn('AdminApi', 'functions/admin-api/handler.ts', 'Admin HTTP API: render, schedule, publish, status, rehearse, audit', {
-      environment: { ...schedulerEnv, PUBLIBAC_PUBLISH_FUNCTION_ARN: publish.fn.functionArn, PUBLIBAC_RENDER_FUNCTION: render.fn.functionName },
+    // A takedown re-renders the académie in memory (as render does, from cached keys) and rewrites a few files.
+    const fraud = fn('Fraud', 'functions/fraud/handler.ts', 'Fraud procedures: withhold or release a result, rewriting the live release in place', {
+      memorySize: 3008,
+      timeout: Duration.seconds(60),
+      environment: { ...schedulerEnv, PUBLIBAC_PUBLISH_FUNCTION_ARN: publish.fn.functionArn },
+      ...renderBundling,
+    });
+    const admin = fn('AdminApi', 'functions/admin-api/handler.ts', 'Admin HTTP API: render, schedule, publish, status, rehearse, audit, fraud', {
+      environment: { ...schedulerEnv, PUBLIBAC_PUBLISH_FUNCTION_ARN: publish.fn.functionArn, PUBLIBAC_RENDER_FUNCTION: render.fn.functionName, PUBLIBAC_FRAUD_FUNCTION: fraud.fn.functionName },
     });
 
     // ingest: reads incoming files, writes its reports beside them, appends decisions.
@@ -116,6 +125,15 @@ export class StatelessStack extends Stack {
     allowKvs(publish, edge.keyValueStore, 'write');
     allowArmSchedules(publish, scheduleGroup.scheduleGroupName, schedulerRole);
 
+    // fraud: reads decisions, rewrites files of live releases, re-arms a release not yet open, invalidates.
+    decisions.grantReadData(fraud.fn);
+    control.grantReadWriteData(fraud.fn);
+    allowObjects(fraud, siteBucket, ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], ['releases/']);
+    allowList(fraud, siteBucket, ['releases/']);
+    allowKvs(fraud, edge.keyValueStore, 'write');
+    allowArmSchedules(fraud, scheduleGroup.scheduleGroupName, schedulerRole);
+    allowInvalidations(fraud, edge.distribution.distributionId, ['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation']);
+
     // admin API: announcements, pointers (publish now), schedules, queued renders, invalidation status.
     control.grantReadWriteData(admin.fn);
     allowObjects(admin, siteBucket, ['s3:PutObject'], ['announcements/']);
@@ -124,9 +142,10 @@ export class StatelessStack extends Stack {
     allowKvs(admin, edge.keyValueStore, 'write');
     allowArmSchedules(admin, scheduleGroup.scheduleGroupName, schedulerRole);
     allowInvoke(admin, render.fn);
-    admin.fn.addToRolePolicy(new PolicyStatement({ actions: ['cloudfront:GetInvalidation'], resources: [this.formatArn({ service: 'cloudfront', region: '', resource: 'distribution', resourceName: edge.distribution.distributionId })] }));
+    allowInvoke(admin, fraud.fn);
+    allowInvalidations(admin, edge.distribution.distributionId, ['cloudfront:GetInvalidation']);
 
     new AdminApi(this, 'Admin', { config, handler: admin.fn });
-    this.functions = { ingest, render, publish, adminApi: admin };
+    this.functions = { ingest, render, publish, fraud, adminApi: admin };
   }
 }

@@ -74,12 +74,12 @@ export function httpErrors(): middy.MiddlewareObj<Event, Result> {
   };
 }
 
-function renderFunction(): string {
-  const name = process.env.PUBLIBAC_RENDER_FUNCTION;
-  if (!name) throw new ConfigError('PUBLIBAC_RENDER_FUNCTION is unset');
+function functionName(variable: 'PUBLIBAC_RENDER_FUNCTION' | 'PUBLIBAC_FRAUD_FUNCTION'): string {
+  const name = process.env[variable];
+  if (!name) throw new ConfigError(`${variable} is unset`);
   return name;
 }
 
 export const handler = middy<Event, Result>()
   .use(httpErrors())
-  .handler((event) => adminApi(event, { deps: functionContext().deps, lambda: lambdaClient(), renderFunction: renderFunction() }));
+  .handler((event) => adminApi(event, { deps: functionContext().deps, lambda: lambdaClient(), renderFunction: functionName('PUBLIBAC_RENDER_FUNCTION'), fraudFunction: functionName('PUBLIBAC_FRAUD_FUNCTION') }));

@@ -5,13 +5,16 @@ import { publicationStatus } from '../../shared/publication/status.usecase.js';
 import type { PublicationDeps } from '../../shared/publication/publication.deps.js';
 import { fanOutRender } from '../render/fan-out.js';
 import { Session, Slug } from '../render/render-request.js';
-import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { FraudEvent, FraudResult } from '../fraud/handler.js';
+import { PublicationError } from '../../shared/publication/publication.deps.js';
 import { FRAUD_OFFICERS, PUBLICATION_OFFICERS, type Group } from './caller.js';
 
 export interface RouteDeps {
   deps: PublicationDeps;
   lambda: LambdaClient;
   renderFunction: string;
+  fraudFunction: string;
 }
 
 export interface RouteInput {
@@ -35,8 +38,9 @@ const REHEARSAL_LINK_HOURS = 24;
 /**
  * The admin API's routes (route key → group allowed → use case). Rendering
  * is queued (one asynchronous render per académie): a render outlasts the
- * API's 30-second limit. Withholding (fraud-officers) is not built yet:
- * its routes come with that issue; fraud officers can read the audit log.
+ * API's 30-second limit. Withholding (fraud-officers) runs in the fraud
+ * function, the only one allowed to rewrite a live release and invalidate
+ * it: the API calls it and waits (a takedown takes seconds).
  */
 export const ROUTES: Record<string, Route> = {
   'POST /render': {
@@ -78,11 +82,35 @@ export const ROUTES: Record<string, Route> = {
     groups: [PUBLICATION_OFFICERS],
     run: ({ query }, d) => publicationStatus(d.deps, stripUndefined(Filter.parse(query))),
   },
+  'POST /fraud/flag': {
+    groups: [FRAUD_OFFICERS],
+    run: ({ actor, body }, d) => {
+      const b = z.object({ academie: Slug, session: Session, numero: z.string(), pv: z.string().nullable().optional() }).parse(body);
+      return callFraud(d, { action: 'flag', ...b, pv: b.pv ?? null, actor });
+    },
+  },
+  'POST /fraud/release': {
+    groups: [FRAUD_OFFICERS],
+    run: ({ actor, body }, d) => callFraud(d, { action: 'release', ...z.object({ academie: Slug, session: Session, numero: z.string(), now: z.boolean().optional() }).parse(body), actor }),
+  },
+  'GET /fraud': {
+    groups: [FRAUD_OFFICERS],
+    run: ({ actor, query }, d) => callFraud(d, { action: 'list', ...z.object({ academie: Slug, session: Session }).parse(query), actor }),
+  },
   'GET /audit': {
     groups: [PUBLICATION_OFFICERS, FRAUD_OFFICERS],
     run: ({ query }, d) => d.deps.audit.entries(stripUndefined(Filter.parse(query))),
   },
 };
+
+/** Invokes the fraud function and waits; its refusal becomes the API's 409. */
+async function callFraud(d: RouteDeps, event: FraudEvent): Promise<unknown> {
+  const out = await d.lambda.send(new InvokeCommand({ FunctionName: d.fraudFunction, InvocationType: 'RequestResponse', Payload: new TextEncoder().encode(JSON.stringify(event)) }));
+  if (out.FunctionError) throw new Error(`fraud function failed: ${out.FunctionError}`);
+  const result = JSON.parse(new TextDecoder().decode(out.Payload)) as FraudResult;
+  if (!result.ok) throw new PublicationError(result.error);
+  return result.result;
+}
 
 function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };

@@ -88,6 +88,21 @@ describe('grants', () => {
     expect(json(statements.filter((s) => list(s.Action).some((a) => a.startsWith('dynamodb:'))).map((s) => s.Resource))).toMatch(/ControlTable|Control/);
   });
 
+  it('lets only the fraud function rewrite a live release (releases/ only) and invalidate the distribution', () => {
+    const fraud = roleStatements(stateless, 'FraudRole');
+    const writes = fraud.filter((s) => list(s.Action).some((a) => a.startsWith('s3:Put') || a.startsWith('s3:Delete')));
+    expect(writes.flatMap((s) => list(s.Resource)).map(json)).toEqual([expect.stringMatching(/publibac-dev-site-.*\/releases\/\*/)]);
+    const invalidate = fraud.filter((s) => list(s.Action).includes('cloudfront:CreateInvalidation'));
+    expect(invalidate).toHaveLength(1);
+    expect(json(invalidate[0]!.Resource)).toMatch(/distribution\//);
+    for (const role of ['IngestRole', 'RenderRole', 'PublishRole', 'AdminApiRole']) {
+      expect(actionsOf(roleStatements(stateless, role))).not.toContain('cloudfront:CreateInvalidation');
+      expect(actionsOf(roleStatements(stateless, role))).not.toContain('s3:DeleteObject');
+    }
+    // The admin API reaches it only by invoking it.
+    expect(json(roleStatements(stateless, 'AdminApiRole').filter((s) => list(s.Action).includes('lambda:InvokeFunction')).map((s) => s.Resource))).toMatch(/FraudFunction/);
+  });
+
   it('has no Allow statement with a "*" action anywhere, and none with any wildcard action in the functions\' roles', () => {
     for (const t of [stateful, edge, stateless]) {
       const docs = [
@@ -100,7 +115,7 @@ describe('grants', () => {
       expect(actions.length).toBeGreaterThan(0);
       expect(actions.filter((a) => a === '*' || a.endsWith(':*'))).toEqual([]);
     }
-    for (const role of ['IngestRole', 'RenderRole', 'PublishRole', 'AdminApiRole', 'SchedulerRole']) {
+    for (const role of ['IngestRole', 'RenderRole', 'PublishRole', 'FraudRole', 'AdminApiRole', 'SchedulerRole']) {
       expect(actionsOf(roleStatements(stateless, role)).filter((a) => a.includes('*'))).toEqual([]);
     }
   });

@@ -26,7 +26,7 @@ const logged: string[] = [];
 
 beforeAll(async () => {
   stack = await startTestStack();
-  Object.assign(process.env, stack.env, { PUBLIBAC_RENDER_FUNCTION: 'publibac-test-render' });
+  Object.assign(process.env, stack.env, { PUBLIBAC_RENDER_FUNCTION: 'publibac-test-render', PUBLIBAC_FRAUD_FUNCTION: 'publibac-test-fraud' });
   // Lambda has no emulator: the fan-out's client is stubbed at the SDK boundary.
   invoked = stubClient(lambdaClient(), () => ({ StatusCode: 202 }));
   for (const level of ['info', 'error', 'warn', 'log'] as const) vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.join(' ')));
