@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { decisionDigest } from '../domain/decision-digest.js';
-import type { Decision, DecisionVersion } from '../domain/decision.schema.js';
+import type { DecisionVersion } from '../domain/decision.schema.js';
 import type { ByteSource, Progress } from '../ports/byte-source.port.js';
 import { silentProgress } from '../ports/byte-source.port.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { DecisionStore } from '../ports/decision-store.port.js';
 import { MAX_ISSUES, validateChunk, type ChunkOutcome } from './chunk-validation.js';
+import { ByteCheckpoints, FileChangedError } from './byte-checkpoints.js';
 import { FileChecks } from './file-checks.js';
 import type { CsvV1Column } from './format-v1.js';
 import { readHeader } from './header.js';
@@ -41,21 +41,19 @@ export interface IngestSummary {
   dryRun: boolean;
 }
 
-class FileChangedError extends Error {
-  override name = 'FileChangedError';
-}
-
 const WRITE_BATCH = 1_000;
 
 /**
  * Ingests a decision file: validates it whole (every row, every rule, then
  * against the store), and only if nothing is wrong appends the new versions.
- * Two streaming passes, so memory holds a few facts per row, never the file.
+ * Streaming passes (a third, compareDigests, only when the store already
+ * holds rows at the same deliberation), so memory holds a few facts per
+ * row, never the file.
  * Throws IngestRejectedError (nothing written) when the file is refused.
  */
 export async function ingestDecisions(deps: IngestDeps, source: ByteSource, options: { dryRun?: boolean } = {}): Promise<IngestSummary> {
   const progress = deps.progress ?? silentProgress;
-  const { checks, encoding, sha256, rows, columnIndex } = await checkDecisionFile(deps, source);
+  const { checks, encoding, sha256, checkpoints, rows, columnIndex } = await checkDecisionFile(deps, source);
 
   for (const scope of checks.checkGroups()) {
     const [session, academie] = scope.split('|') as [string, string];
@@ -65,13 +63,14 @@ export async function ingestDecisions(deps: IngestDeps, source: ByteSource, opti
     const [session, academie] = scope.split('|') as [string, string];
     checks.classify(scope, await deps.store.knownVersions(session, academie));
   }
+  if (checks.pendingDigests() > 0) await compareDigests(source, { encoding, checkpoints, columnIndex, checks, progress });
   if (checks.issues.length > 0) reject(source.name, checks.issues, checks.issues.length);
 
   const counts = checks.fateCounts();
   const toWrite = counts.new + counts.supersedes;
   let written = 0;
   if (!options.dryRun && toWrite > 0) {
-    written = await writeVersions(deps, source, { encoding, sha256, columnIndex, checks, progress });
+    written = await writeVersions(deps, source, { encoding, sha256, checkpoints, columnIndex, checks, progress });
     if (written !== toWrite) throw new FileChangedError(`${source.name} changed while being ingested: ${written} of ${toWrite} versions written; ingest it again`);
   }
   return {
@@ -107,13 +106,15 @@ export async function checkDecisionFile(deps: Pick<IngestDeps, 'runner' | 'progr
 
 /** Reads the source once, decoding and hashing it, and yields the header apart from the record chunks. */
 async function openText(source: ByteSource, encoding: TextEncoding, onBytes: (b: Uint8Array) => void) {
+  let sawNul = false;
   async function* tapped() {
     for await (const b of source.open()) {
       onBytes(b);
+      sawNul ||= Buffer.from(b.buffer, b.byteOffset, b.byteLength).indexOf(0) !== -1;
       yield b;
     }
   }
-  const chunks = recordChunks(decodeBytes(tapped(), encoding))[Symbol.asyncIterator]();
+  const chunks = recordChunks(decodeBytes(tapped(), encoding), () => sawNul)[Symbol.asyncIterator]();
   const first = await chunks.next();
   const text = first.done ? '' : first.value.text;
   const nl = text.indexOf('\n');
@@ -128,12 +129,12 @@ async function openText(source: ByteSource, encoding: TextEncoding, onBytes: (b:
 
 async function checkFile(deps: Pick<IngestDeps, 'runner' | 'progress'>, source: ByteSource, encoding: TextEncoding) {
   const progress = deps.progress ?? silentProgress;
-  const hash = createHash('sha256');
+  const read = new ByteCheckpoints(source.name);
   let bytes = 0;
   progress.start('check', source.size ?? 0);
   try {
     const { headerLine, records } = await openText(source, encoding, (b) => {
-      hash.update(b);
+      read.update(b);
       bytes += b.length;
       progress.update(bytes);
     });
@@ -141,7 +142,8 @@ async function checkFile(deps: Pick<IngestDeps, 'runner' | 'progress'>, source: 
     const header = readHeader(headerLine.split(';'));
     if (!header.ok) reject(source.name, header.issues, header.issues.length);
 
-    const checks = new FileChecks();
+    // Rows take 100 to 150 bytes: sizing the columns for the file saves growing them.
+    const checks = new FileChecks(Math.min(Math.ceil((source.size ?? 0) / 100), 4_000_000) + 1024);
     const issues: IngestIssue[] = [];
     let issueCount = 0;
     let rows = 0;
@@ -149,11 +151,12 @@ async function checkFile(deps: Pick<IngestDeps, 'runner' | 'progress'>, source: 
       rows += outcome.rows;
       issueCount += outcome.issueCount;
       for (const i of outcome.issues) if (issues.length < MAX_ISSUES) issues.push(i);
-      checks.addPacked(outcome.facts);
+      checks.addChunk(outcome.facts);
     }
     if (rows === 0 && issueCount === 0) reject(source.name, [{ line: 2, code: 'file-no-rows', ...ruleMessage('file-no-rows') }], 1);
     if (issueCount > 0) reject(source.name, [...issues, ...checks.issues], issueCount + checks.issues.length);
-    return { checks, encoding, sha256: hash.digest('hex'), rows, columnIndex: header.columnIndex };
+    const checkpoints = read.finish();
+    return { checks, encoding, sha256: checkpoints.sha256, checkpoints, rows, columnIndex: header.columnIndex };
   } catch (err) {
     if (err instanceof UnreadableFileError) reject(source.name, [err.issue], 1);
     throw err;
@@ -162,20 +165,59 @@ async function checkFile(deps: Pick<IngestDeps, 'runner' | 'progress'>, source: 
   }
 }
 
-/** Second pass: parses the file again and appends the versions the first pass decided to write. */
-async function writeVersions(
-  deps: IngestDeps,
-  source: ByteSource,
-  ctx: { encoding: TextEncoding; sha256: string; columnIndex: Record<CsvV1Column, number>; checks: FileChecks; progress: Progress },
-): Promise<number> {
+type PassContext = {
+  encoding: TextEncoding;
+  /** What the checking pass read, to be sure a later pass reads the same bytes. */
+  checkpoints: ReturnType<ByteCheckpoints['finish']>;
+  columnIndex: Record<CsvV1Column, number>;
+  checks: FileChecks;
+  progress: Progress;
+};
+
+/**
+ * Only for rows the store already holds at the same deliberation (a
+ * re-ingest, typically): parses the file again to compute their content
+ * digests, which say whether they are unchanged or conflicting. The first
+ * pass does without digests: a national file is mostly new rows.
+ */
+async function compareDigests(source: ByteSource, ctx: PassContext): Promise<void> {
+  const read = new ByteCheckpoints(source.name, ctx.checkpoints);
+  let bytes = 0;
+  ctx.progress.start('compare', source.size ?? 0);
+  try {
+    const { records } = await openText(source, ctx.encoding, (b) => {
+      read.update(b);
+      bytes += b.length;
+    });
+    for await (const chunk of records) {
+      validateChunk(chunk, ctx.columnIndex, { collectFacts: false, onDecision: (d, line) => ctx.checks.resolveDigest(d, line) });
+      ctx.progress.update(bytes);
+    }
+    read.finish();
+  } finally {
+    ctx.progress.stop();
+  }
+  if (ctx.checks.pendingDigests() > 0) throw new FileChangedError(`${source.name} changed while being ingested; ingest it again`);
+}
+
+/**
+ * Last pass: parses the file again and appends the versions the first pass
+ * decided to write. A version waits until the bytes it was read from are
+ * known to be the ones checked (ByteCheckpoints), so that a file changed
+ * meanwhile is refused before any of its new content is written.
+ */
+async function writeVersions(deps: IngestDeps, source: ByteSource, ctx: PassContext & { sha256: string }): Promise<number> {
   const ingestedAt = deps.clock.now().toISOString();
+  const read = new ByteCheckpoints(source.name, ctx.checkpoints);
   let bytes = 0;
   let written = 0;
   ctx.progress.start('write', source.size ?? 0);
   try {
     const { records } = await openText(source, ctx.encoding, (b) => {
+      read.update(b);
       bytes += b.length;
     });
+    const waiting: { readTo: number; versions: DecisionVersion[] }[] = [];
     let batch: DecisionVersion[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
@@ -183,26 +225,31 @@ async function writeVersions(
       written += batch.length;
       batch = [];
     };
+    const release = async (verified: number) => {
+      while (waiting.length > 0 && waiting[0]!.readTo <= verified) {
+        for (const v of waiting.shift()!.versions) {
+          batch.push(v);
+          if (batch.length >= WRITE_BATCH) await flush();
+        }
+      }
+    };
     for await (const chunk of records) {
-      const pending: DecisionVersion[] = [];
-      let changed = false;
+      const versions: DecisionVersion[] = [];
       validateChunk(chunk, ctx.columnIndex, {
         collectFacts: false,
-        onDecision: (d: Decision, line: number) => {
-          const plan = ctx.checks.fateOf(d);
-          if (!plan || plan.fate === 'unchanged') return;
-          const digest = decisionDigest(d);
-          if (digest !== plan.digest) changed = true;
-          pending.push({ ...d, digest, source: { file: source.name, sha256: ctx.sha256, line, ingestedAt } });
+        onDecision: (d, line) => {
+          const fate = ctx.checks.fateOf(d);
+          if (fate !== 'new' && fate !== 'supersedes') return;
+          versions.push({ ...d, digest: decisionDigest(d), source: { file: source.name, sha256: ctx.sha256, line, ingestedAt } });
         },
       });
-      if (changed) throw new FileChangedError(`${source.name} changed while being ingested; ingest it again`);
-      for (const v of pending) {
-        batch.push(v);
-        if (batch.length >= WRITE_BATCH) await flush();
-      }
+      // The chunk's rows lie in the bytes read so far.
+      waiting.push({ readTo: bytes, versions });
+      await release(read.verified);
       ctx.progress.update(bytes);
     }
+    read.finish();
+    await release(Infinity);
     await flush();
   } finally {
     ctx.progress.stop();

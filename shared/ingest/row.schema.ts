@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { CSV_V1_COLUMNS, type CsvV1Column } from './format-v1.js';
 
 /**
- * What each cell of a format-v1 row must look like: ONE table, from which
- * both the per-cell zod schema (exact diagnostics) and the whole-line zod
- * schema (the fast path of valid rows) are built, so they cannot disagree.
- * Only patterns here: rules that need reference data or several cells live
- * in validate-row.ts. Each pattern has the rule code reported when it fails.
+ * What each cell of a format-v1 row must look like, as a zod schema that
+ * reports each failing cell with its rule code: the reference path of
+ * validate-row.ts. The fast path of valid rows (fast-row.ts) checks the same
+ * patterns with charCode tests; fast-path.property.test.ts keeps them in
+ * agreement. Only patterns here: rules that need reference data or several
+ * cells live in validate-row.ts. Each pattern has the rule code reported
+ * when it fails.
  */
 const ENUMS = {
   examen: ['BCG', 'BTN', 'BCP'],
@@ -50,17 +52,6 @@ export const RowSchema = z.object({
 });
 
 export type RawRow = z.infer<typeof RowSchema>;
-
-/**
- * Whole-line schema for a file's column order: a quote-free line it accepts
- * has every cell valid per RowSchema (cells may carry surrounding spaces,
- * which validation trims). About 1.5 µs a line instead of 6 for splitting,
- * building the row object and running the per-cell schema.
- */
-export function lineSchema(columnsInFileOrder: readonly CsvV1Column[]) {
-  const body = columnsInFileOrder.map((c) => `[ \\t]*(?:${CELLS[c].pattern})[ \\t]*`).join(';');
-  return z.string().regex(new RegExp(`^${body}\\r?$`, 'u'));
-}
 
 /** The most useful thing to say about a name cell that failed its pattern. */
 export function nameIssue(value: string): string {

@@ -25,7 +25,8 @@ export interface TextChunk {
 }
 
 export const MAX_LINE_CHARS = 100_000;
-const CHUNK_CHARS = 1 << 20;
+/** Pieces smaller than this are gathered into one chunk. */
+const GATHER_CHARS = 1 << 18;
 
 function fileIssue(line: number, code: string, params?: Record<string, string | number>): IngestIssue {
   return { line, code, ...ruleMessage(code, params) };
@@ -60,29 +61,57 @@ export async function* decodeBytes(bytes: AsyncIterable<Uint8Array>, encoding: T
 }
 
 /**
- * Cuts decoded text into chunks of whole records of about 1 MB, so they can
- * be parsed independently (on worker threads). A newline only ends a record
- * outside quotes; quotes are tracked across chunks. Also refuses NUL bytes
- * and lines longer than MAX_LINE_CHARS before anything parses them.
+ * Cuts decoded text into chunks of whole records, so they can be parsed
+ * independently (on worker threads). A newline only ends a record outside
+ * quotes; quotes are tracked across pieces. Also refuses NUL bytes and lines
+ * longer than MAX_LINE_CHARS before anything parses them.
+ *
+ * Pieces are scanned and sliced as they come, never joined into a bigger
+ * string: copying 100 MB of text costs more than all the scanning. A large
+ * piece gives a chunk of its own (its records), and the record that
+ * straddles two pieces a small one; small pieces are gathered.
+ *
+ * `mayHoldNul`: false while the bytes read so far hold no NUL. Looking for
+ * U+0000 in text is slow (V8 scans UTF-16 for a zero byte, the high byte of
+ * every ASCII character); in bytes it is a memchr.
  */
-export async function* recordChunks(text: AsyncIterable<string>): AsyncGenerator<TextChunk> {
-  let pending = '';
-  let firstLine = 1; // line of pending[0]
-  let scanned = 0; // pending[0..scanned) already scanned
-  let line = 1; // line at pending[scanned]
+export async function* recordChunks(text: AsyncIterable<string>, mayHoldNul: () => boolean = () => true): AsyncGenerator<TextChunk> {
+  let carry = ''; // an open record: the text after the last record boundary
+  let carryLine = 1; // line of carry[0]
+  let line = 1; // line being scanned
+  let lineStart = 0; // where that line starts, relative to the current piece (< 0: in carry)
   let inQuotes = false;
-  let lineStart = 0; // index in pending where the current line starts
-  let cut = 0; // pending[0..cut) is whole records
-  let cutLine = 1; // line at pending[cut]
+
+  const ready: TextChunk[] = [];
+  const parts: string[] = [];
+  let partsLength = 0;
+  let partsLine = 1;
+  const flush = () => {
+    if (parts.length > 0) ready.push({ text: parts.join(''), firstLine: partsLine });
+    parts.length = 0;
+    partsLength = 0;
+  };
+  const add = (records: string, firstLine: number) => {
+    if (records.length >= GATHER_CHARS) {
+      flush();
+      ready.push({ text: records, firstLine });
+      return;
+    }
+    if (parts.length === 0) partsLine = firstLine;
+    parts.push(records);
+    partsLength += records.length;
+    if (partsLength >= GATHER_CHARS) flush();
+  };
 
   const tooLong = () => new UnreadableFileError(fileIssue(line, 'line-too-long', { max: MAX_LINE_CHARS.toLocaleString('en-GB') }));
   for await (const piece of text) {
-    const nul = piece.indexOf('\u0000');
-    pending += piece;
+    let firstCut = -1; // first and last record boundaries in this piece
+    let firstCutLine = 0;
+    let cut = -1;
+    let cutLine = 0;
     // Jump from one quote or newline to the next: only they matter here.
-    let i = scanned;
-    let nextQuote = pending.indexOf('"', i);
-    let nextNewline = pending.indexOf('\n', i);
+    let nextQuote = piece.indexOf('"');
+    let nextNewline = piece.indexOf('\n');
     for (;;) {
       if (nextNewline !== -1 && (nextQuote === -1 || nextNewline < nextQuote)) {
         if (nextNewline - lineStart > MAX_LINE_CHARS) throw tooLong();
@@ -91,29 +120,34 @@ export async function* recordChunks(text: AsyncIterable<string>): AsyncGenerator
         if (!inQuotes) {
           cut = lineStart;
           cutLine = line;
+          if (firstCut === -1) [firstCut, firstCutLine] = [cut, line];
         }
-        nextNewline = pending.indexOf('\n', lineStart);
+        nextNewline = piece.indexOf('\n', lineStart);
       } else if (nextQuote !== -1) {
         inQuotes = !inQuotes;
-        nextQuote = pending.indexOf('"', nextQuote + 1);
+        nextQuote = piece.indexOf('"', nextQuote + 1);
       } else break;
     }
-    scanned = pending.length;
+    const nul = mayHoldNul() ? piece.indexOf('\u0000') : -1;
     if (nul !== -1) {
-      const at = pending.length - piece.length + nul;
-      let nulLine = firstLine;
-      for (let j = pending.indexOf('\n'); j !== -1 && j < at; j = pending.indexOf('\n', j + 1)) nulLine++;
+      let nulLine = carryLine;
+      for (let j = carry.indexOf('\n'); j !== -1; j = carry.indexOf('\n', j + 1)) nulLine++;
+      for (let j = piece.indexOf('\n'); j !== -1 && j < nul; j = piece.indexOf('\n', j + 1)) nulLine++;
       throw new UnreadableFileError(fileIssue(nulLine, 'encoding-binary'));
     }
-    if (scanned - lineStart > MAX_LINE_CHARS || scanned - cut > MAX_LINE_CHARS * 4) throw tooLong();
-    if (cut >= CHUNK_CHARS) {
-      yield { text: pending.slice(0, cut), firstLine };
-      pending = pending.slice(cut);
-      scanned -= cut;
-      lineStart -= cut;
-      firstLine = cutLine;
-      cut = 0;
+    const lastCut = cut === -1 ? -carry.length : cut;
+    if (piece.length - lineStart > MAX_LINE_CHARS || piece.length - lastCut > MAX_LINE_CHARS * 4) throw tooLong();
+    if (cut === -1) carry += piece; // still inside one record, bounded by the checks above
+    else {
+      add(carry + piece.slice(0, firstCut), carryLine);
+      if (cut > firstCut) add(piece.slice(firstCut, cut), firstCutLine);
+      carry = piece.slice(cut);
+      carryLine = cutLine;
     }
+    lineStart -= piece.length;
+    yield* ready.splice(0);
   }
-  if (pending.length > 0) yield { text: pending, firstLine };
+  if (carry.length > 0) add(carry, carryLine);
+  flush();
+  yield* ready;
 }

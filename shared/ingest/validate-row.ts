@@ -1,58 +1,15 @@
-import { DateTime } from 'luxon';
-import type { Decision, Examen } from '../domain/decision.schema.js';
+import type { Decision } from '../domain/decision.schema.js';
 import { findAcademie, type Academie } from '../domain/reference/academies.js';
-import { canonicalSerie } from '../domain/reference/exams.js';
-import { isValidUai, uaiCheckLetter } from '../domain/reference/uai.js';
+import { uaiCheckLetter } from '../domain/reference/uai.js';
 import { mentionForAverage, mentionsAllowed } from '../domain/rules/mention.js';
 import { checkAverageForDecision, decisionsAllowed } from '../domain/rules/outcome.js';
 import { CSV_V1_COLUMNS, type CsvV1Column } from './format-v1.js';
 import { showValue, type IngestIssue } from './ingest-issue.js';
-import { convertCell, convertRow, nameIssue, RowSchema, type ParsedRow, type RawRow } from './row.schema.js';
+import { convertCell, convertRow, nameIssue, RowSchema, type ParsedRow } from './row.schema.js';
 import { ruleMessage } from './rule-messages.js';
+import { birthDate, deliberationUtc, serieOf, uaiValid } from './row-lookups.js';
 
 export type RowResult = { ok: true; decision: Decision } | { ok: false; issues: IngestIssue[] };
-
-/**
- * Memo for pure look-ups that repeat across rows (dates, séries, time
- * zones), keyed by nested maps so that no key string is built per row;
- * bounded so it never grows with the file.
- */
-function memo<K extends string[], T>(compute: (...keys: K) => T, max = 50_000): (...keys: K) => T {
-  let root = new Map<string, unknown>();
-  let size = 0;
-  return (...keys) => {
-    let level = root;
-    for (let i = 0; i < keys.length - 1; i++) {
-      let next = level.get(keys[i]!) as Map<string, unknown> | undefined;
-      if (!next) level.set(keys[i]!, (next = new Map()));
-      level = next;
-    }
-    const last = keys[keys.length - 1]!;
-    if (level.has(last)) return level.get(last) as T;
-    if (++size > max) {
-      root = new Map();
-      size = 0;
-    }
-    const value = compute(...keys);
-    level.set(last, value);
-    return value;
-  };
-}
-
-const birthDate = memo((v: string) => {
-  const d = DateTime.fromFormat(v, 'dd/MM/yyyy', { zone: 'utc' });
-  return d.isValid ? d.toISODate() : null;
-});
-
-/** A deliberation without an offset is in the académie's time zone. */
-const deliberationUtc = memo((timeZone: string, value: string) => {
-  const d = DateTime.fromISO(value, { zone: timeZone });
-  return d.isValid ? d.toUTC().toISO() : null;
-});
-
-const serieOf = memo((examen: string, session: string, serie: string) => canonicalSerie(examen as Examen, serie, session));
-
-const uaiValid = memo((uai: string) => isValidUai(uai));
 
 /**
  * Validates one row and normalises it into a Decision. Reports every rule the
@@ -71,19 +28,14 @@ export class RowValidator {
     this.issues.push({ line: this.line, column, columnIndex: this.columnIndex[column] + 1, value: showValue(this.raw[column]), code, ...ruleMessage(code, params) });
   }
 
-  /**
-   * `shapeChecked`: the line already passed the whole-line schema built from
-   * the same cell patterns (row.schema.ts), so every cell is known to match
-   * RowSchema and parsing it again would only cost time.
-   */
-  validate(cells: readonly string[], line: number, shapeChecked = false): RowResult {
+  validate(cells: readonly string[], line: number): RowResult {
     const raw = {} as Record<CsvV1Column, string>;
     for (const c of CSV_V1_COLUMNS) raw[c] = (cells[this.columnIndex[c]] ?? '').trim();
     this.line = line;
     this.raw = raw;
     this.issues = [];
 
-    const parsed = shapeChecked ? ({ success: true, data: raw as RawRow } as const) : RowSchema.safeParse(raw);
+    const parsed = RowSchema.safeParse(raw);
     let row: Partial<ParsedRow>;
     if (parsed.success) {
       row = convertRow(parsed.data);
