@@ -28,7 +28,7 @@ try {
     console.log(`national file: 720,000 rows, ${fmt(size / 1e6, 1)} MB, generated in ${fmt((performance.now() - t) / 1000, 2)} s`);
     for (const mode of ['inline', 'workers']) {
       const r = await child<{ rows: number; seconds: number; maxRssMB: number; startSeconds?: number }>('parse-validate.child.ts', [national, mode]);
-      const start = r.startSeconds === undefined ? '' : ` (starting the worker pool first: ${fmt(r.startSeconds, 2)} s, timed apart)`;
+      const start = !r.startSeconds ? '' : ` (starting the worker pool first: ${fmt(r.startSeconds, 2)} s, timed apart)`;
       console.log(`parse+validate (${mode.padEnd(7)}): ${fmt(r.rows)} rows in ${fmt(r.seconds, 2)} s = ${fmt(r.rows / r.seconds)} rows/s, peak RSS ${fmt(r.maxRssMB)} MB${start}  (target >= 250,000 rows/s)`);
     }
   }
