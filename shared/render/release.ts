@@ -10,6 +10,7 @@ import { LIBELLE_EXAMEN } from '../domain/reference/exams.js';
 import { entryId, type LookupParams } from './lookup/lookup-crypto.js';
 import { serializeEntry } from './lookup/lookup-entry.schema.js';
 import { renderShards, type SealedEntry } from './lookup/lookup-shards.js';
+import { buildLookupPage } from './lookup-bundle.js';
 import { etablissementName, landingPage, listPage, type PageAssets } from './pages.js';
 import { selectPublicResults, type PublicResult } from './release-input.js';
 import { academieStatistics, nationalStatisticsFiles, statisticsFilesFor, type AcademieStats, type PreviousFigures } from '../stats/index.js';
@@ -185,26 +186,9 @@ function siteCss(): Promise<Uint8Array> {
 }
 
 let bundle: Promise<Uint8Array> | undefined;
-/** The landing page's script, bundled once per process. Minified: no file paths in comments, so no machine-dependent bytes. */
+/** The landing page's script, bundled once per process. */
 function lookupBundle(): Promise<Uint8Array> {
-  bundle ??= import('esbuild').then(async (esbuild) => {
-    const out = await esbuild.build({
-      absWorkingDir: REPO_ROOT,
-      entryPoints: ['static-site/lookup/lookup-page.ts'],
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'browser',
-      target: ['es2020'],
-      minify: true,
-      legalComments: 'none',
-      charset: 'utf8',
-      logLevel: 'silent',
-    });
-    const file = out.outputFiles[0];
-    if (!file) throw new Error('esbuild produced no bundle');
-    return file.contents;
-  });
+  bundle ??= buildLookupPage(REPO_ROOT);
   return bundle;
 }
 
