@@ -2,17 +2,13 @@ import { z } from 'zod';
 import { cloudFrontKvsClient, CloudFrontKeyValueStore } from '../shared/adapters/aws/cloudfront-kvs.js';
 import { EventBridgeArmScheduler, schedulerClient } from '../shared/adapters/aws/eventbridge-scheduler.js';
 import { DynamoArmTriggers } from '../shared/adapters/dynamodb/arm-triggers.dynamodb.js';
-import { DynamoAuditLog } from '../shared/adapters/dynamodb/audit-log.dynamodb.js';
+import { controlTableAdapters } from '../shared/adapters/dynamodb/control-adapters.js';
 import { dynamoDocumentClient } from '../shared/adapters/dynamodb/client.js';
 import { DynamoDecisionStore } from '../shared/adapters/dynamodb/decision-store.dynamodb.js';
 import { DynamoEdgeKeyValueStore } from '../shared/adapters/dynamodb/edge-kvs.dynamodb.js';
-import { DynamoFraudFlags } from '../shared/adapters/dynamodb/fraud-flags.dynamodb.js';
-import { DynamoPreviousFiguresStore } from '../shared/adapters/dynamodb/previous-figures.dynamodb.js';
 import { LocalCdnInvalidator } from '../shared/adapters/local-cdn-invalidator.js';
 import { CloudFrontInvalidator, cloudFrontClient } from '../shared/adapters/aws/cloudfront-invalidator.js';
 import type { CdnInvalidator } from '../shared/ports/cdn-invalidator.port.js';
-import { DynamoLookupKeyStore } from '../shared/adapters/dynamodb/lookup-keys.dynamodb.js';
-import { DynamoPublicationStore } from '../shared/adapters/dynamodb/publication-store.dynamodb.js';
 import { s3Client } from '../shared/adapters/s3/client.js';
 import { S3ReleaseStorage } from '../shared/adapters/s3/release-writer.s3.js';
 import { ConfigError, loadConfig, type Config } from '../shared/config.js';
@@ -83,15 +79,11 @@ export function functionContext(selfArn?: string, env: NodeJS.ProcessEnv = proce
     config,
     deps: {
       decisions: new DynamoDecisionStore({ client, tableName: config.tables.decisions }),
-      publications: new DynamoPublicationStore({ client, tableName }),
-      audit: new DynamoAuditLog({ client, tableName }),
-      lookupKeys: new DynamoLookupKeyStore({ client, tableName }),
+      ...controlTableAdapters(client, tableName),
       storage: new S3ReleaseStorage({ client: s3Client(), bucket: config.buckets.site }),
       kvs: edgeStore(env),
       scheduler: armScheduler(env, tableName, selfArn),
       clock: systemClock,
-      fraud: new DynamoFraudFlags({ client, tableName }),
-      figures: new DynamoPreviousFiguresStore({ client, tableName }),
       invalidator: invalidator(env),
     },
   };

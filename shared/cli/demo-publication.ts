@@ -10,7 +10,8 @@ import { isOpen, schedulePublication } from '../publication/publication.usecase.
 import type { PublicationDeps } from '../publication/publication.deps.js';
 import { renderAcademie } from '../publication/render.usecase.js';
 import { outcomeLabel } from '../domain/rules/outcome.js';
-import { entryId, shardName } from '../render/lookup/lookup-crypto.js';
+import { entryId, lookupSecret, shardName } from '../render/lookup/lookup-crypto.js';
+import { deriveMaterialNode } from '../publication/lookup-material.js';
 import { countProgress } from './terminal-progress.js';
 
 export interface DemoPublication {
@@ -74,7 +75,7 @@ export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Pr
  * printing them is fine): one admitted with a mention, and one invited to
  * the second group, whose result changes with the second release.
  */
-function sample(decisions: readonly DecisionVersion[], groupe: 1 | 2, log: (line: string) => void): string | undefined {
+function sample(decisions: readonly DecisionVersion[], groupe: 1 | 2, log: (line: string) => void): DecisionVersion | undefined {
   const second = new Map(decisions.filter((d) => d.groupe === 2).map((d) => [d.numero, d]));
   const admitted = decisions.find((d) => d.groupe === 1 && d.decision === 'ADMIS' && d.mention !== null);
   const oral = decisions.find((d) => d.groupe === 1 && d.decision === 'SECOND_GROUPE' && second.has(d.numero));
@@ -82,12 +83,12 @@ function sample(decisions: readonly DecisionVersion[], groupe: 1 | 2, log: (line
   for (const d of shown) {
     if (d) log(`  Try candidate ${d.numero}, born ${frDate(d.dateNaissance)}: expect "${outcomeLabel(d.examen, d.groupe, d.decision, d.mention)}"`);
   }
-  return oral?.numero;
+  return oral;
 }
 
-/** The shard file that holds a candidate's lookup entry. */
-async function shardOf(deps: PublicationDeps, session: string, academie: string, numero: string): Promise<string> {
+/** The shard file that holds a candidate's lookup entry: found as the page finds it, by deriving their key. */
+async function shardOf(deps: PublicationDeps, session: string, academie: string, candidate: Pick<DecisionVersion, 'numero' | 'dateNaissance'>): Promise<string> {
   const params = (await deps.lookupKeys.params(session, academie))!;
-  const material = (await deps.lookupKeys.materials(session, academie)).get(numero)!.material;
+  const material = await deriveMaterialNode(lookupSecret(candidate.numero, candidate.dateNaissance)!, params);
   return shardName(entryId(material), params.shardChars);
 }

@@ -1,13 +1,9 @@
 import { userInfo } from 'node:os';
 import { dynamoDocumentClient } from '../adapters/dynamodb/client.js';
+import { controlTableAdapters } from '../adapters/dynamodb/control-adapters.js';
 import { DynamoArmTriggers } from '../adapters/dynamodb/arm-triggers.dynamodb.js';
-import { DynamoAuditLog } from '../adapters/dynamodb/audit-log.dynamodb.js';
 import { DynamoEdgeKeyValueStore } from '../adapters/dynamodb/edge-kvs.dynamodb.js';
-import { DynamoFraudFlags } from '../adapters/dynamodb/fraud-flags.dynamodb.js';
-import { DynamoPreviousFiguresStore } from '../adapters/dynamodb/previous-figures.dynamodb.js';
 import { LocalCdnInvalidator } from '../adapters/local-cdn-invalidator.js';
-import { DynamoLookupKeyStore } from '../adapters/dynamodb/lookup-keys.dynamodb.js';
-import { DynamoPublicationStore } from '../adapters/dynamodb/publication-store.dynamodb.js';
 import { s3Client } from '../adapters/s3/client.js';
 import { S3ReleaseStorage } from '../adapters/s3/release-writer.s3.js';
 import { ConfigError } from '../config.js';
@@ -43,15 +39,11 @@ export function publicationContext(): PublicationContext {
     actor: process.env.PUBLIBAC_ACTOR || userInfo().username,
     deps: {
       decisions: ctx.store,
-      publications: new DynamoPublicationStore({ client, tableName }),
-      audit: new DynamoAuditLog({ client, tableName }),
-      lookupKeys: new DynamoLookupKeyStore({ client, tableName }),
+      ...controlTableAdapters(client, tableName),
       storage: new S3ReleaseStorage({ client: s3Client(), bucket: ctx.config.buckets.site }),
       kvs: new DynamoEdgeKeyValueStore({ client, tableName: kvsTable }),
       scheduler: triggers,
       clock: systemClock,
-      fraud: new DynamoFraudFlags({ client, tableName }),
-      figures: new DynamoPreviousFiguresStore({ client, tableName }),
       // The local CDN keeps no cache; on AWS the deployed functions invalidate CloudFront.
       invalidator: new LocalCdnInvalidator(),
     },

@@ -39,12 +39,18 @@ export async function publicationStatus(deps: Pick<PublicationDeps, 'publication
   }
 
   const now = deps.clock.now().getTime();
+  // One pointer read per académie, whatever its number of sessions and groups.
+  const pointers = new Map<string, Promise<string | null>>();
+  const liveOf = (academie: string) => {
+    if (!pointers.has(academie)) pointers.set(academie, readPointer(deps, academie).then((p) => liveRelease(p, now)));
+    return pointers.get(academie)!;
+  };
   const rows: StatusRow[] = [];
   for (const key of [...keys.values()].sort((a, b) => a.academie.localeCompare(b.academie) || a.session.localeCompare(b.session) || a.groupe - b.groupe)) {
     const plan = plans.find((p) => p.academie === key.academie && p.session === key.session && p.groupe === key.groupe) ?? null;
     const all = await releases(key.session, key.academie);
     const release = all.find((r) => r.kind === 'release' && r.phase === key.groupe) ?? null;
-    const live = liveRelease(await readPointer(deps, key.academie), now);
+    const live = await liveOf(key.academie);
     const takedown = plan?.releaseId ? await currentTakedown(deps, key.session, key.academie, plan.releaseId) : null;
     rows.push({
       ...key,

@@ -70,14 +70,8 @@ export function filiereOf(examen: Examen, serie: string | null, domaine: string 
   return (domaine ?? 'autre').toLowerCase();
 }
 
-interface Acc {
-  niveau: Niveau;
-  code: string;
-  label: string;
-  examen: Examen | null;
-  departement: string | null;
-  counts: Counts;
-}
+/** A line while counting: evolutions come once the previous figures are known. */
+type Acc = Omit<StatLine, 'previous' | 'evolution'>;
 
 export function aggregate(input: AggregateInput): Aggregate {
   const academie = findAcademie(input.academie);

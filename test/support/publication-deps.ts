@@ -1,12 +1,8 @@
+import { controlTableAdapters } from '../../shared/adapters/dynamodb/control-adapters.js';
 import { DynamoArmTriggers } from '../../shared/adapters/dynamodb/arm-triggers.dynamodb.js';
-import { DynamoAuditLog } from '../../shared/adapters/dynamodb/audit-log.dynamodb.js';
 import { DynamoDecisionStore } from '../../shared/adapters/dynamodb/decision-store.dynamodb.js';
 import { DynamoEdgeKeyValueStore } from '../../shared/adapters/dynamodb/edge-kvs.dynamodb.js';
-import { DynamoFraudFlags } from '../../shared/adapters/dynamodb/fraud-flags.dynamodb.js';
-import { DynamoPreviousFiguresStore } from '../../shared/adapters/dynamodb/previous-figures.dynamodb.js';
 import { LocalCdnInvalidator } from '../../shared/adapters/local-cdn-invalidator.js';
-import { DynamoLookupKeyStore } from '../../shared/adapters/dynamodb/lookup-keys.dynamodb.js';
-import { DynamoPublicationStore } from '../../shared/adapters/dynamodb/publication-store.dynamodb.js';
 import { S3ReleaseStorage } from '../../shared/adapters/s3/release-writer.s3.js';
 import type { Clock } from '../../shared/ports/clock.port.js';
 import type { PublicationDeps } from '../../shared/publication/publication.deps.js';
@@ -22,15 +18,11 @@ export function publicationDepsFor(env: Record<string, string>, clock: Clock) {
   const kvs = new DynamoEdgeKeyValueStore({ client, tableName: env.PUBLIBAC_EDGE_KVS_TABLE! });
   const deps: PublicationDeps = {
     decisions: new DynamoDecisionStore({ client, tableName: env.PUBLIBAC_DECISIONS_TABLE! }),
-    publications: new DynamoPublicationStore({ client, tableName }),
-    audit: new DynamoAuditLog({ client, tableName }),
-    lookupKeys: new DynamoLookupKeyStore({ client, tableName }),
+    ...controlTableAdapters(client, tableName),
     storage: new S3ReleaseStorage({ client: s3, bucket: env.PUBLIBAC_SITE_BUCKET! }),
     kvs,
     scheduler: triggers,
     clock,
-    fraud: new DynamoFraudFlags({ client, tableName }),
-    figures: new DynamoPreviousFiguresStore({ client, tableName }),
     invalidator,
   };
   return { deps, triggers, kvs, s3, client, invalidator };

@@ -5,7 +5,7 @@ import type { Decision } from '../../../shared/domain/decision.schema.js';
 import { pointerKey } from '../../../shared/edge/pointer.js';
 import { startLocalCdn } from '../../../shared/local/local-cdn.js';
 import { fixedClock } from '../../../shared/ports/clock.port.js';
-import { publishNow, schedulePublication } from '../../../shared/publication/publication.usecase.js';
+import { armPublication, publishNow, schedulePublication } from '../../../shared/publication/publication.usecase.js';
 import { rehearsalKey, rehearsalPath } from '../../../shared/publication/rehearsal-link.js';
 import { rehearse } from '../../../shared/publication/rehearse.usecase.js';
 import { renderAcademie } from '../../../shared/publication/render.usecase.js';
@@ -93,7 +93,6 @@ describe('moving an armed publication', () => {
     clock.set(new Date(NOW));
     const { release } = await renderAcademie(t.deps, { academie: 'lille', session: SESSION, phase: 1, actor: 'dora' });
     await schedulePublication(t.deps, { academie: 'lille', session: SESSION, groupe: 1, at: '2024-07-01 11:03', actor: 'dora' });
-    const { armPublication } = await import('../../../shared/publication/publication.usecase.js');
     expect(await armPublication(t.deps, { academie: 'lille', session: SESSION, groupe: 1 })).toEqual({ armed: true, releaseId: release.id });
     expect(JSON.parse((await t.kvs.get(pointerKey('lille')))!)).toMatchObject({ next: release.id });
     const plan = await schedulePublication(t.deps, { academie: 'lille', session: SESSION, groupe: 1, at: '2024-07-02 10:00', actor: 'dora' });
