@@ -25,9 +25,11 @@ export interface StatelessStackProps extends StackProps {
  * - render writes releases/ and rehearsals/ (and the rehearsal signing key in the KVS);
  * - the admin API writes announcements/ (scheduling announces the instant), and
  *   moves pointers for "publish now" and for a schedule moved after arming;
- * - publish only reads releases/ to verify them, and writes the pointer in the KVS;
+ * - publish reads releases/ to verify them and writes the pointer in the KVS;
+ *   at the name lists' expiry (a scheduled step like the flip) it rewrites the
+ *   live release in place without them and invalidates their paths;
  * - fraud rewrites files of a live release in place (releases/ only) and
- *   invalidates their paths on the distribution: the only function that may.
+ *   invalidates their paths on the distribution. Only these two may.
  * Every function records plans and audit entries in the control table.
  */
 export class StatelessStack extends Stack {
@@ -61,7 +63,7 @@ export class StatelessStack extends Stack {
     const ingest = fn('Ingest', 'functions/ingest/handler.ts', 'Validates and stores a decision file dropped in the ingest bucket', { memorySize: 1769, timeout: Duration.minutes(15) });
     // The first render of a session derives each candidate's key (PBKDF2, four at a time on libuv's threads):
     // 7076 MB buys four vCPUs, so they run in parallel. CPU-bound work costs the same GB-seconds either way, only sooner.
-    // Functions that render (render, and fraud's in-memory re-render) ship the site's CSS and the prebuilt lookup script:
+    // Functions that render (render, and the in-memory re-renders of fraud and publish) ship the site's CSS and the prebuilt lookup script:
     // shared/render/release.ts reads the CSS from <repo root>/static-site, two levels above its own folder.
     const renderBundling = {
       define: { 'import.meta.dirname': JSON.stringify('/var/task/shared/render') },
@@ -72,7 +74,13 @@ export class StatelessStack extends Stack {
       },
     };
     const render = fn('Render', 'functions/render/handler.ts', "Renders one académie's release or rehearsal", { memorySize: 7076, timeout: Duration.minutes(15), ...renderBundling });
-    const publish = fn('Publish', 'functions/publish/handler.ts', 'Arms the pointer of a scheduled publication (EventBridge Scheduler target)', { timeout: Duration.minutes(1) });
+    // Scheduler invokes it asynchronously; arming takes a second, withdrawing expired lists re-renders the
+    // académie in memory (as fraud does, from cached keys), hence fraud's memory and a longer timeout.
+    const publish = fn('Publish', 'functions/publish/handler.ts', 'Scheduled steps: arms the pointer of a publication, withdraws expired name lists (EventBridge Scheduler target)', {
+      memorySize: 3008,
+      timeout: Duration.minutes(3),
+      ...renderBundling,
+    });
 
     // What Scheduler assumes to fire an arm trigger: it can invoke the publish function, nothing else.
     const schedulerRole = new Role(this, 'SchedulerRole', {
@@ -118,12 +126,15 @@ export class StatelessStack extends Stack {
     allowKvs(render, edge.keyValueStore, 'write');
     allowArmSchedules(render, scheduleGroup.scheduleGroupName, schedulerRole);
 
-    // publish: verifies the release, then writes the pointer; nothing in the bucket.
+    // publish: verifies the release, then writes the pointer; once the lists expire, reads decisions to re-render
+    // in memory, rewrites the live release (releases/ only: a release not yet open is rendered again there) and invalidates.
+    decisions.grantReadData(publish.fn);
     control.grantReadWriteData(publish.fn);
-    allowObjects(publish, siteBucket, ['s3:GetObject'], ['releases/']);
+    allowObjects(publish, siteBucket, ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], ['releases/']);
     allowList(publish, siteBucket, ['releases/']);
     allowKvs(publish, edge.keyValueStore, 'write');
     allowArmSchedules(publish, scheduleGroup.scheduleGroupName, schedulerRole);
+    allowInvalidations(publish, edge.distribution.distributionId, ['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation']);
 
     // fraud: reads decisions, rewrites files of live releases, re-arms a release not yet open, invalidates.
     decisions.grantReadData(fraud.fn);

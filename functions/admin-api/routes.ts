@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { publishNow, schedulePublication } from '../../shared/publication/publication.usecase.js';
-import { REHEARSAL_KEY, rehearsalPath } from '../../shared/publication/rehearsal-link.js';
+import { mintRehearsalLink, RehearsalNotFoundError, rotateRehearsalKey } from '../../shared/publication/rehearsal-link.js';
 import { publicationStatus } from '../../shared/publication/status.usecase.js';
 import type { PublicationDeps } from '../../shared/publication/publication.deps.js';
 import { fanOutRender } from '../render/fan-out.js';
@@ -32,8 +32,15 @@ export interface Route {
 
 const Groupe = z.union([z.literal(1), z.literal(2)]);
 const PlanBody = z.object({ academie: Slug, session: Session, groupe: Groupe });
+/** Days the name lists stay online (the use case refuses anything but 1 to 365 with its own message). */
+const ListsDays = z.object({ listsDays: z.number().optional() });
 const Filter = z.object({ academie: Slug.optional(), session: Session.optional() });
-const REHEARSAL_LINK_HOURS = 24;
+const LinkQuery = z.object({
+  academie: Slug,
+  session: Session,
+  id: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
+  validForMinutes: z.coerce.number().int().positive().optional(),
+});
 
 /**
  * The admin API's routes (route key → group allowed → use case). Rendering
@@ -61,22 +68,30 @@ export const ROUTES: Record<string, Route> = {
   },
   'GET /rehearsal-link': {
     groups: [PUBLICATION_OFFICERS],
-    run: async ({ query }, d) => {
-      const q = z.object({ academie: Slug, session: Session }).parse(query);
-      const newest = (await d.deps.publications.releases(q.session, q.academie)).find((r) => r.kind === 'rehearsal');
-      const key = await d.deps.kvs.get(REHEARSAL_KEY);
-      if (!newest || !key) return null;
-      const expires = new Date(d.deps.clock.now().getTime() + REHEARSAL_LINK_HOURS * 3600_000);
-      return { id: newest.id, renderedAt: newest.renderedAt, path: rehearsalPath(key, newest.id, q.academie, expires), expires: expires.toISOString() };
+    // The use case caps the validity (2 h by default, 24 h at most) and audits the link.
+    run: async ({ actor, query }, d) => {
+      const q = LinkQuery.parse(query);
+      const link = await mintRehearsalLink(d.deps, {
+        academie: q.academie, session: q.session, actor, ...(q.id ? { rehearsalId: q.id } : {}), ...(q.validForMinutes ? { validForMs: q.validForMinutes * 60_000 } : {}),
+      }).catch((err: unknown) => {
+        if (err instanceof RehearsalNotFoundError) return null;
+        throw err;
+      });
+      return link && { ...link, expires: link.expires.toISOString() };
     },
+  },
+  'POST /rehearsal/rotate-key': {
+    groups: [PUBLICATION_OFFICERS],
+    // Revokes every rehearsal link, of every académie: one key signs them all.
+    run: ({ actor }, d) => rotateRehearsalKey(d.deps, actor),
   },
   'POST /schedule': {
     groups: [PUBLICATION_OFFICERS],
-    run: ({ actor, body }, d) => schedulePublication(d.deps, { ...PlanBody.extend({ at: z.string().min(10).max(16) }).parse(body), actor }),
+    run: ({ actor, body }, d) => schedulePublication(d.deps, { ...PlanBody.extend({ at: z.string().min(10).max(16) }).extend(ListsDays.shape).parse(body), actor }),
   },
   'POST /publish': {
     groups: [PUBLICATION_OFFICERS],
-    run: ({ actor, body }, d) => publishNow(d.deps, { ...PlanBody.extend({ now: z.literal(true) }).parse(body), actor }),
+    run: ({ actor, body }, d) => publishNow(d.deps, { ...PlanBody.extend({ now: z.literal(true) }).extend(ListsDays.shape).parse(body), actor }),
   },
   'GET /status': {
     groups: [PUBLICATION_OFFICERS],

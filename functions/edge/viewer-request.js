@@ -22,6 +22,9 @@ const RELEASE_ID = /^[a-z0-9-]{1,80}$/;
 // Rehearsal links: /_rehearsal/<rehearsal id>/<expiry, epoch s>/<hmac hex>/<slug>/...
 // (shared/publication/rehearsal-link.ts makes them; the HMAC key is in the KVS).
 const REHEARSAL = /^\/_rehearsal\/([a-z0-9-]{1,80})\/([0-9]{10})\/([0-9a-f]{64})(\/.*)$/;
+// A copy of ROBOTS_TXT in shared/edge/response-headers.ts (a unit test keeps them
+// equal): crawlers kept away from name lists, lookup shards and rehearsal links.
+const ROBOTS_TXT = 'User-agent: *\nDisallow: /*/listes/\nDisallow: /*/resultats/\nDisallow: /_rehearsal/\n';
 
 function notFound() {
   return {
@@ -33,6 +36,19 @@ function notFound() {
       'cache-control': { value: 'no-store' },
     },
     body: { encoding: 'text', data: 'Not found\n' },
+  };
+}
+
+// Public and the same whatever the pointers: the short TTL of any other public file.
+function robots() {
+  return {
+    statusCode: 200,
+    statusDescription: 'OK',
+    headers: {
+      'content-type': { value: 'text/plain; charset=utf-8' },
+      'cache-control': { value: 'public, max-age=60' },
+    },
+    body: { encoding: 'text', data: ROBOTS_TXT },
   };
 }
 
@@ -70,6 +86,12 @@ function liveRelease(pointer, nowMs) {
   return typeof id === 'string' && RELEASE_ID.test(id) ? id : null;
 }
 
+// Same rule as listsExpired in shared/edge/pointer.ts: the lists come down at
+// this instant even if the step that removes them from the release runs late.
+function listsExpired(pointer, nowMs) {
+  return typeof pointer.listsUntil === 'number' && nowMs >= pointer.listsUntil;
+}
+
 // A rehearsal is reachable only by a link signed for it and not expired;
 // never through a pointer. Any failure is the same plain 404.
 async function rehearsal(request, match) {
@@ -95,6 +117,7 @@ async function rehearsal(request, match) {
 async function handler(event) {
   const request = event.request;
   const uri = request.uri;
+  if (uri === '/robots.txt') return robots();
   const signed = typeof uri === 'string' && uri.length <= MAX_URI_LENGTH ? REHEARSAL.exec(uri) : null;
   if (signed !== null) return await rehearsal(request, signed);
   if (!isCleanPath(uri)) return notFound();
@@ -113,9 +136,11 @@ async function handler(event) {
   } catch (e) {
     pointer = null;
   }
-  const release = liveRelease(pointer, Date.now());
+  const now = Date.now();
+  const release = liveRelease(pointer, now);
 
   if (release !== null) {
+    if (rest.indexOf('/listes/') === 0 && listsExpired(pointer, now)) return notFound();
     request.uri = '/releases/' + release + '/' + slug + rest;
     return request;
   }

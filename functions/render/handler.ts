@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { z } from 'zod';
 import { PublicationError, type PublicationDeps } from '../../shared/publication/publication.deps.js';
-import { rehearse } from '../../shared/publication/rehearse.usecase.js';
+import { renderRehearsal } from '../../shared/publication/rehearse.usecase.js';
 import { renderAcademie } from '../../shared/publication/render.usecase.js';
 import { functionContext } from '../context.js';
 import { logInfo } from '../log.js';
@@ -25,7 +25,7 @@ export async function renderOne(event: Parsed, deps: PublicationDeps): Promise<R
   const { academie, session, phase, actor } = event;
   try {
     if (event.kind === 'rehearsal') {
-      const r = await rehearse(deps, { academie, session, phase, actor });
+      const r = await renderRehearsal(deps, { academie, session, phase, actor });
       logInfo('rehearsal rendered', { academie, session, phase, releaseId: r.id, candidates: r.candidates });
       return { ok: true, academie, session, releaseId: r.id, kind: 'rehearsal', candidates: r.candidates, objects: 0 };
     }

@@ -10,8 +10,9 @@ import { isOpen, schedulePublication } from '../publication/publication.usecase.
 import type { PublicationDeps } from '../publication/publication.deps.js';
 import { renderAcademie } from '../publication/render.usecase.js';
 import { outcomeLabel } from '../domain/rules/outcome.js';
-import { entryId, lookupSecret, shardName } from '../render/lookup/lookup-crypto.js';
-import { deriveMaterialNode } from '../publication/lookup-material.js';
+import { entryId, lookupScope, shardName } from '../render/lookup/lookup-crypto.js';
+import { deriveRootNode, entryKeysSync } from '../render/lookup/lookup-node.js';
+import { accessCode, accessCodeData, sessionCodeSecret } from '../publication/access-codes.js';
 import { countProgress } from './terminal-progress.js';
 
 export interface DemoPublication {
@@ -26,8 +27,6 @@ export interface DemoPublication {
   actor: string;
   log: (line: string) => void;
 }
-
-const frDate = (iso: string) => iso.split('-').reverse().join('/');
 
 export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Promise<void> {
   const academie = findAcademie(o.academie)!;
@@ -52,7 +51,8 @@ export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Pr
     const local = DateTime.fromMillis(Date.now() + inSeconds * 1000, { zone: academie.timeZone }).toFormat('yyyy-MM-dd HH:mm:ss');
     const plan = await schedulePublication(deps, { academie: academie.slug, session: o.session, groupe, at: local, actor: o.actor });
     o.log(`Group ${groupe} scheduled for ${plan.local} (${plan.timeZone}); the scheduler arms the pointer now (it is under 5 minutes ahead).`);
-    const watched = sample(decisions, groupe, o.log);
+    const codeSecret = await sessionCodeSecret(deps.lookupKeys, o.session, academie.slug);
+    const watched = sample(decisions, groupe, codeSecret, o.log);
     o.log(groupe === 1 ? `Before the instant ${home} shows the announcement; try it now.` : 'Until then the first-group results stay online.');
     const instant = Date.parse(plan.instant);
     const countdown = setInterval(() => {
@@ -61,7 +61,7 @@ export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Pr
     }, 1000);
     try {
       // Group 1: the lookup parameters appear. Group 2: the oral candidate's shard changes.
-      const probe = groupe === 1 || !watched ? `${home}resultats/params.json` : `${home}resultats/${await shardOf(deps, o.session, academie.slug, watched)}.json`;
+      const probe = groupe === 1 || !watched ? `${home}resultats/params.json` : `${home}resultats/${await shardOf(deps, o.session, academie.slug, watched.numero)}.json`;
       const flip = await observeFlip(probe, instant);
       o.log(`Group ${groupe} is public: ${home} (first answer of the new release ${flip.latencyMs} ms after the instant, through the local CDN).`);
     } finally {
@@ -75,20 +75,21 @@ export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Pr
  * printing them is fine): one admitted with a mention, and one invited to
  * the second group, whose result changes with the second release.
  */
-function sample(decisions: readonly DecisionVersion[], groupe: 1 | 2, log: (line: string) => void): DecisionVersion | undefined {
+function sample(decisions: readonly DecisionVersion[], groupe: 1 | 2, codeSecret: string, log: (line: string) => void): DecisionVersion | undefined {
   const second = new Map(decisions.filter((d) => d.groupe === 2).map((d) => [d.numero, d]));
   const admitted = decisions.find((d) => d.groupe === 1 && d.decision === 'ADMIS' && d.mention !== null);
   const oral = decisions.find((d) => d.groupe === 1 && d.decision === 'SECOND_GROUPE' && second.has(d.numero));
   const shown = groupe === 1 ? [admitted, oral] : [oral && second.get(oral.numero)];
   for (const d of shown) {
-    if (d) log(`  Try candidate ${d.numero}, born ${frDate(d.dateNaissance)}: expect "${outcomeLabel(d.examen, d.groupe, d.decision, d.mention)}"`);
+    if (d) log(`  Try candidate ${d.numero}, access code ${accessCode(codeSecret, d.numero)}: expect "${outcomeLabel(d.examen, d.groupe, d.decision, d.mention)}"`);
   }
   return oral;
 }
 
-/** The shard file that holds a candidate's lookup entry: found as the page finds it, by deriving their key. */
-async function shardOf(deps: PublicationDeps, session: string, academie: string, candidate: Pick<DecisionVersion, 'numero' | 'dateNaissance'>): Promise<string> {
+/** The shard file that holds a candidate's group-2 lookup entry: found as the page finds it, by deriving their keys. */
+async function shardOf(deps: PublicationDeps, session: string, academie: string, numero: string): Promise<string> {
   const params = (await deps.lookupKeys.params(session, academie))!;
-  const material = await deriveMaterialNode(lookupSecret(candidate.numero, candidate.dateNaissance)!, params);
-  return shardName(entryId(material), params.shardChars);
+  const codeSecret = await sessionCodeSecret(deps.lookupKeys, session, academie);
+  const root = await deriveRootNode(`${numero}|${accessCodeData(codeSecret, numero)}`, params);
+  return shardName(entryId(entryKeysSync(root, lookupScope(session, academie, 2))), params.shardChars);
 }

@@ -15,6 +15,10 @@ export type Mention = z.infer<typeof Mention>;
 export const Groupe = z.union([z.literal(1), z.literal(2)]);
 export type Groupe = z.infer<typeof Groupe>;
 
+/** A candidate number as format v1 writes it: 6 to 15 digits or capital letters. */
+export const CANDIDATE_NUMBER = /^[0-9A-Z]{6,15}$/;
+export const CandidateNumber = z.string().regex(CANDIDATE_NUMBER);
+
 /**
  * One jury decision once validated and normalised: the unit the store keeps.
  * Decisions are never edited: a correction is a new decision with a later

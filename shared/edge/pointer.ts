@@ -5,8 +5,13 @@ import { z } from 'zod';
  * `pointer:<slug>` and read by functions/edge/viewer-request.js. `current`
  * is what is public now; `next` becomes public at `notBefore` (epoch ms), so
  * a pointer can be armed minutes ahead (scheduler jitter, KVS propagation)
- * and still open to the second. The rule lives twice, here and in the edge
- * function (which cannot import); test/unit/edge checks that they agree.
+ * and still open to the second. `listsUntil` (epoch ms, optional) is when the
+ * name lists expire: from then on the edge answers 404 under `/<slug>/listes/`
+ * even if the scheduled step that takes them out of the release has not run
+ * (scheduler down, late). Optional so that pointers written before it still
+ * read; an edge function that predates it ignores it. The rules live twice,
+ * here and in the edge function (which cannot import); test/unit/edge checks
+ * that they agree.
  */
 
 /** Release ids are also path segments of the bucket: lowercase, digits and hyphens only. */
@@ -22,6 +27,7 @@ export const EdgePointer = z
     current: ReleaseId.nullable(),
     next: ReleaseId.nullable(),
     notBefore: z.number().int().nonnegative().nullable(),
+    listsUntil: z.number().int().nonnegative().nullable().optional(),
   })
   .strict()
   // A next release without an instant would be ignored by the function: refuse to write one.
@@ -40,6 +46,11 @@ export function pointerKey(slug: string): string {
 export function liveRelease(pointer: EdgePointer, nowMs: number): string | null {
   const id = pointer.next !== null && pointer.notBefore !== null && nowMs >= pointer.notBefore ? pointer.next : pointer.current;
   return id !== null && RELEASE_ID.test(id) ? id : null;
+}
+
+/** The name lists have expired at `nowMs`: the edge refuses `/<slug>/listes/...`, whatever the release. */
+export function listsExpired(pointer: EdgePointer, nowMs: number): boolean {
+  return typeof pointer.listsUntil === 'number' && nowMs >= pointer.listsUntil;
 }
 
 /** The stored form (JSON, validated first so that nothing unreadable reaches the edge). */

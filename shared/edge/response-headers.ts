@@ -41,6 +41,16 @@ export const IMMUTABLE_TTL_SECONDS = 365 * 24 * 3600;
 
 export const ROBOTS_NOINDEX = 'noindex, nofollow';
 
+/**
+ * `/robots.txt`, answered by the edge function itself (no release needed, the
+ * same before and after any publication; the function holds a copy and a
+ * unit test keeps the two equal). Crawlers are kept away from the name lists,
+ * the lookup shards (meaningless ciphertext, and one fetch each) and the
+ * rehearsal links; `*` inside a path is understood by the major crawlers
+ * (RFC 9309). The lists also carry noindex, for crawlers that ignore this file.
+ */
+export const ROBOTS_TXT = ['User-agent: *', 'Disallow: /*/listes/', 'Disallow: /*/resultats/', 'Disallow: /_rehearsal/', ''].join('\n');
+
 export interface CachePolicy {
   cacheControl: string;
   /** Send `X-Robots-Tag: noindex, nofollow`: name lists must not end up in search engines. */

@@ -1,8 +1,9 @@
 /**
  * Who did what, when: every render, schedule, arm, publication, rehearsal,
- * fraud flag and takedown. Append-only; entries carry no personal data
- * beyond the operator's identity (a candidate is named by number only where
- * the procedure requires it, such as a fraud flag).
+ * fraud flag, takedown and withdrawal of expired name lists. Append-only;
+ * entries carry no personal data beyond the operator's identity (a
+ * candidate is named by number only where the procedure requires it, such
+ * as a fraud flag).
  */
 export type AuditAction =
   | 'render'
@@ -12,9 +13,13 @@ export type AuditAction =
   | 'missed'
   | 'publish'
   | 'rehearse'
+  | 'rehearsal-link'
+  | 'rehearsal-key-rotation'
   | 'fraud-flag'
   | 'fraud-release'
-  | 'takedown';
+  | 'takedown'
+  | 'codes-export'
+  | 'expire-lists';
 
 export interface AuditEntry {
   /** UTC ISO instant. */

@@ -18,6 +18,13 @@ export interface RenderedRelease {
   bytes: number;
   renderedAt: string;
   renderedBy: string;
+  /** A rehearsal's pseudonymous candidates for officers to try (numbers and codes of no real person). */
+  tryWith?: RehearsalSample[];
+}
+
+export interface RehearsalSample {
+  numero: string;
+  code: string;
 }
 
 /**
@@ -43,6 +50,16 @@ export interface PublicationPlan {
   /** Why the plan is not armed yet or was missed; null when all is well. */
   reason: string | null;
   updatedAt: string;
+  /**
+   * The name lists' period in days from this plan's instant, and the UTC ISO
+   * instant it ends. The session's lists expire with its earliest plan that
+   * is not missed (see lists-expiry.usecase.ts). Absent on plans written
+   * before lists expired: the default period applies.
+   */
+  listsDays?: number;
+  listsExpireAt?: string;
+  /** When the scheduled step took the lists out of the live release (on the plan the expiry comes from). */
+  listsWithdrawnAt?: string | null;
 }
 
 /**

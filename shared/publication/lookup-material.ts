@@ -1,37 +1,25 @@
-// Key material for the private lookup, derived once per candidate and
-// session and kept in the LookupKeyStore, so that a render costs seconds
-// whatever the PBKDF2 cost (design section 5).
-import { hkdf, pbkdf2, randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
-import type { LookupKeyStore, CachedMaterial } from '../ports/lookup-keys.port.js';
+// Key material for the private lookup: each candidate's root (the slow
+// PBKDF2 step over number and access code) is derived once per session and
+// kept in the LookupKeyStore, so that a render costs seconds whatever the
+// cost chosen (design section 5; the arithmetic in docs/privacy.md).
+import { randomBytes } from 'node:crypto';
 import type { Progress } from '../ports/byte-source.port.js';
 import { silentProgress } from '../ports/byte-source.port.js';
-import { lookupSecret, type LookupParams } from '../render/lookup/lookup-crypto.js';
+import type { CachedRoot, LookupKeyStore } from '../ports/lookup-keys.port.js';
+import type { SessionLookupParams } from '../render/lookup/lookup-crypto.js';
+import { deriveRootNode } from '../render/lookup/lookup-node.js';
 import { chooseShardChars } from '../render/lookup/lookup-shards.js';
 import { mapLimit } from '../render/release.js';
-
-const pbkdf2Async = promisify(pbkdf2);
-const hkdfAsync = promisify(hkdf);
-const LABEL = Buffer.from('publibac/lookup/v1');
+import { accessCodeData } from './access-codes.js';
 
 /**
- * deriveMaterial (lookup-crypto.ts, FORMAT v1) with node:crypto: the same
- * bytes (a unit test checks), computed on libuv's thread pool, which keeps
- * both cores busy where WebCrypto's per-call overhead did not.
+ * The PBKDF2 cost used unless the operator sets another
+ * (PUBLIBAC_LOOKUP_ITERATIONS or --iterations): with a 65-bit code the
+ * secret carries the cost, and 1,000 iterations multiply it by 2^10 for a
+ * millisecond on a phone and a quarter of a millisecond per candidate on the
+ * renderer (docs/privacy.md).
  */
-export async function deriveMaterialNode(secret: string, params: Pick<LookupParams, 'salt' | 'iterations'>): Promise<string> {
-  const prk = await pbkdf2Async(secret, Buffer.from(params.salt, 'base64'), params.iterations, 32, 'sha256');
-  const okm = await hkdfAsync('sha256', prk, Buffer.alloc(0), LABEL, 64);
-  return Buffer.from(okm).toString('base64');
-}
-
-/** The PBKDF2 cost used unless the operator sets another (PUBLIBAC_LOOKUP_ITERATIONS or --iterations). */
-export const DEFAULT_ITERATIONS = 100_000;
-
-export interface Candidate {
-  numero: string;
-  dateNaissance: string;
-}
+export const DEFAULT_ITERATIONS = 1_000;
 
 /**
  * The session's lookup parameters, created at the first render: a random
@@ -45,53 +33,54 @@ export async function sessionLookupParams(
   academie: string,
   candidates: number,
   iterations: number,
-): Promise<LookupParams> {
+): Promise<SessionLookupParams> {
   const existing = await keys.params(session, academie);
   if (existing) return existing;
   const fresh = { salt: randomBytes(16).toString('base64'), iterations, shardChars: chooseShardChars(candidates) };
   return keys.createParams(session, academie, fresh);
 }
 
+/** Where roots come from: a store for releases (cached per session), nothing for a rehearsal (derived each time). */
+export interface RootSource {
+  params: SessionLookupParams;
+  codeSecret: string;
+  cache?: { keys: LookupKeyStore; session: string; academie: string };
+}
+
 /**
- * Material for every candidate given: from the cache, or derived now and
- * cached (a corrected birth date is derived again). Returns a lookup
- * function for the renderer; throws if asked for a candidate not prepared.
+ * The root of every candidate given: from the cache, or derived now (and
+ * cached). Returns a lookup function for the renderer; it throws if asked
+ * for a candidate not prepared.
  */
-export async function prepareMaterials(
-  keys: LookupKeyStore,
-  session: string,
-  academie: string,
-  params: LookupParams,
-  candidates: readonly Candidate[],
+export async function prepareRoots(
+  source: RootSource,
+  numeros: readonly string[],
   progress: Progress = silentProgress,
-): Promise<{ material: (numero: string, dateNaissance: string) => Promise<string>; derived: number }> {
-  const cache = await keys.materials(session, academie);
-  const missing = candidates.filter((c) => cache.get(c.numero)?.dateNaissance !== c.dateNaissance);
+): Promise<{ root: (numero: string) => string; derived: number }> {
+  const { cache } = source;
+  const roots = cache ? await cache.keys.roots(cache.session, cache.academie) : new Map<string, CachedRoot>();
+  const missing = numeros.filter((n) => !roots.has(n));
   if (missing.length > 0) {
     progress.start('derive', missing.length);
     let done = 0;
     // Derive and store in slices: an interrupted render keeps what it paid for.
     for (let i = 0; i < missing.length; i += 2_000) {
-      const slice = missing.slice(i, i + 2_000);
-      const fresh: CachedMaterial[] = await mapLimit(slice, 4, async (c) => {
-        const secret = lookupSecret(c.numero, c.dateNaissance);
-        // Stored decisions were validated at ingest; this guards the invariant without naming anyone.
-        if (secret === null) throw new Error('a stored candidate number and birth date make no lookup secret');
-        const material = await deriveMaterialNode(secret, params);
+      const fresh = await mapLimit(missing.slice(i, i + 2_000), 4, async (numero): Promise<CachedRoot> => {
+        const root = await deriveRootNode(`${numero}|${accessCodeData(source.codeSecret, numero)}`, source.params);
         progress.update(++done);
-        return { ...c, material };
+        return { numero, root };
       });
-      await keys.putMaterials(session, academie, fresh);
-      for (const m of fresh) cache.set(m.numero, m);
+      if (cache) await cache.keys.putRoots(cache.session, cache.academie, fresh);
+      for (const r of fresh) roots.set(r.numero, r);
     }
     progress.stop();
   }
   return {
     derived: missing.length,
-    material: async (numero, dateNaissance) => {
-      const m = cache.get(numero);
-      if (m?.dateNaissance !== dateNaissance) throw new Error('lookup material asked for a candidate that was not prepared');
-      return m.material;
+    root: (numero) => {
+      const r = roots.get(numero);
+      if (!r) throw new Error('lookup root asked for a candidate that was not prepared');
+      return r.root;
     },
   };
 }

@@ -6,6 +6,7 @@ import { ARM_AHEAD_MS, DEFAULT_PUBLICATION_TIME, InvalidInstantError, publicatio
 import { decodePointer, encodePointer, liveRelease, pointerKey, type EdgePointer } from '../edge/pointer.js';
 import type { PublicationPlan, RenderedRelease } from '../ports/publication-store.port.js';
 import { announcementPage } from '../render/pages.js';
+import { listsFields, scheduleListsExpiry, sessionListsExpiry, sessionPlans } from './lists-expiry.js';
 import { PublicationError, type PublicationDeps } from './publication.deps.js';
 
 export interface PlanKey {
@@ -29,8 +30,11 @@ function academieOf(slug: string): Academie {
  * default time (10:00 first group, 18:00 second). The pointer is armed by
  * a trigger ARM_AHEAD_MS before; an armed pointer not yet open is disarmed
  * at once, so moving an instant later can never leave the old one active.
+ * The session's name lists expire `listsDays` after its first publication
+ * (default 30, or the period this plan had); the step that takes them down
+ * is scheduled with it.
  */
-export async function schedulePublication(deps: PublicationDeps, key: PlanKey & { at: string; actor: string }): Promise<PublicationPlan> {
+export async function schedulePublication(deps: PublicationDeps, key: PlanKey & { at: string; actor: string; listsDays?: number }): Promise<PublicationPlan> {
   const academie = academieOf(key.academie);
   const local = /^\d{4}-\d{2}-\d{2}$/.test(key.at.trim()) ? `${key.at.trim()} ${DEFAULT_PUBLICATION_TIME[key.groupe]}` : key.at.trim();
   let instant: Date;
@@ -50,6 +54,8 @@ export async function schedulePublication(deps: PublicationDeps, key: PlanKey & 
     if (first && Date.parse(first.instant) >= instant.getTime()) throw new PublicationError(`the second group cannot open before the first (${first.local})`);
   }
 
+  const lists = listsFields(instant, academie.timeZone, key.listsDays, existing);
+
   if (existing?.state === 'armed' && existing.releaseId) await disarmPending(deps, academie.slug, existing.releaseId, now);
   const plan: PublicationPlan = {
     academie: academie.slug,
@@ -62,9 +68,11 @@ export async function schedulePublication(deps: PublicationDeps, key: PlanKey & 
     releaseId: null,
     reason: null,
     updatedAt: now.toISOString(),
+    ...lists,
   };
   await deps.publications.savePlan(plan);
-  await deps.scheduler.setTrigger({ ...key, academie: academie.slug, at: new Date(Math.max(now.getTime(), instant.getTime() - ARM_AHEAD_MS)) });
+  await deps.scheduler.setTrigger({ academie: academie.slug, session: key.session, groupe: key.groupe, at: new Date(Math.max(now.getTime(), instant.getTime() - ARM_AHEAD_MS)) });
+  await scheduleListsExpiry(deps, academie.slug, key.session);
   // Nothing public yet: the landing page announces the instant.
   if (liveRelease(await readPointer(deps, academie.slug), now.getTime()) === null) {
     await deps.storage.writeAnnouncement(academie.slug, announcementPage(academie, key.session, instant));
@@ -77,7 +85,7 @@ export async function schedulePublication(deps: PublicationDeps, key: PlanKey & 
     session: key.session,
     groupe: key.groupe,
     releaseId: null,
-    detail: `publication set for ${local} ${academie.timeZone} (${instant.toISOString()})${existing ? `, was ${existing.local}` : ''}`,
+    detail: `publication set for ${local} ${academie.timeZone} (${instant.toISOString()})${existing ? `, was ${existing.local}` : ''}; name lists for ${lists.listsDays} days`,
   });
   return plan;
 }
@@ -119,19 +127,22 @@ export async function armPublication(deps: PublicationDeps, key: PlanKey, actor 
     return { armed: false, reason: 'waiting for the earlier publication to open', retryAt };
   }
   const current = liveRelease(pointer, now.getTime());
-  await writePointer(deps, key.academie, { v: 1, current, next: release.id, notBefore: instant });
+  const lists = sessionListsExpiry(await sessionPlans(deps, key.session, key.academie));
+  await writePointer(deps, key.academie, { v: 1, current, next: release.id, notBefore: instant, ...(lists && { listsUntil: lists.at.getTime() }) });
   await deps.publications.savePlan({ ...plan, state: 'armed', releaseId: release.id, reason: null, updatedAt: now.toISOString() });
+  await scheduleListsExpiry(deps, key.academie, key.session, new Date(instant));
   await deps.audit.record({ at: now.toISOString(), actor, action: 'arm', academie: key.academie, session: key.session, groupe: key.groupe, releaseId: release.id, detail: `pointer armed, opens at ${plan.instant}` });
   return { armed: true, releaseId: release.id };
 }
 
-/** Opens the newest complete release of the group now, whatever was planned. */
-export async function publishNow(deps: PublicationDeps, key: PlanKey & { actor: string }): Promise<PublicationPlan> {
+/** Opens the newest complete release of the group now, whatever was planned; the lists' period counts from now. */
+export async function publishNow(deps: PublicationDeps, key: PlanKey & { actor: string; listsDays?: number }): Promise<PublicationPlan> {
   const academie = academieOf(key.academie);
   const now = deps.clock.now();
+  const others = await sessionPlans(deps, key.session, academie.slug);
+  const lists = listsFields(now, academie.timeZone, key.listsDays, others.find((p) => p.groupe === key.groupe));
   const { release, reason } = await readyRelease(deps, { ...key, academie: academie.slug }, now.getTime());
   if (!release) throw new PublicationError(`${academie.slug} ${key.session} group ${key.groupe}: ${reason}; nothing published`);
-  await writePointer(deps, academie.slug, { v: 1, current: release.id, next: null, notBefore: null });
   const plan: PublicationPlan = {
     academie: academie.slug,
     session: key.session,
@@ -143,9 +154,13 @@ export async function publishNow(deps: PublicationDeps, key: PlanKey & { actor: 
     releaseId: release.id,
     reason: null,
     updatedAt: now.toISOString(),
+    ...lists,
   };
+  const expiry = sessionListsExpiry([...others.filter((p) => p.groupe !== key.groupe), plan]);
+  await writePointer(deps, academie.slug, { v: 1, current: release.id, next: null, notBefore: null, ...(expiry && { listsUntil: expiry.at.getTime() }) });
   await deps.publications.savePlan(plan);
   await deps.scheduler.clearTrigger({ academie: academie.slug, session: key.session, groupe: key.groupe });
+  await scheduleListsExpiry(deps, academie.slug, key.session, now);
   await deps.audit.record({ at: now.toISOString(), actor: key.actor, action: 'publish', academie: academie.slug, session: key.session, groupe: key.groupe, releaseId: release.id, detail: 'published now on explicit command' });
   return plan;
 }
@@ -169,13 +184,14 @@ export async function readPointer(deps: Pick<PublicationDeps, 'kvs'>, slug: stri
   return decodePointer(await deps.kvs.get(pointerKey(slug))) ?? { v: 1, current: null, next: null, notBefore: null };
 }
 
-async function writePointer(deps: PublicationDeps, slug: string, pointer: EdgePointer): Promise<void> {
+export async function writePointer(deps: Pick<PublicationDeps, 'kvs'>, slug: string, pointer: EdgePointer): Promise<void> {
   await deps.kvs.put(pointerKey(slug), encodePointer(pointer));
 }
 
-/** Drops this plan's `next` if not yet open (an armed plan being moved), keeping what is live. */
+/** Drops this plan's `next` if not yet open (an armed plan being moved), keeping what is live and, with it, the lists' expiry. */
 async function disarmPending(deps: PublicationDeps, slug: string, releaseId: string, now: Date): Promise<void> {
   const pointer = await readPointer(deps, slug);
   if (pointer.next !== releaseId || (pointer.notBefore !== null && now.getTime() >= pointer.notBefore)) return;
-  await writePointer(deps, slug, { v: 1, current: liveRelease(pointer, now.getTime()), next: null, notBefore: null });
+  const current = liveRelease(pointer, now.getTime());
+  await writePointer(deps, slug, { v: 1, current, next: null, notBefore: null, ...(current !== null && pointer.listsUntil != null && { listsUntil: pointer.listsUntil }) });
 }

@@ -7,10 +7,16 @@ import type { AcademieStats } from '../stats/index.js';
 import { ARM_AHEAD_MS } from '../domain/publication/instant.js';
 import type { Progress } from '../ports/byte-source.port.js';
 import { silentProgress } from '../ports/byte-source.port.js';
-import type { RenderedRelease } from '../ports/publication-store.port.js';
+import type { RehearsalSample, RenderedRelease } from '../ports/publication-store.port.js';
+import { randomBytes } from 'node:crypto';
+import type { Decision } from '../domain/decision.schema.js';
+import { FORMAT_VERSION, lookupScope, type LookupParams, type SessionLookupParams } from '../render/lookup/lookup-crypto.js';
 import { mapLimit, renderRelease, type Release } from '../render/release.js';
 import { selectPublicResults } from '../render/release-input.js';
-import { prepareMaterials, sessionLookupParams, DEFAULT_ITERATIONS } from './lookup-material.js';
+import { accessCode, sessionCodeSecret } from './access-codes.js';
+import { pseudonymiseDecisions, sampleCandidates } from './pseudonymise.js';
+import { prepareRoots, sessionLookupParams, DEFAULT_ITERATIONS } from './lookup-material.js';
+import { listsOnline } from './lists-expiry.js';
 import { PublicationError, withheldNumbers, type PublicationDeps } from './publication.deps.js';
 import { readPointer } from './publication.usecase.js';
 
@@ -25,6 +31,8 @@ export interface RenderRequest {
   iterations?: number;
   etablissements?: ReadonlyMap<string, string>;
   progress?: Progress;
+  /** Name lists or not; by default, as long as the session's lists have not expired. */
+  lists?: boolean;
 }
 
 /**
@@ -33,8 +41,8 @@ export interface RenderRequest {
  */
 export async function renderInMemory(
   deps: PublicationDeps,
-  req: Omit<RenderRequest, 'kind' | 'actor'>,
-): Promise<{ rendered: Release; candidates: number; derived: number }> {
+  req: Omit<RenderRequest, 'actor'>,
+): Promise<{ rendered: Release; candidates: number; derived: number; tryWith?: RehearsalSample[] }> {
   const academie = findAcademie(req.academie);
   if (!academie) throw new PublicationError(`unknown académie "${req.academie}"`);
   const decisions = await deps.decisions.currentDecisions(req.session, academie.slug);
@@ -42,25 +50,54 @@ export async function renderInMemory(
   if (req.phase === 2 && !decisions.some((d) => d.groupe === 2)) {
     throw new PublicationError(`no second-group decisions stored for ${academie.slug} ${req.session}: ingest them before rendering phase 2`);
   }
-  const withheld = await withheldNumbers(deps, req.session, academie.slug);
   const everyone = new Set(decisions.map((d) => d.numero)).size;
-  const params = await sessionLookupParams(deps.lookupKeys, req.session, academie.slug, everyone, req.iterations ?? DEFAULT_ITERATIONS);
-  const shown = selectPublicResults(decisions, req.phase, withheld);
-  const { material, derived } = await prepareMaterials(deps.lookupKeys, req.session, academie.slug, params, shown, req.progress ?? silentProgress);
+  const session = await sessionLookupParams(deps.lookupKeys, req.session, academie.slug, everyone, req.iterations ?? DEFAULT_ITERATIONS);
+  const withheld = await withheldNumbers(deps, req.session, academie.slug);
+  const subjects = req.kind === 'rehearsal'
+    ? rehearsalSubjects(decisions, withheld, session, lookupScope(req.session, academie.slug, req.phase, true))
+    : {
+        decisions, withheld,
+        params: { v: FORMAT_VERSION, ...session, scope: lookupScope(req.session, academie.slug, req.phase) } satisfies LookupParams,
+        codeSecret: await sessionCodeSecret(deps.lookupKeys, req.session, academie.slug),
+        cache: { keys: deps.lookupKeys, session: req.session, academie: academie.slug },
+      };
+  const shown = selectPublicResults(subjects.decisions, req.phase, subjects.withheld);
+  const { root, derived } = await prepareRoots(subjects, shown.map((r) => r.numero), req.progress ?? silentProgress);
   const previous = await findPrevious(deps, academie.slug, req.session, req.phase);
   const nationalPeers = await livePeerStatistics(deps, academie.slug, req.session, req.phase);
-  const rendered = await renderRelease({
+  const release = await renderRelease({
     academie: academie.slug,
     session: req.session,
     phase: req.phase,
-    decisions,
-    withheld,
-    lookup: { params, material },
+    decisions: subjects.decisions,
+    withheld: subjects.withheld,
+    lookup: { params: subjects.params, root },
     ...(req.etablissements ? { etablissements: req.etablissements } : {}),
     ...(previous ? { previous } : {}),
     nationalPeers,
+    lists: req.lists ?? (await listsOnline(deps, req.session, academie.slug)),
   });
-  return { rendered, candidates: shown.length, derived };
+  const tryWith = req.kind === 'rehearsal'
+    ? sampleCandidates(subjects.decisions, req.phase).map((numero) => ({ numero, code: accessCode(subjects.codeSecret, numero) }))
+    : undefined;
+  return { rendered: release, candidates: shown.length, derived, ...(tryWith ? { tryWith } : {}) };
+}
+
+/**
+ * A rehearsal shows the real structure and counts and no real person:
+ * withheld candidates are dropped, everyone else gets a pseudonymous
+ * identity (number, names, birth date), and the lookup its own salt and
+ * code secret, made for this rehearsal and kept nowhere (no root cache
+ * either), so a leaked link or file leads to no one and no real code opens
+ * anything in it.
+ */
+function rehearsalSubjects(decisions: readonly Decision[], withheld: ReadonlySet<string>, session: SessionLookupParams, scope: string) {
+  return {
+    decisions: pseudonymiseDecisions(decisions.filter((d) => !withheld.has(d.numero)), randomBytes(32)),
+    withheld: new Set<string>(),
+    params: { v: FORMAT_VERSION, ...session, salt: randomBytes(16).toString('base64'), scope } satisfies LookupParams,
+    codeSecret: randomBytes(32).toString('base64'),
+  };
 }
 
 export interface RenderOutcome {
@@ -73,7 +110,7 @@ export interface RenderOutcome {
 
 export async function renderAcademie(deps: PublicationDeps, req: RenderRequest): Promise<RenderOutcome> {
   const kind = req.kind ?? 'release';
-  const { rendered: release, candidates, derived } = await renderInMemory(deps, req);
+  const { rendered: release, candidates, derived, tryWith } = await renderInMemory(deps, { ...req, kind });
   const slug = release.manifest.academie;
   const prefix = kind === 'release' ? 'releases' : 'rehearsals';
   await deps.storage.write(release, prefix);
@@ -91,6 +128,7 @@ export async function renderAcademie(deps: PublicationDeps, req: RenderRequest):
     bytes: release.files.reduce((n, f) => n + f.body.length, 0),
     renderedAt: deps.clock.now().toISOString(),
     renderedBy: req.actor,
+    ...(tryWith ? { tryWith } : {}),
   };
   if (kind === 'release') await deps.storage.saveStatistics(release.id, release.statistics);
   await deps.publications.recordRelease(record);

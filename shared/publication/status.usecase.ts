@@ -1,7 +1,10 @@
 // What the rectorat sees: per académie, session and group, whether a
-// release is ready, when it opens, and whether it is live now.
+// release is ready, when it opens, whether it is live now, and when the
+// name lists expire.
+import { DateTime } from 'luxon';
 import type { PublicationPlan, RenderedRelease, Takedown } from '../ports/publication-store.port.js';
 import { liveRelease } from '../edge/pointer.js';
+import { sessionListsExpiry } from './lists-expiry.js';
 import { readPointer } from './publication.usecase.js';
 import type { PublicationDeps } from './publication.deps.js';
 
@@ -19,6 +22,32 @@ export interface StatusRow {
   liveRelease: string | null;
   /** The last in-place rewrite of this group's live release (a result withheld or released after publication). */
   takedown: Pick<Takedown, 'state' | 'requestedAt' | 'invalidationId'> & { paths: number } | null;
+  /** When the académie session's name lists expire (the same on each group's row); null while nothing is planned. */
+  lists: ListsStatus | null;
+}
+
+export interface ListsStatus {
+  /** UTC ISO; `local` the same instant as "YYYY-MM-DD HH:MM" in `timeZone`. */
+  expiresAt: string;
+  local: string;
+  timeZone: string;
+  /** Past the expiry: the edge refuses the lists. */
+  expired: boolean;
+  /** When the scheduled step took them out of the live release; null until it has run. */
+  withdrawnAt: string | null;
+}
+
+function listsStatus(plans: readonly PublicationPlan[], now: number): ListsStatus | null {
+  const expiry = sessionListsExpiry(plans);
+  if (!expiry) return null;
+  const { timeZone } = expiry.plan;
+  return {
+    expiresAt: expiry.at.toISOString(),
+    local: DateTime.fromJSDate(expiry.at, { zone: timeZone }).toFormat('yyyy-MM-dd HH:mm'),
+    timeZone,
+    expired: now >= expiry.at.getTime(),
+    withdrawnAt: expiry.plan.listsWithdrawnAt ?? null,
+  };
 }
 
 export async function publicationStatus(deps: Pick<PublicationDeps, 'publications' | 'kvs' | 'clock' | 'invalidator'>, filter: { academie?: string; session?: string } = {}): Promise<StatusRow[]> {
@@ -60,6 +89,7 @@ export async function publicationStatus(deps: Pick<PublicationDeps, 'publication
       live: plan?.releaseId != null && live === plan.releaseId,
       liveRelease: live,
       takedown: takedown && { state: takedown.state, requestedAt: takedown.requestedAt, invalidationId: takedown.invalidationId, paths: takedown.paths.length },
+      lists: listsStatus(plans.filter((p) => p.academie === key.academie && p.session === key.session), now),
     });
   }
   return rows;

@@ -3,6 +3,7 @@
 // commission has decided (their result comes back).
 import { findAcademie } from '../domain/reference/academies.js';
 import { liveRelease } from '../edge/pointer.js';
+import type { AuditAction } from '../ports/audit-log.port.js';
 import type { FraudFlag } from '../ports/fraud-flags.port.js';
 import type { Takedown } from '../ports/publication-store.port.js';
 import { MANIFEST_PATH, type Release } from '../render/release.js';
@@ -100,8 +101,14 @@ async function applyWithholding(deps: PublicationDeps, slug: string, session: st
   return { takedown, rearmed };
 }
 
-/** Copies the files that differ into the live release, deletes the ones gone, invalidates their public paths. */
-async function rewriteLive(deps: PublicationDeps, slug: string, session: string, liveId: string, next: Release, actor: string): Promise<Takedown | null> {
+/**
+ * Copies the files that differ into the live release, deletes the ones gone, invalidates their public paths.
+ * `why` names the audit entry: a takedown, or the lists' expiry (lists-expiry.usecase.ts).
+ */
+export async function rewriteLive(
+  deps: PublicationDeps, slug: string, session: string, liveId: string, next: Release, actor: string,
+  why: { action: AuditAction; detail: string } = { action: 'takedown', detail: '' },
+): Promise<Takedown | null> {
   const current = await deps.storage.currentManifest(liveId);
   if (!current) throw new Error(`the manifest of live release ${liveId} cannot be read`);
   const before = new Map(current.files.map((f) => [f.path, f.sha256]));
@@ -124,6 +131,6 @@ async function rewriteLive(deps: PublicationDeps, slug: string, session: string,
     requestedAt: deps.clock.now().toISOString(), requestedBy: actor,
   };
   await deps.publications.saveTakedown(takedown);
-  await deps.audit.record({ at: takedown.requestedAt, actor, action: 'takedown', academie: slug, session, groupe: null, releaseId: liveId, detail: `${touched.length} files of the live release rewritten, invalidation ${invalidationId} (${takedown.state})` });
+  await deps.audit.record({ at: takedown.requestedAt, actor, action: why.action, academie: slug, session, groupe: null, releaseId: liveId, detail: `${why.detail}${touched.length} files of the live release rewritten, invalidation ${invalidationId} (${takedown.state})` });
   return takedown;
 }

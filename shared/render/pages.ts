@@ -31,28 +31,29 @@ export function sortLinks(links: readonly ListLink[]): ListLink[] {
   return [...links].sort((a, b) => collator.compare(a.name, b.name) || cmp(a.uai, b.uai));
 }
 
-/** `<slug>/index.html` once published: the private lookup form and the lists. */
-export function landingPage(academie: Academie, session: string, assets: PageAssets, lists: readonly ListLink[], statistics: { national: boolean } = { national: false }): string {
+/** `<slug>/index.html` once published: the private lookup form and the lists (null: the lists have expired). */
+export function landingPage(academie: Academie, session: string, assets: PageAssets, lists: readonly ListLink[] | null, statistics: { national: boolean } = { national: false }): string {
   const up = (p: string) => p.slice(academie.slug.length + 1); // the page sits in <slug>/
-  const links = sortLinks(lists)
+  const links = sortLinks(lists ?? [])
     .map((l) => `    <li><a href="listes/${escapeHtml(l.uai)}.html">${escapeHtml(l.name)}</a></li>`)
     .join('\n');
   const main = `<h1>Consulter votre résultat</h1>
-<p>Saisissez votre numéro de candidat (il figure sur votre convocation) et votre date de naissance. Votre résultat s’affiche sur cet appareil uniquement : ces informations ne sont envoyées à aucun serveur.</p>
+<p>Saisissez votre numéro de candidat et votre code d’accès personnel : ils figurent sur votre convocation et sur le coupon remis par votre établissement. Votre résultat s’affiche sur cet appareil uniquement : ces informations ne sont envoyées à aucun serveur.</p>
 <form id="recherche" novalidate>
   <label for="numero">Numéro de candidat
-    <span class="aide" id="numero-aide">Tel qu’il figure sur votre convocation, par exemple 0123456789A</span></label>
+    <span class="aide" id="numero-aide">Tel qu’il figure sur votre convocation, par exemple 24000012345</span></label>
   <input type="text" id="numero" autocomplete="off" autocapitalize="characters" spellcheck="false" required aria-describedby="numero-aide">
-  <label for="naissance">Date de naissance
-    <span class="aide" id="naissance-aide">Au format jj/mm/aaaa, par exemple 07/03/2006</span></label>
-  <input type="text" id="naissance" inputmode="numeric" autocomplete="bday" placeholder="jj/mm/aaaa" required aria-describedby="naissance-aide">
+  <label for="code">Code d’accès
+    <span class="aide" id="code-aide">14 caractères, par exemple 7KQ2-M9XD-4TPA-RA (majuscules, espaces et tirets facultatifs)</span></label>
+  <input type="text" id="code" autocomplete="off" autocapitalize="characters" spellcheck="false" required aria-describedby="code-aide code-erreur">
+  <p class="erreur" id="code-erreur" aria-live="polite"></p>
   <button type="submit" id="envoyer">Afficher mon résultat</button>
 </form>
 <noscript><p class="avertissement">La consultation de votre résultat nécessite JavaScript. Activez-le dans votre navigateur ou rapprochez-vous de votre établissement.</p></noscript>
 <div id="resultat" class="resultat" role="status" aria-live="polite"></div>
 <h2>Listes des candidats admis par établissement</h2>
-<p>Seuls figurent les candidats admis ayant accepté la publication de leur nom.</p>
-${lists.length ? `<ul class="etablissements">\n${links}\n</ul>` : '<p>Aucune liste n’est publiée.</p>'}
+${lists === null ? LISTS_EXPIRED : `<p>Seuls figurent les candidats admis ayant accepté la publication de leur nom.</p>
+${lists.length ? `<ul class="etablissements">\n${links}\n</ul>` : '<p>Aucune liste n’est publiée.</p>'}`}
 <h2>Statistiques</h2>
 <ul>
   <li><a href="statistiques/index.html">Résultats de l’académie : taux de réussite, mentions, par département, voie, série et établissement (téléchargements CSV, Excel, JSON)</a></li>${
@@ -68,6 +69,9 @@ ${lists.length ? `<ul class="etablissements">\n${links}\n</ul>` : '<p>Aucune lis
     script: up(assets.lookupScript),
   });
 }
+
+// Once the lists have expired. No date in it: a rendered page never depends on the clock.
+const LISTS_EXPIRED = '<p>Les listes des candidats admis ne sont plus publiées : leur période de publication est terminée. Votre résultat reste consultable ci-dessus, et les statistiques ci-dessous.</p>';
 
 /**
  * `<slug>/listes/<uai>.html`: admitted, consenting candidates only, in French
@@ -113,7 +117,7 @@ export function announcementPage(academie: Academie, session: string, instant: D
   const when = formatInstantFr(instant, academie.timeZone);
   const main = `<h1>Résultats du baccalauréat</h1>
 <p>Les résultats de l’académie ${escapeHtml(deAcademie(academie.name))} seront publiés le ${escapeHtml(when)} (heure locale).</p>
-<p>Revenez sur cette page à cette heure-là pour consulter votre résultat avec votre numéro de candidat et votre date de naissance.</p>`;
+<p>Revenez sur cette page à cette heure-là pour consulter votre résultat avec votre numéro de candidat et votre code d’accès (sur votre convocation, ou le coupon remis par votre établissement).</p>`;
   return layout({ title: 'Résultats du baccalauréat', academieName: academie.name, session, main, ...(stylesheet ? { stylesheet } : {}) });
 }
 

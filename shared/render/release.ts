@@ -1,14 +1,15 @@
 // Renders one immutable, deterministic release of an académie: every file
 // the public can reach, plus a manifest whose hash names the release. No
 // clock and no randomness: the same inputs give byte-identical files and id.
-import { createCipheriv, createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Decision } from '../domain/decision.schema.js';
 import { findAcademie } from '../domain/reference/academies.js';
 import { LIBELLE_EXAMEN } from '../domain/reference/exams.js';
-import { entryId, type LookupParams } from './lookup/lookup-crypto.js';
-import { serializeEntry } from './lookup/lookup-entry.schema.js';
+import { entryId, FORMAT_VERSION, type LookupParams } from './lookup/lookup-crypto.js';
+import { serializeEntry, type LookupEntry } from './lookup/lookup-entry.schema.js';
+import { entryKeysSync, sealEntrySync } from './lookup/lookup-node.js';
 import { renderShards, type SealedEntry } from './lookup/lookup-shards.js';
 import { buildLookupPage } from './lookup-bundle.js';
 import { etablissementName, landingPage, listPage, type PageAssets } from './pages.js';
@@ -49,12 +50,10 @@ export interface RenderInput {
   /** Candidate numbers whose result must not appear anywhere (fraud procedure). */
   withheld?: ReadonlySet<string>;
   lookup: {
-    /** shardChars is taken as given (see chooseShardChars): the layout is the caller's choice. */
+    /** As params.json gives them; shardChars is taken as given (see chooseShardChars): the layout is the caller's choice. */
     params: LookupParams;
-    /** The slow PBKDF2 step, called once per shown candidate with the ISO birth date. */
-    material: (numero: string, dateNaissance: string) => Promise<string>;
-    /** Derivations run at once; PBKDF2 runs on libuv's thread pool, so a few suffice. */
-    concurrency?: number;
+    /** Each shown candidate's root (the slow PBKDF2 step, done and cached beforehand: see prepareRoots). */
+    root: (numero: string) => string;
   };
   /** UAI → établissement name. */
   etablissements?: ReadonlyMap<string, string>;
@@ -66,6 +65,11 @@ export interface RenderInput {
    * never publishes anyone's figures early. None: no national page.
    */
   nationalPeers?: readonly AcademieStats[];
+  /**
+   * false once the académie's name lists have expired: no list file, and a
+   * landing page that links none and says so. Default true.
+   */
+  lists?: boolean;
 }
 
 const REPO_ROOT = join(import.meta.dirname, '../..');
@@ -96,18 +100,15 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
     lookupScript: add(`${slug}/assets/lookup.${sha256Hex(js).slice(0, 8)}.js`, js, 'text/javascript; charset=utf-8'),
   };
 
-  // Lookup: one derivation and one seal per shown candidate.
+  // Lookup: per shown candidate, this scope's keys (HKDF of the cached root) and one seal.
   const { params } = input.lookup;
-  const sealed = await mapLimit(results, input.lookup.concurrency ?? 8, async (r): Promise<SealedEntry> => {
-    const material = await input.lookup.material(r.numero, r.dateNaissance);
-    const entry = {
-      v: 1 as const, nom: r.nom, prenoms: r.prenoms, examen: r.examen, libelleExamen: LIBELLE_EXAMEN[r.examen], serie: r.serie,
-      groupe: r.groupe, resultat: r.resultat, mention: r.mention, session: input.session, academie: slug,
-    };
-    return { id: entryId(material), sealed: sealEntrySync(material, serializeEntry(entry)) };
+  const sealed = results.map((r): SealedEntry => {
+    const keys = entryKeysSync(input.lookup.root(r.numero), params.scope);
+    return { id: entryId(keys), sealed: sealEntrySync(keys, serializeEntry(lookupEntry(r))) };
   });
   for (const [shard, text] of renderShards(sealed, params.shardChars)) add(`${slug}/resultats/${shard}.json`, text, JSON_TYPE);
-  add(`${slug}/resultats/params.json`, JSON.stringify({ salt: params.salt, iterations: params.iterations, shardChars: params.shardChars }), JSON_TYPE);
+  const publicParams: LookupParams = { v: FORMAT_VERSION, salt: params.salt, iterations: params.iterations, shardChars: params.shardChars, scope: params.scope };
+  add(`${slug}/resultats/params.json`, JSON.stringify(publicParams), JSON_TYPE);
 
   // Statistics: computed from the same decisions with the same withholding, so no figure depends on a withheld result.
   const statistics = academieStatistics({
@@ -130,8 +131,9 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
     else byUai.set(r.uai, [r]);
   }
   const links = [...byUai.keys()].sort().map((uai) => ({ uai, name: etablissementName(uai, input.etablissements) }));
-  for (const link of links) add(`${slug}/listes/${link.uai}.html`, listPage(academie, input.session, assets, link, byUai.get(link.uai)!), HTML);
-  add(`${slug}/index.html`, landingPage(academie, input.session, assets, links, { national: national.length > 0 }), HTML);
+  const lists = input.lists ?? true;
+  if (lists) for (const link of links) add(`${slug}/listes/${link.uai}.html`, listPage(academie, input.session, assets, link, byUai.get(link.uai)!), HTML);
+  add(`${slug}/index.html`, landingPage(academie, input.session, assets, lists ? links : null, { national: national.length > 0 }), HTML);
 
   files.sort((a, b) => (a.path < b.path ? -1 : 1));
   const manifest: ReleaseManifest = {
@@ -156,27 +158,13 @@ export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-const LABEL = Buffer.from('publibac/lookup/v1');
-
-/**
- * sealEntry (lookup-crypto.ts, FORMAT v1) with node:crypto, synchronously.
- * Same bytes (a unit test checks them against sealEntry): WebCrypto's
- * per-call overhead (key import, thread-pool hop) made sealing 30,000
- * entries take ~8 s of a ~10 s render; this takes well under a second.
- */
-export function sealEntrySync(material: string, plaintext: string): string {
-  // Buffer's decoder rather than base64ToBytes's pattern check: this runs once per candidate,
-  // on material the render use case read from its own cache; a wrong length still throws.
-  const m = Buffer.from(material, 'base64');
-  if (m.length !== 64) throw new Error('lookup material must be 64 bytes of base64');
-  const data = Buffer.from(plaintext, 'utf8');
-  const padded = Buffer.alloc(Math.ceil((data.length + 1) / 128) * 128);
-  data.copy(padded);
-  padded[data.length] = 0x80;
-  const nonce = createHmac('sha256', m.subarray(48, 64)).update(padded).digest().subarray(0, 12);
-  const cipher = createCipheriv('aes-256-gcm', m.subarray(16, 48), nonce);
-  cipher.setAAD(LABEL);
-  return Buffer.concat([nonce, cipher.update(padded), cipher.final(), cipher.getAuthTag()]).toString('base64');
+/** What the candidate's own lookup shows: the outcome, and nothing that names them. */
+function lookupEntry(r: PublicResult): LookupEntry {
+  if (r.decision === 'REMPLACEMENT') throw new Error('a deferred candidate has no result to seal');
+  return {
+    v: 2, examen: r.examen, libelleExamen: LIBELLE_EXAMEN[r.examen], serie: r.serie,
+    groupe: r.groupe, decision: r.decision, mention: r.mention, resultat: r.resultat,
+  };
 }
 
 let css: Promise<Uint8Array> | undefined;

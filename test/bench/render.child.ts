@@ -3,14 +3,16 @@
 // alone in its process so that peak memory is its own.
 import { createHash } from 'node:crypto';
 import { lyceesOf } from '../../shared/generate/decisions.generator.js';
+import { DEFAULT_ITERATIONS } from '../../shared/publication/lookup-material.js';
+import { lookupScope } from '../../shared/render/lookup/lookup-crypto.js';
 import { renderRelease } from '../../shared/render/release.js';
 import { chooseShardChars } from '../../shared/render/lookup/lookup-shards.js';
 import { generatedDecisions } from './decisions-from-rows.js';
 
 const [academie, count] = [process.argv[2]!, Number(process.argv[3])];
 const decisions = generatedDecisions(academie, count);
-// Stand-in for cached PBKDF2 output: 64 uniform bytes per candidate, as the cache returns them.
-const cached = new Map(decisions.map((d) => [d.numero, createHash('sha512').update(`${d.numero}|${d.dateNaissance}`).digest('base64')]));
+// Stand-in for cached PBKDF2 roots: 32 uniform bytes per candidate, as the cache returns them.
+const cached = new Map(decisions.map((d) => [d.numero, createHash('sha256').update(d.numero).digest('base64')]));
 const input = {
   academie,
   session: '2024-06',
@@ -18,8 +20,8 @@ const input = {
   decisions,
   etablissements: new Map(lyceesOf(academie, 1).map((l) => [l.uai, l.nom])),
   lookup: {
-    params: { salt: 'AAECAwQFBgcICQoLDA0ODw==', iterations: 100_000, shardChars: chooseShardChars(count) },
-    material: async (numero: string) => cached.get(numero)!,
+    params: { v: 2 as const, salt: 'AAECAwQFBgcICQoLDA0ODw==', iterations: DEFAULT_ITERATIONS, shardChars: chooseShardChars(count), scope: lookupScope('2024-06', academie, 1) },
+    root: (numero: string) => cached.get(numero)!,
   },
 };
 const timed = async () => {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startTestStack } from '../support/local-stack.js';
+import { DEFAULT_ITERATIONS } from '../../shared/publication/lookup-material.js';
 import { writeDecisionFile } from './national-file.js';
 
 const run = promisify(execFile);
@@ -55,10 +56,26 @@ try {
       );
       console.log(`  bytes per lookup request: one shard, ${fmt(r.shardMean)} B on average, ${fmt(r.shardMax)} B at most (plus once per visit: landing page, script, stylesheet, params: ${fmt(r.pageBytes / 1024, 1)} KB)`);
     }
-    for (const iterations of [10_000, 100_000]) {
-      const d = await child<{ count: number; seconds: number }>('derive.child.ts', [String(iterations), '400']);
+    for (const iterations of [DEFAULT_ITERATIONS, 10_000]) {
+      const d = await child<{ count: number; seconds: number }>('derive.child.ts', [String(iterations), '4000']);
       const per = d.seconds / d.count;
-      console.log(`lookup key derivation at ${fmt(iterations)} PBKDF2 iterations: ${fmt(per * 1000, 2)} ms a candidate on this machine = ${fmt((per * 30_000) / 60, 1)} min for 30,000 candidates, once per session (cached for every later render)`);
+      console.log(
+        `lookup root derivation (access code HMAC, then PBKDF2) at ${fmt(iterations)} iterations${iterations === DEFAULT_ITERATIONS ? ' (the default)' : ''}: ` +
+          `${fmt(per * 1000, 3)} ms a candidate (both cores) = ${fmt(per * 30_000, 1)} s for 30,000 candidates, ${fmt(per * 720_000, 0)} s for 720,000, once per session (cached for every later render)`,
+      );
+    }
+  }
+  if (!only || only === 'lookup') {
+    const stack = await startTestStack();
+    try {
+      const r = await child<{ candidates: number; slowdown: number; timings: number[] }>('lookup-phone.child.ts', ['30000', '4'], { ...process.env, ...stack.env });
+      const rest = [...r.timings.slice(1)].sort((a, b) => a - b);
+      console.log(
+        `lookup on a phone (Chromium, Pixel 7 profile, CPU ${r.slowdown}x slower, ${fmt(r.candidates)}-candidate release through the local CDN): ` +
+          `first ${fmt(r.timings[0]!)} ms (with params.json), then median ${fmt(rest[Math.floor(rest.length / 2)]!)} ms, max ${fmt(rest.at(-1)!)} ms from tap to result`,
+      );
+    } finally {
+      await stack.stop();
     }
   }
   if (!only || only === 'flip') {

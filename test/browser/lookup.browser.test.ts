@@ -9,9 +9,10 @@ import { startLocalCdn } from '../../shared/local/local-cdn.js';
 import { systemClock } from '../../shared/ports/clock.port.js';
 import { publishNow } from '../../shared/publication/publication.usecase.js';
 import { renderAcademie } from '../../shared/publication/render.usecase.js';
+import { flagCandidate } from '../../shared/publication/withholding.usecase.js';
 import { NEUTRAL_MESSAGE_FR } from '../../shared/render/lookup/lookup-client.js';
 import { startTestStack, type TestStack } from '../support/local-stack.js';
-import { publicationDepsFor } from '../support/publication-deps.js';
+import { codeOf, publicationDepsFor } from '../support/publication-deps.js';
 import { decision } from '../unit/render/fixtures.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,6 +24,7 @@ let cdn: { url: string; stop(): Promise<void> };
 let browser: Browser;
 let page: Page;
 const errors: string[] = [];
+const codes = new Map<string, string>();
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does), or set CHROMIUM_PATH`);
@@ -31,9 +33,14 @@ beforeAll(async () => {
   const rows: Decision[] = [
     decision({ numero: '0123456789A', nom: 'DURAND', prenoms: 'Élodie', dateNaissance: '2006-03-07', academie: 'rennes', departement: '35', uai: '0350001A', decision: 'ADMIS', mention: 'TB', moyenne: 16.4 }),
     decision({ numero: '0123456790B', nom: 'LE GALL', prenoms: 'Yann', dateNaissance: '2005-12-31', academie: 'rennes', departement: '35', uai: '0350001A', decision: 'AJOURNE', mention: null, moyenne: 7.2, accordPublication: false }),
+    decision({ numero: '0123456791C', nom: 'KERBRAT', prenoms: 'Anne', academie: 'rennes', departement: '35', uai: '0350001A', decision: 'SECOND_GROUPE', mention: null, moyenne: 9.1 }),
+    decision({ numero: '0123456792D', nom: 'WITHHELD', prenoms: 'Zoé', academie: 'rennes', departement: '35', uai: '0350001A', decision: 'ADMIS', mention: 'B', moyenne: 14.2 }),
   ];
   await t.deps.decisions.appendVersions(rows.map((d) => ({ ...d, digest: decisionDigest(d), source: { file: 'b.csv', sha256: '0'.repeat(64), line: 2, ingestedAt: '2024-07-01T00:00:00.000Z' } })));
-  await renderAcademie(t.deps, { academie: 'rennes', session: '2024-06', phase: 1, actor: 'test', iterations: 5_000, etablissements: new Map([['0350001A', 'Lycée Émile Zola']]) });
+  // One candidate under a fraud procedure: withheld from every public file.
+  await flagCandidate(t.deps, { academie: 'rennes', session: '2024-06', numero: '0123456792D', actor: 'test' });
+  await renderAcademie(t.deps, { academie: 'rennes', session: '2024-06', phase: 1, actor: 'test', etablissements: new Map([['0350001A', 'Lycée Émile Zola']]) });
+  for (const r of rows) codes.set(r.numero, await codeOf(t.deps, '2024-06', 'rennes', r.numero));
   await publishNow(t.deps, { academie: 'rennes', session: '2024-06', groupe: 1, actor: 'test' });
   cdn = await startLocalCdn({ port: 0, s3: t.s3, bucket: stack.env.PUBLIBAC_SITE_BUCKET!, kvs: t.kvs });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -50,28 +57,46 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function lookUp(numero: string, naissance: string): Promise<string> {
+async function lookUp(numero: string, code: string): Promise<string> {
   await page.fill('#numero', numero);
-  await page.fill('#naissance', naissance);
+  await page.fill('#code', code);
   await page.click('#envoyer');
   await page.waitForFunction(() => document.querySelector('#resultat')?.textContent !== '' && !(document.querySelector('#envoyer') as HTMLButtonElement).disabled);
   return (await page.textContent('#resultat')) ?? '';
 }
 
 describe('the lookup page in Chromium, on a phone', () => {
-  it('shows a candidate their own result, and the neutral message for a wrong birth date or an unknown number', async () => {
+  it('shows a candidate their own result from number and code, and one neutral message for a wrong code, an unknown number and a withheld result', async () => {
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`${cdn.url}/rennes/`);
     expect(await page.title()).toBe('Résultats du baccalauréat — Académie de Rennes');
 
-    expect(await lookUp('0123456789a', '07/03/2006')).toBe('Admis(e) avec mention Très bienÉlodie DURANDBaccalauréat général');
-    expect(await lookUp('0123456790B', '31/12/2005')).toContain('Ajourné(e)');
-    expect(await lookUp('0123456789A', '08/03/2006')).toBe(NEUTRAL_MESSAGE_FR);
-    expect(await lookUp('9999999999Z', '07/03/2006')).toBe(NEUTRAL_MESSAGE_FR);
+    const elodie = codes.get('0123456789A')!;
+    // Typed in lower case, with spaces instead of dashes.
+    expect(await lookUp('0123456789a', elodie.toLowerCase().replaceAll('-', ' '))).toBe(
+      'Admis(e) avec mention Très bienBaccalauréat généralFélicitations, vous êtes admis(e) au baccalauréat. Votre diplôme vous sera remis par votre établissement.',
+    );
+    expect(await lookUp('0123456790B', codes.get('0123456790B')!)).toContain('Ajourné(e)');
+    expect(await lookUp('0123456791C', codes.get('0123456791C')!)).toContain('Rendez-vous dès aujourd’hui dans votre établissement');
+    expect(await lookUp('0123456789A', codes.get('0123456790B')!)).toBe(NEUTRAL_MESSAGE_FR); // a well-formed code, not hers
+    expect(await lookUp('9999999999Z', elodie)).toBe(NEUTRAL_MESSAGE_FR); // unknown number
+    expect(await lookUp('0123456792D', codes.get('0123456792D')!)).toBe(NEUTRAL_MESSAGE_FR); // withheld
     // Nothing typed ever leaves the device: only static files are fetched.
-    for (const url of requests) expect(url).not.toMatch(/0123456789|2006|03%2F|07\/03/i);
+    for (const url of requests) for (const secret of ['0123456789', ...[...codes.values()].map((c) => c.slice(0, 4))]) expect(url).not.toContain(secret);
     expect(errors).toEqual([]);
+  });
+
+  it('says a mistyped code is mistyped (its check symbol fails), before deriving anything', async () => {
+    await page.goto(`${cdn.url}/rennes/`);
+    const typo = codes.get('0123456789A')!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    await page.fill('#numero', '0123456789A');
+    await page.fill('#code', typo);
+    await page.click('#envoyer');
+    await page.waitForFunction(() => document.querySelector('#code-erreur')?.textContent !== '');
+    expect(await page.textContent('#code-erreur')).toMatch(/^Ce code d’accès ne semble pas correct/);
+    expect(await page.getAttribute('#code', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('#resultat')).toBe('');
   });
 
   it('lists admitted consenting candidates only, on a page search engines are told to ignore', async () => {

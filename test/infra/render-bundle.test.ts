@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../functions/render/prebuilt-esbuild.js';
 import { ROOT } from '../../infra/constructs/project-function.js';
 import { renderRelease } from '../../shared/render/release.js';
-import { decision, fakeMaterial, SALT } from '../unit/render/fixtures.js';
+import { decision, fakeRoot, releaseParams } from '../unit/render/fixtures.js';
 
 // What the render function's afterBundling hook runs, into a directory standing for the Lambda package.
 let bundle: string;
@@ -32,7 +32,7 @@ describe('render function bundle', () => {
         session: '2024-06',
         phase: 1,
         decisions: [decision({ numero: '24000000001' })],
-        lookup: { params: { salt: SALT, iterations: 1_000, shardChars: 1 }, material: fakeMaterial },
+        lookup: { params: releaseParams(1), root: fakeRoot },
       });
       const script = release.files.find((f) => /\/assets\/lookup\.[0-9a-f]{8}\.js$/.test(f.path));
       expect(script).toBeDefined();

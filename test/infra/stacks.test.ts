@@ -75,27 +75,32 @@ describe('grants', () => {
     expect(actionsOf(writes)).not.toContain('s3:DeleteObject');
   });
 
-  it('lets publish change only the KeyValueStore (besides its plans and retry schedules)', () => {
+  it('lets publish write the KeyValueStore, releases/ of the site bucket, and only its own bookkeeping besides', () => {
     const statements = roleStatements(stateless, 'PublishRole');
     const actions = actionsOf(statements);
-    expect(actions.filter((a) => a.startsWith('s3:'))).toEqual(['s3:GetObject', 's3:ListBucket']);
     const kvs = statements.filter((s) => list(s.Action).some((a) => a.startsWith('cloudfront-keyvaluestore:')));
     expect(kvs).toEqual([expect.objectContaining({ Action: expect.arrayContaining(['cloudfront-keyvaluestore:PutKey', 'cloudfront-keyvaluestore:DeleteKey']) })]);
     expect(json(kvs[0]!.Resource)).toMatch(/ExportsOutputFnGetAttPointers.*Arn/);
-    // Its other writes are its own bookkeeping: the control table and arm schedules.
+    // Decisions are read (the lists' expiry re-renders in memory), never written.
+    const decisions = statements.filter((s) => json(s.Resource).includes('DecisionsTable'));
+    expect(actionsOf(decisions).filter((a) => /:(Put|Delete|Update|BatchWrite)/.test(a))).toEqual([]);
+    expect(actionsOf(decisions)).toContain('dynamodb:Query');
+    // Its other writes: the control table, arm and lists schedules, the live release (expired lists) and its invalidation.
     const writes = actions.filter((a) => /:(Put|Delete|Update|Create|BatchWrite)/.test(a) && !a.startsWith('cloudfront-keyvaluestore:') && !a.startsWith('logs:'));
-    expect(new Set(writes.map((a) => a.split(':')[0]))).toEqual(new Set(['dynamodb', 'scheduler']));
-    expect(json(statements.filter((s) => list(s.Action).some((a) => a.startsWith('dynamodb:'))).map((s) => s.Resource))).toMatch(/ControlTable|Control/);
+    expect(new Set(writes.map((a) => a.split(':')[0]))).toEqual(new Set(['dynamodb', 'scheduler', 's3', 'cloudfront']));
+    expect(json(statements.filter((s) => list(s.Action).some((a) => /^dynamodb:(Put|Delete|Update|BatchWrite)/.test(a))).map((s) => s.Resource))).not.toMatch(/DecisionsTable/);
   });
 
-  it('lets only the fraud function rewrite a live release (releases/ only) and invalidate the distribution', () => {
-    const fraud = roleStatements(stateless, 'FraudRole');
-    const writes = fraud.filter((s) => list(s.Action).some((a) => a.startsWith('s3:Put') || a.startsWith('s3:Delete')));
-    expect(writes.flatMap((s) => list(s.Resource)).map(json)).toEqual([expect.stringMatching(/publibac-dev-site-.*\/releases\/\*/)]);
-    const invalidate = fraud.filter((s) => list(s.Action).includes('cloudfront:CreateInvalidation'));
-    expect(invalidate).toHaveLength(1);
-    expect(json(invalidate[0]!.Resource)).toMatch(/distribution\//);
-    for (const role of ['IngestRole', 'RenderRole', 'PublishRole', 'AdminApiRole']) {
+  it('lets only the fraud and publish functions rewrite a live release (releases/ only) and invalidate the distribution', () => {
+    for (const role of ['FraudRole', 'PublishRole']) {
+      const statements = roleStatements(stateless, role);
+      const writes = statements.filter((s) => list(s.Action).some((a) => a.startsWith('s3:Put') || a.startsWith('s3:Delete')));
+      expect(writes.flatMap((s) => list(s.Resource)).map(json), role).toEqual([expect.stringMatching(/publibac-dev-site-.*\/releases\/\*/)]);
+      const invalidate = statements.filter((s) => list(s.Action).includes('cloudfront:CreateInvalidation'));
+      expect(invalidate, role).toHaveLength(1);
+      expect(json(invalidate[0]!.Resource)).toMatch(/distribution\//);
+    }
+    for (const role of ['IngestRole', 'RenderRole', 'AdminApiRole']) {
       expect(actionsOf(roleStatements(stateless, role))).not.toContain('cloudfront:CreateInvalidation');
       expect(actionsOf(roleStatements(stateless, role))).not.toContain('s3:DeleteObject');
     }

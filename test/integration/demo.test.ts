@@ -31,8 +31,11 @@ describe('publibac demo (npm start)', () => {
         expect(stdout).toMatch(new RegExp(`Group ${groupe} scheduled for 2\\d{3}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(Europe/Paris\\)`));
         expect(stdout).toMatch(new RegExp(`Group ${groupe} is public: http://127\\.0\\.0\\.1:\\d+/amiens/ \\(first answer of the new release \\d+ ms after the instant`));
       }
-      expect(stdout).toMatch(/Try candidate \d+, born \d\d\/\d\d\/\d{4}: expect "Admis\(e\) avec mention/);
-      expect(stdout).toMatch(/Try candidate \d+, born \d\d\/\d\d\/\d{4}: expect "Admis\(e\) à l’issue du second groupe"|expect "Ajourné\(e\)"/);
+      // A number and an access code to try; never a birth date.
+      const code = String.raw`[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}`;
+      expect(stdout).toMatch(new RegExp(`Try candidate \\d+, access code ${code}: expect "Admis\\(e\\) avec mention`));
+      expect(stdout).toMatch(new RegExp(`Try candidate \\d+, access code ${code}: expect "(Admis\\(e\\) à l’issue du second groupe|Ajourné\\(e\\))"`));
+      expect(stdout).not.toMatch(/born|\d\d\/\d\d\/\d{4}/);
       const files = await readdir(join(home, 'demo'));
       expect(files.sort()).toEqual(['amiens-2024-06-groupe-1.csv', 'amiens-2024-06-groupe-2.csv']);
       expect((await readFile(join(home, 'demo', files[0]!), 'utf8')).split('\n')[0]).toMatch(/^session;academie;numero_candidat/);

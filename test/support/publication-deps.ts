@@ -6,6 +6,7 @@ import { LocalCdnInvalidator } from '../../shared/adapters/local-cdn-invalidator
 import { S3ReleaseStorage } from '../../shared/adapters/s3/release-writer.s3.js';
 import type { Clock } from '../../shared/ports/clock.port.js';
 import type { PublicationDeps } from '../../shared/publication/publication.deps.js';
+import { accessCode, sessionCodeSecret } from '../../shared/publication/access-codes.js';
 import { dynamoClientFor, s3ClientFor } from './local-stack.js';
 
 /** The publication use cases' real adapters over a test stack, with the test's clock. */
@@ -26,4 +27,9 @@ export function publicationDepsFor(env: Record<string, string>, clock: Clock) {
     invalidator,
   };
   return { deps, triggers, kvs, s3, client, invalidator };
+}
+
+/** A candidate's access code, as the code export prints it (the académie's secret is made if needed). */
+export async function codeOf(deps: Pick<PublicationDeps, 'lookupKeys'>, session: string, academie: string, numero: string): Promise<string> {
+  return accessCode(await sessionCodeSecret(deps.lookupKeys, session, academie), numero);
 }

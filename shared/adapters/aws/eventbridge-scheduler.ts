@@ -10,25 +10,40 @@ import {
 } from '@aws-sdk/client-scheduler';
 import { DateTime } from 'luxon';
 import { findAcademie } from '../../domain/reference/academies.js';
-import type { ArmScheduler, ArmTrigger } from '../../ports/arm-scheduler.port.js';
+import { isExpireLists, type ArmScheduler, type StepTrigger, type TriggerKey } from '../../ports/arm-scheduler.port.js';
 
 export interface EventBridgeArmSchedulerOptions {
   client: SchedulerClient;
   groupName: string;
-  /** The publish function, invoked with {academie, session, groupe}. */
+  /** The publish function, invoked with {academie, session, groupe} (arm) or {step: 'expire-lists', academie, session}. */
   targetArn: string;
   /** The role Scheduler assumes, allowed to invoke only the publish function. */
   roleArn: string;
 }
 
-type PlanOf = Omit<ArmTrigger, 'at'>;
-
-/** Names are unique per plan and instant: `arm-<slug>-<session>-g<groupe>-<epoch s>` (at most 64 characters). */
-export function schedulePrefix(t: PlanOf): string {
-  return `arm-${t.academie}-${t.session}-g${t.groupe}-`;
+/**
+ * Names are unique per plan and instant: `arm-<slug>-<session>-g<groupe>-<epoch s>`,
+ * or `lists-<slug>-<session>-<epoch s>` for the lists' expiry (at most 50
+ * characters with the longest slug; Scheduler allows 64).
+ */
+export function schedulePrefix(t: TriggerKey): string {
+  return isExpireLists(t) ? `lists-${t.academie}-${t.session}-` : `arm-${t.academie}-${t.session}-g${t.groupe}-`;
 }
-export function scheduleName(t: ArmTrigger): string {
+export function scheduleName(t: StepTrigger): string {
   return `${schedulePrefix(t)}${Math.floor(t.at.getTime() / 1000)}`;
+}
+
+/**
+ * What the publish function receives. Arming is worthless once its instant
+ * is long past (the plan is then missed), so it gets five minutes; the lists
+ * must come down however late (the edge already refuses them), so their step
+ * gets the most Scheduler allows, a day.
+ */
+function target(t: StepTrigger): { Input: string; RetryPolicy: { MaximumRetryAttempts: number; MaximumEventAgeInSeconds: number } } {
+  if (isExpireLists(t)) {
+    return { Input: JSON.stringify({ step: 'expire-lists', academie: t.academie, session: t.session }), RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 } };
+  }
+  return { Input: JSON.stringify({ academie: t.academie, session: t.session, groupe: t.groupe }), RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 300 } };
 }
 
 /** `at()` takes a wall-clock time in the schedule's time zone: the académie's, so the schedule reads as the rectorat set it. */
@@ -37,7 +52,7 @@ export function atExpression(at: Date, timeZone: string): string {
 }
 
 /**
- * Arm triggers as EventBridge Scheduler one-time schedules, deleted by
+ * Step triggers as EventBridge Scheduler one-time schedules, deleted by
  * Scheduler once they have fired (ActionAfterCompletion DELETE).
  *
  * Why the instant is in the name: the publish function, run by a schedule,
@@ -50,7 +65,7 @@ export function atExpression(at: Date, timeZone: string): string {
 export class EventBridgeArmScheduler implements ArmScheduler {
   constructor(private readonly options: EventBridgeArmSchedulerOptions) {}
 
-  async setTrigger(trigger: ArmTrigger): Promise<void> {
+  async setTrigger(trigger: StepTrigger): Promise<void> {
     const academie = findAcademie(trigger.academie);
     if (!academie) throw new Error(`unknown académie "${trigger.academie}"`);
     const name = scheduleName(trigger);
@@ -64,12 +79,7 @@ export class EventBridgeArmScheduler implements ArmScheduler {
       // A one-time schedule: fire at the instant (Scheduler's own delivery window is under a minute).
       FlexibleTimeWindow: { Mode: 'OFF' },
       ActionAfterCompletion: 'DELETE',
-      Target: {
-        Arn: this.options.targetArn,
-        RoleArn: this.options.roleArn,
-        Input: JSON.stringify({ academie: trigger.academie, session: trigger.session, groupe: trigger.groupe }),
-        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 300 },
-      },
+      Target: { Arn: this.options.targetArn, RoleArn: this.options.roleArn, ...target(trigger) },
     };
     try {
       await this.options.client.send(new CreateScheduleCommand(input));
@@ -79,11 +89,11 @@ export class EventBridgeArmScheduler implements ArmScheduler {
     }
   }
 
-  async clearTrigger(t: PlanOf): Promise<void> {
+  async clearTrigger(t: TriggerKey): Promise<void> {
     for (const name of await this.names(t)) await this.deleteIgnoringAbsent(name);
   }
 
-  private async names(t: PlanOf): Promise<string[]> {
+  private async names(t: TriggerKey): Promise<string[]> {
     const names: string[] = [];
     let NextToken: string | undefined;
     do {

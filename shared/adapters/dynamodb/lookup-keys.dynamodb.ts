@@ -1,54 +1,71 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { CachedMaterial, LookupKeyStore } from '../../ports/lookup-keys.port.js';
-import type { LookupParams } from '../../render/lookup/lookup-crypto.js';
+import type { CachedRoot, LookupKeyStore } from '../../ports/lookup-keys.port.js';
+import type { SessionLookupParams } from '../../render/lookup/lookup-crypto.js';
 import { batchWriteAll } from './batch-write.js';
 import { queryPartition, TableAdapter } from './control-query.js';
 
 /**
  * Control-table layout:
- *   lookup#<session>#<academie>     params     salt, iterations, shardChars
- *   material#<session>#<academie>   <numero>   dateNaissance, material
- * Materials are as sensitive as the decisions themselves (they open a
- * candidate's entry) and live in the same private account, never in a log.
+ *   lookup#<session>#<academie>     params        salt, iterations, shardChars
+ *   lookup#<session>#<academie>     code-secret   secret
+ *   material#<session>#<academie>   <numero>      root
+ * The code secret and the roots open every result: as sensitive as the
+ * decisions themselves, in the same private account, never in a log.
  */
 export class DynamoLookupKeyStore extends TableAdapter implements LookupKeyStore {
-  async params(session: string, academie: string): Promise<LookupParams | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: `lookup#${session}#${academie}`, sk: 'params' }, ConsistentRead: true }),
-    );
-    return Item ? { salt: String(Item.salt), iterations: Number(Item.iterations), shardChars: Number(Item.shardChars) } : undefined;
+  async params(session: string, academie: string): Promise<SessionLookupParams | undefined> {
+    const item = await this.get(session, academie, 'params');
+    return item ? { salt: String(item.salt), iterations: Number(item.iterations), shardChars: Number(item.shardChars) } : undefined;
   }
 
-  async createParams(session: string, academie: string, params: LookupParams): Promise<LookupParams> {
+  async createParams(session: string, academie: string, params: SessionLookupParams): Promise<SessionLookupParams> {
+    const { salt, iterations, shardChars } = params;
+    const created = await this.putOnce(session, academie, 'params', { salt, iterations, shardChars });
+    return created ? params : (await this.params(session, academie))!;
+  }
+
+  async codeSecret(session: string, academie: string): Promise<string | undefined> {
+    const item = await this.get(session, academie, 'code-secret');
+    return item ? String(item.secret) : undefined;
+  }
+
+  async createCodeSecret(session: string, academie: string, secret: string): Promise<string> {
+    const created = await this.putOnce(session, academie, 'code-secret', { secret });
+    return created ? secret : (await this.codeSecret(session, academie))!;
+  }
+
+  async roots(session: string, academie: string): Promise<Map<string, CachedRoot>> {
+    const items = await queryPartition(this.client, this.tableName, `material#${session}#${academie}`);
+    return new Map(items.map((i) => [String(i.sk), { numero: String(i.sk), root: String(i.root) }]));
+  }
+
+  async putRoots(session: string, academie: string, roots: readonly CachedRoot[]): Promise<void> {
+    const pk = `material#${session}#${academie}`;
+    await batchWriteAll(this.client, this.tableName, roots.map((m) => ({ pk, sk: m.numero, root: m.root })));
+  }
+
+  private async get(session: string, academie: string, sk: string): Promise<Record<string, unknown> | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: `lookup#${session}#${academie}`, sk }, ConsistentRead: true }),
+    );
+    return Item;
+  }
+
+  /** Conditional put: false when an item was already there (the caller reads the one that holds). */
+  private async putOnce(session: string, academie: string, sk: string, attributes: Record<string, unknown>): Promise<boolean> {
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { pk: `lookup#${session}#${academie}`, sk: 'params', ...params },
+          Item: { pk: `lookup#${session}#${academie}`, sk, ...attributes },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
-      return params;
+      return true;
     } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      const existing = await this.params(session, academie);
-      if (!existing) throw err;
-      return existing;
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
     }
-  }
-
-  async materials(session: string, academie: string): Promise<Map<string, CachedMaterial>> {
-    const items = await queryPartition(this.client, this.tableName, `material#${session}#${academie}`);
-    return new Map(items.map((i) => [String(i.sk), { numero: String(i.sk), dateNaissance: String(i.dateNaissance), material: String(i.material) }]));
-  }
-
-  async putMaterials(session: string, academie: string, materials: readonly CachedMaterial[]): Promise<void> {
-    const pk = `material#${session}#${academie}`;
-    await batchWriteAll(
-      this.client,
-      this.tableName,
-      materials.map((m) => ({ pk, sk: m.numero, dateNaissance: m.dateNaissance, material: m.material })),
-    );
   }
 }

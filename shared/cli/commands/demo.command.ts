@@ -13,6 +13,7 @@ import { applyLocalStackEnv, localHome, removeLocalState, writeLocalState } from
 import { systemClock } from '../../ports/clock.port.js';
 import { wholeNumber } from '../arguments.js';
 import { awsContext } from '../aws-context.js';
+import { DEFAULT_ITERATIONS } from '../../publication/lookup-material.js';
 import { publishDemo } from '../demo-publication.js';
 import { startLocalScheduler } from '../local-scheduler.js';
 import { publicationContext } from '../publication-context.js';
@@ -59,7 +60,7 @@ export function register(program: Command): void {
     .option('--seed <n>', 'seed of the synthetic data', '1')
     .option('--publish-in <seconds>', 'first-group results open this long after rendering', wholeNumber, 60)
     .option('--second-group-in <seconds>', 'second-group results open this long after the first (0: no second group)', wholeNumber, 60)
-    .option('--iterations <n>', 'PBKDF2 cost of the lookup; low for a quick demo (the product default is 100,000)', wholeNumber, 1_000)
+    .option('--iterations <n>', 'PBKDF2 cost of the lookup (the product default)', wholeNumber, DEFAULT_ITERATIONS)
     .option('--memory', 'keep the stack in memory (nothing under .publibac/data)')
     .option('--exit', 'stop once both groups are public instead of staying up')
     .option('--dynamodb-port <n>', 'DynamoDB emulator port (0: any free port)')

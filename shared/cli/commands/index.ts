@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { register as registerCodes } from './codes.command.js';
 import { register as registerDemo } from './demo.command.js';
 import { register as registerFraud } from './fraud.command.js';
 import { register as registerGenerate } from './generate.command.js';
@@ -15,6 +16,7 @@ export function registerCommands(program: Command): void {
   registerIngest(program);
   registerRender(program);
   registerPublish(program);
+  registerCodes(program);
   registerFraud(program);
   registerDemo(program);
   registerStats(program);

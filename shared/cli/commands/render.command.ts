@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import type { RehearsalSample } from '../../ports/publication-store.port.js';
 import { readEtablissements } from '../../publication/etablissements-file.js';
 import { DEFAULT_ITERATIONS } from '../../publication/lookup-material.js';
 import { renderAcademie } from '../../publication/render.usecase.js';
+import { mintRehearsalLink, rotateRehearsalKey } from '../../publication/rehearsal-link.js';
 import { rehearse } from '../../publication/rehearse.usecase.js';
 import { duration, groupe, session, wholeNumber } from '../arguments.js';
 import { publicationContext } from '../publication-context.js';
@@ -53,20 +55,66 @@ export function register(program: Command): void {
 
   common(program.command('rehearse'))
     .description('Render a full rehearsal release, reachable only through an expiring signed link, never through the public pointer')
-    .option('--valid-for <duration>', 'how long the link works: 90m, 24h, 7d', duration, 24 * 3_600_000)
+    .option('--valid-for <duration>', 'how long the link works: 30m, 2h (default), at most 24h', duration)
     .action(
       refusals(async (opts: RenderOptions) => {
         const { deps, actor } = publicationContext();
         const etablissements = opts.etablissements ? await readEtablissements(opts.etablissements) : undefined;
         const outcome = await rehearse(deps, {
-          academie: opts.academie, session: opts.session, phase: opts.groupe, actor, validForMs: opts.validFor!, progress: countProgress('Deriving lookup keys'),
+          academie: opts.academie, session: opts.session, phase: opts.groupe, actor, ...withValidity(opts.validFor), progress: countProgress('Deriving lookup keys'),
           ...(etablissements ? { etablissements } : {}), ...withIterations(iterations(opts)),
         });
-        const url = `${process.env.PUBLIBAC_SITE_URL ?? ''}${outcome.path}`;
+        const url = siteUrl(outcome.path);
         if (opts.json) return void process.stdout.write(`${JSON.stringify({ ...outcome, url })}\n`);
-        process.stdout.write(`Rehearsal ${outcome.id}: ${outcome.candidates.toLocaleString('en-GB')} candidates.\nLink (valid until ${outcome.expires.toISOString()}):\n  ${url}\n`);
+        process.stdout.write(
+          `Rehearsal ${outcome.id}: ${outcome.candidates.toLocaleString('en-GB')} pseudonymous candidates (real structure and counts, no real person).\n` +
+            `Link (valid until ${outcome.expires.toISOString()}):\n  ${url}\n` +
+            tryWithLines(outcome.tryWith),
+        );
+      }),
+    );
+
+  registerRehearsal(program);
+}
+
+/** `rehearsal link` and `rehearsal rotate-key`: a group of its own, since `rehearse` requires --academie. */
+function registerRehearsal(program: Command): void {
+  const rehearsal = program.command('rehearsal').description('Links to rehearsals already rendered: mint one, or revoke them all');
+  rehearsal
+    .command('link')
+    .description('Mint a new signed link to a rehearsal (audited), without rendering again')
+    .requiredOption('--academie <slug>', 'académie, e.g. aix-marseille')
+    .requiredOption('--session <YYYY-MM>', 'session, e.g. 2024-06', session)
+    .option('--id <rehearsal>', 'which rehearsal (default: the newest of the session)')
+    .option('--valid-for <duration>', 'how long the link works: 30m, 2h (default), at most 24h', duration)
+    .option('--json', 'print the link as JSON')
+    .action(
+      refusals(async (opts: { academie: string; session: string; id?: string; validFor?: number; json?: boolean }) => {
+        const { deps, actor } = publicationContext();
+        const link = await mintRehearsalLink(deps, { academie: opts.academie, session: opts.session, actor, ...(opts.id ? { rehearsalId: opts.id } : {}), ...withValidity(opts.validFor) });
+        const url = siteUrl(link.path);
+        if (opts.json) return void process.stdout.write(`${JSON.stringify({ ...link, url })}\n`);
+        process.stdout.write(`Rehearsal ${link.id}: link valid until ${link.expires.toISOString()}:\n  ${url}\n${tryWithLines(link.tryWith)}`);
+      }),
+    );
+  rehearsal
+    .command('rotate-key')
+    .description('Replace the key that signs rehearsal links: every link minted so far, of every académie, stops working (audited)')
+    .action(
+      refusals(async () => {
+        const { deps, actor } = publicationContext();
+        const { rotatedAt } = await rotateRehearsalKey(deps, actor);
+        process.stdout.write(`Rehearsal key replaced at ${rotatedAt}: every earlier rehearsal link is revoked. Mint new ones with: publibac rehearsal link\n`);
       }),
     );
 }
 
+const siteUrl = (path: string) => `${process.env.PUBLIBAC_SITE_URL ?? ''}${path}`;
+const withValidity = (ms: number | undefined) => (ms === undefined ? {} : { validForMs: ms });
+
 const withIterations = (n: number | undefined) => (n === undefined ? {} : { iterations: n });
+
+/** A rehearsal's pseudonymous candidates: safe to print, they are no one. */
+function tryWithLines(samples: readonly RehearsalSample[]): string {
+  return samples.length ? `Try its lookup with (pseudonymous, no real person):\n${samples.map((s) => `  candidate ${s.numero}, access code ${s.code}\n`).join('')}` : '';
+}

@@ -4,100 +4,123 @@
  * globalThis.crypto.subtle, TextEncoder/TextDecoder, Uint8Array and atob/btoa,
  * so esbuild bundles it for the browser unchanged. Shards already published
  * must stay readable by the page: treat everything below as frozen, and bump
- * the version label (and the shard file's "v") to change any of it.
+ * the version label (and the "v" of the shard and params files) to change any of it.
  *
- * FORMAT v1
- *   secret    = NUMERO "|" YYYY-MM-DD          (see lookupSecret; UTF-8)
- *   prk       = PBKDF2-HMAC-SHA256(secret, salt, iterations, 32 bytes)
- *   material  = HKDF-SHA256(ikm = prk, salt = empty, info = "publibac/lookup/v1", 64 bytes)
+ * FORMAT v2
+ *   number    = what was typed, NFKC-folded, whitespace dropped, upper-cased: [0-9A-Z]{1,32}
+ *   code      = the 13 data symbols of the candidate's access code (access-code.ts)
+ *   secret    = number "|" code                                     (UTF-8)
+ *   root      = PBKDF2-HMAC-SHA256(secret, salt, iterations, 32 bytes)
+ *   keys      = HKDF-SHA256(ikm = root, salt = empty, info = "publibac/lookup/v2|" scope, 64 bytes)
  *     bytes  0..16  entry id, written as 32 lowercase hex chars
  *     bytes 16..48  AES-256-GCM key
  *     bytes 48..64  HMAC-SHA256 key for nonces
- *   shard     = first shardChars hex chars of the id, file "<shard>.json"
- *   padded    = UTF-8(plaintext) ‖ 0x80 ‖ 0x00…  up to a multiple of 128 bytes
+ *   scope     = "<session>|<académie>|g<group>" for a release, the same ending
+ *               in "|rehearsal" for a rehearsal (params.json gives it)
+ *   shard     = first shardChars hex chars of the id, file "<shard>.json",
+ *               text {"v":2,"entries":{"<id>":"<sealed>",...}}
+ *   padded    = UTF-8(plaintext) ‖ 0x80 ‖ 0x00…  to exactly ENTRY_BYTES (320: the longest BCP spécialité
+ *               with its outcome label takes about 300)
  *   nonce     = HMAC-SHA256(nonce key, padded)[0..12]
  *   sealed    = base64( nonce(12) ‖ AES-256-GCM(key, nonce, padded,
- *                                      aad = "publibac/lookup/v1")(ciphertext ‖ 16-byte tag) )
- *   base64 is the standard alphabet with "=" padding, for salt, material and sealed.
+ *                                      aad = "publibac/lookup/v2")(ciphertext ‖ 16-byte tag) )
+ *   base64 is the standard alphabet with "=" padding, for salt, root, keys and sealed.
  *
- * Why PBKDF2 gives 32 bytes and HKDF stretches them: PBKDF2 computes each
- * 32-byte output block with a full run of iterations, and the id sits in the
- * first block. Asking PBKDF2 for 64 bytes would double the renderer's and the
- * page's cost while an enumerating attacker, who only needs the id, pays once.
+ * Why an access code and not the birth date (v1): numbers are sequential and
+ * birth dates fall in about three years, some 25 bits, which one GPU searches
+ * in minutes whatever the iteration count. The code carries 65 bits, so the
+ * cost is in the secret and PBKDF2 only multiplies it (docs/privacy.md).
+ * Why the root is cached and HKDF gives the keys: the slow step is paid once
+ * per candidate and session (the renderer caches the root), while each
+ * release scope gets its own ids and keys, so group-1, group-2 and rehearsal
+ * files cannot be matched entry by entry.
  * Why the nonce comes from the plaintext (SIV-like): rendering must be
  * deterministic, and a nonce that is a function of the key and the message
  * never repeats for two different messages under one key.
- * Why padding: ciphertext length would otherwise reveal the length of the
- * name and of the outcome label.
+ * Why one fixed size: the ciphertext length would otherwise say which
+ * outcome (and which spécialité) an entry holds.
  */
+import { parseCode } from './access-code.js';
 
-const LABEL = 'publibac/lookup/v1';
-const MATERIAL_BYTES = 64;
+const VERSION = 'publibac/lookup/v2';
+export const FORMAT_VERSION = 2;
+const ROOT_BYTES = 32;
+const KEYS_BYTES = 64;
 const SALT_BYTES = 16;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
-const PAD_BLOCK = 128;
+export const ENTRY_BYTES = 320;
 
-export interface LookupParams {
-  /** base64, 16 bytes; one per session, public (the page needs it). */
+/** The session's part of the parameters: fixed at its first render, so a candidate's root never changes. */
+export interface SessionLookupParams {
+  /** base64, 16 bytes; public (the page needs it). */
   salt: string;
   iterations: number;
   /** Hex chars of the id naming the shard, 1..4. */
   shardChars: number;
 }
 
-const utf8 = new TextEncoder();
-const label = utf8.encode(LABEL);
-
-/**
- * Canonical secret from what the candidate types: number trimmed and
- * upper-cased (inner spaces dropped too, as convocations print numbers in
- * groups), birth date as dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy or
- * yyyy-mm-dd, normalised to yyyy-mm-dd. Null when unusable, which spares a
- * slow derivation that could not match anyone.
- */
-export function lookupSecret(numero: string, dateNaissance: string): string | null {
-  // NFKC folds full-width digits and letters that phone keyboards may produce.
-  const n = numero.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
-  if (!/^[0-9A-Z]{1,32}$/.test(n)) return null;
-  const date = normaliseDate(dateNaissance.normalize('NFKC').trim());
-  return date === null ? null : `${n}|${date}`;
+/** What `params.json` of a release holds. */
+export interface LookupParams extends SessionLookupParams {
+  v: typeof FORMAT_VERSION;
+  scope: string;
 }
 
-function normaliseDate(s: string): string | null {
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  const fr = iso ? null : /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(s);
-  const [y, mo, d] = iso ? [iso[1], iso[2], iso[3]] : fr ? [fr[4], fr[3], fr[1]] : [];
-  if (y === undefined || mo === undefined || d === undefined) return null;
-  const year = Number(y), month = Number(mo), day = Number(d);
-  // Before 1900 is a typo, not a candidate; refusing it spares a derivation.
-  if (year < 1900 || month < 1 || month > 12 || day < 1) return null;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!) return null;
-  return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+const utf8 = new TextEncoder();
+const aad = utf8.encode(VERSION);
+
+/** "2024-06|aix-marseille|g1", or "...|g1|rehearsal". */
+export function lookupScope(session: string, academie: string, groupe: 1 | 2, rehearsal = false): string {
+  return `${session}|${academie}|g${groupe}${rehearsal ? '|rehearsal' : ''}`;
+}
+
+/** The candidate number as the derivation reads it, or null when it cannot be one. */
+export function canonicalNumber(typed: string): string | null {
+  // NFKC folds full-width digits and letters that phone keyboards may produce;
+  // convocations print numbers in groups, so inner spaces go too.
+  const n = typed.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  return /^[0-9A-Z]{1,32}$/.test(n) ? n : null;
+}
+
+/**
+ * Canonical secret from what the candidate types, or null when either part
+ * is unusable (which spares a derivation that could not match anyone).
+ */
+export function lookupSecret(numero: string, code: string): string | null {
+  const n = canonicalNumber(numero);
+  const c = parseCode(code);
+  return n !== null && c.ok ? `${n}|${c.data}` : null;
 }
 
 /** The slow step: done once per candidate and session, then cached by the renderer. */
-export async function deriveMaterial(secret: string, params: Pick<LookupParams, 'salt' | 'iterations'>): Promise<string> {
+export async function deriveRoot(secret: string, params: Pick<SessionLookupParams, 'salt' | 'iterations'>): Promise<string> {
   const salt = base64ToBytes(params.salt);
   if (salt?.length !== SALT_BYTES) throw new Error(`lookup salt must be ${SALT_BYTES} bytes of base64`);
   if (!Number.isSafeInteger(params.iterations) || params.iterations < 1) throw new Error('lookup iterations must be a positive integer');
   const subtle = globalThis.crypto.subtle;
   const password = await subtle.importKey('raw', utf8.encode(secret), 'PBKDF2', false, ['deriveBits']);
-  const prk = await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: params.iterations }, password, 256);
-  const ikm = await subtle.importKey('raw', prk, 'HKDF', false, ['deriveBits']);
-  const okm = await subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: label }, ikm, MATERIAL_BYTES * 8);
+  const root = await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: params.iterations }, password, ROOT_BYTES * 8);
+  return bytesToBase64(new Uint8Array(root));
+}
+
+/** The id and keys of one entry in one scope: cheap, done per release. */
+export async function deriveEntryKeys(root: string, scope: string): Promise<string> {
+  const ikm = base64ToBytes(root);
+  if (ikm?.length !== ROOT_BYTES) throw new Error(`lookup root must be ${ROOT_BYTES} bytes of base64`);
+  const key = await globalThis.crypto.subtle.importKey('raw', ikm, 'HKDF', false, ['deriveBits']);
+  const info = utf8.encode(`${VERSION}|${scope}`);
+  const okm = await globalThis.crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info }, key, KEYS_BYTES * 8);
   return bytesToBase64(new Uint8Array(okm));
 }
 
-function materialBytes(material: string): Uint8Array<ArrayBuffer> {
-  const bytes = base64ToBytes(material);
-  if (bytes?.length !== MATERIAL_BYTES) throw new Error(`lookup material must be ${MATERIAL_BYTES} bytes of base64`);
+function keyBytes(keys: string): Uint8Array<ArrayBuffer> {
+  const bytes = base64ToBytes(keys);
+  if (bytes?.length !== KEYS_BYTES) throw new Error(`lookup keys must be ${KEYS_BYTES} bytes of base64`);
   return bytes;
 }
 
-export function entryId(material: string): string {
-  return toHex(materialBytes(material).subarray(0, 16));
+export function entryId(keys: string): string {
+  return toHex(keyBytes(keys).subarray(0, 16));
 }
 
 export function shardName(id: string, shardChars: number): string {
@@ -106,21 +129,21 @@ export function shardName(id: string, shardChars: number): string {
   return id.slice(0, shardChars);
 }
 
-async function keys(material: string): Promise<{ aes: CryptoKey; mac: CryptoKey }> {
-  const m = materialBytes(material);
+async function cryptoKeys(keys: string): Promise<{ aes: CryptoKey; mac: CryptoKey }> {
+  const m = keyBytes(keys);
   const subtle = globalThis.crypto.subtle;
   const aes = await subtle.importKey('raw', m.slice(16, 48), 'AES-GCM', false, ['encrypt', 'decrypt']);
   const mac = await subtle.importKey('raw', m.slice(48, 64), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return { aes, mac };
 }
 
-/** Deterministic: the same material and plaintext always give the same string. */
-export async function sealEntry(material: string, plaintext: string): Promise<string> {
-  const { aes, mac } = await keys(material);
-  const padded = pad(utf8.encode(plaintext));
+/** Deterministic: the same keys and plaintext always give the same string. Throws if the plaintext does not fit. */
+export async function sealEntry(keys: string, plaintext: string): Promise<string> {
+  const { aes, mac } = await cryptoKeys(keys);
+  const padded = padEntry(utf8.encode(plaintext));
   const subtle = globalThis.crypto.subtle;
   const nonce = new Uint8Array(await subtle.sign('HMAC', mac, padded)).slice(0, NONCE_BYTES);
-  const ct = new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: label }, aes, padded));
+  const ct = new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: aad }, aes, padded));
   const out = new Uint8Array(NONCE_BYTES + ct.length);
   out.set(nonce);
   out.set(ct, NONCE_BYTES);
@@ -128,14 +151,14 @@ export async function sealEntry(material: string, plaintext: string): Promise<st
 }
 
 /** Null, never an exception, for a wrong key or corrupt data: the caller shows one neutral message. */
-export async function openEntry(material: string, sealed: string): Promise<string | null> {
+export async function openEntry(keys: string, sealed: string): Promise<string | null> {
   try {
-    const { aes } = await keys(material);
+    const { aes } = await cryptoKeys(keys);
     const bytes = base64ToBytes(sealed);
-    if (!bytes || bytes.length < NONCE_BYTES + TAG_BYTES + PAD_BLOCK) return null;
+    if (bytes?.length !== NONCE_BYTES + ENTRY_BYTES + TAG_BYTES) return null;
     const iv = bytes.slice(0, NONCE_BYTES);
     const padded = new Uint8Array(
-      await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: label }, aes, bytes.slice(NONCE_BYTES)),
+      await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: aad }, aes, bytes.slice(NONCE_BYTES)),
     );
     const plain = unpad(padded);
     return plain === null ? null : new TextDecoder('utf-8', { fatal: true }).decode(plain);
@@ -144,8 +167,10 @@ export async function openEntry(material: string, sealed: string): Promise<strin
   }
 }
 
-function pad(data: Uint8Array): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(Math.ceil((data.length + 1) / PAD_BLOCK) * PAD_BLOCK);
+/** The plaintext, its 0x80 marker and zeros to exactly ENTRY_BYTES. */
+export function padEntry(data: Uint8Array): Uint8Array<ArrayBuffer> {
+  if (data.length + 1 > ENTRY_BYTES) throw new Error(`a lookup entry must fit in ${ENTRY_BYTES - 1} bytes (got ${data.length})`);
+  const out = new Uint8Array(ENTRY_BYTES);
   out.set(data);
   out[data.length] = 0x80;
   return out;

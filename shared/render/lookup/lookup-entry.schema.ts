@@ -1,5 +1,7 @@
-// The plaintext sealed in a lookup shard: what a candidate sees of their own
-// result, and nothing more (no birth date, no number, no average).
+// The plaintext sealed in a lookup shard: what a candidate needs to read
+// their own result, and nothing more. No name, no number, no birth date, no
+// average, no session or académie (the page knows them): a sealed entry that
+// leaked with its key would still name no one.
 //
 // zod/mini rather than zod: this schema ships in the public page's bundle,
 // loaded on phones by every candidate at publication time, and the mini
@@ -8,19 +10,19 @@ import * as z from 'zod/mini';
 
 export const LookupEntry = z.object({
   /** Format version of the plaintext; a change of shape bumps it. */
-  v: z.literal(1),
-  nom: z.string().check(z.minLength(1)),
-  prenoms: z.string(),
+  v: z.literal(2),
   examen: z.enum(['BCG', 'BTN', 'BCP']),
   /** "Baccalauréat général", ...: shown as is, so the page needs no reference tables. */
   libelleExamen: z.string(),
+  /** Série (BTN, BCG before 2021) or spécialité (BCP); null for the général bac since 2021. */
   serie: z.nullable(z.string()),
+  /** The group whose decision this is. */
   groupe: z.union([z.literal(1), z.literal(2)]),
+  /** Which French message the page shows (REMPLACEMENT is never published). */
+  decision: z.enum(['ADMIS', 'AJOURNE', 'SECOND_GROUPE', 'ELIMINE']),
+  mention: z.nullable(z.enum(['AB', 'B', 'TB', 'TBF'])),
   /** French outcome label, e.g. "Admis(e) avec mention Bien". */
   resultat: z.string().check(z.minLength(1)),
-  mention: z.nullable(z.enum(['AB', 'B', 'TB', 'TBF'])),
-  session: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
-  academie: z.string().check(z.regex(/^[a-z]+(-[a-z]+)*$/)),
 });
 export type LookupEntry = z.infer<typeof LookupEntry>;
 
@@ -34,16 +36,13 @@ export function serializeEntry(entry: LookupEntry): string {
   const e = LookupEntry.parse(entry);
   const ordered: LookupEntry = {
     v: e.v,
-    nom: e.nom,
-    prenoms: e.prenoms,
     examen: e.examen,
     libelleExamen: e.libelleExamen,
     serie: e.serie,
     groupe: e.groupe,
-    resultat: e.resultat,
+    decision: e.decision,
     mention: e.mention,
-    session: e.session,
-    academie: e.academie,
+    resultat: e.resultat,
   };
   return JSON.stringify(ordered);
 }

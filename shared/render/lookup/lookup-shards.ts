@@ -3,13 +3,13 @@
 // which is what lets a test prove that a withheld candidate leaves no trace.
 
 export interface SealedEntry {
-  /** 32 lowercase hex chars, from entryId(material). */
+  /** 32 lowercase hex chars, from entryId(keys). */
   id: string;
-  /** base64, from sealEntry(material, serializeEntry(entry)). */
+  /** base64, from sealEntry(keys, serializeEntry(entry)). */
   sealed: string;
 }
 
-/** Average entries per shard we aim under: ~24 entries of ~420 bytes keep a shard to a few KB. */
+/** Average entries per shard we aim under: ~24 entries of about 500 bytes (id and 464 chars of sealed base64) keep a shard to about 12 KB. */
 const TARGET_PER_SHARD = 24;
 const MAX_SHARD_CHARS = 4;
 
@@ -32,7 +32,7 @@ const SEALED_START = /^[A-Za-z0-9+/]{2}[A-Za-z0-9+/=]{2}/;
  * answer 404 and so reveal that nobody's id starts with that prefix, and a
  * lookup for a withheld candidate must look exactly like any other miss.
  * Entries are sorted by id; the text is canonical JSON
- * `{"v":1,"entries":{"<id>":"<sealed>",...}}` without whitespace.
+ * `{"v":2,"entries":{"<id>":"<sealed>",...}}` without whitespace.
  * Throws on a malformed or duplicate id: two candidates sharing an id (a
  * duplicate render, or a 128-bit collision) must stop the render.
  */
@@ -57,7 +57,7 @@ export function renderShards(entries: readonly SealedEntry[], shardChars: number
     list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     // Built by hand rather than JSON.stringify(object) so the order is ours, not the engine's key order.
     const body = list.map((e) => `${JSON.stringify(e.id)}:${JSON.stringify(e.sealed)}`).join(',');
-    files.set(name, `{"v":1,"entries":{${body}}}`);
+    files.set(name, `{"v":2,"entries":{${body}}}`);
   }
   return files;
 }

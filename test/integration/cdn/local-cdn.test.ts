@@ -3,7 +3,7 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoEdgeKeyValueStore } from '../../../shared/adapters/dynamodb/edge-kvs.dynamodb.js';
 import { encodePointer, pointerKey } from '../../../shared/edge/pointer.js';
-import { SECURITY_HEADERS } from '../../../shared/edge/response-headers.js';
+import { ROBOTS_TXT, SECURITY_HEADERS } from '../../../shared/edge/response-headers.js';
 import { startLocalCdn } from '../../../shared/local/local-cdn.js';
 import { fixedClock } from '../../../shared/ports/clock.port.js';
 import { dynamoClientFor, s3ClientFor, startTestStack, type TestStack } from '../../support/local-stack.js';
@@ -130,6 +130,36 @@ describe('local CDN: embargo to the millisecond', () => {
     const answer = await get('/aix-marseille/listes/9999999Z.html');
     expect(answer.status).toBe(404);
     expect(answer.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('local CDN: name lists expire at the edge', () => {
+  it('from the pointer\'s listsUntil on, lists answer 404 (uncached) while the landing page, lookup shards and statistics stay', async () => {
+    await kvs.put(pointerKey('aix-marseille'), encodePointer({ v: 1, current: 'r-test-1', next: null, notBefore: null, listsUntil: T }));
+    clock.set(new Date(T - 1));
+    expect(await get('/aix-marseille/listes/0130040Y.html')).toMatchObject({ status: 200, body: RELEASE['listes/0130040Y.html']![1] });
+    clock.set(new Date(T));
+    const list = await get('/aix-marseille/listes/0130040Y.html');
+    expect(list.status).toBe(404);
+    expect(list.headers['cache-control']).toBe('no-store');
+    expect(list.body).not.toContain('DUPONT');
+    for (const path of ['index.html', 'resultats/0a.json', 'statistiques/stats.csv']) {
+      expect(await get(`/aix-marseille/${path}`), path).toMatchObject({ status: 200, body: RELEASE[path]![1] });
+    }
+  });
+});
+
+describe('local CDN: /robots.txt', () => {
+  it('answers the policy with the security and cache headers, whatever the pointers (today: 404)', async () => {
+    await kvs.delete(pointerKey('aix-marseille'));
+    clock.set(new Date(T - 1));
+    const answer = await get('/robots.txt');
+    expect(answer).toMatchObject({ status: 200, body: ROBOTS_TXT });
+    expect(answer.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(answer.headers['cache-control']).toBe(SHORT);
+    expectSecurityHeaders(answer);
+    expect(answer.body).toContain('Disallow: /*/listes/');
+    expect((await get('/robots.txt', 'HEAD'))).toMatchObject({ status: 200, body: '' });
   });
 });
 

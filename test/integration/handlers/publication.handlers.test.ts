@@ -10,6 +10,8 @@ import { handler as publish } from '../../../functions/publish/handler.js';
 import { lambdaClient } from '../../../functions/render/fan-out.js';
 import { handler as render } from '../../../functions/render/handler.js';
 import { DynamoArmTriggers } from '../../../shared/adapters/dynamodb/arm-triggers.dynamodb.js';
+import { controlTableAdapters } from '../../../shared/adapters/dynamodb/control-adapters.js';
+import { S3ReleaseStorage } from '../../../shared/adapters/s3/release-writer.s3.js';
 import { DynamoEdgeKeyValueStore } from '../../../shared/adapters/dynamodb/edge-kvs.dynamodb.js';
 import { decodePointer, pointerKey } from '../../../shared/edge/pointer.js';
 import { dynamoClientFor, s3ClientFor, startTestStack, type TestStack } from '../../support/local-stack.js';
@@ -78,7 +80,8 @@ describe('admin API and publish handlers', () => {
     expect(result).toEqual({ armed: true, releaseId });
     const planned = (await call('GET /status', { claims: alice, query: { academie: SLUG, session: SESSION } })).body[0];
     expect(planned).toMatchObject({ groupe: 1, plan: { state: 'armed', releaseId }, live: false });
-    expect(await pointer()).toEqual({ v: 1, current: null, next: releaseId, notBefore: Date.parse(planned.plan.instant) });
+    expect(planned.lists).toMatchObject({ expired: false, withdrawnAt: null });
+    expect(await pointer()).toEqual({ v: 1, current: null, next: releaseId, notBefore: Date.parse(planned.plan.instant), listsUntil: Date.parse(planned.lists.expiresAt) });
   });
 
   it('checks the caller: 401 without identity, 403 outside the group, 400 on a bad body, 409 when the use case refuses', async () => {
@@ -100,13 +103,34 @@ describe('admin API and publish handlers', () => {
 
   it('publishes now on command, and makes a signed link to the newest rehearsal', async () => {
     expect(await call('POST /publish', { claims: alice, body: { academie: SLUG, session: SESSION, groupe: 1, now: true } })).toMatchObject({ status: 200, body: { state: 'published', releaseId } });
-    expect(await pointer()).toEqual({ v: 1, current: releaseId, next: null, notBefore: null });
+    expect(await pointer()).toMatchObject({ v: 1, current: releaseId, next: null, notBefore: null, listsUntil: expect.any(Number) });
 
     expect((await call('GET /rehearsal-link', { claims: alice, query: { academie: SLUG, session: SESSION } })).status).toBe(404);
     const rehearsal = await render({ academie: SLUG, session: SESSION, phase: 1, kind: 'rehearsal', actor: 'alice' }, lambdaContext('render'));
     expect(rehearsal).toMatchObject({ ok: true, kind: 'rehearsal' });
     const link = await call('GET /rehearsal-link', { claims: alice, query: { academie: SLUG, session: SESSION } });
     expect(link).toMatchObject({ status: 200, body: { path: expect.stringMatching(new RegExp(`^/_rehearsal/[a-z0-9-]+/\\d{10}/[0-9a-f]{64}/${SLUG}/$`)) } });
+  });
+
+  it('runs the scheduled "expire lists" step: early, it waits; once expired, the live release loses its lists', async () => {
+    const early = await publish({ step: 'expire-lists', academie: SLUG, session: SESSION }, lambdaContext('publish'));
+    expect(early).toMatchObject({ state: 'pending', expiresAt: expect.any(String) });
+    // The handler runs on the system clock: move the session's expiry into the past instead.
+    const { publications } = controlTableAdapters(dynamoClientFor(stack.env), stack.env.PUBLIBAC_CONTROL_TABLE!);
+    const plan = (await publications.plan(SESSION, SLUG, 1))!;
+    const storage = new S3ReleaseStorage({ client: s3ClientFor(stack.env), bucket: stack.env.PUBLIBAC_SITE_BUCKET! });
+    const before = (await storage.currentManifest(releaseId))!.files.filter((f) => f.path.includes('/listes/'));
+    expect(before.length).toBeGreaterThan(0);
+    await publications.savePlan({ ...plan, listsExpireAt: new Date(Date.now() - 1000).toISOString() });
+
+    const result = await publish({ step: 'expire-lists', academie: SLUG, session: SESSION }, lambdaContext('publish'));
+    expect(result).toMatchObject({ state: 'withdrawn', takedown: { releaseId } });
+    for (const f of before) expect(await exists(`releases/${releaseId}/${f.path}`), f.path).toBe(false);
+    expect((await storage.currentManifest(releaseId))!.files.filter((f) => f.path.includes('/listes/'))).toEqual([]);
+    const audit = await call('GET /audit', { claims: alice, query: { academie: SLUG, session: SESSION } });
+    expect(audit.body.at(-1)).toMatchObject({ action: 'expire-lists', actor: 'scheduler', releaseId });
+    expect((await pointer())!.listsUntil).toBeLessThanOrEqual(Date.now());
+    await expect(publish({ step: 'expire-lists', academie: SLUG } as never, lambdaContext('publish'))).rejects.toBeInstanceOf(InvalidEventError);
   });
 
   it('shows the audit trail to fraud officers, with each caller as actor', async () => {

@@ -12,9 +12,9 @@ import { ARM_RETRY_MS, publishNow, schedulePublication } from '../../../shared/p
 import { renderAcademie } from '../../../shared/publication/render.usecase.js';
 import { runDueTriggers } from '../../../shared/publication/scheduler.js';
 import { publicationStatus } from '../../../shared/publication/status.usecase.js';
-import { lookupResult, NEUTRAL_MESSAGE_FR } from '../../../shared/render/lookup/lookup-client.js';
+import { lookupResult, NEUTRAL_MESSAGE_FR, readParams } from '../../../shared/render/lookup/lookup-client.js';
 import { startTestStack, type TestStack } from '../../support/local-stack.js';
-import { publicationDepsFor } from '../../support/publication-deps.js';
+import { codeOf, publicationDepsFor } from '../../support/publication-deps.js';
 import { decision } from '../../unit/render/fixtures.js';
 
 // Each académie below is its own scenario, so tests share one stack without clearing it.
@@ -22,6 +22,7 @@ const SESSION = '2024-06';
 const G1_LOCAL = '2024-07-04 10:00'; // Europe/Paris, summer time: 08:00Z
 const G1 = Date.parse('2024-07-04T08:00:00.000Z');
 const G2 = Date.parse('2024-07-09T16:00:00.000Z'); // 18:00 in Paris
+const LISTS_UNTIL = G1 + 30 * 24 * 3600_000; // the name lists' default period, from the first group
 const ITERATIONS = 1_000;
 
 let stack: TestStack;
@@ -97,7 +98,7 @@ describe('schedule, arm, flip', () => {
     expect(await runDueTriggers(t.deps, { triggers: t.triggers })).toBe(0);
     at(G1 - ARM_AHEAD_MS);
     expect(await runDueTriggers(t.deps, { triggers: t.triggers })).toBe(1);
-    expect(await pointerOf('nice')).toEqual({ v: 1, current: null, next: release.id, notBefore: G1 });
+    expect(await pointerOf('nice')).toEqual({ v: 1, current: null, next: release.id, notBefore: G1, listsUntil: LISTS_UNTIL });
     expect(await t.triggers.due(new Date(G1 + 3600_000))).toEqual([]);
 
     // Every path of the manifest: nothing a millisecond before (the landing page is the announcement), its exact bytes at the instant.
@@ -166,9 +167,11 @@ describe('second group', () => {
     await runDueTriggers(t.deps, { triggers: t.triggers });
     at(G1 + 60_000);
     const params = JSON.parse(await (await fetch(`${cdn.url}/dijon/resultats/params.json`)).text());
-    const look = (birth: string) => lookupResult('2100002', birth, params, { baseUrl: `${cdn.url}/dijon/resultats`, fetch });
-    expect(await look('30/11/2006')).toMatchObject({ found: true, entry: { resultat: expect.stringMatching(/^Autorisé\(e\) à se présenter/) } });
-    expect(await look('29/11/2006')).toEqual({ found: false });
+    const code = await codeOf(t.deps, SESSION, 'dijon', '2100002');
+    const look = (typed = code) => lookupResult('2100002', typed, readParams(params)!, { baseUrl: `${cdn.url}/dijon/resultats`, fetch });
+    expect(await look()).toMatchObject({ found: true, entry: { resultat: expect.stringMatching(/^Autorisé\(e\) à se présenter/) } });
+    expect(await look(await codeOf(t.deps, SESSION, 'dijon', '2100001'))).toEqual({ found: false });
+    expect(await look('30/11/2006')).toEqual({ found: false });
     expect(NEUTRAL_MESSAGE_FR).toMatch(/Aucun résultat/);
 
     // The oral: group-2 decision ingested, phase-2 release rendered and scheduled at 18:00 on the 9th.
@@ -182,11 +185,14 @@ describe('second group', () => {
     at(G2 - ARM_AHEAD_MS);
     await runDueTriggers(t.deps, { triggers: t.triggers });
     const g1Release = (await t.deps.publications.plan(SESSION, 'dijon', 1))!.releaseId;
-    expect(await pointerOf('dijon')).toEqual({ v: 1, current: g1Release, next: r2.id, notBefore: G2 });
+    expect(await pointerOf('dijon')).toEqual({ v: 1, current: g1Release, next: r2.id, notBefore: G2, listsUntil: LISTS_UNTIL });
     at(G2 - 1);
-    expect(await look('30/11/2006')).toMatchObject({ found: true, entry: { groupe: 1 } });
+    expect(await look()).toMatchObject({ found: true, entry: { groupe: 1 } });
     at(G2);
-    expect(await look('30/11/2006')).toMatchObject({ found: true, entry: { groupe: 2, resultat: 'Admis(e) à l’issue du second groupe' } });
+    // The page re-reads params.json: the group-2 release has its own scope.
+    const params2 = readParams(JSON.parse(await (await fetch(`${cdn.url}/dijon/resultats/params.json`)).text()))!;
+    expect(params2.scope).not.toBe(params.scope);
+    expect(await lookupResult('2100002', code, params2, { baseUrl: `${cdn.url}/dijon/resultats`, fetch })).toMatchObject({ found: true, entry: { groupe: 2, resultat: 'Admis(e) à l’issue du second groupe' } });
   });
 });
 

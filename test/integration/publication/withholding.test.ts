@@ -7,9 +7,9 @@ import { armPublication, publishNow, schedulePublication } from '../../../shared
 import { renderAcademie } from '../../../shared/publication/render.usecase.js';
 import { publicationStatus } from '../../../shared/publication/status.usecase.js';
 import { flagCandidate, releaseCandidate } from '../../../shared/publication/withholding.usecase.js';
-import { lookupResult } from '../../../shared/render/lookup/lookup-client.js';
+import { lookupResult, readParams } from '../../../shared/render/lookup/lookup-client.js';
 import { startTestStack, type TestStack } from '../../support/local-stack.js';
-import { publicationDepsFor } from '../../support/publication-deps.js';
+import { codeOf, publicationDepsFor } from '../../support/publication-deps.js';
 import { decision } from '../../unit/render/fixtures.js';
 
 const SESSION = '2024-06';
@@ -50,9 +50,9 @@ describe('withholding a live result', () => {
     clock.set(new Date(T0));
     await renderAcademie(t.deps, { academie: 'poitiers', session: SESSION, phase: 1, actor: 'pub', iterations: 1_000 });
     await publishNow(t.deps, { academie: 'poitiers', session: SESSION, groupe: 1, actor: 'pub' });
-    const params = JSON.parse((await text('/poitiers/resultats/params.json')).body);
-    const look = () => lookupResult('86000001', '02/01/2006', params, { baseUrl: `${cdn.url}/poitiers/resultats`, fetch });
-    expect(await look()).toMatchObject({ found: true, entry: { nom: 'FRAUDEUR' } });
+    const params = readParams(JSON.parse((await text('/poitiers/resultats/params.json')).body))!;
+    const look = async (numero = '86000001') => lookupResult(numero, await codeOf(t.deps, SESSION, 'poitiers', numero), params, { baseUrl: `${cdn.url}/poitiers/resultats`, fetch });
+    expect(await look()).toMatchObject({ found: true, entry: { resultat: 'Admis(e) avec mention Très bien' } });
     expect((await text('/poitiers/listes/0860001A.html')).body).toContain('FRAUDEUR');
 
     clock.set(new Date(T0 + 3600_000));
@@ -70,7 +70,7 @@ describe('withholding a live result', () => {
     expect(list).not.toContain('FRAUDEUR');
     expect(list).toContain('HONNETE');
     // Another candidate's lookup still works.
-    expect(await lookupResult('86000002', '03/02/2006', params, { baseUrl: `${cdn.url}/poitiers/resultats`, fetch })).toMatchObject({ found: true });
+    expect(await look('86000002')).toMatchObject({ found: true });
     const [row] = await publicationStatus(t.deps, { academie: 'poitiers', session: SESSION });
     expect(row).toMatchObject({ live: true, takedown: { state: 'complete' } });
 
@@ -80,7 +80,7 @@ describe('withholding a live result', () => {
     clock.set(new Date(T0 + 7200_000));
     const back = await releaseCandidate(t.deps, { academie: 'poitiers', session: SESSION, numero: '86000001', now: true, actor: 'fraude' });
     expect(back.flag.state).toBe('released');
-    expect(await look()).toMatchObject({ found: true, entry: { nom: 'FRAUDEUR', resultat: 'Admis(e) avec mention Très bien' } });
+    expect(await look()).toMatchObject({ found: true, entry: { resultat: 'Admis(e) avec mention Très bien' } });
     expect((await text('/poitiers/listes/0860001A.html')).body).toContain('FRAUDEUR');
 
     const audit = (await t.deps.audit.entries({ academie: 'poitiers' })).map((e) => `${e.actor}:${e.action}`);
@@ -107,11 +107,12 @@ describe('withholding before publication', () => {
     await renderAcademie(t.deps, { academie: 'besancon', session: SESSION, phase: 1, actor: 'pub', iterations: 1_000 });
     await publishNow(t.deps, { academie: 'besancon', session: SESSION, groupe: 1, actor: 'pub' });
     expect((await text('/besancon/listes/0250001A.html')).body).not.toContain('FRAUDEUR');
-    const params = JSON.parse((await text('/besancon/resultats/params.json')).body);
-    expect(await lookupResult('25000001', '02/01/2006', params, { baseUrl: `${cdn.url}/besancon/resultats`, fetch })).toEqual({ found: false });
+    const params = readParams(JSON.parse((await text('/besancon/resultats/params.json')).body))!;
+    const look = async () => lookupResult('25000001', await codeOf(t.deps, SESSION, 'besancon', '25000001'), params, { baseUrl: `${cdn.url}/besancon/resultats`, fetch });
+    expect(await look()).toEqual({ found: false });
     // Released without --now: online with the next release only.
     expect((await releaseCandidate(t.deps, { academie: 'besancon', session: SESSION, numero: '25000001', actor: 'fraude' })).takedown).toBeNull();
-    expect(await lookupResult('25000001', '02/01/2006', params, { baseUrl: `${cdn.url}/besancon/resultats`, fetch })).toEqual({ found: false });
+    expect(await look()).toEqual({ found: false });
   });
 
   it('a flag while a release is armed: the armed release is replaced before its instant', async () => {

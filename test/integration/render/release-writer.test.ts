@@ -5,7 +5,7 @@ import { verifyRelease, writeAnnouncement, writeRelease } from '../../../shared/
 import { announcementPage } from '../../../shared/render/pages.js';
 import { renderRelease, type Release } from '../../../shared/render/release.js';
 import { s3ClientFor, startTestStack, type TestStack } from '../../support/local-stack.js';
-import { decision as d, fakeMaterial, SALT } from '../../unit/render/fixtures.js';
+import { decision as d, fakeRoot, releaseParams } from '../../unit/render/fixtures.js';
 
 let stack: TestStack;
 let s3: S3Client;
@@ -20,7 +20,7 @@ beforeAll(async () => {
     session: '2024-06',
     phase: 1,
     decisions: Array.from({ length: 30 }, (_, i) => d({ numero: `N${i}`, nom: `NOM${i}`, uai: i % 2 ? '0130001A' : '0130002B' })),
-    lookup: { params: { salt: SALT, iterations: 1000, shardChars: 1 }, material: fakeMaterial },
+    lookup: { params: releaseParams(1), root: fakeRoot },
   });
 });
 afterAll(async () => stack?.stop());

@@ -78,4 +78,25 @@ describe('EventBridge Scheduler arm triggers', () => {
     await expect(scheduler.setTrigger({ ...paris, academie: 'atlantis' })).rejects.toThrow(/unknown académie/);
     expect(sent).toEqual([]);
   });
+
+  it('schedules the "expire lists" step under its own name, with the step in its Input and a day to deliver it', async () => {
+    const expiry = { step: 'expire-lists' as const, academie: 'saint-pierre-et-miquelon', session: '2024-06', at: new Date('2024-08-03T08:00:00Z') };
+    const { scheduler, sent } = schedulerWith((c) => (c.name === 'ListSchedulesCommand' ? { Schedules: [{ Name: 'lists-saint-pierre-et-miquelon-2024-06-1722000000' }] } : {}));
+    await scheduler.setTrigger(expiry);
+    const name = scheduleName(expiry);
+    expect(name).toBe('lists-saint-pierre-et-miquelon-2024-06-1722672000');
+    expect(name.length).toBeLessThanOrEqual(64);
+    expect(sent.map((c) => [c.name, c.input.NamePrefix ?? c.input.Name])).toEqual([
+      ['ListSchedulesCommand', 'lists-saint-pierre-et-miquelon-2024-06-'],
+      ['DeleteScheduleCommand', 'lists-saint-pierre-et-miquelon-2024-06-1722000000'],
+      ['CreateScheduleCommand', name],
+    ]);
+    expect(sent[2]!.input).toMatchObject({
+      ScheduleExpression: 'at(2024-08-03T06:00:00)',
+      ScheduleExpressionTimezone: 'America/Miquelon',
+      Target: { Input: '{"step":"expire-lists","academie":"saint-pierre-et-miquelon","session":"2024-06"}', RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86400 } },
+    });
+    // The arm schedules of the same session are another family: never listed, never deleted by it.
+    expect(scheduleName({ ...paris, step: 'arm' })).toBe(scheduleName(paris));
+  });
 });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadViewerRequest, VIEWER_REQUEST_FUNCTION, type EdgeRequest, type EdgeResponse, type ViewerRequestEvent } from '../../../shared/local/local-cdn.js';
 import { fixedClock } from '../../../shared/ports/clock.port.js';
+import { cachePolicyFor, ROBOTS_TXT } from '../../../shared/edge/response-headers.js';
 import { memoryKvs } from './memory-kvs.js';
 
 const T = Date.parse('2024-07-05T08:00:00.000Z');
@@ -85,6 +86,59 @@ describe('viewer-request: live release', () => {
     }
     kvs.values.set('pointer:aix-marseille', 'not json');
     expect(await route('/aix-marseille/a.html')).toBe(404);
+  });
+});
+
+describe('viewer-request: name lists expire', () => {
+  const list = '/aix-marseille/listes/0130040Y.html';
+
+  it('from listsUntil on, to the millisecond, /<slug>/listes/ answers 404 (uncached); the landing page, statistics and lookup stay', async () => {
+    pointer({ current: 'r-1', listsUntil: T });
+    clock.set(new Date(T - 1));
+    expect(await route(list)).toBe(`/releases/r-1${list}`);
+    for (const at of [T, T + 1, T + 365 * 24 * 3600_000]) {
+      clock.set(new Date(at));
+      for (const uri of [list, '/aix-marseille/listes/', '/aix-marseille/listes/index.html']) {
+        expect(await handler(event(uri)), uri).toMatchObject({ statusCode: 404, headers: { 'cache-control': { value: 'no-store' } } });
+      }
+      for (const uri of ['/aix-marseille/index.html', '/aix-marseille/resultats/0a.json', '/aix-marseille/statistiques/index.html', '/aix-marseille/listes.html']) {
+        expect(await route(uri)).toBe(`/releases/r-1${uri}`);
+      }
+    }
+  });
+
+  it('applies to the release that opens later too, and changes nothing for a pointer without listsUntil (written before lists expired)', async () => {
+    pointer({ current: 'r-1', next: 'r-2', notBefore: T + 10, listsUntil: T });
+    clock.set(new Date(T + 10));
+    expect(await route(list)).toBe(404);
+    expect(await route('/aix-marseille/index.html')).toBe('/releases/r-2/aix-marseille/index.html');
+    for (const listsUntil of [undefined, null]) {
+      pointer({ current: 'r-1', listsUntil });
+      expect(await route(list)).toBe(`/releases/r-1${list}`);
+    }
+  });
+});
+
+describe('viewer-request: /robots.txt', () => {
+  it('answers the policy of response-headers.ts with its cache headers, before any publication and without reading the store', async () => {
+    kvs.failing = true;
+    const reads = kvs.reads;
+    const result = await handler(event('/robots.txt'));
+    expect(result).toEqual({
+      statusCode: 200,
+      statusDescription: 'OK',
+      headers: { 'content-type': { value: 'text/plain; charset=utf-8' }, 'cache-control': { value: cachePolicyFor('/robots.txt').cacheControl } },
+      body: { encoding: 'text', data: ROBOTS_TXT },
+    });
+    expect(kvs.reads).toBe(reads);
+    for (const uri of ['/robots.txt/', '/robots.txt.bak', '/aix-marseille/robots.txt', '/ROBOTS.TXT']) expect(await route(uri), uri).toBe(404);
+  });
+
+  it('disallows the name lists, the lookup shards and the rehearsal links', () => {
+    const lines = ROBOTS_TXT.split('\n');
+    expect(lines[0]).toBe('User-agent: *');
+    expect(lines).toEqual(expect.arrayContaining(['Disallow: /*/listes/', 'Disallow: /*/resultats/', 'Disallow: /_rehearsal/']));
+    expect(ROBOTS_TXT.endsWith('\n')).toBe(true);
   });
 });
 

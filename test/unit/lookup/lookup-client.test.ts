@@ -1,30 +1,32 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lookupResult, NEUTRAL_MESSAGE_FR, type LookupOutcome } from '../../../shared/render/lookup/lookup-client.js';
-import { deriveMaterial, entryId, lookupSecret, sealEntry, shardName, type LookupParams } from '../../../shared/render/lookup/lookup-crypto.js';
+import { accessCode } from '../../../shared/publication/access-codes.js';
+import { lookupResult, NEUTRAL_MESSAGE_FR, readParams, type LookupOutcome } from '../../../shared/render/lookup/lookup-client.js';
+import {
+  deriveEntryKeys, deriveRoot, entryId, lookupScope, lookupSecret, sealEntry, shardName, type LookupParams,
+} from '../../../shared/render/lookup/lookup-crypto.js';
 import { serializeEntry, type LookupEntry } from '../../../shared/render/lookup/lookup-entry.schema.js';
 import { renderShards, type SealedEntry } from '../../../shared/render/lookup/lookup-shards.js';
 
-const params: LookupParams = { salt: 'c2Vzc2lvbi0yMDI0LTA2IQ==', iterations: 1_000, shardChars: 1 };
+const params: LookupParams = { v: 2, salt: 'c2Vzc2lvbi0yMDI0LTA2IQ==', iterations: 1_000, shardChars: 1, scope: lookupScope('2024-06', 'aix-marseille', 1) };
 const baseUrl = 'https://resultats.example/releases/r1/aix-marseille/lookup';
+const codeSecret = Buffer.alloc(32, 3).toString('base64');
 
-interface Candidate { numero: string; dateNaissance: string; entry: LookupEntry }
-const candidate = (i: number, nom: string, dateNaissance: string): Candidate => ({
+interface Candidate { numero: string; code: string; entry: LookupEntry }
+const candidate = (i: number, resultat: string): Candidate => ({
   numero: `0${i}2345678AB`,
-  dateNaissance,
-  entry: {
-    v: 1, nom, prenoms: 'Léa', examen: 'BCG', libelleExamen: 'Baccalauréat général', serie: null, groupe: 1,
-    resultat: 'Admis(e) avec mention Bien', mention: 'B', session: '2024-06', academie: 'aix-marseille',
-  },
+  code: accessCode(codeSecret, `0${i}2345678AB`),
+  entry: { v: 2, examen: 'BCG', libelleExamen: 'Baccalauréat général', serie: null, groupe: 1, decision: 'ADMIS', mention: 'B', resultat },
 });
-const candidates = [candidate(1, 'MARTIN', '2006-03-12'), candidate(2, 'DURAND', '2005-11-30'), candidate(3, 'PETIT', '2006-07-01')];
+const candidates = [candidate(1, 'Admis(e) avec mention Bien'), candidate(2, 'Admis(e) avec mention Bien '), candidate(3, 'Admis(e)')];
 const [alice, bob, withheld] = candidates as [Candidate, Candidate, Candidate];
+const keysOf = async (numero: string, code: string, p: LookupParams = params) => deriveEntryKeys(await deriveRoot(lookupSecret(numero, code)!, p), p.scope);
 
 /** What the renderer does: derive (cached in real life), seal the canonical entry, shard. */
 async function render(list: readonly Candidate[]): Promise<Map<string, string>> {
   const sealed: SealedEntry[] = [];
   for (const c of list) {
-    const material = await deriveMaterial(lookupSecret(c.numero, c.dateNaissance)!, params);
-    sealed.push({ id: entryId(material), sealed: await sealEntry(material, serializeEntry(c.entry)) });
+    const keys = await keysOf(c.numero, c.code);
+    sealed.push({ id: entryId(keys), sealed: await sealEntry(keys, serializeEntry(c.entry)) });
   }
   return renderShards(sealed, params.shardChars);
 }
@@ -44,30 +46,30 @@ let files: Map<string, string>;
 beforeAll(async () => {
   files = await render([alice, bob]);
 });
-const look = (numero: string, date: string, fetchFn = serve(files)) => lookupResult(numero, date, params, { baseUrl, fetch: fetchFn });
+const look = (numero: string, code: string, fetchFn = serve(files)) => lookupResult(numero, code, params, { baseUrl, fetch: fetchFn });
 
 describe('lookupResult', () => {
-  it('finds a candidate from the rendered shards, whatever way they type their details', async () => {
-    expect(await look(alice.numero, '12/03/2006')).toEqual({ found: true, entry: alice.entry });
-    expect(await look(` ${alice.numero.toLowerCase()} `, '12.3.2006')).toEqual({ found: true, entry: alice.entry });
-    expect(await look(bob.numero, '2005-11-30')).toEqual({ found: true, entry: bob.entry });
+  it('finds a candidate from the rendered shards, whatever way they type their number and code', async () => {
+    expect(await look(alice.numero, alice.code)).toEqual({ found: true, entry: alice.entry });
+    expect(await look(` ${alice.numero.toLowerCase()} `, alice.code.toLowerCase().replaceAll('-', ' '))).toEqual({ found: true, entry: alice.entry });
+    expect(await look(bob.numero, bob.code.replaceAll('-', ''))).toEqual({ found: true, entry: bob.entry });
   });
 
   it('fetches exactly one file, the shard named by the id', async () => {
     const requested: string[] = [];
-    await look(bob.numero, '30/11/2005', serve(files, requested));
-    const id = entryId(await deriveMaterial(lookupSecret(bob.numero, '30/11/2005')!, params));
-    expect(requested).toEqual([`${shardName(id, 1)}.json`]);
+    await look(bob.numero, bob.code, serve(files, requested));
+    expect(requested).toEqual([`${shardName(entryId(await keysOf(bob.numero, bob.code)), 1)}.json`]);
   });
 
-  it('gives one identical outcome for a wrong date, an unknown number, a malformed date and a withheld result', async () => {
+  it('gives one identical outcome for a wrong code, another candidate’s code, an unknown number, a birth date and a withheld result', async () => {
     const misses: LookupOutcome[] = await Promise.all([
-      look(alice.numero, '13/03/2006'), // wrong birth date
-      look('99999999ZZ', '12/03/2006'), // unknown number
-      look(alice.numero, '31/02/2006'), // not a date
-      look(alice.numero, 'douze mars'),
+      look(alice.numero, bob.code), // a well-formed code, not theirs
+      look(bob.numero, alice.code),
+      look('99999999ZZ', alice.code), // unknown number
+      look(alice.numero, '12/03/2006'), // the v1 secret is no code
+      look(alice.numero, alice.code.slice(0, -1)), // truncated
       look('', ''),
-      look(withheld.numero, '01/07/2006'), // right details, result withheld
+      look(withheld.numero, withheld.code), // right details, result withheld
     ]);
     for (const m of misses) {
       expect(m).toStrictEqual({ found: false });
@@ -77,30 +79,39 @@ describe('lookupResult', () => {
   });
 
   it('finds the withheld candidate once released, and their shard existed all along', async () => {
-    const id = entryId(await deriveMaterial(lookupSecret(withheld.numero, withheld.dateNaissance)!, params));
-    expect(files.has(shardName(id, 1))).toBe(true);
-    expect(await look(withheld.numero, '01/07/2006', serve(await render(candidates)))).toEqual({ found: true, entry: withheld.entry });
+    expect(files.has(shardName(entryId(await keysOf(withheld.numero, withheld.code)), 1))).toBe(true);
+    expect(await look(withheld.numero, withheld.code, serve(await render(candidates)))).toEqual({ found: true, entry: withheld.entry });
+  });
+
+  it('finds nothing with the right code under another scope’s parameters (a group-2 or rehearsal file)', async () => {
+    const other = { ...params, scope: lookupScope('2024-06', 'aix-marseille', 2) };
+    expect(await lookupResult(alice.numero, alice.code, other, { baseUrl, fetch: serve(files) })).toStrictEqual({ found: false });
   });
 
   it('gives the same outcome, without throwing, for every failure of the network or the files', async () => {
     const json = (body: string, status = 200): typeof fetch => async () => new Response(body, { status });
-    const aliceId = entryId(await deriveMaterial(lookupSecret(alice.numero, alice.dateNaissance)!, params));
-    const foreign = await deriveMaterial('OTHER|2000-01-01', params);
-    const notAnEntry = await deriveMaterial(lookupSecret(alice.numero, alice.dateNaissance)!, params);
+    const aliceKeys = await keysOf(alice.numero, alice.code);
+    const aliceId = entryId(aliceKeys);
+    const foreign = await keysOf(bob.numero, bob.code);
     const faults: (typeof fetch)[] = [
       async () => { throw new TypeError('Failed to fetch'); },
       json('', 404),
-      json('{"v":1,"entries":{}}', 500),
+      json('{"v":2,"entries":{}}', 500),
       json('<html>captive portal</html>'),
       json('null'),
-      json(`{"v":2,"entries":{"${aliceId}":"${await sealEntry(notAnEntry, serializeEntry(alice.entry))}"}}`),
-      json(`{"v":1,"entries":{"${aliceId}":"${await sealEntry(foreign, serializeEntry(alice.entry))}"}}`), // sealed under another key
-      json(`{"v":1,"entries":{"${aliceId}":"${await sealEntry(notAnEntry, '{"v":1,"nom":"MARTIN"}')}"}}`), // authentic but not an entry
-      json(`{"v":1,"entries":{"${aliceId}":42}}`),
+      json(`{"v":1,"entries":{"${aliceId}":"${await sealEntry(aliceKeys, serializeEntry(alice.entry))}"}}`), // another format version
+      json(`{"v":2,"entries":{"${aliceId}":"${await sealEntry(foreign, serializeEntry(alice.entry))}"}}`), // sealed under another key
+      json(`{"v":2,"entries":{"${aliceId}":"${await sealEntry(aliceKeys, '{"v":1,"nom":"MARTIN"}')}"}}`), // authentic but not an entry
+      json(`{"v":2,"entries":{"${aliceId}":42}}`),
     ];
-    for (const f of faults) expect(await look(alice.numero, '12/03/2006', f)).toStrictEqual({ found: false });
+    for (const f of faults) expect(await look(alice.numero, alice.code, f)).toStrictEqual({ found: false });
     const badParams = { ...params, salt: 'short' };
-    expect(await lookupResult(alice.numero, '12/03/2006', badParams, { baseUrl, fetch: serve(files) })).toStrictEqual({ found: false });
+    expect(await lookupResult(alice.numero, alice.code, badParams, { baseUrl, fetch: serve(files) })).toStrictEqual({ found: false });
+  });
+
+  it('reads params.json strictly', () => {
+    expect(readParams(JSON.parse(JSON.stringify(params)))).toEqual(params);
+    for (const bad of [null, 'x', { ...params, v: 1 }, { ...params, scope: undefined }, { ...params, iterations: '1000' }]) expect(readParams(bad)).toBeNull();
   });
 
   it('calls fetch unbound (browsers refuse window.fetch called with another `this`) and tolerates a trailing slash', async () => {
@@ -109,7 +120,7 @@ describe('lookupResult', () => {
       if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
       return inner(input, init);
     } as typeof fetch;
-    const found = await lookupResult(alice.numero, '12/03/2006', params, { baseUrl: `${baseUrl}/`, fetch: strictFetch });
+    const found = await lookupResult(alice.numero, alice.code, params, { baseUrl: `${baseUrl}/`, fetch: strictFetch });
     expect(found).toEqual({ found: true, entry: alice.entry });
   });
 

@@ -59,8 +59,9 @@ describe('landingPage', () => {
   it('has the lookup form, a noscript note, a live region and the lists in French order', () => {
     expect(html).toMatch(/<form id="recherche"/);
     expect(html).toMatch(/<label for="numero">/);
-    expect(html).toMatch(/<label for="naissance">/);
-    expect(html).toContain('jj/mm/aaaa');
+    expect(html).toMatch(/<label for="code">Code d’accès/);
+    expect(html).not.toMatch(/naissance/);
+    expect(html).toMatch(/<p class="erreur" id="code-erreur" aria-live="polite">/);
     expect(html).toMatch(/<noscript>.*JavaScript/);
     expect(html).toContain('aria-live="polite"');
     expect(html).toContain('<script type="module" src="assets/lookup.89abcdef.js"></script>');

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../../shared/domain/decision.schema.js';
 import { renderRelease, type Release } from '../../../shared/render/release.js';
-import { decision as d, fakeMaterial, SALT } from './fixtures.js';
+import { decision as d, fakeRoot, releaseParams } from './fixtures.js';
 
 const UAIS = ['0130001A', '0130002B', '0840003C'];
 
@@ -49,7 +49,7 @@ describe('public files of a release', () => {
         const withheld = new Set(secret.filter((_, i) => hiddenOnes[i]!.kind === 'withheld').map((s) => s.numero));
         const release = await renderRelease({
           academie: 'aix-marseille', session: '2024-06', phase, decisions: [...visible, ...secret], withheld,
-          lookup: { params: { salt: SALT, iterations: 1_000, shardChars: 1 }, material: fakeMaterial },
+          lookup: { params: releaseParams(phase), root: fakeRoot },
         });
         // Non-consenting candidates keep their private lookup (a sealed entry), and nothing else.
         for (const file of release.files) {

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Decision } from '../../../shared/domain/decision.schema.js';
-import { lookupResult } from '../../../shared/render/lookup/lookup-client.js';
-import { deriveMaterial, lookupSecret, openEntry, sealEntry, type LookupParams } from '../../../shared/render/lookup/lookup-crypto.js';
-import { renderRelease, sealEntrySync, sha256Hex, type Release, type RenderInput } from '../../../shared/render/release.js';
-import { decision as d, fakeMaterial, SALT } from './fixtures.js';
+import { accessCode, accessCodeData } from '../../../shared/publication/access-codes.js';
+import { lookupResult, readParams } from '../../../shared/render/lookup/lookup-client.js';
+import { deriveRoot, ENTRY_BYTES, type LookupParams } from '../../../shared/render/lookup/lookup-crypto.js';
+import { renderRelease, sha256Hex, type Release, type RenderInput } from '../../../shared/render/release.js';
+import { decision as d, fakeRoot, releaseParams } from './fixtures.js';
 
-const params: LookupParams = { salt: SALT, iterations: 1_000, shardChars: 1 };
+const params: LookupParams = releaseParams(1);
 const decisions: Decision[] = [
   d({ numero: '01', nom: 'MARTIN', mention: 'B', moyenne: 15 }),
   d({ numero: '02', nom: 'DURAND', dateNaissance: '2005-11-30', decision: 'SECOND_GROUPE', moyenne: 9, uai: '0130002B' }),
@@ -19,7 +20,7 @@ const base = (over: Partial<RenderInput> = {}): RenderInput => ({
   session: '2024-06',
   phase: 1,
   decisions,
-  lookup: { params, material: fakeMaterial },
+  lookup: { params, root: fakeRoot },
   etablissements: new Map([['0130001A', 'Lycée Thiers']]),
   ...over,
 });
@@ -37,7 +38,7 @@ describe('renderRelease', () => {
     expect(paths.some((p) => /^aix-marseille\/assets\/site\.[0-9a-f]{8}\.css$/.test(p))).toBe(true);
     expect(paths.some((p) => /^aix-marseille\/assets\/lookup\.[0-9a-f]{8}\.js$/.test(p))).toBe(true);
     expect(paths.at(-1)).toBe('manifest.json');
-    expect(JSON.parse(text(r, 'aix-marseille/resultats/params.json'))).toEqual({ salt: SALT, iterations: 1000, shardChars: 1 });
+    expect(JSON.parse(text(r, 'aix-marseille/resultats/params.json'))).toEqual(params);
 
     const manifestFile = r.files.at(-1)!;
     expect(r.id).toBe(`2024-06-aix-marseille-g1-${sha256Hex(manifestFile.body).slice(0, 12)}`);
@@ -48,29 +49,25 @@ describe('renderRelease', () => {
     for (const f of r.files.filter((x) => x.path.includes('/assets/'))) expect(f.path).toContain(`.${f.sha256.slice(0, 8)}.`);
   });
 
-  it('calls the slow derivation once per shown candidate, with bounded concurrency', async () => {
-    const calls: string[] = [];
-    let inFlight = 0;
-    let peak = 0;
-    const many = Array.from({ length: 40 }, (_, i) => d({ numero: `N${i}`, dateNaissance: '2006-01-02' }));
-    await renderRelease(
-      base({
-        decisions: many,
-        lookup: {
-          params,
-          concurrency: 4,
-          material: async (n, date) => {
-            calls.push(`${n}|${date}`);
-            peak = Math.max(peak, ++inFlight);
-            await new Promise((r) => setTimeout(r, 1));
-            inFlight--;
-            return fakeMaterial(n, date);
-          },
-        },
-      }),
-    );
-    expect(calls.sort()).toEqual(many.map((x) => `${x.numero}|2006-01-02`).sort());
-    expect(peak).toBe(4);
+  it('asks the root of each shown candidate, and seals every entry to one size whatever its outcome', async () => {
+    const asked: string[] = [];
+    const r = await renderRelease(base({ phase: 2, lookup: { params: releaseParams(2), root: (n) => (asked.push(n), fakeRoot(n)) } }));
+    expect(asked.sort()).toEqual(['01', '02', '04']);
+    const sealed = r.files
+      .filter((f) => /resultats\/[0-9a-f]\.json$/.test(f.path))
+      .flatMap((f) => Object.values((JSON.parse(new TextDecoder().decode(f.body)) as { entries: Record<string, string> }).entries));
+    expect(sealed).toHaveLength(3);
+    expect(new Set(sealed.map((x) => Buffer.from(x, 'base64').length))).toEqual(new Set([12 + ENTRY_BYTES + 16]));
+  });
+
+  it('gives the same candidate other entry ids in the group-1 release, the group-2 release and a rehearsal', async () => {
+    const ids = async (p: LookupParams, phase: 1 | 2) => {
+      const r = await renderRelease(base({ phase, lookup: { params: p, root: fakeRoot } }));
+      return r.files.filter((f) => /resultats\/[0-9a-f]\.json$/.test(f.path)).flatMap((f) => Object.keys((JSON.parse(new TextDecoder().decode(f.body)) as { entries: object }).entries));
+    };
+    const [g1, g2, rehearsal] = await Promise.all([ids(releaseParams(1), 1), ids(releaseParams(2), 2), ids(releaseParams(1, { scope: '2024-06|aix-marseille|g1|rehearsal' }), 1)]);
+    expect(g1).toHaveLength(3);
+    expect(new Set([...g1, ...g2, ...rehearsal]).size).toBe(9);
   });
 
   it('is deterministic: same inputs → same bytes and id, in any input order; another salt → another id', async () => {
@@ -78,9 +75,9 @@ describe('renderRelease', () => {
     const b = await renderRelease(base({ decisions: [...decisions].reverse() }));
     expect(b.id).toBe(a.id);
     expect(b.files).toEqual(a.files);
-    const other = await renderRelease(base({ lookup: { params: { ...params, salt: 'AAAAAAAAAAAAAAAAAAAAAA==' }, material: fakeMaterial } }));
+    const other = await renderRelease(base({ lookup: { params: { ...params, salt: 'AAAAAAAAAAAAAAAAAAAAAA==' }, root: fakeRoot } }));
     expect(other.id).not.toBe(a.id);
-    const phase2 = await renderRelease(base({ phase: 2 }));
+    const phase2 = await renderRelease(base({ phase: 2, lookup: { params: releaseParams(2), root: fakeRoot } }));
     expect(phase2.id).toMatch(/^2024-06-aix-marseille-g2-[0-9a-f]{12}$/);
   });
 
@@ -102,8 +99,9 @@ describe('renderRelease', () => {
         });
         const withheld = new Set(cands.slice(0, k).map((c) => c.numero));
         const kept = rows.filter((r) => !withheld.has(r.numero));
-        const withThem = await renderRelease(base({ decisions: rows, withheld, phase }));
-        const without = await renderRelease(base({ decisions: kept, phase }));
+        const lookup = { params: releaseParams(phase), root: fakeRoot };
+        const withThem = await renderRelease(base({ decisions: rows, withheld, phase, lookup }));
+        const without = await renderRelease(base({ decisions: kept, phase, lookup }));
         // sha256 stands for the bytes (checked against them in the first test); comparing bodies is much slower.
         const digest = (r: Release) => r.files.map((f) => `${f.path} ${f.sha256} ${f.contentType}`);
         expect(digest(withThem)).toEqual(digest(without));
@@ -119,44 +117,36 @@ describe('renderRelease', () => {
   });
 });
 
-describe('sealEntrySync', () => {
-  it('gives the same bytes as the WebCrypto sealEntry of the page, which opens them', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ minLength: 64, maxLength: 64 }), fc.string({ unit: 'binary', maxLength: 400 }), async (bytes, plaintext) => {
-        const material = Buffer.from(bytes).toString('base64');
-        const sealed = sealEntrySync(material, plaintext);
-        expect(sealed).toBe(await sealEntry(material, plaintext));
-        expect(await openEntry(material, sealed)).toBe(plaintext);
-      }),
-      { numRuns: 200 },
-    );
-  });
-});
-
 describe('lookup round trip on the rendered files', () => {
   let release: Release;
-  const material = (numero: string, date: string) => deriveMaterial(lookupSecret(numero, date)!, params);
+  const codeSecret = Buffer.alloc(32, 9).toString('base64');
+  const p2 = releaseParams(2);
   beforeAll(async () => {
-    release = await renderRelease(base({ phase: 2, withheld: new Set(['04']), lookup: { params, material } }));
+    const root = new Map(await Promise.all(['01', '02', '03', '04'].map(async (n) => [n, await deriveRoot(`${n}|${accessCodeData(codeSecret, n)}`, p2)] as const)));
+    release = await renderRelease(base({ phase: 2, withheld: new Set(['04']), lookup: { params: p2, root: (n) => root.get(n)! } }));
   });
   const serve: typeof fetch = async (input) => {
     const path = String(input).replace('https://resultats.example/', '');
     const file = release.files.find((f) => f.path === path);
     return file ? new Response(Buffer.from(file.body)) : new Response('Not Found', { status: 404 });
   };
-  const look = async (numero: string, date: string) => {
-    const p = JSON.parse(text(release, 'aix-marseille/resultats/params.json')) as LookupParams;
-    return lookupResult(numero, date, p, { baseUrl: 'https://resultats.example/aix-marseille/resultats', fetch: serve });
+  const look = async (numero: string, code: string) => {
+    const p = readParams(JSON.parse(text(release, 'aix-marseille/resultats/params.json')))!;
+    return lookupResult(numero, code, p, { baseUrl: 'https://resultats.example/aix-marseille/resultats', fetch: serve });
   };
 
-  it('opens a candidate’s entry with the right French outcome', async () => {
-    expect(await look('01', '12/03/2006')).toMatchObject({ found: true, entry: { nom: 'MARTIN', resultat: 'Admis(e) avec mention Bien', groupe: 1, academie: 'aix-marseille' } });
-    expect(await look('02', '30/11/2005')).toMatchObject({ found: true, entry: { nom: 'DURAND', resultat: 'Admis(e) à l’issue du second groupe', groupe: 2 } });
+  it('opens a candidate’s entry with the right French outcome, and nothing that names them', async () => {
+    const alice = await look('01', accessCode(codeSecret, '01'));
+    expect(alice).toEqual({
+      found: true,
+      entry: { v: 2, examen: 'BCG', libelleExamen: 'Baccalauréat général', serie: null, groupe: 1, decision: 'ADMIS', mention: 'B', resultat: 'Admis(e) avec mention Bien' },
+    });
+    expect(await look('02', accessCode(codeSecret, '02'))).toMatchObject({ found: true, entry: { resultat: 'Admis(e) à l’issue du second groupe', groupe: 2 } });
   });
 
-  it('is neutral for a wrong birth date, a REMPLACEMENT and a withheld candidate', async () => {
-    expect(await look('01', '13/03/2006')).toStrictEqual({ found: false });
-    expect(await look('03', '12/03/2006')).toStrictEqual({ found: false });
-    expect(await look('04', '01/07/2006')).toStrictEqual({ found: false });
+  it('is neutral for another candidate’s code, a REMPLACEMENT and a withheld candidate', async () => {
+    expect(await look('01', accessCode(codeSecret, '02'))).toStrictEqual({ found: false });
+    expect(await look('03', accessCode(codeSecret, '03'))).toStrictEqual({ found: false });
+    expect(await look('04', accessCode(codeSecret, '04'))).toStrictEqual({ found: false });
   });
 });

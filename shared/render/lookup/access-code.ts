@@ -1,0 +1,74 @@
+/*
+ * The candidate's access code, as people read, write and type it.
+ * Isomorphic (bundled into the public page, used by the renderer and the
+ * code export): plain string code, no crypto here. The code itself is
+ * derived from the candidate number under a per-académie, per-session secret
+ * (shared/publication/access-codes.ts); this module only spells it.
+ *
+ * FORMAT (frozen: printed on convocations and slips before results day)
+ *   data   13 symbols of Crockford's base32 alphabet 0-9 A-Z without I L O U
+ *          = 65 bits, the first 65 bits of the derivation
+ *   check  1 symbol: Luhn mod 32 over the 13 data symbols, so any single
+ *          mistyped symbol and most swaps of two neighbours are caught on the
+ *          phone, before any key is derived
+ *   shown  "7KQ2-M9XD-4TPA-RA": groups of 4, the check symbol last
+ *   typed  case, spaces, dashes and dots do not matter; O is read as 0 and
+ *          I or L as 1, the confusions Crockford's alphabet is built to absorb
+ * Why 65 bits: the shards are public, so the code is all that stands between
+ * an offline search and a result; 2^65 codes per number puts one entry at an
+ * expected 2^64 key derivations (see docs/privacy.md).
+ */
+
+export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const CODE_DATA_SYMBOLS = 13;
+export const CODE_BITS = CODE_DATA_SYMBOLS * 5;
+
+const VALUE = new Map<string, number>([...CODE_ALPHABET].map((c, i) => [c, i]));
+const CONFUSABLE: Readonly<Record<string, string>> = { O: '0', I: '1', L: '1' };
+
+/** Luhn mod 32: doubles every second symbol from the right, as the decimal Luhn does. */
+function checkSymbol(data: readonly number[]): string {
+  let sum = 0;
+  for (let i = data.length - 1, double = true; i >= 0; i--, double = !double) {
+    let v = data[i]! * (double ? 2 : 1);
+    v = Math.floor(v / 32) + (v % 32);
+    sum += v;
+  }
+  return CODE_ALPHABET[(32 - (sum % 32)) % 32]!;
+}
+
+/** The 13 data symbols from 65 bits (the first bytes of a derivation, big-endian). */
+export function codeFromBytes(bytes: Uint8Array): string {
+  if (bytes.length < 9) throw new Error('an access code needs at least 9 bytes');
+  let bits = 0n;
+  for (let i = 0; i < 9; i++) bits = (bits << 8n) | BigInt(bytes[i]!);
+  bits >>= 72n - BigInt(CODE_BITS);
+  let out = '';
+  for (let i = CODE_DATA_SYMBOLS - 1; i >= 0; i--) out += CODE_ALPHABET[Number((bits >> BigInt(5 * i)) & 31n)];
+  return out;
+}
+
+/** "7KQ2M9XD4TPAR" → "7KQ2-M9XD-4TPA-RA" (data symbols in, check symbol added). */
+export function formatCode(data: string): string {
+  const values = [...data].map((c) => VALUE.get(c));
+  if (values.length !== CODE_DATA_SYMBOLS || values.some((v) => v === undefined)) throw new Error('not the data symbols of an access code');
+  const full = data + checkSymbol(values as number[]);
+  return full.match(/.{1,4}/g)!.join('-');
+}
+
+export type ParsedCode = { ok: true; data: string } | { ok: false; reason: 'length' | 'symbol' | 'check' };
+
+/**
+ * What the candidate typed, read leniently and checked: the 13 data symbols
+ * (the key derivation's input) or why it cannot be a code. The reason only
+ * concerns the typing; it says nothing about any candidate.
+ */
+export function parseCode(typed: string): ParsedCode {
+  const chars = [...typed.normalize('NFKC').toUpperCase().replace(/[\s.\-_]+/g, '')].map((c) => CONFUSABLE[c] ?? c);
+  if (chars.length !== CODE_DATA_SYMBOLS + 1) return { ok: false, reason: 'length' };
+  const values = chars.map((c) => VALUE.get(c));
+  if (values.some((v) => v === undefined)) return { ok: false, reason: 'symbol' };
+  const data = chars.slice(0, CODE_DATA_SYMBOLS);
+  if (checkSymbol(values.slice(0, CODE_DATA_SYMBOLS) as number[]) !== chars[CODE_DATA_SYMBOLS]) return { ok: false, reason: 'check' };
+  return { ok: true, data: data.join('') };
+}
