@@ -6,7 +6,7 @@ import { findAcademie } from '../domain/reference/academies.js';
 import { findSpecialite } from '../domain/reference/exams.js';
 import { addInto, emptyCounts } from './counts.js';
 import { DOMAINE_ORDER, LIBELLE_VOIE, SERIE_ORDER, VOIES, departementLabel, serieLabel } from './labels.js';
-import type { Counts, EtablissementLine, Niveau, Phase, StatLine } from './stats.types.js';
+import type { Counts, EtablissementCounts, Niveau, Phase, StatLine } from './stats.types.js';
 
 export interface AggregateInput {
   academie: string;
@@ -24,7 +24,7 @@ export interface Aggregate {
   academieName: string;
   /** Lines without previous figures (see evolution.ts), in reading order. */
   lines: StatLine[];
-  etablissements: EtablissementLine[];
+  etablissements: EtablissementCounts[];
 }
 
 /**

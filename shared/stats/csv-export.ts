@@ -1,7 +1,7 @@
 // CSV for French spreadsheets: ";" between cells (the comma is the decimal
 // separator), a UTF-8 BOM so that Excel does not read the file as
 // Windows-1252, CRLF line ends, decimals with a comma.
-import type { CellValue, ColumnType, ExportTable } from './export-tables.js';
+import { isSecret, type CellValue, type ColumnType, type ExportTable } from './export-tables.js';
 import { neutraliseFormula } from './spreadsheet-safe.js';
 
 const BOM = '\ufeff';
@@ -18,8 +18,10 @@ function quote(text: string): string {
   return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** "s" for a figure under statistical secrecy, as the ministry's tables write it; empty for "no figure". */
 export function csvCell(value: CellValue, type: ColumnType): string {
   if (value === null) return '';
+  if (isSecret(value)) return 's';
   if (typeof value === 'number') return numberCell(value, type);
   return quote(neutraliseFormula(value));
 }

@@ -4,15 +4,24 @@
 // formulas keep working); the établissement table uses the field names of
 // the ministry's open dataset of lycée results
 // (fr-en-indicateurs-de-resultat-des-lycees-*), for the figures it also has.
+import type { Examen } from '../domain/decision.schema.js';
 import { findAcademie } from '../domain/reference/academies.js';
-import { SERIES_BTN } from '../domain/reference/exams.js';
 import { admis, tauxMentions, tauxReussite, tauxSecondGroupe } from './counts.js';
+import { filieres } from './filieres.js';
 import { departementLabel } from './labels.js';
-import type { AcademieStats, Counts, EtablissementLine, NationalStats, StatLine } from './stats.types.js';
+import type { AcademieStats, Counts, EtablissementLine, NationalStats, SecretReason, StatLine } from './stats.types.js';
 
 /** int: a count; percent: a rate in tenths of a percent; points: an evolution in tenths of a point. */
 export type ColumnType = 'text' | 'int' | 'percent' | 'points';
-export type CellValue = string | number | null;
+/** A figure withheld by statistical secrecy (secrecy.ts): each format shows it as such, with its reason. */
+export interface SecretCell {
+  secret: SecretReason;
+}
+export type CellValue = string | number | null | SecretCell;
+
+export function isSecret(v: CellValue): v is SecretCell {
+  return typeof v === 'object' && v !== null;
+}
 
 export interface Column {
   key: string;
@@ -27,6 +36,15 @@ export interface ExportTable {
   columns: Column[];
   /** Values in column order: counts and tenths as integers, null for "no figure". */
   rows: CellValue[][];
+  /** The column that names a row, for the list of secret figures ("uai"). */
+  rowKey?: string;
+  /** What secret cells mean, in French, when the table may hold some. */
+  secretLegend?: string;
+}
+
+/** The meaning of "s" (or of an empty secret cell), in French, for the page and the downloads. */
+export function secretLegend(threshold: number): string {
+  return `secret statistique, chiffre d’un établissement reposant sur moins de ${threshold} candidats présents (secret « primaire ») ou permettant de recalculer un tel chiffre à partir des totaux publiés (secret « secondaire »).`;
 }
 
 const col = (key: string, type: ColumnType, description: string): Column => ({ key, type, description });
@@ -75,11 +93,8 @@ export function syntheseTable(stats: AcademieStats | NationalStats): ExportTable
   return { sheet: 'Synthèse', columns: [...SYNTHESE_COLUMNS], rows: stats.lines.map(syntheseRow) };
 }
 
-/** Filières of the open dataset: the général bac (séries before 2021), techno séries, pro domains. */
-export function filieres(session: string): string[] {
-  const bcg = Number(session.slice(0, 4)) < 2021 ? ['l', 'es', 's'] : ['gnle'];
-  return [...bcg, ...SERIES_BTN.map((s) => s.toLowerCase()), 'production', 'services'];
-}
+/** Kept here too: the table's columns are read with it. */
+export { filieres };
 
 export function etablissementColumns(session: string): Column[] {
   const perFiliere = filieres(session).flatMap((f) => [
@@ -111,21 +126,23 @@ export function etablissementColumns(session: string): Column[] {
   ];
 }
 
+/**
+ * One établissement as the open dataset lays it out. A secret cell shows
+ * none of its figures: each becomes a SecretCell with its reason.
+ */
 export function etablissementRow(session: string, academieName: string, e: EtablissementLine): CellValue[] {
-  const g = e.voies.BCG;
-  const t = e.voies.BTN;
-  const p = e.voies.BCP;
-  const m = (c: Counts | undefined, k: keyof Counts['mentions']) => c?.mentions[k] ?? 0;
+  const hide = (reason: SecretReason | null | undefined, values: CellValue[]): CellValue[] => (reason ? values.map(() => ({ secret: reason })) : values);
+  const mentions = (v: Examen, kinds: readonly (keyof Counts['mentions'])[]) => hide(e.secret.voies[v], kinds.map((k) => e.voies[v]?.mentions[k] ?? 0));
   return [
     session, e.uai, e.libelle, e.departement, departementLabel(e.departement), academieName,
-    e.total.presents, admis(e.total), tauxReussite(e.total), tauxMentions(e.total),
+    ...hide(e.secret.total, [e.total.presents, admis(e.total), tauxReussite(e.total), tauxMentions(e.total)]),
     ...filieres(session).flatMap((f) => {
       const c = e.filieres[f];
-      return c ? [c.presents, tauxReussite(c), tauxMentions(c)] : [0, null, null];
+      return c ? hide(e.secret.filieres[f], [c.presents, tauxReussite(c), tauxMentions(c)]) : [0, null, null];
     }),
-    m(g, 'TBF'), m(g, 'TB'), m(g, 'B'), m(g, 'AB'),
-    m(t, 'TBF'), m(t, 'TB'), m(t, 'B'), m(t, 'AB'),
-    m(p, 'TB'), m(p, 'B'), m(p, 'AB'),
+    ...mentions('BCG', ['TBF', 'TB', 'B', 'AB']),
+    ...mentions('BTN', ['TBF', 'TB', 'B', 'AB']),
+    ...mentions('BCP', ['TB', 'B', 'AB']),
   ];
 }
 
@@ -135,6 +152,8 @@ export function etablissementTable(stats: AcademieStats): ExportTable {
     sheet: 'Établissements',
     columns: etablissementColumns(stats.session),
     rows: stats.etablissements.map((e) => etablissementRow(stats.session, name, e)),
+    rowKey: 'uai',
+    secretLegend: secretLegend(stats.secrecyThreshold),
   };
 }
 

@@ -11,9 +11,13 @@
 // - evolution.points is the difference of the two published rates, in
 //   points (0.4), with evolution.statut "points"; "nouveau" when the previous
 //   session had no such line; "indisponible" when there is nothing to compare.
+// - établissement figures under statistical secrecy are null, and the
+//   établissement's "secret" object gives the reason of each (field name →
+//   "primaire" | "secondaire"). A compatible addition: documents written
+//   before secrecy have no "secret" object.
 import { z } from 'zod';
-import { etablissementTable, SYNTHESE_COLUMNS, syntheseRow, type ExportTable } from './export-tables.js';
-import type { AcademieStats, NationalStats } from './stats.types.js';
+import { etablissementTable, isSecret, SYNTHESE_COLUMNS, syntheseRow, type ExportTable } from './export-tables.js';
+import type { AcademieStats, NationalStats, SecretReason } from './stats.types.js';
 
 const Taux = z.number().min(0).max(100).nullable().describe('Percentage rounded to one decimal (89.5 = 89,5 %); null without présents');
 const Int = z.number().int().nonnegative();
@@ -45,10 +49,21 @@ export const JsonLine = z.object({
     .describe('Difference of the published success rates in points; "nouveau": no such line in the previous session; "indisponible": nothing to compare'),
 });
 
+const SecretReasonSchema = z
+  .enum(['primaire', 'secondaire'])
+  .describe('primaire: rests on fewer présents than the threshold (seuil_secret); secondaire: would let a primaire figure be recomputed from the published ones');
+
 /** One établissement: the open dataset's field names (see export-tables.ts), values as in the CSV. */
 export const JsonEtablissement = z
-  .record(z.string(), z.union([z.string(), z.number(), z.null()]))
-  .describe('Field names of the ministry open dataset of lycée results (uai, libelle_uai, code_departement, presents_total, taux_reu_total, taux_men_total, nb_mentions_tb_avecf_g, ...)');
+  .object({
+    uai: z.string(),
+    secret: z
+      .record(z.string(), SecretReasonSchema)
+      .optional()
+      .describe('Figures under statistical secrecy, by field name, with their reason; each of these fields is null. Absent in documents written before secrecy.'),
+  })
+  .catchall(z.union([z.string(), z.number(), z.null()]))
+  .describe('Field names of the ministry open dataset of lycée results (uai, libelle_uai, code_departement, presents_total, taux_reu_total, taux_men_total, nb_mentions_tb_avecf_g, ...); null for no figure or a secret one');
 
 export const StatsDocument = z.object({
   schema: z.literal('publibac/statistiques'),
@@ -61,6 +76,8 @@ export const StatsDocument = z.object({
   /** 1: provisional figures after the first group; 2: after the second group. */
   phase: z.union([z.literal(1), z.literal(2)]),
   session_precedente: z.string().nullable(),
+  /** Établissement figures resting on fewer présents are secret; absent from national documents (no établissement). */
+  seuil_secret: z.number().int().positive().optional().describe('Statistical secrecy threshold of the établissement figures, in présents'),
   lignes: z.array(JsonLine),
   etablissements: z.array(JsonEtablissement),
 });
@@ -70,9 +87,20 @@ function objects(table: ExportTable): Record<string, string | number | null>[] {
   return table.rows.map((row) =>
     Object.fromEntries(row.map((v, i) => {
       const c = table.columns[i]!;
-      return [c.key, typeof v === 'number' && (c.type === 'percent' || c.type === 'points') ? v / 10 : v];
+      return [c.key, isSecret(v) ? null : typeof v === 'number' && (c.type === 'percent' || c.type === 'points') ? v / 10 : v];
     })),
   );
+}
+
+/** The établissements, each with the reasons of its secret figures (an empty object when none). */
+function etablissementObjects(table: ExportTable): Record<string, unknown>[] {
+  return objects(table).map((fields, r) => {
+    const secret: Record<string, SecretReason> = {};
+    table.rows[r]!.forEach((v, i) => {
+      if (isSecret(v)) secret[table.columns[i]!.key] = v.secret;
+    });
+    return { ...fields, secret };
+  });
 }
 
 export function statsDocument(stats: AcademieStats | NationalStats): StatsDocument {
@@ -89,8 +117,9 @@ export function statsDocument(stats: AcademieStats | NationalStats): StatsDocume
     session: stats.session,
     phase: stats.phase,
     session_precedente: stats.previousSession,
+    ...(national ? {} : { seuil_secret: stats.secrecyThreshold }),
     lignes,
-    etablissements: national ? [] : objects(etablissementTable(stats)),
+    etablissements: national ? [] : etablissementObjects(etablissementTable(stats)),
   });
 }
 

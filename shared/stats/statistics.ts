@@ -5,15 +5,19 @@ import { aggregate, type AggregateInput } from './aggregate.js';
 import { addInto, emptyCounts, ratioDixiemes, tauxReussite } from './counts.js';
 import { LIBELLE_VOIE } from './labels.js';
 import { evolutionOf, figuresFromLines, withPrevious, type PreviousFigures } from './previous-figures.js';
+import { DEFAULT_SECRECY_THRESHOLD, SecrecyThreshold, withSecrecy } from './secrecy.js';
 import type { AcademieStats, NationalStats, PreviousFigure, StatLine } from './stats.types.js';
 
 export interface AcademieStatsInput extends AggregateInput {
   /** The previous session's figures (imported, or figuresFromDecisions of its decisions); none: evolutions unavailable. */
   previous?: PreviousFigures;
+  /** Établissement figures resting on fewer présents than this are secret (default 10; see secrecy.ts). */
+  secrecyThreshold?: number;
 }
 
 export function academieStatistics(input: AcademieStatsInput): AcademieStats {
   const { academieName, lines, etablissements } = aggregate(input);
+  const secrecyThreshold = SecrecyThreshold.parse(input.secrecyThreshold ?? DEFAULT_SECRECY_THRESHOLD);
   if (input.previous && (input.previous.academie !== input.academie || input.previous.phase !== input.phase)) {
     throw new Error(`previous figures of ${input.previous.academie} phase ${input.previous.phase} cannot be compared with ${input.academie} phase ${input.phase}`);
   }
@@ -24,7 +28,8 @@ export function academieStatistics(input: AcademieStatsInput): AcademieStats {
     phase: input.phase,
     previousSession: input.previous?.session ?? null,
     lines: withPrevious(lines, input.previous),
-    etablissements,
+    secrecyThreshold,
+    etablissements: withSecrecy(etablissements, input.session, secrecyThreshold),
   };
 }
 

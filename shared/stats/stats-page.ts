@@ -5,6 +5,7 @@
 import type { Examen } from '../domain/decision.schema.js';
 import { deAcademie, escapeHtml, layout, sessionYear } from '../render/html.js';
 import { admis, tauxReussite, tauxSecondGroupe, tauxMentions } from './counts.js';
+import { secretLegend } from './export-tables.js';
 import { formatEntier, formatEvolution, formatTaux } from './format-fr.js';
 import { lineTable, mentionsChart, mentionsTable, ratesChart, table } from './html-blocks.js';
 import { BAC_COURT, LIBELLE_VOIE, VOIES, departementLabel } from './labels.js';
@@ -105,16 +106,22 @@ export function academieStatsPage(stats: AcademieStats, o: { stylesheet?: string
   });
 }
 
+/** A figure under statistical secrecy: "s", spelled out for screen readers. */
+const SECRET_CELL = '<td><abbr title="secret statistique">s</abbr></td>';
+
 function etablissementsTable(stats: AcademieStats): string {
   const head = ['Établissement', 'Département', 'Présents', 'Admis', 'Taux de réussite', 'Taux de mentions'].map((h) => `<th scope="col">${escapeHtml(h)}</th>`);
   const collator = new Intl.Collator('fr');
   const rows = [...stats.etablissements]
     .sort((a, b) => collator.compare(a.libelle, b.libelle) || (a.uai < b.uai ? -1 : 1))
-    .map(
-      (e) =>
-        `    <tr><th scope="row">${escapeHtml(e.libelle)} <span class="uai">(${escapeHtml(e.uai)})</span></th><td>${escapeHtml(departementLabel(e.departement))}</td><td>${formatEntier(e.total.presents)}</td><td>${formatEntier(admis(e.total))}</td><td>${formatTaux(tauxReussite(e.total))}</td><td>${formatTaux(tauxMentions(e.total))}</td></tr>`,
-    );
-  return rows.length ? table('Résultats par établissement, toutes voies confondues', head, rows) : '<p>Aucun résultat par établissement.</p>';
+    .map((e) => {
+      const figures = e.secret.total
+        ? SECRET_CELL.repeat(4)
+        : `<td>${formatEntier(e.total.presents)}</td><td>${formatEntier(admis(e.total))}</td><td>${formatTaux(tauxReussite(e.total))}</td><td>${formatTaux(tauxMentions(e.total))}</td>`;
+      return `    <tr><th scope="row">${escapeHtml(e.libelle)} <span class="uai">(${escapeHtml(e.uai)})</span></th><td>${escapeHtml(departementLabel(e.departement))}</td>${figures}</tr>`;
+    });
+  if (!rows.length) return '<p>Aucun résultat par établissement.</p>';
+  return `${table('Résultats par établissement, toutes voies confondues', head, rows)}\n<p class="legende">${escapeHtml(`s : ${secretLegend(stats.secrecyThreshold)}`)}</p>`;
 }
 
 export function definitions(phase: 1 | 2, previousYear: string | null): string {

@@ -75,8 +75,8 @@ export interface StatLine {
   evolution: Evolution;
 }
 
-/** One établissement's line, broken down as the ministry's open dataset of lycée results is. */
-export interface EtablissementLine {
+/** One établissement's counts, broken down as the ministry's open dataset of lycée results is. */
+export interface EtablissementCounts {
   uai: string;
   libelle: string;
   departement: string;
@@ -85,6 +85,31 @@ export interface EtablissementLine {
   voies: Partial<Record<Examen, Counts>>;
   /** By filière key of the open dataset: "gnle" (or "l", "es", "s" before 2021), "stmg", ..., "production", "services". */
   filieres: Record<string, Counts>;
+}
+
+/**
+ * Why an établissement figure is not published (statistical secrecy, see
+ * secrecy.ts): "primaire", it rests on fewer présents than the threshold;
+ * "secondaire", it would let a secret figure be recomputed from the
+ * published ones.
+ */
+export type SecretReason = 'primaire' | 'secondaire';
+
+/** The secret cells of one établissement; a cell absent here is published. */
+export interface EtablissementSecret {
+  total: SecretReason | null;
+  voies: Partial<Record<Examen, SecretReason>>;
+  filieres: Record<string, SecretReason>;
+}
+
+/**
+ * An établissement's counts and which of them are secret. The counts stay
+ * whole (they are the computation's, kept with the release); every public
+ * rendering goes through publishedEtablissement (secrecy.ts), which hides
+ * the secret ones.
+ */
+export interface EtablissementLine extends EtablissementCounts {
+  secret: EtablissementSecret;
 }
 
 export interface AcademieStats {
@@ -96,6 +121,8 @@ export interface AcademieStats {
   previousSession: string | null;
   /** Lines in reading order: académie, départements, voies, voie × département, séries, domaines, spécialités. */
   lines: StatLine[];
+  /** Établissement figures resting on fewer présents than this are secret (default 10). */
+  secrecyThreshold: number;
   etablissements: EtablissementLine[];
 }
 

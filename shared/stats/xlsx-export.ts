@@ -1,13 +1,22 @@
 // XLSX through exceljs: counts as integer cells, rates as numbers with a
 // percentage format (0.895 shown "89,5 %" by a French Excel), evolutions as
-// numbers with a signed format. Made deterministic: fixed document dates
-// (the session's first day) and fixed ZIP entry dates (zip-dates.ts).
+// numbers with a signed format. A figure under statistical secrecy is an
+// empty cell, shaded, so that sums and filters over the column still work;
+// the "Secret statistique" sheet gives each one's reason and the
+// "Lisez-moi" sheet the legend (notes would be one drawing per cell).
+// Made deterministic: fixed document dates (the session's first day) and
+// fixed ZIP entry dates (zip-dates.ts).
 import ExcelJS from 'exceljs';
-import type { ExportTable } from './export-tables.js';
+import { isSecret, type ExportTable, type SecretCell } from './export-tables.js';
 import { neutraliseFormula } from './spreadsheet-safe.js';
 import { fixZipDates } from './zip-dates.js';
 
 const FORMATS = { int: '0', percent: '0.0%', points: '+0.0;-0.0;0.0' } as const;
+const SECRET_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+const SECRET_SHEET = 'Secret statistique';
+
+/** One secret cell, for the list: the row's key (its UAI), the column, the reason, its address in its sheet. */
+type SecretEntry = [key: string, column: string, reason: SecretCell['secret'], address: string];
 
 export async function toXlsx(tables: readonly ExportTable[], session: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -17,8 +26,10 @@ export async function toXlsx(tables: readonly ExportTable[], session: string): P
   wb.created = fixed;
   wb.modified = fixed;
 
+  const secrets: SecretEntry[] = [];
   for (const table of tables) {
     const ws = wb.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const keyIndex = table.rowKey ? table.columns.findIndex((c) => c.key === table.rowKey) : -1;
     ws.columns = table.columns.map((c) => ({
       header: c.key,
       key: c.key,
@@ -27,22 +38,41 @@ export async function toXlsx(tables: readonly ExportTable[], session: string): P
     }));
     ws.getRow(1).font = { bold: true };
     for (const row of table.rows) {
-      ws.addRow(
+      const added = ws.addRow(
         row.map((v, i) => {
-          if (v === null) return null;
+          if (v === null || isSecret(v)) return null;
           const type = table.columns[i]!.type;
           if (typeof v === 'string') return neutraliseFormula(v);
           // Tenths of a percent become the fraction a percentage format expects; tenths of a point, points.
           return type === 'percent' ? v / 1000 : type === 'points' ? v / 10 : v;
         }),
       );
+      row.forEach((v, i) => {
+        if (!isSecret(v)) return;
+        const cell = added.getCell(i + 1);
+        cell.fill = SECRET_FILL;
+        const key = keyIndex >= 0 ? String(row[keyIndex]) : String(added.number);
+        secrets.push([neutraliseFormula(key), table.columns[i]!.key, v.secret, cell.address]);
+      });
     }
   }
   const readme = wb.addWorksheet('Lisez-moi');
   readme.columns = [{ header: 'feuille', width: 16 }, { header: 'colonne', width: 28 }, { header: 'description', width: 90 }];
   readme.getRow(1).font = { bold: true };
   for (const table of tables) for (const c of table.columns) readme.addRow([table.sheet, c.key, neutraliseFormula(c.description)]);
+  for (const table of tables) {
+    if (table.secretLegend) readme.addRow([table.sheet, '', `Cellule vide et grisée : ${table.secretLegend} La feuille « ${SECRET_SHEET} » donne le motif de chacune.`]);
+  }
+  if (tables.some((t) => t.secretLegend)) addSecretSheet(wb, secrets, tables.find((t) => t.secretLegend)?.rowKey ?? 'ligne');
 
   const buffer = await wb.xlsx.writeBuffer();
   return fixZipDates(new Uint8Array(buffer as ArrayBuffer));
+}
+
+/** Every secret cell with its reason, one a row; the sheet exists (maybe empty) whenever a table may hold secrets. */
+function addSecretSheet(wb: ExcelJS.Workbook, secrets: readonly SecretEntry[], keyHeader: string): void {
+  const ws = wb.addWorksheet(SECRET_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [{ header: keyHeader, width: 12 }, { header: 'colonne', width: 28 }, { header: 'motif', width: 12 }, { header: 'cellule', width: 24 }];
+  ws.getRow(1).font = { bold: true };
+  for (const entry of secrets) ws.addRow(entry);
 }
