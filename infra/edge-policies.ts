@@ -62,7 +62,10 @@ export interface EdgePolicies {
   headers: ResponseHeadersPolicy;
   /** Name lists (`/<slug>/listes/`) and rehearsals: the same, plus X-Robots-Tag noindex. */
   noindexHeaders: ResponseHeadersPolicy;
-  /** Anything that may be taken down after publication: at most SHORT_TTL_SECONDS at the edge, whatever the object says. */
+  /**
+   * Anything that may be taken down after publication: at most SHORT_TTL_SECONDS at the edge, whatever the
+   * object says; less when its Cache-Control says less (the announcement's s-maxage=5: five seconds).
+   */
   shortCache: CachePolicy;
   /** `/<slug>/assets/`: the object's Cache-Control decides, up to a year for fingerprinted names (cachePolicyFor). */
   assetCache: CachePolicy;
@@ -77,6 +80,8 @@ export function edgePolicies(scope: Construct): EdgePolicies {
     customHeadersBehavior: { customHeaders: [...base.customHeaders, { header: 'X-Robots-Tag', value: ROBOTS_NOINDEX, override: true }] },
   });
   // The cache key is the path only: the site has no cookies, query strings or per-viewer content; compression on the key so gzip/br variants are kept apart.
+  // Minimum TTL 0: CloudFront then honours the no-store / private that objects carry (cachePolicyFor: rehearsals,
+  // the 404 page) and keeps them not at all, and the announcement's s-maxage of 5 s; any higher minimum would override them.
   const common = { queryStringBehavior: CacheQueryStringBehavior.none(), enableAcceptEncodingGzip: true, enableAcceptEncodingBrotli: true, minTtl: Duration.seconds(0) };
   const shortCache = new CachePolicy(scope, 'ShortCache', {
     comment: `takedown-prone files: at most ${SHORT_TTL_SECONDS}s`,

@@ -15,13 +15,14 @@ import {
   ViewerProtocolPolicy,
   type BehaviorOptions,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { ObjectOwnership, type Bucket } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import { cachePolicyFor } from '../shared/edge/response-headers.js';
 import { accessLogBucket, privateBucket } from './constructs/private-bucket.js';
 import { edgePolicies } from './edge-policies.js';
 import { acknowledge, acknowledgeManagedRole } from './nag-acknowledgements.js';
+import { ScopedS3Origin } from './site-origin.js';
 import { applyFeatureFlags, bucketName, type StageConfig } from './stage-config.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -29,6 +30,13 @@ const ROOT = join(import.meta.dirname, '..');
 export const VIEWER_REQUEST_FILE = join(ROOT, 'functions/edge/viewer-request.js');
 /** Served, uncached, for a key missing from a live release (S3 answers 403 to OAC without ListBucket). */
 export const NOT_FOUND_PAGE = '/_errors/404.html';
+/**
+ * What the distribution may read of the site bucket: the keys the viewer-request
+ * function rewrites to (`releases/<id>/<slug>/...`, `rehearsals/<id>/<slug>/...`,
+ * `announcements/<slug>/index.html`) and the error pages. Not the manifests
+ * and statistics kept beside each release, nor anything added to the bucket later.
+ */
+export const CDN_READABLE_KEYS = ['releases/*/*/*', 'rehearsals/*/*/*', 'announcements/*/index.html', '_errors/*'] as const;
 
 /**
  * The public site: the private site bucket, the KeyValueStore of pointers,
@@ -58,7 +66,7 @@ export class EdgeStack extends Stack {
     });
 
     const policies = edgePolicies(this);
-    const origin = S3BucketOrigin.withOriginAccessControl(this.siteBucket);
+    const origin = new ScopedS3Origin(this.siteBucket, CDN_READABLE_KEYS);
     const functionAssociations = [{ function: viewerRequest, eventType: FunctionEventType.VIEWER_REQUEST }];
     const behavior = (overrides: Partial<BehaviorOptions>): BehaviorOptions => ({
       origin,
@@ -79,16 +87,22 @@ export class EdgeStack extends Stack {
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
       defaultRootObject: '',
-      // Viewer paths: behaviours are chosen on them, before the function rewrites into a release.
+      // Viewer paths: behaviours are chosen on them, before the function rewrites into a release,
+      // in this order, the first match winning. Every behaviour runs the function.
       defaultBehavior: behavior({}),
       additionalBehaviors: {
+        // Rehearsals are for a few officials through expiring links: never cached, never indexed.
+        // First: a rehearsal link also matches the patterns below (/_rehearsal/.../listes/x.html).
+        '/_rehearsal/*': behavior({ cachePolicy: CachePolicy.CACHING_DISABLED, responseHeadersPolicy: policies.noindexHeaders }),
         '/*/listes/*': behavior({ responseHeadersPolicy: policies.noindexHeaders }),
         '/*/assets/*': behavior({ cachePolicy: policies.assetCache }),
-        // Rehearsals are for a few officials through expiring links: never cached, never indexed.
-        '/_rehearsal/*': behavior({ cachePolicy: CachePolicy.CACHING_DISABLED, responseHeadersPolicy: policies.noindexHeaders }),
-        // The error page itself, fetched by CloudFront: not behind the function (which refuses `/_` paths).
-        '/_errors/*': behavior({ functionAssociations: [] }),
       },
+      // The error page has no behaviour of its own: CloudFront fetches a custom error page without
+      // running viewer-request functions (Developer Guide, "CloudFront events that can trigger a
+      // Lambda@Edge function"), so it reads `_errors/404.html` through the default behaviour, while a
+      // viewer asking for `/_errors/...` goes through the function, which refuses every `/_` path.
+      // No behaviour reads the bucket on a raw viewer path, and the origin may read only
+      // CDN_READABLE_KEYS. A zero TTL: a 404 before the instant must not outlive it.
       errorResponses: [{ httpStatus: 403, responseHttpStatus: 404, responsePagePath: NOT_FOUND_PAGE, ttl: Duration.seconds(0) }],
     });
 
@@ -96,6 +110,8 @@ export class EdgeStack extends Stack {
       sources: [Source.asset(join(ROOT, 'infra/site-errors'))],
       destinationBucket: this.siteBucket,
       destinationKeyPrefix: '_errors/',
+      // Like every object of the bucket, stored with its Cache-Control (cachePolicyFor): no-store, a 404 is never kept.
+      cacheControl: [CacheControl.fromString(cachePolicyFor(NOT_FOUND_PAGE).cacheControl)],
       // Pruning stays inside _errors/: releases and announcements are never touched.
       prune: true,
     });

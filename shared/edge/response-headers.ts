@@ -1,8 +1,9 @@
 /**
- * What the CDN adds to public responses: the one definition from which the
- * CDK response-headers and cache policies are to be generated, and which the
- * local CDN applies itself. Pages are static and self-contained, so the
- * policy can be strict: nothing from other origins, no framing.
+ * What the CDN adds to public responses, and how long each object may be
+ * cached: the one definition from which the CDK response-headers and cache
+ * policies are generated, which the S3 adapter stores as each object's
+ * Cache-Control, and which the local CDN applies itself. Pages are static and
+ * self-contained, so the policy can be strict: nothing from other origins, no framing.
  */
 
 /** Two years, the HSTS preload minimum. */
@@ -36,6 +37,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * on invalidations (one to tens of minutes).
  */
 export const SHORT_TTL_SECONDS = 60;
+/** How long the edge keeps the announcement: short, and bounded anyway by the flip, which changes its cache key. */
+export const ANNOUNCEMENT_EDGE_TTL_SECONDS = 5;
 /** Fingerprinted assets never change under a name: cache for a year. */
 export const IMMUTABLE_TTL_SECONDS = 365 * 24 * 3600;
 
@@ -62,17 +65,34 @@ export interface CachePolicy {
 const FINGERPRINTED_ASSET = /\/assets\/(?:[^/]+\/)*[^/]*[.-](?:[0-9a-f]{8,}|[0-9A-Z]{8,})\.[A-Za-z0-9]+$/;
 
 /**
- * Caching of one object, from its path (in a release, `/releases/<id>/<slug>/...`,
- * or any path that contains the same segments, such as `/announcements/<slug>/index.html`).
- * Only fingerprinted assets are long-lived; everything else (name lists,
- * lookup shards, statistics, pages, announcements, anything unknown) gets
- * the short TTL, the safe default for a file that could be taken down.
+ * Caching of one object, from its key in the site bucket (with a leading
+ * slash: `/releases/<id>/<slug>/...`, `/rehearsals/...`, `/announcements/<slug>/index.html`).
+ * The one definition: the S3 adapter stores it with every object it writes
+ * (PutObject `CacheControl`), S3 returns it, CloudFront passes it on to
+ * browsers and bounds its own TTL with it (infra/edge-policies.ts), and the
+ * local CDN serves it the same way.
+ * - Fingerprinted assets never change under a name: a year, immutable.
+ * - The announcement is what `/<slug>/` shows until the instant, when the
+ *   same URL becomes the release's page: `max-age=0`, so a browser asks again
+ *   on every view and never shows it past the instant; the edge may keep it
+ *   5 seconds (`s-maxage=5`), which spares the bucket the refreshes of every
+ *   waiting candidate at 09:59 and still cannot outlive the instant: from
+ *   the instant the function rewrites the path into the release, another
+ *   cache key.
+ * - Rehearsals are seen by a few officials through links that expire: never
+ *   stored, never indexed.
+ * - The 404 page answers for a path that may exist a second later (before
+ *   the instant): never stored.
+ * - Everything else (pages, name lists, lookup shards, statistics, anything
+ *   unknown) gets the short TTL, the safe default for a file a takedown may
+ *   rewrite.
  */
-export function cachePolicyFor(releasePath: string): CachePolicy {
-  // Rehearsals are seen by a few officials through links that expire: never stored, never indexed.
-  if (releasePath.startsWith('/rehearsals/')) return { cacheControl: 'private, no-store', noindex: true };
-  if (FINGERPRINTED_ASSET.test(releasePath)) {
+export function cachePolicyFor(key: string): CachePolicy {
+  if (key.startsWith('/rehearsals/')) return { cacheControl: 'private, no-store', noindex: true };
+  if (key.startsWith('/announcements/')) return { cacheControl: `public, max-age=0, s-maxage=${ANNOUNCEMENT_EDGE_TTL_SECONDS}`, noindex: false };
+  if (key.startsWith('/_errors/')) return { cacheControl: 'no-store', noindex: false };
+  if (FINGERPRINTED_ASSET.test(key)) {
     return { cacheControl: `public, max-age=${IMMUTABLE_TTL_SECONDS}, immutable`, noindex: false };
   }
-  return { cacheControl: `public, max-age=${SHORT_TTL_SECONDS}`, noindex: releasePath.includes('/listes/') };
+  return { cacheControl: `public, max-age=${SHORT_TTL_SECONDS}`, noindex: key.includes('/listes/') };
 }

@@ -219,7 +219,9 @@ export async function startLocalCdn(options: LocalCdnOptions): Promise<{ url: st
     const policy = cachePolicyFor(result.uri);
     const headers: Record<string, string> = {
       'content-type': object.ContentType ?? 'application/octet-stream',
-      'cache-control': policy.cacheControl,
+      // As CloudFront passes on the Cache-Control S3 stored with the object (the S3 adapter sets it
+      // from this same policy); the policy itself only for an object written without one.
+      'cache-control': object.CacheControl ?? policy.cacheControl,
       ...(policy.noindex && { 'x-robots-tag': ROBOTS_NOINDEX }),
       ...(object.ContentLength !== undefined && { 'content-length': String(object.ContentLength) }),
       ...(object.ETag && { etag: object.ETag }),

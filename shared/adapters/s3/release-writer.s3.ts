@@ -1,6 +1,7 @@
 // Writes a rendered release under its own prefix of the site bucket, and
 // checks one is complete before anything may point at it.
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { cachePolicyFor } from '../../edge/response-headers.js';
 import type { ReleaseCheck, ReleasePrefix, ReleaseStorage } from '../../ports/release-storage.port.js';
 import type { AcademieStats } from '../../stats/index.js';
 import { MANIFEST_PATH, mapLimit, releaseId, type Release, type ReleaseFile, type ReleaseManifest } from '../../render/release.js';
@@ -21,7 +22,7 @@ export class S3ReleaseStorage implements ReleaseStorage {
   }
   async saveStatistics(releaseId: string, stats: AcademieStats): Promise<void> {
     const body = new TextEncoder().encode(JSON.stringify(stats));
-    await this.deps.client.send(new PutObjectCommand({ Bucket: this.deps.bucket, Key: statisticsKey(releaseId), Body: body, ContentType: 'application/json', ContentLength: body.length }));
+    await this.deps.client.send(new PutObjectCommand({ Bucket: this.deps.bucket, Key: statisticsKey(releaseId), Body: body, ContentType: 'application/json', ContentLength: body.length, CacheControl: cacheControl(statisticsKey(releaseId)) }));
   }
   async statistics(releaseId: string): Promise<AcademieStats | undefined> {
     try {
@@ -51,7 +52,8 @@ export class S3ReleaseStorage implements ReleaseStorage {
     await mapLimit(removed, CONCURRENCY, (path) => client.send(new DeleteObjectCommand({ Bucket: bucket, Key: `releases/${id}/${path}` })));
     // Outside every public path (those start with the académie's slug), like manifest.json.
     const body = new TextEncoder().encode(`${JSON.stringify(manifest, null, 1)}\n`);
-    await client.send(new PutObjectCommand({ Bucket: bucket, Key: `releases/${id}/${PATCHED_MANIFEST_PATH}`, Body: body, ContentType: 'application/json', ContentLength: body.length }));
+    const key = `releases/${id}/${PATCHED_MANIFEST_PATH}`;
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json', ContentLength: body.length, CacheControl: cacheControl(key) }));
   }
 }
 
@@ -60,8 +62,19 @@ function statisticsKey(releaseId: string): string {
   return `releases/${releaseId}/statistics.json`;
 }
 
+/**
+ * Every object is stored with its Cache-Control (shared/edge/response-headers.ts):
+ * S3 returns it, CloudFront passes it to browsers and caps its own TTL with
+ * it. Without it browsers cache heuristically, and neither the takedown
+ * bound, the announcement's end at the instant nor a rehearsal's no-store
+ * would hold for readers.
+ */
+function cacheControl(key: string): string {
+  return cachePolicyFor(`/${key}`).cacheControl;
+}
+
 function putFile(bucket: string, key: string, f: ReleaseFile): PutObjectCommand {
-  return new PutObjectCommand({ Bucket: bucket, Key: key, Body: f.body, ContentType: f.contentType, ContentLength: f.body.length, Metadata: { sha256: f.sha256 } });
+  return new PutObjectCommand({ Bucket: bucket, Key: key, Body: f.body, ContentType: f.contentType, ContentLength: f.body.length, CacheControl: cacheControl(key), Metadata: { sha256: f.sha256 } });
 }
 
 const CONCURRENCY = 16;
@@ -116,13 +129,15 @@ export async function verifyRelease(client: S3Client, bucket: string, id: string
 export async function writeAnnouncement(client: S3Client, bucket: string, slug: string, html: string): Promise<void> {
   if (!/^[a-z]+(-[a-z]+)*$/.test(slug)) throw new Error(`not an académie slug: ${JSON.stringify(slug)}`);
   const body = new TextEncoder().encode(html);
+  const key = `announcements/${slug}/index.html`;
   await client.send(
     new PutObjectCommand({
       Bucket: bucket,
-      Key: `announcements/${slug}/index.html`,
+      Key: key,
       Body: body,
       ContentType: 'text/html; charset=utf-8',
       ContentLength: body.length,
+      CacheControl: cacheControl(key),
     }),
   );
 }

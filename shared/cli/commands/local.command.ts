@@ -51,7 +51,7 @@ export function register(program: Command): void {
     )
     .option('--memory', 'keep nothing once stopped (DynamoDB in memory, S3 in a temporary directory)')
     .option('--data-dir <dir>', 'where data persists across restarts (default: <home>/data)')
-    .option('--host <address>', 'interface to listen on; the emulators check no credentials, so keep it local', '127.0.0.1')
+    .option('--host <address>', 'interface the local CDN (the site) listens on, e.g. 0.0.0.0 to show it on a network; the emulators stay on 127.0.0.1 whatever this says (they check no credentials)', '127.0.0.1')
     .option('--dynamodb-port <n>', 'DynamoDB port (dynalite\'s usual one; 0 = any free port)', port, DEFAULT_PORTS.dynamodb)
     .option('--s3-port <n>', 'S3 port (s3rver\'s usual one; 0 = any free port)', port, DEFAULT_PORTS.s3)
     .option('--port <n>', 'port of the local CDN, where the public site is served (0 = any free port)', port, DEFAULT_PORTS.cdn)

@@ -33,6 +33,8 @@ describe('writeRelease / verifyRelease', () => {
     const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: `releases/${release.id}/${page.path}` }));
     expect(head.ContentType).toBe('text/html; charset=utf-8');
     expect(head.Metadata?.sha256).toBe(page.sha256);
+    // Stored with its Cache-Control, which S3 returns and CloudFront passes on (every kind: test/integration/cdn/cache-control.test.ts).
+    expect(head.CacheControl).toBe('public, max-age=60');
     const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: `releases/${release.id}/${page.path}` }));
     expect(Buffer.from(await got.Body!.transformToByteArray()).equals(Buffer.from(page.body))).toBe(true);
   });
@@ -54,6 +56,7 @@ describe('writeRelease / verifyRelease', () => {
     await writeAnnouncement(s3, bucket, aix.slug, announcementPage(aix, '2024-06', new Date('2024-07-05T08:00:00Z')));
     const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'announcements/aix-marseille/index.html' }));
     expect(got.ContentType).toBe('text/html; charset=utf-8');
+    expect(got.CacheControl).toBe('public, max-age=0, s-maxage=5');
     expect(await got.Body!.transformToString()).toContain('seront publiés le vendredi 5 juillet 2024 à 10 h 00 (heure locale)');
   });
 });

@@ -10,7 +10,13 @@ describe('cachePolicyFor', () => {
     ['/releases/r-1/aix-marseille/resultats/0a.json', SHORT, false],
     ['/releases/r-1/aix-marseille/statistiques/stats.csv', SHORT, false],
     ['/releases/r-1/aix-marseille/index.html', SHORT, false],
-    ['/announcements/aix-marseille/index.html', SHORT, false],
+    // Served before the instant, at the landing page's own URL: revalidated on every view, so no browser keeps it past the instant.
+    ['/announcements/aix-marseille/index.html', 'public, max-age=0, s-maxage=5', false],
+    // Rehearsals: a few officials, expiring links: never stored anywhere.
+    ['/rehearsals/r-1/aix-marseille/index.html', 'private, no-store', true],
+    ['/rehearsals/r-1/aix-marseille/assets/app-5XKQ2J7H.js', 'private, no-store', true],
+    // The 404 page answers for a path that may exist a second later (before the instant).
+    ['/_errors/404.html', 'no-store', false],
     ['/releases/r-1/aix-marseille/assets/app-5XKQ2J7H.js', IMMUTABLE, false],
     ['/releases/r-1/aix-marseille/assets/site.3f9a1c2b.css', IMMUTABLE, false],
     ['/releases/r-1/aix-marseille/assets/fonts/marianne-0123abcd.woff2', IMMUTABLE, false],
