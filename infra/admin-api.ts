@@ -6,7 +6,8 @@ import { AccountRecovery, Mfa, UserPool, UserPoolGroup } from 'aws-cdk-lib/aws-c
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { FRAUD_OFFICERS, PUBLICATION_OFFICERS } from '../functions/admin-api/caller.js';
+import { AUDIT_ROLE, academieRole, ROLE_KINDS, type RoleKind } from '../shared/domain/authority.js';
+import { ACADEMIES } from '../shared/domain/reference/academies.js';
 import { ROUTES } from '../functions/admin-api/routes.js';
 import { acknowledge } from './nag-acknowledgements.js';
 import type { StageConfig } from './stage-config.js';
@@ -14,9 +15,14 @@ import type { StageConfig } from './stage-config.js';
 /**
  * The rectorat's API: officers sign in to the user pool (no self sign-up,
  * MFA required), API Gateway checks their token (JWT authorizer), and the
- * handler checks the group each route needs. Routes are those the handler
- * serves (functions/admin-api/routes.ts), so the two cannot drift.
+ * use cases check the roles the token's groups name against the académie
+ * acted on. Routes are those the handler serves
+ * (functions/admin-api/routes.ts), so the two cannot drift.
  */
+const ROLE_DESCRIPTIONS: Record<RoleKind, string> = {
+  publication: 'render, rehearse, schedule, publish (with a second officer), approve, access codes, status and audit',
+  fraud: 'fraud procedures (withhold, release), status and audit with fraud details',
+};
 export class AdminApi extends Construct {
   readonly api: HttpApi;
   readonly userPool: UserPool;
@@ -35,12 +41,18 @@ export class AdminApi extends Construct {
       removalPolicy: config.removalPolicy,
     });
     acknowledge(this.userPool, 'COG8', 'A few dozen invited officers, MFA required, no self sign-up: the Plus tier (per-user cost) adds risk detection this pool does not need.');
-    for (const [groupId, groupName, description] of [
-      ['PublicationOfficers', PUBLICATION_OFFICERS, 'Render, schedule, publish, rehearse, status, audit'],
-      ['FraudOfficers', FRAUD_OFFICERS, 'Fraud procedures (withholding); read the audit log'],
-    ] as const) {
-      new UserPoolGroup(this, groupId, { userPool: this.userPool, groupName, description });
+    // One group per académie and role, named like the role (shared/domain/authority.ts): a rectorat's
+    // officers are added to their own académie's groups only. Plus the national, read-only audit reader.
+    for (const academie of ACADEMIES) {
+      for (const kind of ROLE_KINDS) {
+        new UserPoolGroup(this, `Group-${academie.slug}-${kind}`, {
+          userPool: this.userPool,
+          groupName: academieRole(academie.slug, kind),
+          description: `${academie.name}: ${ROLE_DESCRIPTIONS[kind]}`,
+        });
+      }
     }
+    new UserPoolGroup(this, 'Group-audit', { userPool: this.userPool, groupName: AUDIT_ROLE, description: 'National reader: status and audit of every académie, fraud details included; no action' });
     const client = this.userPool.addClient('AdminClient', {
       authFlows: { userSrp: true },
       generateSecret: false,

@@ -1,6 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
 import type { KeyValueStore } from 'aws-cdk-lib/aws-cloudfront';
 import { PolicyStatement, type IRole, type Role } from 'aws-cdk-lib/aws-iam';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { acknowledgeWildcardResource } from './nag-acknowledgements.js';
 
@@ -66,4 +68,34 @@ export function allowInvalidations(to: Grantee, distributionId: string, actions:
 /** Invocations of one function, unqualified (no version or alias wildcard). */
 export function allowInvoke(to: Grantee, fn: IFunction): void {
   to.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [fn.functionArn] }));
+}
+
+const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+// CDK's table grants on a customer-managed key add kms:ReEncrypt* and kms:GenerateDataKey*: spelled out instead.
+const KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
+const KEY_WRITE = ['kms:Encrypt', 'kms:GenerateDataKey', 'kms:ReEncryptFrom', 'kms:ReEncryptTo'];
+
+/**
+ * Items of a table encrypted with its own key (the lookup keys), and that
+ * key, action by action. No Scan: the functions read one académie's
+ * partition at a time.
+ */
+export function allowEncryptedTable(to: Grantee, table: ITableV2, key: IKey, access: 'read' | 'write'): void {
+  to.role.addToPrincipalPolicy(new PolicyStatement({ actions: access === 'write' ? [...TABLE_READ, ...TABLE_WRITE] : TABLE_READ, resources: [table.tableArn] }));
+  to.role.addToPrincipalPolicy(new PolicyStatement({ actions: access === 'write' ? [...KEY_READ, ...KEY_WRITE] : KEY_READ, resources: [key.keyArn] }));
+}
+
+/**
+ * Items of the control table whose partition key matches one of the
+ * patterns only (IAM's dynamodb:LeadingKeys): the internet-facing admin API
+ * reads plans, releases, takedowns, approvals and the audit log, and writes
+ * only audit entries, approval requests and takedown progress; never fraud
+ * procedures, triggers or figures.
+ */
+export function allowControlPartitions(to: Grantee, table: ITableV2, partitions: { read: string[]; write: string[] }): void {
+  const statement = (actions: string[], keys: string[]) =>
+    new PolicyStatement({ actions, resources: [table.tableArn], conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': keys } } });
+  to.role.addToPrincipalPolicy(statement(TABLE_READ.filter((a) => a !== 'dynamodb:DescribeTable'), partitions.read));
+  to.role.addToPrincipalPolicy(statement(['dynamodb:PutItem', 'dynamodb:UpdateItem'], partitions.write));
 }

@@ -2,6 +2,9 @@ import { Aws, RemovalPolicy } from 'aws-cdk-lib';
 import { PriceClass } from 'aws-cdk-lib/aws-cloudfront';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 
+/** Where the stacks go when the AWS profile names no region: Paris. */
+export const DEFAULT_REGION = 'eu-west-3';
+
 /** One typed config per stage: what differs between a developer's account and the académie's production. */
 export interface StageConfig {
   stage: 'dev' | 'prod';

@@ -1,5 +1,6 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { TABLES, type KeyAttribute, type TableDefinition, type TableKey } from '../shared/adapters/dynamodb/tables.js';
@@ -23,10 +24,17 @@ const key = (k: KeyAttribute) => ({ name: k.name, type: ATTRIBUTE_TYPE[k.type] }
 export class StatefulStack extends Stack {
   readonly tables: Record<AwsTableKey, TableV2>;
   readonly ingestBucket: Bucket;
+  /** The key of the lookup keys table: a grant on the table is not enough to read it, the function must be allowed this key too. */
+  readonly keysKey: Key;
 
   constructor(scope: Construct, id: string, props: StackProps & { config: StageConfig }) {
     super(scope, id, props);
     applyFeatureFlags(this);
+    this.keysKey = new Key(this, 'KeysTableKey', {
+      description: 'Publibac lookup keys table: access-code secrets and derived roots (they open every result)',
+      enableKeyRotation: true,
+      removalPolicy: props.config.removalPolicy,
+    });
     const table = (def: TableDefinition) =>
       new TableV2(this, def.logicalId, {
         partitionKey: key(def.partitionKey),
@@ -37,6 +45,7 @@ export class StatefulStack extends Stack {
           ...(g.sortKey ? { sortKey: key(g.sortKey) } : {}),
         })),
         billing: Billing.onDemand(),
+        ...(def.customerManagedKey ? { encryption: TableEncryptionV2.customerManagedKey(this.keysKey) } : {}),
         pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
         deletionProtection: props.config.deletionProtection,
         removalPolicy: props.config.removalPolicy,

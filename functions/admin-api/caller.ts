@@ -1,21 +1,9 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-
-export const PUBLICATION_OFFICERS = 'publication-officers';
-export const FRAUD_OFFICERS = 'fraud-officers';
-export type Group = typeof PUBLICATION_OFFICERS | typeof FRAUD_OFFICERS;
-
-export interface Caller {
-  /** The audit actor: the Cognito user name, else the token's subject. */
-  actor: string;
-  groups: ReadonlySet<string>;
-}
+import { officerFromGroups, type Officer } from '../../shared/domain/authority.js';
 
 /** The authorizer has checked the token; no identity means the route was deployed without it, and nothing is done. */
 export class UnauthenticatedError extends Error {
   override name = 'UnauthenticatedError';
-}
-export class ForbiddenError extends Error {
-  override name = 'ForbiddenError';
 }
 
 /**
@@ -29,14 +17,16 @@ export function groupsClaim(value: unknown): string[] {
   return value.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
 }
 
-export function callerOf(event: APIGatewayProxyEventV2WithJWTAuthorizer): Caller {
+/**
+ * The officer behind the request: the audit actor (the Cognito user name,
+ * else the token's subject) and the roles their Cognito groups name
+ * (`<slug>:publication`, `<slug>:fraud`, `audit`; any other group grants
+ * nothing). The use cases decide what the roles allow.
+ */
+export function officerOf(event: APIGatewayProxyEventV2WithJWTAuthorizer): Officer {
   const claims: Record<string, unknown> = event.requestContext.authorizer?.jwt?.claims ?? {};
   // Access tokens carry `username`, ID tokens `cognito:username`; `sub` is always there.
   const actor = [claims.username, claims['cognito:username'], claims.sub].find((c): c is string => typeof c === 'string' && c.length > 0);
   if (!actor) throw new UnauthenticatedError('no caller identity in the token');
-  return { actor, groups: new Set(groupsClaim(claims['cognito:groups'])) };
-}
-
-export function requireGroup(caller: Caller, allowed: readonly Group[]): void {
-  if (!allowed.some((g) => caller.groups.has(g))) throw new ForbiddenError(`requires group ${allowed.join(' or ')}`);
+  return officerFromGroups(actor, groupsClaim(claims['cognito:groups']));
 }

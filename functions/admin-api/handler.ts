@@ -1,14 +1,16 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
-import { ConfigError } from '../../shared/config.js';
+import { setting } from '../../shared/config.js';
 import { PublicationError } from '../../shared/publication/publication.deps.js';
-import { functionContext } from '../context.js';
-import { logError, logInfo } from '../log.js';
+import { FUNCTION_NEEDS, functionContext } from '../context.js';
+import { logError, logInfo, logger } from '../log.js';
 import { issuesOf } from '../parse-event.js';
 import { lambdaClient } from '../render/fan-out.js';
-import { callerOf, ForbiddenError, requireGroup, UnauthenticatedError } from './caller.js';
-import { ROUTES, type RouteDeps } from './routes.js';
+import { ForbiddenError } from '../../shared/domain/authority.js';
+import { officerOf, UnauthenticatedError } from './caller.js';
+import { Reply, ROUTES, type RouteDeps } from './routes.js';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -36,16 +38,20 @@ function bodyOf(event: Event): unknown {
   }
 }
 
-/** Routes the request to its use case, as the caller; the use cases write the audit entries. */
+/**
+ * Routes the request to its use case, as the caller: the use cases check the
+ * caller's roles against the académie (and audit refusals) and write the
+ * audit entries.
+ */
 export async function adminApi(event: Event, d: RouteDeps): Promise<Result> {
   const route = ROUTES[event.routeKey];
   if (!route) throw new NotFoundError(`no route ${event.routeKey}`);
-  const caller = callerOf(event);
-  requireGroup(caller, route.groups);
-  const result = await route.run({ actor: caller.actor, body: bodyOf(event), query: event.queryStringParameters ?? {} }, d);
-  logInfo('admin request', { route: event.routeKey, actor: caller.actor, status: route.status ?? 200 });
-  if (result === null) throw new NotFoundError('nothing found');
-  return json(route.status ?? 200, result);
+  const officer = officerOf(event);
+  const result = await route.run({ officer, body: bodyOf(event), query: event.queryStringParameters ?? {} }, d);
+  const [status, body] = result instanceof Reply ? [result.status, result.body] : [route.status ?? 200, result];
+  logInfo('admin request', { route: event.routeKey, actor: officer.actor, status });
+  if (body === null) throw new NotFoundError('nothing found');
+  return json(status, body);
 }
 
 /**
@@ -74,12 +80,16 @@ export function httpErrors(): middy.MiddlewareObj<Event, Result> {
   };
 }
 
-function functionName(variable: 'PUBLIBAC_RENDER_FUNCTION' | 'PUBLIBAC_FRAUD_FUNCTION'): string {
-  const name = process.env[variable];
-  if (!name) throw new ConfigError(`${variable} is unset`);
-  return name;
-}
+const context = functionContext(FUNCTION_NEEDS.adminApi);
 
 export const handler = middy<Event, Result>()
+  // Request id and cold start in every log line.
+  .use(injectLambdaContext(logger))
   .use(httpErrors())
-  .handler((event) => adminApi(event, { deps: functionContext().deps, lambda: lambdaClient(), renderFunction: functionName('PUBLIBAC_RENDER_FUNCTION'), fraudFunction: functionName('PUBLIBAC_FRAUD_FUNCTION') }));
+  .handler((event) => {
+    const { deps, config } = context();
+    const renderFunction = setting(config, 'functions', 'PUBLIBAC_RENDER_FUNCTION');
+    const fraudFunction = setting(config, 'functions', 'PUBLIBAC_FRAUD_FUNCTION');
+    const publishFunction = setting(config, 'functions', 'PUBLIBAC_PUBLISH_FUNCTION');
+    return adminApi(event, { deps, lambda: lambdaClient(), renderFunction, fraudFunction, publishFunction });
+  });

@@ -1,31 +1,40 @@
 import { z } from 'zod';
-import { publishNow, schedulePublication } from '../../shared/publication/publication.usecase.js';
-import { mintRehearsalLink, RehearsalNotFoundError, rotateRehearsalKey } from '../../shared/publication/rehearsal-link.js';
-import { publicationStatus } from '../../shared/publication/status.usecase.js';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import type { Officer } from '../../shared/domain/authority.js';
+import type { ApprovalRequest } from '../../shared/ports/approval-requests.port.js';
+import { actingAs } from '../../shared/publication/officer-actions.usecase.js';
 import type { PublicationDeps } from '../../shared/publication/publication.deps.js';
+import { RehearsalNotFoundError } from '../../shared/publication/rehearsal-link.js';
+import { callOfficerFunction } from '../officer-call.js';
 import { fanOutRender } from '../render/fan-out.js';
 import { Session, Slug } from '../render/render-request.js';
-import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import type { FraudEvent, FraudResult } from '../fraud/handler.js';
-import { PublicationError } from '../../shared/publication/publication.deps.js';
-import { FRAUD_OFFICERS, PUBLICATION_OFFICERS, type Group } from './caller.js';
 
 export interface RouteDeps {
   deps: PublicationDeps;
   lambda: LambdaClient;
   renderFunction: string;
   fraudFunction: string;
+  /** Carries out what writes a pointer or the rehearsal key: scheduling, approvals, key rotations. */
+  publishFunction: string;
 }
 
 export interface RouteInput {
-  actor: string;
+  /** The caller, from the token: the use cases check their roles against the académie. */
+  officer: Officer;
   body: unknown;
   query: Record<string, string | undefined>;
 }
 
+/** A response whose status the route decides (202 for a request awaiting approval). */
+export class Reply {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {}
+}
+
 export interface Route {
-  groups: readonly Group[];
-  /** 200 unless the work is queued (202). */
+  /** 200 unless the work is queued (202), or the route answers a Reply. */
   status?: number;
   run(input: RouteInput, d: RouteDeps): Promise<unknown>;
 }
@@ -41,91 +50,106 @@ const LinkQuery = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
   validForMinutes: z.coerce.number().int().positive().optional(),
 });
+const RequestId = z.string().regex(/^req-[0-9a-f]{12}$/);
+
+/** What scheduling answers, from the publish function: done, or a request awaiting a second officer. */
+const ScheduleOutcome = z.union([
+  z.object({ state: z.literal('done'), plan: z.record(z.string(), z.unknown()) }),
+  z.object({ state: z.literal('awaiting-approval'), request: z.object({ academie: z.string(), session: z.string(), groupe: Groupe, id: z.string() }).passthrough() }),
+]);
+
+/** A request recorded under the two-person rule: what a second officer of the académie sends to carry it out. */
+const awaiting = (request: Pick<ApprovalRequest, 'academie' | 'session' | 'groupe' | 'id'>) =>
+  new Reply(202, {
+    state: 'awaiting-approval',
+    request,
+    approveWith: { route: 'POST /approve', body: { academie: request.academie, session: request.session, groupe: request.groupe, id: request.id } },
+  });
 
 /**
- * The admin API's routes (route key → group allowed → use case). Rendering
- * is queued (one asynchronous render per académie): a render outlasts the
- * API's 30-second limit. Withholding (fraud-officers) runs in the fraud
- * function, the only one allowed to rewrite a live release and invalidate
- * it: the API calls it and waits (a takedown takes seconds).
+ * The admin API's routes (route key → use case, as the caller: every role
+ * check is in the use cases, shared/publication/officer-actions.usecase.ts).
+ * Rendering is queued (one asynchronous render per académie, each checked
+ * before anything is queued): a render outlasts the API's 30-second limit.
+ * The API itself writes no pointer and rewrites no file of a live release:
+ * withholding runs in the fraud function, and whatever moves a pointer or
+ * the rehearsal key (scheduling, which may disarm one; an approval, which
+ * publishes; a key rotation) in the publish function. The API calls them
+ * with the caller and waits. Publishing now, or moving an instant earlier,
+ * is a request (202) that a second officer carries out with POST /approve.
  */
 export const ROUTES: Record<string, Route> = {
   'POST /render': {
-    groups: [PUBLICATION_OFFICERS],
     status: 202,
-    run: ({ actor, body }, d) => {
+    run: ({ officer, body }, d) => {
       const b = z.object({ academies: z.array(Slug).min(1).max(40), session: Session, phase: Groupe }).parse(body);
-      return fanOutRender(d.lambda, d.renderFunction, b.academies.map((academie) => ({ academie, session: b.session, phase: b.phase, actor })));
+      return actingAs(d.deps, officer).queueRenders({ ...b, kind: 'release' }, (renders) => fanOutRender(d.lambda, d.renderFunction, renders));
     },
   },
   'POST /rehearse': {
-    groups: [PUBLICATION_OFFICERS],
     status: 202,
-    run: ({ actor, body }, d) => {
+    run: ({ officer, body }, d) => {
       const b = z.object({ academie: Slug, session: Session, phase: Groupe }).parse(body);
-      return fanOutRender(d.lambda, d.renderFunction, [{ ...b, kind: 'rehearsal', actor }]);
+      return actingAs(d.deps, officer).queueRenders({ academies: [b.academie], session: b.session, phase: b.phase, kind: 'rehearsal' }, (renders) => fanOutRender(d.lambda, d.renderFunction, renders));
     },
   },
   'GET /rehearsal-link': {
-    groups: [PUBLICATION_OFFICERS],
     // The use case caps the validity (2 h by default, 24 h at most) and audits the link.
-    run: async ({ actor, query }, d) => {
+    run: async ({ officer, query }, d) => {
       const q = LinkQuery.parse(query);
-      const link = await mintRehearsalLink(d.deps, {
-        academie: q.academie, session: q.session, actor, ...(q.id ? { rehearsalId: q.id } : {}), ...(q.validForMinutes ? { validForMs: q.validForMinutes * 60_000 } : {}),
-      }).catch((err: unknown) => {
-        if (err instanceof RehearsalNotFoundError) return null;
-        throw err;
-      });
+      const link = await actingAs(d.deps, officer)
+        .rehearsalLink({ academie: q.academie, session: q.session, ...(q.id ? { rehearsalId: q.id } : {}), ...(q.validForMinutes ? { validForMs: q.validForMinutes * 60_000 } : {}) })
+        .catch((err: unknown) => {
+          if (err instanceof RehearsalNotFoundError) return null;
+          throw err;
+        });
       return link && { ...link, expires: link.expires.toISOString() };
     },
   },
   'POST /rehearsal/rotate-key': {
-    groups: [PUBLICATION_OFFICERS],
-    // Revokes every rehearsal link, of every académie: one key signs them all.
-    run: ({ actor }, d) => rotateRehearsalKey(d.deps, actor),
+    // Revokes every rehearsal link, of every académie: one key signs them all (any publication officer may).
+    run: ({ officer }, d) => callOfficerFunction(d.lambda, d.publishFunction, { action: 'rotate-rehearsal-key', ...caller(officer) }),
   },
   'POST /schedule': {
-    groups: [PUBLICATION_OFFICERS],
-    run: ({ actor, body }, d) => schedulePublication(d.deps, { ...PlanBody.extend({ at: z.string().min(10).max(16) }).extend(ListsDays.shape).parse(body), actor }),
+    // A first instant, or a later one: set at once (200). An earlier one: a request for a second officer (202).
+    run: async ({ officer, body }, d) => {
+      const b = PlanBody.extend({ at: z.string().min(10).max(19) }).extend(ListsDays.shape).parse(body);
+      const outcome = ScheduleOutcome.parse(await callOfficerFunction(d.lambda, d.publishFunction, { action: 'schedule', ...b, ...caller(officer) }));
+      return outcome.state === 'done' ? outcome.plan : awaiting(outcome.request);
+    },
   },
   'POST /publish': {
-    groups: [PUBLICATION_OFFICERS],
-    run: ({ actor, body }, d) => publishNow(d.deps, { ...PlanBody.extend({ now: z.literal(true) }).extend(ListsDays.shape).parse(body), actor }),
+    // Recorded, not done: nothing opens until a second officer approves.
+    run: async ({ officer, body }, d) => awaiting(await actingAs(d.deps, officer).publishNow(PlanBody.extend({ now: z.literal(true) }).extend(ListsDays.shape).parse(body))),
+  },
+  'POST /approve': {
+    // A second officer of the académie, within 15 minutes of the request; never the requester.
+    run: ({ officer, body }, d) => callOfficerFunction(d.lambda, d.publishFunction, { action: 'approve', ...PlanBody.extend({ id: RequestId.optional() }).parse(body), ...caller(officer) }),
   },
   'GET /status': {
-    groups: [PUBLICATION_OFFICERS],
-    run: ({ query }, d) => publicationStatus(d.deps, stripUndefined(Filter.parse(query))),
+    run: ({ officer, query }, d) => actingAs(d.deps, officer).status(stripUndefined(Filter.parse(query))),
   },
   'POST /fraud/flag': {
-    groups: [FRAUD_OFFICERS],
-    run: ({ actor, body }, d) => {
+    run: ({ officer, body }, d) => {
       const b = z.object({ academie: Slug, session: Session, numero: z.string(), pv: z.string().nullable().optional() }).parse(body);
-      return callFraud(d, { action: 'flag', ...b, pv: b.pv ?? null, actor });
+      return callOfficerFunction(d.lambda, d.fraudFunction, { action: 'flag', ...b, pv: b.pv ?? null, ...caller(officer) });
     },
   },
   'POST /fraud/release': {
-    groups: [FRAUD_OFFICERS],
-    run: ({ actor, body }, d) => callFraud(d, { action: 'release', ...z.object({ academie: Slug, session: Session, numero: z.string(), now: z.boolean().optional() }).parse(body), actor }),
+    run: ({ officer, body }, d) =>
+      callOfficerFunction(d.lambda, d.fraudFunction, { action: 'release', ...z.object({ academie: Slug, session: Session, numero: z.string(), now: z.boolean().optional() }).parse(body), ...caller(officer) }),
   },
   'GET /fraud': {
-    groups: [FRAUD_OFFICERS],
-    run: ({ actor, query }, d) => callFraud(d, { action: 'list', ...z.object({ academie: Slug, session: Session }).parse(query), actor }),
+    run: ({ officer, query }, d) => callOfficerFunction(d.lambda, d.fraudFunction, { action: 'list', ...z.object({ academie: Slug, session: Session }).parse(query), ...caller(officer) }),
   },
   'GET /audit': {
-    groups: [PUBLICATION_OFFICERS, FRAUD_OFFICERS],
-    run: ({ query }, d) => d.deps.audit.entries(stripUndefined(Filter.parse(query))),
+    // Their académies only; the details of fraud procedures for fraud officers and the national reader only.
+    run: ({ officer, query }, d) => actingAs(d.deps, officer).audit(stripUndefined(Filter.parse(query))),
   },
 };
 
-/** Invokes the fraud function and waits; its refusal becomes the API's 409. */
-async function callFraud(d: RouteDeps, event: FraudEvent): Promise<unknown> {
-  const out = await d.lambda.send(new InvokeCommand({ FunctionName: d.fraudFunction, InvocationType: 'RequestResponse', Payload: new TextEncoder().encode(JSON.stringify(event)) }));
-  if (out.FunctionError) throw new Error(`fraud function failed: ${out.FunctionError}`);
-  const result = JSON.parse(new TextDecoder().decode(out.Payload)) as FraudResult;
-  if (!result.ok) throw new PublicationError(result.error);
-  return result.result;
-}
+/** The officer as the publish and fraud functions receive them (they check the roles again in their use cases). */
+const caller = (officer: Officer) => ({ actor: officer.actor, roles: [...officer.roles] });
 
 function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };

@@ -1,14 +1,18 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { z } from 'zod';
-import { PublicationError, type PublicationDeps } from '../../shared/publication/publication.deps.js';
-import { flagCandidate, releaseCandidate } from '../../shared/publication/withholding.usecase.js';
-import { functionContext } from '../context.js';
-import { logInfo } from '../log.js';
+import { officerFromGroups } from '../../shared/domain/authority.js';
+import { actingAs } from '../../shared/publication/officer-actions.usecase.js';
+import type { PublicationDeps } from '../../shared/publication/publication.deps.js';
+import { FUNCTION_NEEDS, functionContext } from '../context.js';
+import { logInfo, logger } from '../log.js';
+import { answer, OfficerFields, type OfficerResult } from '../officer-call.js';
 import { parseEvent } from '../parse-event.js';
 import { Session, Slug } from '../render/render-request.js';
 
 const Numero = z.string().regex(/^[0-9A-Z]{6,15}$/);
-const Scope = { academie: Slug, session: Session, actor: z.string().min(1).max(128) };
+/** The officer as the admin API read them from their token: the use cases check the roles (again) here. */
+const Scope = { academie: Slug, session: Session, ...OfficerFields };
 
 /** What the admin API sends (synchronously: the officer waits for the takedown). */
 export const FraudEventSchema = z.discriminatedUnion('action', [
@@ -18,29 +22,38 @@ export const FraudEventSchema = z.discriminatedUnion('action', [
 ]);
 export type FraudEvent = z.input<typeof FraudEventSchema>;
 
-export type FraudResult = { ok: true; result: unknown } | { ok: false; error: string };
+/** A refusal says whether it was for want of a role (`forbidden`: the API answers 403) or the use case's (409). */
+export type FraudResult = OfficerResult;
 
 /**
  * Fraud procedures on AWS: the function that may rewrite a live release's
  * files and invalidate them (the admin API may not). Refusals are returned,
- * not thrown, for the API to answer 409. Logs carry the action and the
+ * not thrown, for the API to answer 409 (403 for want of a role: the
+ * use cases check the officer here too). Logs carry the action and the
  * effect, never the candidate number.
  */
 export async function fraud(event: z.output<typeof FraudEventSchema>, deps: PublicationDeps): Promise<FraudResult> {
-  const { academie, session, actor } = event;
-  try {
-    if (event.action === 'list') return { ok: true, result: await deps.fraud.list(session, academie) };
-    const effect =
-      event.action === 'flag'
-        ? await flagCandidate(deps, { academie, session, numero: event.numero, pv: event.pv, actor })
-        : await releaseCandidate(deps, { academie, session, numero: event.numero, now: event.now, actor });
-    logInfo(`fraud ${event.action}`, { academie, session, takedownPaths: effect.takedown?.paths.length ?? 0, invalidationId: effect.takedown?.invalidationId ?? null, rearmed: effect.rearmed });
-    return { ok: true, result: effect };
-  } catch (err) {
-    if (!(err instanceof PublicationError)) throw err;
-    logInfo('fraud request refused', { academie, session, action: event.action });
-    return { ok: false, error: err.message };
-  }
+  const { academie, session } = event;
+  const as = actingAs(deps, officerFromGroups(event.actor, event.roles));
+  return answer(
+    async () => {
+      if (event.action === 'list') return as.fraudProcedures({ academie, session });
+      const effect =
+        event.action === 'flag'
+          ? await as.flag({ academie, session, numero: event.numero, pv: event.pv })
+          : await as.release({ academie, session, numero: event.numero, now: event.now });
+      logInfo(`fraud ${event.action}`, { academie, session, takedownPaths: effect.takedown?.paths.length ?? 0, invalidationId: effect.takedown?.invalidationId ?? null, rearmed: effect.rearmed });
+      return effect;
+    },
+    (_err, forbidden) => logInfo(forbidden ? 'fraud request forbidden' : 'fraud request refused', { academie, session, action: event.action }),
+  );
 }
 
-export const handler = middy<FraudEvent, FraudResult>().handler((event) => fraud(parseEvent(FraudEventSchema, event), functionContext().deps));
+const context = functionContext(FUNCTION_NEEDS.fraud);
+
+export const handler = middy<FraudEvent, FraudResult>()
+  // Request id and cold start in every log line.
+  .use(injectLambdaContext(logger)).handler((event) => {
+  const { deps } = context();
+  return fraud(parseEvent(FraudEventSchema, event), deps);
+});

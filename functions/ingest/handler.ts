@@ -1,32 +1,24 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { S3Event } from 'aws-lambda';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
 import { z } from 'zod';
-import { dynamoDocumentClient } from '../../shared/adapters/dynamodb/client.js';
-import { DynamoDecisionStore } from '../../shared/adapters/dynamodb/decision-store.dynamodb.js';
-import { s3Client } from '../../shared/adapters/s3/client.js';
 import { s3ObjectSource } from '../../shared/adapters/s3/object-source.js';
-import { loadConfig } from '../../shared/config.js';
 import { formatIssue, IngestRejectedError } from '../../shared/ingest/ingest-issue.js';
 import { ingestDecisions } from '../../shared/ingest/ingest.usecase.js';
 import { systemClock } from '../../shared/ports/clock.port.js';
 import type { DecisionStore } from '../../shared/ports/decision-store.port.js';
-import { logInfo } from '../log.js';
+import { FUNCTION_NEEDS, functionContext } from '../context.js';
+import { logInfo, logger } from '../log.js';
 import { parseEvent } from '../parse-event.js';
 import { INCOMING_PREFIX, REPORTS_PREFIX } from './prefixes.js';
 
 
-// The S3 ObjectCreated notification, reduced to what is used.
-export const S3NotificationSchema = z.object({
-  Records: z
-    .array(
-      z.object({
-        eventSource: z.literal('aws:s3'),
-        eventName: z.string().startsWith('ObjectCreated:'),
-        s3: z.object({ bucket: z.object({ name: z.string().min(1) }), object: z.object({ key: z.string().min(1), size: z.number().int().nonnegative().optional() }) }),
-      }),
-    )
-    .min(1),
+// The S3 ObjectCreated notification: Powertools' maintained schema of the S3 event, narrowed to object
+// creations (the only notification the bucket sends us) and to at least one record.
+export const S3NotificationSchema = S3Schema.extend({
+  Records: z.array(S3Schema.shape.Records.element.extend({ eventName: z.string().startsWith('ObjectCreated:') })).min(1),
 });
 export type S3Notification = z.infer<typeof S3NotificationSchema>;
 
@@ -69,8 +61,11 @@ async function writeReport(s3: S3Client, bucket: string, key: string, body: stri
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'text/plain; charset=utf-8' }));
 }
 
-let deps: { s3: S3Client; store: DecisionStore } | undefined;
-/** Built on first use and kept: a warm Lambda reuses its clients (configuration is read once, failing loudly). */
-const ingestDeps = () => (deps ??= { s3: s3Client(), store: new DynamoDecisionStore({ client: dynamoDocumentClient(), tableName: loadConfig().tables.decisions }) });
+const context = functionContext(FUNCTION_NEEDS.ingest);
 
-export const handler = middy<S3Event, IngestOutcome[]>().handler((event) => ingestObjects(parseEvent(S3NotificationSchema, event), ingestDeps()));
+export const handler = middy<S3Event, IngestOutcome[]>()
+  // Request id and cold start in every log line.
+  .use(injectLambdaContext(logger)).handler((event) => {
+  const { deps, clients } = context();
+  return ingestObjects(parseEvent(S3NotificationSchema, event), { s3: clients.s3, store: deps.decisions });
+});

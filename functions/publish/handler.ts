@@ -1,11 +1,15 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { expireLists, type ExpireListsResult } from '../../shared/publication/lists-expiry.usecase.js';
 import { armPublication, type ArmResult } from '../../shared/publication/publication.usecase.js';
 import type { PublicationDeps } from '../../shared/publication/publication.deps.js';
-import { functionContext } from '../context.js';
-import { logInfo } from '../log.js';
+import { officerFromGroups } from '../../shared/domain/authority.js';
+import { actingAs } from '../../shared/publication/officer-actions.usecase.js';
+import { FUNCTION_NEEDS, functionContext } from '../context.js';
+import { logInfo, logger } from '../log.js';
+import { answer, OfficerFields, type OfficerResult } from '../officer-call.js';
 import { parseEvent } from '../parse-event.js';
 import { Session, Slug } from '../render/render-request.js';
 
@@ -14,6 +18,20 @@ export const ArmEventSchema = z.object({ step: z.literal('arm').optional(), acad
 /** ...or withdrawing an académie session's expired name lists. */
 export const ExpireListsEventSchema = z.object({ step: z.literal('expire-lists'), academie: Slug, session: Session });
 export const ScheduledEventSchema = z.union([ExpireListsEventSchema, ArmEventSchema]);
+
+const Groupe = z.union([z.literal(1), z.literal(2)]);
+/**
+ * What the admin API asks of it for an officer: whatever writes a pointer
+ * or the rehearsal key, which only this function and fraud may do
+ * (scheduling can disarm an armed pointer; an approval publishes).
+ */
+export const OfficerPublishEventSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('schedule'), ...OfficerFields, academie: Slug, session: Session, groupe: Groupe, at: z.string().min(10).max(19), listsDays: z.number().optional() }),
+  z.object({ action: z.literal('approve'), ...OfficerFields, academie: Slug, session: Session, groupe: Groupe, id: z.string().max(40).optional() }),
+  z.object({ action: z.literal('rotate-rehearsal-key'), ...OfficerFields }),
+]);
+export type OfficerPublishEvent = z.input<typeof OfficerPublishEventSchema>;
+export const PublishEventSchema = z.union([OfficerPublishEventSchema, ScheduledEventSchema]);
 export type ArmEvent = z.infer<typeof ArmEventSchema>;
 export type ExpireListsEvent = z.infer<typeof ExpireListsEventSchema>;
 /** What Scheduler delivers: the schedule's Input, parsed before use. */
@@ -44,6 +62,37 @@ export function runScheduled(event: z.output<typeof ScheduledEventSchema>, deps:
   return event.step === 'expire-lists' ? expireListsFromSchedule(event, deps) : armFromSchedule(event, deps);
 }
 
-export const handler = middy<ScheduledPayload, ArmResult | ExpireListsResult, Error, Context>()
+/** An officer's action, their roles checked again by the use cases; refusals answered, not thrown. */
+export function runForOfficer(event: z.output<typeof OfficerPublishEventSchema>, deps: PublicationDeps): Promise<OfficerResult> {
+  const as = actingAs(deps, officerFromGroups(event.actor, event.roles));
+  const { actor: _actor, roles: _roles, ...request } = event;
+  return answer(
+    async () => {
+      if (request.action === 'rotate-rehearsal-key') return as.rotateRehearsalKey();
+      if (request.action === 'schedule') {
+        const { action: _a, ...key } = request;
+        return as.schedule(stripUndefined(key));
+      }
+      const { action: _a, ...key } = request;
+      return as.approve(stripUndefined(key));
+    },
+    (_err, forbidden) => logInfo(forbidden ? 'officer request forbidden' : 'officer request refused', { action: event.action }),
+  );
+}
+
+const stripUndefined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+
+export function runPublishEvent(event: z.output<typeof PublishEventSchema>, deps: PublicationDeps): Promise<ArmResult | ExpireListsResult | OfficerResult> {
+  return 'action' in event ? runForOfficer(event, deps) : runScheduled(event, deps);
+}
+
+const composed = functionContext(FUNCTION_NEEDS.publish);
+
+export const handler = middy<ScheduledPayload | OfficerPublishEvent, ArmResult | ExpireListsResult | OfficerResult, Error, Context>()
+  // Request id and cold start in every log line.
+  .use(injectLambdaContext(logger))
   // Its own ARN is the target of any retry schedule it sets (it cannot be given its own ARN as an environment variable).
-  .handler((event, context) => runScheduled(parseEvent(ScheduledEventSchema, event), functionContext(context.invokedFunctionArn).deps));
+  .handler((event, context) => {
+    const { deps } = composed(context.invokedFunctionArn);
+    return runPublishEvent(parseEvent(PublishEventSchema, event), deps);
+  });

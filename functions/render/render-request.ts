@@ -10,7 +10,8 @@ export const RenderEventSchema = z.object({
   session: Session,
   phase: z.union([z.literal(1), z.literal(2)]),
   kind: z.enum(['release', 'rehearsal']).default('release'),
-  /** The officer who asked (the audit actor). */
+  /** The officer who asked (the audit actor) and their roles, as the admin API read them from the token: the use case checks them again. */
   actor: z.string().min(1).max(128),
+  roles: z.array(z.string().max(64)).max(100),
 });
 export type RenderEvent = z.input<typeof RenderEventSchema>;

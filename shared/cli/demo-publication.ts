@@ -1,14 +1,19 @@
 // The publishing half of `npm start`: render the demo académie, schedule
 // the first group a minute ahead, count down, watch the flip through the
-// local CDN, then do the same for the second group.
+// local CDN, then do the same for the second group. It acts as two
+// publication officers of the académie, through the same checks as the
+// CLI and the admin API: the first renders and schedules; a schedule that
+// would open earlier than the one already set (a second run) is approved by
+// the second, as the two-person rule requires.
 import { DateTime } from 'luxon';
 import type { DecisionVersion } from '../domain/decision.schema.js';
 import { findAcademie } from '../domain/reference/academies.js';
 import { lyceesOf } from '../generate/decisions.generator.js';
 import { observeFlip } from '../local/flip-probe.js';
-import { isOpen, schedulePublication } from '../publication/publication.usecase.js';
+import type { Officer } from '../domain/authority.js';
+import { actingAs } from '../publication/officer-actions.usecase.js';
+import { isOpen } from '../publication/publication.usecase.js';
 import type { PublicationDeps } from '../publication/publication.deps.js';
-import { renderAcademie } from '../publication/render.usecase.js';
 import { outcomeLabel } from '../domain/rules/outcome.js';
 import { entryId, lookupScope, shardName } from '../render/lookup/lookup-crypto.js';
 import { deriveRootNode, entryKeysSync } from '../render/lookup/lookup-node.js';
@@ -24,7 +29,8 @@ export interface DemoPublication {
   publishIn: number;
   secondGroupIn: number;
   site: string;
-  actor: string;
+  /** Two publication officers of the académie: the one who acts, and the second who approves what opens early. */
+  officers: readonly [Officer, Officer];
   log: (line: string) => void;
 }
 
@@ -33,11 +39,13 @@ export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Pr
   const etablissements = new Map(lyceesOf(academie.slug, o.seed).map((l) => [l.uai, l.nom]));
   const decisions = await deps.decisions.currentDecisions(o.session, academie.slug);
   const home = `${o.site}/${academie.slug}/`;
+  const first = actingAs(deps, o.officers[0]);
+  const second = actingAs(deps, o.officers[1]);
 
   for (const groupe of o.secondGroupIn > 0 ? ([1, 2] as const) : ([1] as const)) {
     const started = Date.now();
-    const { release, derived } = await renderAcademie(deps, {
-      academie: academie.slug, session: o.session, phase: groupe, actor: o.actor, iterations: o.iterations, etablissements,
+    const { release, derived } = await first.render({
+      academie: academie.slug, session: o.session, phase: groupe, iterations: o.iterations, etablissements,
       progress: countProgress('Deriving lookup keys'),
     });
     o.log(`Rendered group-${groupe} release ${release.id}: ${release.candidates.toLocaleString('en-GB')} candidates, ${release.objects.toLocaleString('en-GB')} objects in ${((Date.now() - started) / 1000).toFixed(1)} s (${derived.toLocaleString('en-GB')} lookup keys derived).`);
@@ -49,7 +57,11 @@ export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Pr
     }
     const inSeconds = groupe === 1 ? o.publishIn : o.secondGroupIn;
     const local = DateTime.fromMillis(Date.now() + inSeconds * 1000, { zone: academie.timeZone }).toFormat('yyyy-MM-dd HH:mm:ss');
-    const plan = await schedulePublication(deps, { academie: academie.slug, session: o.session, groupe, at: local, actor: o.actor });
+    const outcome = await first.schedule({ academie: academie.slug, session: o.session, groupe, at: local });
+    if (outcome.state === 'awaiting-approval') {
+      o.log(`Group ${groupe} would open earlier than planned: request ${outcome.request.id} by ${outcome.request.requestedBy}, approved by ${o.officers[1].actor} (two-person rule).`);
+    }
+    const plan = outcome.state === 'done' ? outcome.plan : (await second.approve({ academie: academie.slug, session: o.session, groupe, id: outcome.request.id })).plan;
     o.log(`Group ${groupe} scheduled for ${plan.local} (${plan.timeZone}); the scheduler arms the pointer now (it is under 5 minutes ahead).`);
     const codeSecret = await sessionCodeSecret(deps.lookupKeys, o.session, academie.slug);
     const watched = sample(decisions, groupe, codeSecret, o.log);

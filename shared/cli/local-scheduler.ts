@@ -8,6 +8,7 @@ import { publicationContext } from './publication-context.js';
  */
 export function startLocalScheduler(log: (line: string) => void): { stop(): Promise<void> } {
   const { deps, triggers } = publicationContext();
+  if (!triggers) throw new Error('the local scheduler runs on the local stack only (PUBLIBAC_MODE=local)');
   return startScheduler(deps, {
     triggers,
     onArm: (key, result) =>

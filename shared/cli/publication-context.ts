@@ -1,51 +1,33 @@
 import { userInfo } from 'node:os';
-import { dynamoDocumentClient } from '../adapters/dynamodb/client.js';
-import { controlTableAdapters } from '../adapters/dynamodb/control-adapters.js';
-import { DynamoArmTriggers } from '../adapters/dynamodb/arm-triggers.dynamodb.js';
-import { DynamoEdgeKeyValueStore } from '../adapters/dynamodb/edge-kvs.dynamodb.js';
-import { LocalCdnInvalidator } from '../adapters/local-cdn-invalidator.js';
-import { s3Client } from '../adapters/s3/client.js';
-import { S3ReleaseStorage } from '../adapters/s3/release-writer.s3.js';
-import { ConfigError } from '../config.js';
-import { systemClock } from '../ports/clock.port.js';
-import type { PublicationDeps } from '../publication/publication.deps.js';
-import { awsContext, type AwsContext } from './aws-context.js';
+import { ALL_CAPABILITIES, type Capability } from '../config.js';
+import { loadConfig } from '../config.js';
+import { compose, type Composed } from '../composition-root.js';
+import { applyLocalStackEnv } from '../local/local-state.js';
 
-export interface PublicationContext extends AwsContext {
-  deps: PublicationDeps;
-  triggers: DynamoArmTriggers;
+export interface CliContext extends Composed {
   /** Who is acting, for the audit log: PUBLIBAC_ACTOR, else the OS user. */
   actor: string;
+  /** Where the commands act, for the operator (never secret). */
+  target: string;
 }
 
+/** Everything but the Lambda functions, which only the admin API calls. */
+const CLI_CAPABILITIES = ALL_CAPABILITIES.filter((c) => c !== 'functions');
+
 /**
- * The publication use cases' adapters for the CLI. The edge pointer store
- * and the arm triggers are the local stand-ins (tables of the local stack);
- * against AWS they are the CloudFront KeyValueStore and EventBridge
- * Scheduler, which the deployed functions use (infra/).
+ * The adapters a command needs, from the one composition root. A running
+ * `publibac local` is found through its state file (which sets
+ * PUBLIBAC_MODE=local and the resources); otherwise the environment must
+ * say PUBLIBAC_MODE=aws and name the resources, and the SDK's standard
+ * settings reach AWS. A command asks only for the capabilities it uses, so
+ * that one without, say, the pointer store still runs where it is enough.
  */
-export function publicationContext(): PublicationContext {
-  const ctx = awsContext();
-  const kvsTable = process.env.PUBLIBAC_EDGE_KVS_TABLE;
-  if (!kvsTable) {
-    throw new ConfigError('No edge pointer store: PUBLIBAC_EDGE_KVS_TABLE is unset. Start the local stack (publibac local); on AWS, publication runs in the deployed functions.');
-  }
-  const client = dynamoDocumentClient();
-  const tableName = ctx.config.tables.control;
-  const triggers = new DynamoArmTriggers({ client, tableName });
+export function publicationContext(needs: readonly Capability[] = CLI_CAPABILITIES): CliContext {
+  const local = applyLocalStackEnv();
+  const composed = compose(loadConfig(needs));
   return {
-    ...ctx,
-    triggers,
+    ...composed,
     actor: process.env.PUBLIBAC_ACTOR || userInfo().username,
-    deps: {
-      decisions: ctx.store,
-      ...controlTableAdapters(client, tableName),
-      storage: new S3ReleaseStorage({ client: s3Client(), bucket: ctx.config.buckets.site }),
-      kvs: new DynamoEdgeKeyValueStore({ client, tableName: kvsTable }),
-      scheduler: triggers,
-      clock: systemClock,
-      // The local CDN keeps no cache; on AWS the deployed functions invalidate CloudFront.
-      invalidator: new LocalCdnInvalidator(),
-    },
+    target: local ? `local stack (${process.env.AWS_ENDPOINT_URL_DYNAMODB})` : (process.env.AWS_ENDPOINT_URL_DYNAMODB ?? `AWS ${process.env.AWS_REGION ?? ''}`.trim()),
   };
 }

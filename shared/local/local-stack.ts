@@ -9,6 +9,7 @@ import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { createDynamoDocumentClient } from '../adapters/dynamodb/client.js';
 import { DynamoEdgeKeyValueStore } from '../adapters/dynamodb/edge-kvs.dynamodb.js';
+import { ensureRehearsalKey } from '../publication/rehearsal-link.js';
 import { createTables, TABLES, tableNames, type TableKey } from '../adapters/dynamodb/tables.js';
 import { createS3Client } from '../adapters/s3/client.js';
 import { startLocalCdn } from './local-cdn.js';
@@ -19,7 +20,11 @@ export interface LocalStackOptions {
   dataDir?: string;
   /** Keep nothing once stopped: DynamoDB in memory, S3 in a temporary directory removed on stop. */
   memory?: boolean;
-  /** Interface to listen on (default 127.0.0.1: the emulators check no credentials). */
+  /**
+   * Interface the local CDN listens on (default 127.0.0.1). The emulators
+   * always listen on loopback whatever this says: they check no credentials,
+   * and the S3 one would hand out every release before its instant.
+   */
   host?: string;
   /** 0 picks a free port; the real one is in `endpoints`. */
   ports?: { dynamodb?: number; s3?: number; cdn?: number };
@@ -33,6 +38,8 @@ export interface LocalStack {
 }
 
 export const DEFAULT_PORTS = { dynamodb: 4567, s3: 4568, cdn: 3000 } as const;
+/** Where the emulators listen, always: only the CDN, which enforces the embargo, may face a network. */
+export const EMULATOR_HOST = '127.0.0.1';
 
 /** Physical names of the local resources (on AWS, CDK names them and sets the same variables). */
 export const LOCAL_RESOURCES = {
@@ -140,6 +147,8 @@ async function startDynamoDb(host: string, port: number, dir: string | undefined
     endpoint,
     env: {
       AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+      // The stack's resources, and the explicit mode that tells the composition root it is local (shared/config.ts).
+      PUBLIBAC_MODE: 'local',
       ...Object.fromEntries((Object.keys(TABLES) as TableKey[]).map((key) => [TABLES[key].envVar, LOCAL_RESOURCES.tables[key]])),
     },
     stop: () => close(server),
@@ -204,13 +213,10 @@ async function startCdn(host: string, port: number, dynamodb: LocalService, s3: 
     s3Client.destroy();
   };
   try {
-    const cdn = await startLocalCdn({
-      port,
-      host,
-      s3: s3Client,
-      bucket: LOCAL_RESOURCES.buckets.site,
-      kvs: new DynamoEdgeKeyValueStore({ client: db, tableName: LOCAL_RESOURCES.tables.edgeKvs }),
-    });
+    const kvs = new DynamoEdgeKeyValueStore({ client: db, tableName: LOCAL_RESOURCES.tables.edgeKvs });
+    // What a deployment does once: the key that signs rehearsal links (rotations replace it).
+    await ensureRehearsalKey(kvs);
+    const cdn = await startLocalCdn({ port, host, s3: s3Client, bucket: LOCAL_RESOURCES.buckets.site, kvs });
     return {
       endpoint: cdn.url,
       env: { PUBLIBAC_SITE_URL: cdn.url },
@@ -227,7 +233,7 @@ async function startCdn(host: string, port: number, dynamodb: LocalService, s3: 
 
 /** Starts the embedded emulators, with their tables and buckets, on this machine. */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
-  const host = options.host ?? '127.0.0.1';
+  const cdnHost = options.host ?? EMULATOR_HOST;
   const dataDir = options.memory ? undefined : resolve(options.dataDir ?? join(localHome(), 'data'));
   const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
   const started: LocalService[] = [];
@@ -241,11 +247,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (failure !== undefined) throw failure;
   };
   try {
-    const dynamodb = await startDynamoDb(host, options.ports?.dynamodb ?? DEFAULT_PORTS.dynamodb, dataDir && join(dataDir, 'dynamodb'));
+    const dynamodb = await startDynamoDb(EMULATOR_HOST, options.ports?.dynamodb ?? DEFAULT_PORTS.dynamodb, dataDir && join(dataDir, 'dynamodb'));
     started.push(dynamodb);
-    const s3 = await startS3(host, options.ports?.s3 ?? DEFAULT_PORTS.s3, dataDir && join(dataDir, 's3'));
+    const s3 = await startS3(EMULATOR_HOST, options.ports?.s3 ?? DEFAULT_PORTS.s3, dataDir && join(dataDir, 's3'));
     started.push(s3);
-    const cdn = await startCdn(host, options.ports?.cdn ?? DEFAULT_PORTS.cdn, dynamodb, s3);
+    const cdn = await startCdn(cdnHost, options.ports?.cdn ?? DEFAULT_PORTS.cdn, dynamodb, s3);
     started.push(cdn);
     const env: Record<string, string> = {
       AWS_REGION: REGION,

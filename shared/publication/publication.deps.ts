@@ -1,3 +1,4 @@
+import type { ApprovalRequests } from '../ports/approval-requests.port.js';
 import type { ArmScheduler } from '../ports/arm-scheduler.port.js';
 import type { AuditLog } from '../ports/audit-log.port.js';
 import type { CdnInvalidator } from '../ports/cdn-invalidator.port.js';
@@ -26,6 +27,8 @@ export interface PublicationDeps {
   invalidator: CdnInvalidator;
   /** Figures of previous sessions imported by the rectorat (evolutions). */
   figures: PreviousFiguresStore;
+  /** Requests that open results early, waiting for a second officer (the two-person rule). */
+  approvals: ApprovalRequests;
 }
 
 /** Candidate numbers under a fraud procedure still open: withheld from every public artifact. */

@@ -18,7 +18,7 @@ export interface PlanKey {
 /** How long the scheduler waits before trying again to arm a plan whose release is not ready. */
 export const ARM_RETRY_MS = 30_000;
 
-function academieOf(slug: string): Academie {
+export function academieOf(slug: string): Academie {
   const academie = findAcademie(slug);
   if (!academie) throw new PublicationError(`unknown académie "${slug}"`);
   return academie;
@@ -32,20 +32,14 @@ function academieOf(slug: string): Academie {
  * at once, so moving an instant later can never leave the old one active.
  * The session's name lists expire `listsDays` after its first publication
  * (default 30, or the period this plan had); the step that takes them down
- * is scheduled with it.
+ * is scheduled with it. No role is checked here: officers reach it through
+ * officer-actions.usecase.ts, where an earlier instant waits for a second
+ * officer (two-person.usecase.ts).
  */
-export async function schedulePublication(deps: PublicationDeps, key: PlanKey & { at: string; actor: string; listsDays?: number }): Promise<PublicationPlan> {
+export async function schedulePublication(deps: PublicationDeps, key: PlanKey & { at: string; actor: string; listsDays?: number; approval?: Approval }): Promise<PublicationPlan> {
   const academie = academieOf(key.academie);
-  const local = /^\d{4}-\d{2}-\d{2}$/.test(key.at.trim()) ? `${key.at.trim()} ${DEFAULT_PUBLICATION_TIME[key.groupe]}` : key.at.trim();
-  let instant: Date;
-  try {
-    instant = publicationInstant(local, academie.timeZone);
-  } catch (err) {
-    if (err instanceof InvalidInstantError) throw new PublicationError(err.message);
-    throw err;
-  }
   const now = deps.clock.now();
-  if (instant.getTime() <= now.getTime()) throw new PublicationError(`${local} (${academie.timeZone}) is not in the future; use publish --now to open at once`);
+  const { local, instant } = plannedInstant(academie, key.groupe, key.at, now);
 
   const existing = await deps.publications.plan(key.session, academie.slug, key.groupe);
   if (existing && isOpen(existing, now)) throw new PublicationError(`${academie.slug} ${key.session} group ${key.groupe} is already public since ${existing.instant}`);
@@ -85,9 +79,35 @@ export async function schedulePublication(deps: PublicationDeps, key: PlanKey & 
     session: key.session,
     groupe: key.groupe,
     releaseId: null,
-    detail: `publication set for ${local} ${academie.timeZone} (${instant.toISOString()})${existing ? `, was ${existing.local}` : ''}; name lists for ${lists.listsDays} days`,
+    detail: `publication set for ${local} ${academie.timeZone} (${instant.toISOString()})${existing ? `, was ${existing.local}` : ''}; name lists for ${lists.listsDays} days${approvalNote(key.approval)}`,
   });
   return plan;
+}
+
+/** A request carried out on a second officer's approval (the two-person rule): its audit entry names both. */
+export interface Approval {
+  requestedBy: string;
+}
+
+const approvalNote = (approval: Approval | undefined) => (approval ? `; requested by ${approval.requestedBy}, approved by this actor (two-person rule)` : '');
+
+/**
+ * The instant a schedule asks for: "YYYY-MM-DD HH:MM[:SS]" in the
+ * académie's zone, or a date alone for the group's default time; refused
+ * when it does not exist (a daylight-saving gap), is ambiguous, or is not in
+ * the future.
+ */
+export function plannedInstant(academie: Academie, groupe: 1 | 2, at: string, now: Date): { local: string; instant: Date } {
+  const local = /^\d{4}-\d{2}-\d{2}$/.test(at.trim()) ? `${at.trim()} ${DEFAULT_PUBLICATION_TIME[groupe]}` : at.trim();
+  let instant: Date;
+  try {
+    instant = publicationInstant(local, academie.timeZone);
+  } catch (err) {
+    if (err instanceof InvalidInstantError) throw new PublicationError(err.message);
+    throw err;
+  }
+  if (instant.getTime() <= now.getTime()) throw new PublicationError(`${local} (${academie.timeZone}) is not in the future; use publish --now to open at once`);
+  return { local, instant };
 }
 
 export type ArmResult = { armed: true; releaseId: string } | { armed: false; reason: string; retryAt: Date | null };
@@ -135,8 +155,11 @@ export async function armPublication(deps: PublicationDeps, key: PlanKey, actor 
   return { armed: true, releaseId: release.id };
 }
 
-/** Opens the newest complete release of the group now, whatever was planned; the lists' period counts from now. */
-export async function publishNow(deps: PublicationDeps, key: PlanKey & { actor: string; listsDays?: number }): Promise<PublicationPlan> {
+/**
+ * Opens the newest complete release of the group now, whatever was planned; the lists' period counts from now.
+ * No role is checked here: officers reach it through the two-person rule (two-person.usecase.ts), which calls it on approval.
+ */
+export async function publishNow(deps: PublicationDeps, key: PlanKey & { actor: string; listsDays?: number; approval?: Approval }): Promise<PublicationPlan> {
   const academie = academieOf(key.academie);
   const now = deps.clock.now();
   const others = await sessionPlans(deps, key.session, academie.slug);
@@ -161,7 +184,7 @@ export async function publishNow(deps: PublicationDeps, key: PlanKey & { actor: 
   await deps.publications.savePlan(plan);
   await deps.scheduler.clearTrigger({ academie: academie.slug, session: key.session, groupe: key.groupe });
   await scheduleListsExpiry(deps, academie.slug, key.session, now);
-  await deps.audit.record({ at: now.toISOString(), actor: key.actor, action: 'publish', academie: academie.slug, session: key.session, groupe: key.groupe, releaseId: release.id, detail: 'published now on explicit command' });
+  await deps.audit.record({ at: now.toISOString(), actor: key.actor, action: 'publish', academie: academie.slug, session: key.session, groupe: key.groupe, releaseId: release.id, detail: `published now on explicit command${approvalNote(key.approval)}` });
   return plan;
 }
 
@@ -170,7 +193,8 @@ export function isOpen(plan: PublicationPlan, now: Date): boolean {
   return plan.state === 'published' || (plan.state === 'armed' && now.getTime() >= Date.parse(plan.instant));
 }
 
-async function readyRelease(deps: PublicationDeps, key: PlanKey, instantMs: number): Promise<{ release?: RenderedRelease; reason: string }> {
+/** The newest complete release of the group rendered by the instant, or why there is none. */
+export async function readyRelease(deps: Pick<PublicationDeps, 'publications' | 'storage'>, key: PlanKey, instantMs: number): Promise<{ release?: RenderedRelease; reason: string }> {
   const all = await deps.publications.releases(key.session, key.academie);
   const candidates = all.filter((r) => r.kind === 'release' && r.phase === key.groupe);
   const release = candidates.find((r) => Date.parse(r.renderedAt) <= instantMs);

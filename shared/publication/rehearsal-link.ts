@@ -22,13 +22,23 @@ export class RehearsalNotFoundError extends PublicationError {
   override name = 'RehearsalNotFoundError';
 }
 
-/** The signing key, kept in the edge KVS where the function reads it; made on first use. */
+/**
+ * The signing key, kept in the edge KVS where the function reads it. Never
+ * made on the way: writing the KVS is the publish and fraud functions'
+ * privilege (and a rotation's), not the admin API's that mints links. The
+ * local stack makes one at start (ensureRehearsalKey); on AWS the first
+ * rotation does (publibac rehearsal rotate-key, POST /rehearsal/rotate-key).
+ */
 export async function rehearsalKey(kvs: EdgeKeyValueStore): Promise<string> {
   const existing = await kvs.get(REHEARSAL_KEY);
   if (existing && existing.length >= 32) return existing;
-  const key = newKey();
-  await kvs.put(REHEARSAL_KEY, key);
-  return key;
+  throw new PublicationError('no rehearsal signing key yet: create it once with publibac rehearsal rotate-key (admin API: POST /rehearsal/rotate-key)');
+}
+
+/** Makes the signing key if there is none (the local stack's start, as a deployment would). */
+export async function ensureRehearsalKey(kvs: EdgeKeyValueStore): Promise<void> {
+  const existing = await kvs.get(REHEARSAL_KEY);
+  if (!existing || existing.length < 32) await kvs.put(REHEARSAL_KEY, newKey());
 }
 
 const newKey = () => randomBytes(32).toString('hex');

@@ -2,7 +2,9 @@
 // release is ready, when it opens, whether it is live now, and when the
 // name lists expire.
 import { DateTime } from 'luxon';
+import type { ApprovalRequest } from '../ports/approval-requests.port.js';
 import type { PublicationPlan, RenderedRelease, Takedown } from '../ports/publication-store.port.js';
+import { isExpired } from '../domain/publication/two-person.js';
 import { liveRelease } from '../edge/pointer.js';
 import { sessionListsExpiry } from './lists-expiry.js';
 import { readPointer } from './publication.usecase.js';
@@ -24,6 +26,8 @@ export interface StatusRow {
   takedown: Pick<Takedown, 'state' | 'requestedAt' | 'invalidationId'> & { paths: number } | null;
   /** When the académie session's name lists expire (the same on each group's row); null while nothing is planned. */
   lists: ListsStatus | null;
+  /** A request to open the group early (publish now, an earlier instant) waiting for a second officer; null if none. */
+  awaitingApproval: Pick<ApprovalRequest, 'id' | 'kind' | 'at' | 'requestedBy' | 'requestedAt' | 'expiresAt'> | null;
 }
 
 export interface ListsStatus {
@@ -50,7 +54,7 @@ function listsStatus(plans: readonly PublicationPlan[], now: number): ListsStatu
   };
 }
 
-export async function publicationStatus(deps: Pick<PublicationDeps, 'publications' | 'kvs' | 'clock' | 'invalidator'>, filter: { academie?: string; session?: string } = {}): Promise<StatusRow[]> {
+export async function publicationStatus(deps: Pick<PublicationDeps, 'publications' | 'kvs' | 'clock' | 'invalidator' | 'approvals'>, filter: { academie?: string; session?: string } = {}): Promise<StatusRow[]> {
   const plans = (await deps.publications.plans()).filter(
     (p) => (!filter.academie || p.academie === filter.academie) && (!filter.session || p.session === filter.session),
   );
@@ -81,6 +85,8 @@ export async function publicationStatus(deps: Pick<PublicationDeps, 'publication
     const release = all.find((r) => r.kind === 'release' && r.phase === key.groupe) ?? null;
     const live = await liveOf(key.academie);
     const takedown = plan?.releaseId ? await currentTakedown(deps, key.session, key.academie, plan.releaseId) : null;
+    const request = await deps.approvals.get(key.session, key.academie, key.groupe);
+    const pending = request?.state === 'pending' && !isExpired(request, new Date(now)) ? request : null;
     rows.push({
       ...key,
       plan: plan && { state: plan.state, instant: plan.instant, local: plan.local, timeZone: plan.timeZone, reason: plan.reason, releaseId: plan.releaseId },
@@ -90,6 +96,7 @@ export async function publicationStatus(deps: Pick<PublicationDeps, 'publication
       liveRelease: live,
       takedown: takedown && { state: takedown.state, requestedAt: takedown.requestedAt, invalidationId: takedown.invalidationId, paths: takedown.paths.length },
       lists: listsStatus(plans.filter((p) => p.academie === key.academie && p.session === key.session), now),
+      awaitingApproval: pending && { id: pending.id, kind: pending.kind, at: pending.at, requestedBy: pending.requestedBy, requestedAt: pending.requestedAt, expiresAt: pending.expiresAt },
     });
   }
   return rows;

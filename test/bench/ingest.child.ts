@@ -1,15 +1,14 @@
 // Child process of the benchmark: ingests one file end to end into the stack
 // named by the environment, and reports time and its own peak memory.
-import { dynamoDocumentClient } from '../../shared/adapters/dynamodb/client.js';
-import { DynamoDecisionStore } from '../../shared/adapters/dynamodb/decision-store.dynamodb.js';
 import { fileSource } from '../../shared/adapters/fs/file-source.js';
+import { compose } from '../../shared/composition-root.js';
 import { loadConfig } from '../../shared/config.js';
 import { ingestDecisions } from '../../shared/ingest/ingest.usecase.js';
 import { createPoolRunner } from '../../shared/ingest/validate-pool.js';
 import { systemClock } from '../../shared/ports/clock.port.js';
 
 const [path] = process.argv.slice(2) as [string];
-const store = new DynamoDecisionStore({ client: dynamoDocumentClient(), tableName: loadConfig().tables.decisions });
+const store = compose(loadConfig(['decisions'])).deps.decisions;
 const pool = createPoolRunner();
 const started = performance.now();
 const summary = await ingestDecisions({ store, clock: systemClock, runner: pool }, await fileSource(path));

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { VIEWER_REQUEST_FILE } from '../../infra/edge.stack.js';
 import { buildApp } from '../../infra/publibac-app.js';
 import { ROBOTS_NOINDEX, SECURITY_HEADERS, SHORT_TTL_SECONDS, IMMUTABLE_TTL_SECONDS } from '../../shared/edge/response-headers.js';
-import { PUBLICATION_OFFICERS, FRAUD_OFFICERS } from '../../functions/admin-api/caller.js';
+import { allRoles } from '../../shared/domain/authority.js';
 import { ROUTES } from '../../functions/admin-api/routes.js';
 
 // Bundling is skipped here (it is what `npm run synth` exercises); templates are otherwise those deployed.
@@ -95,7 +95,11 @@ describe('grants', () => {
     for (const role of ['FraudRole', 'PublishRole']) {
       const statements = roleStatements(stateless, role);
       const writes = statements.filter((s) => list(s.Action).some((a) => a.startsWith('s3:Put') || a.startsWith('s3:Delete')));
-      expect(writes.flatMap((s) => list(s.Resource)).map(json), role).toEqual([expect.stringMatching(/publibac-dev-site-.*\/releases\/\*/)]);
+      const releases = expect.stringMatching(/publibac-dev-site-.*\/releases\/\*/);
+      // Publish also announces instants (scheduling, asked through the admin API); it deletes under releases/ only.
+      expect(writes.flatMap((s) => list(s.Resource)).map(json), role).toEqual(role === 'PublishRole' ? [releases, expect.stringMatching(/\/announcements\/\*/)] : [releases]);
+      const deletes = statements.filter((s) => list(s.Action).includes('s3:DeleteObject'));
+      expect(deletes.flatMap((s) => list(s.Resource)).map(json), role).toEqual([releases]);
       const invalidate = statements.filter((s) => list(s.Action).includes('cloudfront:CreateInvalidation'));
       expect(invalidate, role).toHaveLength(1);
       expect(json(invalidate[0]!.Resource)).toMatch(/distribution\//);
@@ -187,12 +191,17 @@ describe('functions and API', () => {
     stateless.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
   });
 
-  it('serves every admin route behind the Cognito JWT authorizer, with both officer groups', () => {
+  it('serves every admin route behind the Cognito JWT authorizer, with one group per académie role and the audit reader', () => {
     stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
     for (const routeKey of Object.keys(ROUTES)) {
       stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: routeKey, AuthorizationType: 'JWT' });
     }
-    for (const group of [PUBLICATION_OFFICERS, FRAUD_OFFICERS]) stateless.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    const groups: string[] = Object.values(stateless.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual(allRoles().sort());
+    expect(groups).toEqual(expect.arrayContaining(['aix-marseille:publication', 'aix-marseille:fraud', 'amiens:publication', 'audit']));
+    // The former global groups would grant nothing: they are not created.
+    expect(groups).not.toContain('publication-officers');
+    expect(groups).not.toContain('fraud-officers');
     stateless.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
   });
 

@@ -3,10 +3,10 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { TABLES } from '../../shared/adapters/dynamodb/tables.js';
 import { StatefulStack } from '../../infra/stateful.stack.js';
-import { STAGES, stageConfig } from '../../infra/stage-config.js';
+import { DEFAULT_REGION, STAGES, stageConfig } from '../../infra/stage-config.js';
 
 const template = (stage: 'dev' | 'prod') =>
-  Template.fromStack(new StatefulStack(new App(), `Test-${stage}`, { config: STAGES[stage] }));
+  Template.fromStack(new StatefulStack(new App(), `Test-${stage}`, { config: STAGES[stage], env: { region: DEFAULT_REGION } }));
 
 describe('stateful stack', () => {
   it('builds the decisions table from the same definition the local stack uses', () => {

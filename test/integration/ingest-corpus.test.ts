@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { DynamoDecisionStore } from '../../shared/adapters/dynamodb/decision-store.dynamodb.js';
 import { fileSource } from '../../shared/adapters/fs/file-source.js';
-import { loadConfig } from '../../shared/config.js';
+import { loadConfig, setting } from '../../shared/config.js';
 import { IngestRejectedError } from '../../shared/ingest/ingest-issue.js';
 import { ingestDecisions } from '../../shared/ingest/ingest.usecase.js';
 import { fixedClock } from '../../shared/ports/clock.port.js';
@@ -27,7 +27,7 @@ const deps = () => ({
 beforeAll(async () => {
   stack = await startTestStack();
   Object.assign(process.env, stack.env);
-  table = loadConfig().tables.decisions;
+  table = setting(loadConfig(['decisions']), 'decisions', 'PUBLIBAC_DECISIONS_TABLE');
 });
 afterAll(async () => stack?.stop());
 beforeEach(async () => clearTable(dynamoDocumentClient(), table));

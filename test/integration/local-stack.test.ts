@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListBucketsCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
@@ -125,6 +126,25 @@ describe('startLocalStack', () => {
     }
   });
 
+  it('binds the credential-less emulators to loopback whatever `host` says: only the CDN (the embargo in front of the bucket) takes it', async () => {
+    const stack = await start({ memory: true, host: '0.0.0.0' });
+    const { dynamodb, s3, cdn } = stack.endpoints;
+    expect(new URL(dynamodb).hostname).toBe('127.0.0.1');
+    expect(new URL(s3).hostname).toBe('127.0.0.1');
+    expect(new URL(cdn).hostname).toBe('0.0.0.0');
+    expect([stack.env.AWS_ENDPOINT_URL_DYNAMODB, stack.env.AWS_ENDPOINT_URL_S3]).toEqual([dynamodb, s3]);
+    // From another address of this machine (when it has one), as a neighbour on the network would connect.
+    const outside = Object.values(networkInterfaces()).flat().find((i) => i?.family === 'IPv4' && !i.internal)?.address;
+    if (outside === undefined) return;
+    const reach = (endpoint: string) =>
+      new Promise<string>((done) => {
+        const socket = connect({ host: outside, port: Number(new URL(endpoint).port) });
+        socket.once('connect', () => (socket.destroy(), done('open')));
+        socket.once('error', (err: NodeJS.ErrnoException) => done(err.code ?? err.message));
+      });
+    expect({ cdn: await reach(cdn), dynamodb: await reach(dynamodb), s3: await reach(s3) }).toEqual({ cdn: 'open', dynamodb: 'ECONNREFUSED', s3: 'ECONNREFUSED' });
+  });
+
   it('reports a busy port instead of crashing', async () => {
     const stack = await start({ memory: true });
     const s3Port = Number(new URL(stack.endpoints.s3).port);
@@ -212,7 +232,7 @@ describe('publibac local', () => {
 
     const db = dynamoClientFor(stackEnv);
     const s3 = s3ClientFor(stackEnv);
-    expect((await db.send(new ListTablesCommand({}))).TableNames).toEqual(['publibac-control', 'publibac-decisions', 'publibac-edge-kvs']);
+    expect((await db.send(new ListTablesCommand({}))).TableNames).toEqual(['publibac-control', 'publibac-decisions', 'publibac-edge-kvs', 'publibac-keys']);
     expect((await s3.send(new ListBucketsCommand({}))).Buckets?.map((b) => b.Name).sort()).toEqual(['publibac-ingest', 'publibac-site']);
     db.destroy();
     s3.destroy();

@@ -6,12 +6,13 @@ import { batchWriteAll } from './batch-write.js';
 import { queryPartition, TableAdapter } from './control-query.js';
 
 /**
- * Control-table layout:
+ * Keys-table layout (a table of its own, encrypted with its own KMS key on
+ * AWS and readable only by the functions that render):
  *   lookup#<session>#<academie>     params        salt, iterations, shardChars
  *   lookup#<session>#<academie>     code-secret   secret
  *   material#<session>#<academie>   <numero>      root
  * The code secret and the roots open every result: as sensitive as the
- * decisions themselves, in the same private account, never in a log.
+ * decisions themselves, never in a log.
  */
 export class DynamoLookupKeyStore extends TableAdapter implements LookupKeyStore {
   async params(session: string, academie: string): Promise<SessionLookupParams | undefined> {

@@ -37,6 +37,8 @@ export interface TableDefinition {
   billingMode: 'PAY_PER_REQUEST';
   /** Stands in locally for a service that has no emulator here; AWS needs no such table. */
   localOnly?: boolean;
+  /** Encrypted on AWS with a KMS key of its own, whose use is granted function by function. */
+  customerManagedKey?: boolean;
 }
 
 export const TABLES = {
@@ -52,8 +54,8 @@ export const TABLES = {
   },
   /**
    * Small, rarely-written records of the rectorat's side, one item family per
-   * pk prefix: publication plans and their state, the audit log, per-session
-   * lookup salts and key material, fraud flags, imported previous figures.
+   * pk prefix: publication plans and their state, the audit log, fraud
+   * flags, takedowns, releases rendered, imported previous figures.
    * Kept apart from the decisions so that a scan of either stays cheap.
    */
   control: {
@@ -64,6 +66,24 @@ export const TABLES = {
     sortKey: { name: 'sk', type: 'S' },
     globalSecondaryIndexes: [],
     billingMode: 'PAY_PER_REQUEST',
+  },
+  /**
+   * The private lookup's secrets, apart from everything else because they
+   * open every result: per académie and session the lookup parameters, the
+   * access-code secret, and each candidate's derived root
+   * (lookup-keys.dynamodb.ts). On AWS it is encrypted with a key of its own
+   * (customer-managed KMS) and only the functions that render (render,
+   * publish, fraud) may read it: never the admin API.
+   */
+  keys: {
+    logicalId: 'KeysTable',
+    nameSuffix: 'keys',
+    envVar: 'PUBLIBAC_KEYS_TABLE',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    globalSecondaryIndexes: [],
+    billingMode: 'PAY_PER_REQUEST',
+    customerManagedKey: true,
   },
   /** Local stand-in for the CloudFront KeyValueStore of edge pointers; see edge-kvs.dynamodb.ts. */
   edgeKvs: {
@@ -85,6 +105,7 @@ export function tableNames(prefix: string): TableNames {
   return {
     decisions: `${prefix}-${TABLES.decisions.nameSuffix}`,
     control: `${prefix}-${TABLES.control.nameSuffix}`,
+    keys: `${prefix}-${TABLES.keys.nameSuffix}`,
     edgeKvs: `${prefix}-${TABLES.edgeKvs.nameSuffix}`,
   };
 }

@@ -3,11 +3,13 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { findAcademie } from '../../domain/reference/academies.js';
 import { readCandidates } from '../../publication/candidates-file.js';
-import { exportAccessCodes, reissueAccessCode, type CodeRow } from '../../publication/codes-export.usecase.js';
+import type { CodeRow } from '../../publication/codes-export.usecase.js';
 import { readEtablissements } from '../../publication/etablissements-file.js';
 import { PublicationError } from '../../publication/publication.deps.js';
 import { codesCsv, slipsPage } from '../../render/code-slips.js';
+import { actingAs } from '../../publication/officer-actions.usecase.js';
 import { session } from '../arguments.js';
+import { cliOfficer } from '../officer.js';
 import { publicationContext } from '../publication-context.js';
 import { refusals } from './refusals.js';
 
@@ -34,13 +36,14 @@ export function register(program: Command): void {
     .option('--site-url <url>', 'the public site printed on the slips (default PUBLIBAC_SITE_URL)')
     .action(
       refusals(async (opts: ExportOptions) => {
+        const officer = cliOfficer();
         const academie = findAcademie(opts.academie);
         if (!academie) throw new PublicationError(`unknown académie "${opts.academie}"`);
         // Everything is read and checked before anything is derived or written.
         const candidates = await readCandidates(opts.from, { academie: academie.slug, session: opts.session });
         const names = opts.etablissements ? await readEtablissements(opts.etablissements) : undefined;
-        const { deps, actor } = publicationContext();
-        const rows = await exportAccessCodes(deps, { academie: academie.slug, session: opts.session, candidates, actor });
+        const { deps } = publicationContext();
+        const rows = await actingAs(deps, officer).exportCodes({ academie: academie.slug, session: opts.session, candidates });
         const dir = resolve(opts.output ?? `codes-${academie.slug}-${opts.session}`);
         const lookupUrl = `${(opts.siteUrl ?? process.env.PUBLIBAC_SITE_URL ?? 'https://resultats.example.fr').replace(/\/+$/, '')}/${academie.slug}/`;
         const byUai = new Map<string, CodeRow[]>();
@@ -65,8 +68,9 @@ export function register(program: Command): void {
     .description('Print one candidate\'s code again (a lost slip); audited')
     .action(
       refusals(async (numero: string, opts: { academie: string; session: string }) => {
-        const { deps, actor } = publicationContext();
-        const code = await reissueAccessCode(deps, { academie: opts.academie, session: opts.session, numero, actor });
+        const officer = cliOfficer();
+        const { deps } = publicationContext();
+        const code = await actingAs(deps, officer).reissueCode({ academie: opts.academie, session: opts.session, numero });
         process.stdout.write(`${numero.toUpperCase()}: ${code}\n`);
       }),
     );

@@ -12,9 +12,10 @@ import { startLocalStack } from '../../local/local-stack.js';
 import { applyLocalStackEnv, localHome, removeLocalState, writeLocalState } from '../../local/local-state.js';
 import { systemClock } from '../../ports/clock.port.js';
 import { wholeNumber } from '../arguments.js';
-import { awsContext } from '../aws-context.js';
 import { DEFAULT_ITERATIONS } from '../../publication/lookup-material.js';
+import { academieRole } from '../../domain/authority.js';
 import { publishDemo } from '../demo-publication.js';
+import { cliActor } from '../officer.js';
 import { startLocalScheduler } from '../local-scheduler.js';
 import { publicationContext } from '../publication-context.js';
 import { terminalProgress } from '../terminal-progress.js';
@@ -100,24 +101,28 @@ export function register(program: Command): void {
         log(`Generated ${(await writeFile(g1, generateFirstGroup(base))).toLocaleString('en-GB')} first-group decisions: ${g1}`);
         log(`Generated ${(await writeFile(g2, generateSecondGroup(generateFirstGroup(base), { seed: base.seed }))).toLocaleString('en-GB')} second-group decisions: ${g2}`);
 
-        const ctx = awsContext();
+        const ctx = publicationContext(['decisions']);
         const pool = createPoolRunner();
         try {
           for (const file of [g1, g2]) {
-            const summary = await ingestDecisions({ store: ctx.store, clock: systemClock, progress: terminalProgress(), runner: pool }, await fileSource(file));
+            const summary = await ingestDecisions({ store: ctx.deps.decisions, clock: systemClock, progress: terminalProgress(), runner: pool }, await fileSource(file));
             log(formatSummary(summary));
           }
         } finally {
           await pool.close();
         }
-        const { deps, actor } = publicationContext();
+        const { deps } = publicationContext();
+        // Two publication officers of the demo académie (the second approves whatever would open early).
+        const actor = cliActor();
+        const roles = [academieRole(opts.academie, 'publication')];
+        const officers = [{ actor, roles }, { actor: `${actor}-second-officer`, roles }] as const;
         const site = process.env.PUBLIBAC_SITE_URL ?? 'http://127.0.0.1:3000';
         scheduler = stack ? startLocalScheduler(log) : undefined;
         await publishDemo(deps, {
           academie: opts.academie, session: opts.session, seed: Number(opts.seed), iterations: opts.iterations,
-          publishIn: opts.publishIn, secondGroupIn: opts.secondGroupIn, site, actor, log,
+          publishIn: opts.publishIn, secondGroupIn: opts.secondGroupIn, site, officers, log,
         });
-        log('Other terminals find this stack: npx publibac status, npx publibac audit, npx publibac rehearse --academie ' + opts.academie + ' --session ' + opts.session);
+        log(`Other terminals find this stack (as an officer of the académie): export PUBLIBAC_ROLES=${roles.join(',')}; npx publibac status, npx publibac audit, npx publibac rehearse --academie ${opts.academie} --session ${opts.session}`);
         if (opts.exit || !stack) return;
         log(`Site up at ${site}/${opts.academie}/. Ctrl-C to stop.`);
         await new Promise<void>((done) => {

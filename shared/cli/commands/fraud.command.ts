@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { findAcademie } from '../../domain/reference/academies.js';
-import { PublicationError } from '../../publication/publication.deps.js';
-import { flagCandidate, releaseCandidate, type WithholdingEffect } from '../../publication/withholding.usecase.js';
+import { actingAs } from '../../publication/officer-actions.usecase.js';
+import type { WithholdingEffect } from '../../publication/withholding.usecase.js';
 import { session } from '../arguments.js';
+import { cliOfficer } from '../officer.js';
 import { publicationContext } from '../publication-context.js';
 import { refusals } from './refusals.js';
 
@@ -33,8 +33,9 @@ export function register(program: Command): void {
     .option('--pv <ref>', 'reference of the procès-verbal')
     .action(
       refusals(async (numero: string, opts: FraudOptions) => {
-        const { deps, actor } = publicationContext();
-        const effect = await flagCandidate(deps, { academie: opts.academie, session: opts.session, numero: numero.toUpperCase(), pv: opts.pv ?? null, actor });
+        const officer = cliOfficer();
+        const { deps } = publicationContext();
+        const effect = await actingAs(deps, officer).flag({ academie: opts.academie, session: opts.session, numero: numero.toUpperCase(), pv: opts.pv ?? null });
         process.stdout.write(opts.json ? `${JSON.stringify(effect)}\n` : describe(effect));
       }),
     );
@@ -44,8 +45,9 @@ export function register(program: Command): void {
     .option('--now', 'rewrite the live release now to show the result')
     .action(
       refusals(async (numero: string, opts: FraudOptions) => {
-        const { deps, actor } = publicationContext();
-        const effect = await releaseCandidate(deps, { academie: opts.academie, session: opts.session, numero: numero.toUpperCase(), now: opts.now ?? false, actor });
+        const officer = cliOfficer();
+        const { deps } = publicationContext();
+        const effect = await actingAs(deps, officer).release({ academie: opts.academie, session: opts.session, numero: numero.toUpperCase(), now: opts.now ?? false });
         process.stdout.write(opts.json ? `${JSON.stringify(effect)}\n` : describe(effect));
       }),
     );
@@ -54,9 +56,9 @@ export function register(program: Command): void {
     .description('Every procedure of an académie\'s session, open or ended')
     .action(
       refusals(async (opts: FraudOptions) => {
-        if (!findAcademie(opts.academie)) throw new PublicationError(`unknown académie "${opts.academie}"`);
+        const officer = cliOfficer();
         const { deps } = publicationContext();
-        const flags = await deps.fraud.list(opts.session, opts.academie);
+        const flags = await actingAs(deps, officer).fraudProcedures({ academie: opts.academie, session: opts.session });
         if (opts.json) return void process.stdout.write(`${JSON.stringify(flags)}\n`);
         if (flags.length === 0) return void process.stdout.write('No fraud procedure.\n');
         for (const f of flags) {

@@ -4,7 +4,7 @@ import { formatIssue, IngestRejectedError } from '../../ingest/ingest-issue.js';
 import { ingestDecisions, type IngestSummary } from '../../ingest/ingest.usecase.js';
 import { createPoolRunner } from '../../ingest/validate-pool.js';
 import { systemClock } from '../../ports/clock.port.js';
-import { awsContext } from '../aws-context.js';
+import { publicationContext } from '../publication-context.js';
 import { terminalProgress } from '../terminal-progress.js';
 
 /** Files above this size are validated on worker threads; below, starting them costs more than it saves. */
@@ -31,13 +31,13 @@ export function register(program: Command): void {
     .option('--dry-run', 'check everything, including against the store, but write nothing')
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, opts: { dryRun?: boolean; json?: boolean }) => {
-      const ctx = awsContext();
+      const ctx = publicationContext(['decisions']);
       const source = await fileSource(file);
       const pool = (source.size ?? 0) > POOL_THRESHOLD_BYTES ? createPoolRunner() : undefined;
       process.stderr.write(`Ingesting ${source.name} into ${ctx.target}\n`);
       try {
         const summary = await ingestDecisions(
-          { store: ctx.store, clock: systemClock, progress: terminalProgress(), ...(pool ? { runner: pool } : {}) },
+          { store: ctx.deps.decisions, clock: systemClock, progress: terminalProgress(), ...(pool ? { runner: pool } : {}) },
           source,
           { dryRun: opts.dryRun ?? false },
         );

@@ -2,10 +2,9 @@ import type { Command } from 'commander';
 import type { RehearsalSample } from '../../ports/publication-store.port.js';
 import { readEtablissements } from '../../publication/etablissements-file.js';
 import { DEFAULT_ITERATIONS } from '../../publication/lookup-material.js';
-import { renderAcademie } from '../../publication/render.usecase.js';
-import { mintRehearsalLink, rotateRehearsalKey } from '../../publication/rehearsal-link.js';
-import { rehearse } from '../../publication/rehearse.usecase.js';
+import { actingAs } from '../../publication/officer-actions.usecase.js';
 import { duration, groupe, session, wholeNumber } from '../arguments.js';
+import { cliOfficer } from '../officer.js';
 import { publicationContext } from '../publication-context.js';
 import { countProgress } from '../terminal-progress.js';
 import { refusals } from './refusals.js';
@@ -39,10 +38,11 @@ export function register(program: Command): void {
     .description('Render an académie\'s release from the stored decisions into the site bucket (nothing becomes public). Exit 2 if refused.')
     .action(
       refusals(async (opts: RenderOptions) => {
-        const { deps, actor } = publicationContext();
+        const officer = cliOfficer();
+        const { deps } = publicationContext();
         const etablissements = opts.etablissements ? await readEtablissements(opts.etablissements) : undefined;
-        const { release, derived } = await renderAcademie(deps, {
-          academie: opts.academie, session: opts.session, phase: opts.groupe, actor, progress: countProgress('Deriving lookup keys'),
+        const { release, derived } = await actingAs(deps, officer).render({
+          academie: opts.academie, session: opts.session, phase: opts.groupe, progress: countProgress('Deriving lookup keys'),
           ...(etablissements ? { etablissements } : {}), ...withIterations(iterations(opts)),
         });
         if (opts.json) return void process.stdout.write(`${JSON.stringify({ ...release, derived })}\n`);
@@ -58,10 +58,11 @@ export function register(program: Command): void {
     .option('--valid-for <duration>', 'how long the link works: 30m, 2h (default), at most 24h', duration)
     .action(
       refusals(async (opts: RenderOptions) => {
-        const { deps, actor } = publicationContext();
+        const officer = cliOfficer();
+        const { deps } = publicationContext();
         const etablissements = opts.etablissements ? await readEtablissements(opts.etablissements) : undefined;
-        const outcome = await rehearse(deps, {
-          academie: opts.academie, session: opts.session, phase: opts.groupe, actor, ...withValidity(opts.validFor), progress: countProgress('Deriving lookup keys'),
+        const outcome = await actingAs(deps, officer).rehearse({
+          academie: opts.academie, session: opts.session, phase: opts.groupe, ...withValidity(opts.validFor), progress: countProgress('Deriving lookup keys'),
           ...(etablissements ? { etablissements } : {}), ...withIterations(iterations(opts)),
         });
         const url = siteUrl(outcome.path);
@@ -90,8 +91,9 @@ function registerRehearsal(program: Command): void {
     .option('--json', 'print the link as JSON')
     .action(
       refusals(async (opts: { academie: string; session: string; id?: string; validFor?: number; json?: boolean }) => {
-        const { deps, actor } = publicationContext();
-        const link = await mintRehearsalLink(deps, { academie: opts.academie, session: opts.session, actor, ...(opts.id ? { rehearsalId: opts.id } : {}), ...withValidity(opts.validFor) });
+        const officer = cliOfficer();
+        const { deps } = publicationContext();
+        const link = await actingAs(deps, officer).rehearsalLink({ academie: opts.academie, session: opts.session, ...(opts.id ? { rehearsalId: opts.id } : {}), ...withValidity(opts.validFor) });
         const url = siteUrl(link.path);
         if (opts.json) return void process.stdout.write(`${JSON.stringify({ ...link, url })}\n`);
         process.stdout.write(`Rehearsal ${link.id}: link valid until ${link.expires.toISOString()}:\n  ${url}\n${tryWithLines(link.tryWith)}`);
@@ -99,11 +101,12 @@ function registerRehearsal(program: Command): void {
     );
   rehearsal
     .command('rotate-key')
-    .description('Replace the key that signs rehearsal links: every link minted so far, of every académie, stops working (audited)')
+    .description('Replace the key that signs rehearsal links: every link minted so far, of every académie, stops working (any publication officer; audited)')
     .action(
       refusals(async () => {
-        const { deps, actor } = publicationContext();
-        const { rotatedAt } = await rotateRehearsalKey(deps, actor);
+        const officer = cliOfficer();
+        const { deps } = publicationContext();
+        const { rotatedAt } = await actingAs(deps, officer).rotateRehearsalKey();
         process.stdout.write(`Rehearsal key replaced at ${rotatedAt}: every earlier rehearsal link is revoked. Mint new ones with: publibac rehearsal link\n`);
       }),
     );

@@ -1,22 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
-import { dynamoDocumentClient } from '../../adapters/dynamodb/client.js';
-import { DynamoFraudFlags } from '../../adapters/dynamodb/fraud-flags.dynamodb.js';
-import { DynamoPreviousFiguresStore } from '../../adapters/dynamodb/previous-figures.dynamodb.js';
 import { findAcademie } from '../../domain/reference/academies.js';
 import { exportStatistics, NoDecisionsError, type ExportFormat } from '../../stats/export.usecase.js';
 import { formatFileIssue, parsePreviousFiguresFile } from '../../stats/previous-figures-file.js';
-import { awsContext } from '../aws-context.js';
+import { publicationContext } from '../publication-context.js';
 
 /** Rejected input: the same exit status as a rejected decision file. */
 function reject(message: string): void {
   process.stderr.write(`${message}\n`);
   process.exitCode = 2;
-}
-
-function figuresStore(ctx: ReturnType<typeof awsContext>) {
-  return new DynamoPreviousFiguresStore({ client: dynamoDocumentClient(), tableName: ctx.config.tables.control });
 }
 
 export function register(program: Command): void {
@@ -34,8 +27,8 @@ export function register(program: Command): void {
     .action(async (o: { academie: string; session: string; format: ExportFormat; phase: '1' | '2'; table: 'synthese' | 'etablissements'; output?: string }) => {
       if (!findAcademie(o.academie)) return reject(`unknown académie "${o.academie}"`);
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(o.session)) return reject(`session must be YYYY-MM (got "${o.session}")`);
-      const ctx = awsContext();
-      const deps = { decisions: ctx.store, figures: figuresStore(ctx), fraud: new DynamoFraudFlags({ client: dynamoDocumentClient(), tableName: ctx.config.tables.control }) };
+      const ctx = publicationContext(['decisions', 'control']);
+      const { deps } = ctx;
       const request = { academie: o.academie, session: o.session, phase: o.phase === '1' ? 1 : 2, format: o.format, table: o.table } as const;
       const r = await exportStatistics(deps, request).catch((err: unknown) => {
         if (err instanceof NoDecisionsError) return reject(`${err.message} (in ${ctx.target})`);
@@ -60,8 +53,7 @@ export function register(program: Command): void {
         const n = result.issues.length;
         return reject(`${name}: rejected, ${n} error${n > 1 ? 's' : ''}; nothing was stored`);
       }
-      const ctx = awsContext();
-      await figuresStore(ctx).save(result.sets);
+      await publicationContext(['control']).deps.figures.save(result.sets);
       for (const s of result.sets) process.stdout.write(`${s.academie} ${s.session} phase ${s.phase}: ${s.rows.length} figures stored\n`);
     });
 }

@@ -15,23 +15,29 @@ import { S3ReleaseStorage } from '../../../shared/adapters/s3/release-writer.s3.
 import { DynamoEdgeKeyValueStore } from '../../../shared/adapters/dynamodb/edge-kvs.dynamodb.js';
 import { decodePointer, pointerKey } from '../../../shared/edge/pointer.js';
 import { dynamoClientFor, s3ClientFor, startTestStack, type TestStack } from '../../support/local-stack.js';
-import { stubClient, type SentCommand } from '../../unit/aws/sdk-stub.js';
+import { publicationDepsFor } from '../../support/publication-deps.js';
+import { systemClock } from '../../../shared/ports/clock.port.js';
+import { logger } from '../../../functions/log.js';
+import type { SentCommand } from '../../unit/aws/sdk-stub.js';
+import { FUNCTION_ENV, runFunctionsInProcess } from './functions-in-process.js';
 import { apiRequest, lambdaContext, officer, s3Created } from './events.js';
 
 const SLUG = 'aix-marseille';
 const SESSION = '2024-06';
-const alice = officer('alice', ['publication-officers']);
-const fred = officer('fred', ['fraud-officers']);
+const alice = officer('alice', ['aix-marseille:publication']);
+const bruno = officer('bruno', ['aix-marseille:publication']);
+const fred = officer('fred', ['aix-marseille:fraud']);
 let stack: TestStack;
 let invoked: SentCommand[];
 const logged: string[] = [];
 
 beforeAll(async () => {
   stack = await startTestStack();
-  Object.assign(process.env, stack.env, { PUBLIBAC_RENDER_FUNCTION: 'publibac-test-render', PUBLIBAC_FRAUD_FUNCTION: 'publibac-test-fraud' });
-  // Lambda has no emulator: the fan-out's client is stubbed at the SDK boundary.
-  invoked = stubClient(lambdaClient(), () => ({ StatusCode: 202 }));
-  for (const level of ['info', 'error', 'warn', 'log'] as const) vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.join(' ')));
+  Object.assign(process.env, stack.env, FUNCTION_ENV);
+  // Lambda has no emulator: the fan-out's client is stubbed at the SDK boundary, the publish function runs in process.
+  invoked = runFunctionsInProcess(lambdaClient(), () => publicationDepsFor(stack.env, systemClock).deps);
+  // What the functions log (Powertools), as the JSON lines CloudWatch would keep.
+  for (const level of ['info', 'error', 'warn'] as const) vi.spyOn(logger, level).mockImplementation((...args: unknown[]) => void logged.push(JSON.stringify(args)));
   // Decisions arrive as in production: a file in the ingest bucket, then its notification.
   const body = await readFile(join(import.meta.dirname, '../../fixtures/decisions/good.csv'));
   await s3ClientFor(stack.env).send(new PutObjectCommand({ Bucket: stack.env.PUBLIBAC_INGEST_BUCKET!, Key: 'incoming/good.csv', Body: body }));
@@ -54,15 +60,17 @@ let releaseId: string;
 
 describe('render handler', () => {
   it('renders one académie to a verified release under releases/', async () => {
-    const result = await render({ academie: SLUG, session: SESSION, phase: 1, actor: 'alice' }, lambdaContext('render'));
+    const result = await render({ academie: SLUG, session: SESSION, phase: 1, actor: 'alice', roles: ['aix-marseille:publication'] }, lambdaContext('render'));
     expect(result).toMatchObject({ ok: true, academie: SLUG, kind: 'release', candidates: expect.any(Number) });
     releaseId = result.ok ? result.releaseId : '';
     expect(await exists(`releases/${releaseId}/manifest.json`)).toBe(true);
   });
 
   it('returns a refusal (no retry) for an académie with nothing ingested, and throws on a malformed event', async () => {
-    expect(await render({ academie: 'lyon', session: SESSION, phase: 1, actor: 'alice' }, lambdaContext('render'))).toMatchObject({ ok: false, error: expect.stringMatching(/no decisions stored/) });
-    await expect(render({ academie: 'Lyon!', session: SESSION, phase: 1, actor: 'alice' }, lambdaContext('render'))).rejects.toBeInstanceOf(InvalidEventError);
+    expect(await render({ academie: 'lyon', session: SESSION, phase: 1, actor: 'alice', roles: ['lyon:publication'] }, lambdaContext('render'))).toMatchObject({ ok: false, error: expect.stringMatching(/no decisions stored/) });
+    // The officer travels with the event and is checked again: a role of another académie renders nothing.
+    expect(await render({ academie: 'lyon', session: SESSION, phase: 1, actor: 'alice', roles: ['aix-marseille:publication'] }, lambdaContext('render'))).toMatchObject({ ok: false, error: expect.stringMatching(/requires the role lyon:publication/) });
+    await expect(render({ academie: 'Lyon!', session: SESSION, phase: 1, actor: 'alice', roles: ['aix-marseille:publication'] }, lambdaContext('render'))).rejects.toBeInstanceOf(InvalidEventError);
   });
 });
 
@@ -92,21 +100,29 @@ describe('admin API and publish handlers', () => {
     expect((await call('GET /nowhere', { claims: alice })).status).toBe(404);
   });
 
-  it('queues one asynchronous render per académie', async () => {
-    const res = await call('POST /render', { claims: alice, body: { academies: [SLUG, 'nice'], session: SESSION, phase: 1 } });
+  it('queues one asynchronous render per académie of the caller, with the caller', async () => {
+    const both = officer('alice', ['aix-marseille:publication', 'nice:publication']);
+    const res = await call('POST /render', { claims: both, body: { academies: [SLUG, 'nice'], session: SESSION, phase: 1 } });
     expect(res).toEqual({ status: 202, body: { queued: [SLUG, 'nice'] } });
-    expect(invoked.map((c) => [c.name, c.input.FunctionName, c.input.InvocationType, JSON.parse(new TextDecoder().decode(c.input.Payload as Uint8Array))])).toEqual([
-      ['InvokeCommand', 'publibac-test-render', 'Event', { academie: SLUG, session: SESSION, phase: 1, kind: 'release', actor: 'alice' }],
-      ['InvokeCommand', 'publibac-test-render', 'Event', { academie: 'nice', session: SESSION, phase: 1, kind: 'release', actor: 'alice' }],
+    const roles = ['aix-marseille:publication', 'nice:publication'];
+    // Earlier tests scheduled through the publish function; renders are what is asked here.
+    const renders = () => invoked.filter((c) => c.input.FunctionName === 'publibac-test-render');
+    expect(renders().map((c) => [c.name, c.input.FunctionName, c.input.InvocationType, JSON.parse(new TextDecoder().decode(c.input.Payload as Uint8Array))])).toEqual([
+      ['InvokeCommand', 'publibac-test-render', 'Event', { academie: SLUG, session: SESSION, phase: 1, kind: 'release', actor: 'alice', roles }],
+      ['InvokeCommand', 'publibac-test-render', 'Event', { academie: 'nice', session: SESSION, phase: 1, kind: 'release', actor: 'alice', roles }],
     ]);
+    // One académie not the caller's: nothing is queued.
+    expect((await call('POST /render', { claims: alice, body: { academies: [SLUG, 'nice'], session: SESSION, phase: 1 } })).status).toBe(403);
+    expect(renders()).toHaveLength(2);
   });
 
-  it('publishes now on command, and makes a signed link to the newest rehearsal', async () => {
-    expect(await call('POST /publish', { claims: alice, body: { academie: SLUG, session: SESSION, groupe: 1, now: true } })).toMatchObject({ status: 200, body: { state: 'published', releaseId } });
+  it('publishes now once a second officer approves, and makes a signed link to the newest rehearsal', async () => {
+    expect(await call('POST /publish', { claims: alice, body: { academie: SLUG, session: SESSION, groupe: 1, now: true } })).toMatchObject({ status: 202, body: { state: 'awaiting-approval' } });
+    expect(await call('POST /approve', { claims: bruno, body: { academie: SLUG, session: SESSION, groupe: 1 } })).toMatchObject({ status: 200, body: { plan: { state: 'published', releaseId } } });
     expect(await pointer()).toMatchObject({ v: 1, current: releaseId, next: null, notBefore: null, listsUntil: expect.any(Number) });
 
     expect((await call('GET /rehearsal-link', { claims: alice, query: { academie: SLUG, session: SESSION } })).status).toBe(404);
-    const rehearsal = await render({ academie: SLUG, session: SESSION, phase: 1, kind: 'rehearsal', actor: 'alice' }, lambdaContext('render'));
+    const rehearsal = await render({ academie: SLUG, session: SESSION, phase: 1, kind: 'rehearsal', actor: 'alice', roles: ['aix-marseille:publication'] }, lambdaContext('render'));
     expect(rehearsal).toMatchObject({ ok: true, kind: 'rehearsal' });
     const link = await call('GET /rehearsal-link', { claims: alice, query: { academie: SLUG, session: SESSION } });
     expect(link).toMatchObject({ status: 200, body: { path: expect.stringMatching(new RegExp(`^/_rehearsal/[a-z0-9-]+/\\d{10}/[0-9a-f]{64}/${SLUG}/$`)) } });
@@ -136,7 +152,9 @@ describe('admin API and publish handlers', () => {
   it('shows the audit trail to fraud officers, with each caller as actor', async () => {
     const res = await call('GET /audit', { claims: fred, query: { academie: SLUG, session: SESSION } });
     expect(res.status).toBe(200);
-    expect(res.body.map((e: { action: string; actor: string }) => `${e.action}:${e.actor}`)).toEqual(expect.arrayContaining(['render:alice', 'schedule:alice', 'arm:scheduler', 'publish:alice', 'rehearse:alice']));
+    expect(res.body.map((e: { action: string; actor: string }) => `${e.action}:${e.actor}`)).toEqual(
+      expect.arrayContaining(['render:alice', 'schedule:alice', 'arm:scheduler', 'publish-request:alice', 'approve:bruno', 'publish:bruno', 'rehearse:alice']),
+    );
   });
 
   it('logs counts and ids, never a name or a candidate number', async () => {

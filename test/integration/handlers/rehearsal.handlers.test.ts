@@ -5,6 +5,9 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler as adminApi } from '../../../functions/admin-api/handler.js';
 import { systemClock } from '../../../shared/ports/clock.port.js';
+import { lambdaClient } from '../../../functions/render/fan-out.js';
+import { logger } from '../../../functions/log.js';
+import { FUNCTION_ENV, runFunctionsInProcess } from './functions-in-process.js';
 import { REHEARSAL_KEY } from '../../../shared/publication/rehearsal-link.js';
 import { startTestStack, type TestStack } from '../../support/local-stack.js';
 import { publicationDepsFor } from '../../support/publication-deps.js';
@@ -13,16 +16,17 @@ import { apiRequest, lambdaContext, officer } from './events.js';
 const SLUG = 'rennes';
 const SESSION = '2024-06';
 const ID = 'r-rennes-dress-run';
-const alice = officer('alice', ['publication-officers']);
-const fred = officer('fred', ['fraud-officers']);
+const alice = officer('alice', ['rennes:publication']);
+const fred = officer('fred', ['rennes:fraud']);
 let stack: TestStack;
 let t: ReturnType<typeof publicationDepsFor>;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  Object.assign(process.env, stack.env, { PUBLIBAC_RENDER_FUNCTION: 'publibac-test-render', PUBLIBAC_FRAUD_FUNCTION: 'publibac-test-fraud' });
-  vi.spyOn(console, 'info').mockImplementation(() => undefined);
+  Object.assign(process.env, stack.env, FUNCTION_ENV);
+  vi.spyOn(logger, 'info').mockImplementation(() => undefined);
   t = publicationDepsFor(stack.env, systemClock);
+  runFunctionsInProcess(lambdaClient(), () => t.deps);
 });
 afterAll(async () => {
   vi.restoreAllMocks();
@@ -62,12 +66,13 @@ describe('rehearsal routes of the admin API', () => {
     ]);
   });
 
-  it('rotate the key for publication officers only: every earlier link is revoked, the rotation audited', async () => {
+  it('rotate the key for publication officers only (of any académie: one key signs every link): every earlier link is revoked, the rotation audited', async () => {
     await t.deps.publications.recordRelease({ id: ID, academie: SLUG, session: SESSION, phase: 1, kind: 'rehearsal', candidates: 3, objects: 1, bytes: 20, renderedAt: new Date().toISOString(), renderedBy: 'alice' });
     const before = (await call('GET /rehearsal-link', { claims: alice, query: { academie: SLUG, session: SESSION } })).body.path as string;
     expect(await signedUnderCurrentKey(before)).toBe(true);
 
     expect((await call('POST /rehearsal/rotate-key', { claims: fred })).status).toBe(403);
+    expect((await call('POST /rehearsal/rotate-key', { claims: officer('ada', ['audit']) })).status).toBe(403);
     expect(await signedUnderCurrentKey(before)).toBe(true);
     const rotated = await call('POST /rehearsal/rotate-key', { claims: alice });
     expect(rotated).toEqual({ status: 200, body: { rotatedAt: expect.any(String) } });

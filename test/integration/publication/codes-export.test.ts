@@ -31,7 +31,7 @@ let decisionsFile: string;
 let decisions: Decision[];
 
 async function publibac(...args: string[]) {
-  const env = { ...process.env, ...stack.env, PUBLIBAC_ACTOR: 'diec', PUBLIBAC_SITE_URL: 'https://resultats.example.fr' };
+  const env = { ...process.env, ...stack.env, PUBLIBAC_ACTOR: 'diec', PUBLIBAC_ROLES: 'normandie:publication', PUBLIBAC_SITE_URL: 'https://resultats.example.fr' };
   try {
     const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env });
     return { code: 0, stdout, stderr };

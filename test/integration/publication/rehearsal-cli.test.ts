@@ -18,7 +18,7 @@ let stack: TestStack;
 let t: ReturnType<typeof publicationDepsFor>;
 
 async function publibac(...args: string[]) {
-  const env = { ...process.env, ...stack.env, PUBLIBAC_ACTOR: 'olga', PUBLIBAC_LOOKUP_ITERATIONS: '1000' };
+  const env = { ...process.env, ...stack.env, PUBLIBAC_ACTOR: 'olga', PUBLIBAC_ROLES: 'poitiers:publication', PUBLIBAC_LOOKUP_ITERATIONS: '1000' };
   try {
     const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env });
     return { code: 0, stdout, stderr };

@@ -24,12 +24,12 @@ let cdn: { url: string; stop(): Promise<void> };
 let real: Decision[];
 let outcome: RehearsalOutcome;
 
-/** The synthetic académie with distinctive identities: "ZQXA…" names, "Wyx…" first names. */
+/** The synthetic académie with distinctive identities ("ZQXNOMA…", "Wyxprenoma…"): long enough that no base64 of a shard holds one by chance. */
 function distinctive(decisions: readonly Decision[]): Decision[] {
   const index = new Map<string, number>();
   for (const d of decisions) if (!index.has(d.numero)) index.set(d.numero, index.size);
   const tag = (n: number) => n.toString(26).split('').map((c) => String.fromCharCode(65 + parseInt(c, 26))).join('');
-  return decisions.map((d) => ({ ...d, nom: `ZQX${tag(index.get(d.numero)!)}`, prenoms: `Wyx${tag(index.get(d.numero)!).toLowerCase()}` }));
+  return decisions.map((d) => ({ ...d, nom: `ZQXNOM${tag(index.get(d.numero)!)}`, prenoms: `Wyxprenom${tag(index.get(d.numero)!).toLowerCase()}` }));
 }
 
 async function rehearsalFiles(id: string): Promise<{ key: string; text: string }[]> {

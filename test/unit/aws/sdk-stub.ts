@@ -8,8 +8,8 @@ export interface SentCommand {
 /**
  * Stubs a client at the SDK boundary: a middleware at the very start of
  * the stack records each command (name and input, as the adapter built it)
- * and answers from `respond` without serializing, signing or sending
- * anything. Throwing from `respond` is a service error.
+ * and answers from `respond` (or what it resolves to) without serializing,
+ * signing or sending anything. Throwing from `respond` is a service error.
  */
 export function stubClient(
   client: { middlewareStack: MiddlewareStack<any, any> },
@@ -20,7 +20,7 @@ export function stubClient(
     (_next, context: HandlerExecutionContext) => async (args: { input: object }) => {
       const command = { name: String(context.commandName), input: structuredClone(args.input) as Record<string, unknown> };
       sent.push(command);
-      return { output: { $metadata: {}, ...(respond(command) as object) }, response: {} };
+      return { output: { $metadata: {}, ...((await respond(command)) as object) }, response: {} };
     },
     { step: 'initialize', priority: 'high', name: 'publibacStub' },
   );

@@ -3,7 +3,7 @@ import { createTableInput, TABLES, tableNames } from '../../../shared/adapters/d
 
 describe('table definitions', () => {
   it('names every table from one prefix', () => {
-    expect(tableNames('publibac')).toEqual({ decisions: 'publibac-decisions', control: 'publibac-control', edgeKvs: 'publibac-edge-kvs' });
+    expect(tableNames('publibac')).toEqual({ decisions: 'publibac-decisions', control: 'publibac-control', edgeKvs: 'publibac-edge-kvs', keys: 'publibac-keys' });
   });
 
   it('turns a definition into a CreateTable request with on-demand billing and string keys', () => {
