@@ -8,6 +8,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // Function logs (Powertools) stay out of the test output; tests that read them spy on the logger.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    env: {
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+    },
   },
 });

@@ -10,5 +10,6 @@ export { FUNCTION_NEEDS } from '../shared/config.js';
  */
 export function functionContext(needs: readonly Capability[]): (selfArn?: string) => Composed {
   let composed: Composed | undefined;
-  return (selfArn) => (composed ??= compose(loadConfig(needs, process.env, selfArn ? { selfArn } : {})));
+  return (selfArn) =>
+    (composed ??= compose(loadConfig(needs, process.env, selfArn ? { selfArn } : {})));
 }

@@ -12,9 +12,13 @@ import { PublicationError } from '../shared/publication/publication.deps.js';
  * answer 403 (no role) or 409 (the use case's refusal); anything else is a
  * function error.
  */
-export const OfficerFields = { actor: z.string().min(1).max(128), roles: z.array(z.string().max(64)).max(100) };
+export const OfficerFields = {
+  actor: z.string().min(1).max(128),
+  roles: z.array(z.string().max(64)).max(100),
+};
 
-export type OfficerResult = { ok: true; result: unknown } | { ok: false; error: string; forbidden?: true };
+export type OfficerResult =
+  { ok: true; result: unknown } | { ok: false; error: string; forbidden?: true };
 
 const Answer = z.union([
   z.object({ ok: z.literal(true), result: z.unknown() }),
@@ -22,7 +26,10 @@ const Answer = z.union([
 ]) satisfies z.ZodType<OfficerResult>;
 
 /** Runs one officer action in the called function, turning refusals into answers. */
-export async function answer(action: () => Promise<unknown>, onRefusal: (err: Error, forbidden: boolean) => void): Promise<OfficerResult> {
+export async function answer(
+  action: () => Promise<unknown>,
+  onRefusal: (err: Error, forbidden: boolean) => void,
+): Promise<OfficerResult> {
   try {
     return { ok: true, result: await action() };
   } catch (err) {
@@ -37,10 +44,23 @@ export async function answer(action: () => Promise<unknown>, onRefusal: (err: Er
 }
 
 /** The admin API's side: invokes and waits; a refusal is thrown again as the typed error the API maps. */
-export async function callOfficerFunction(lambda: LambdaClient, functionName: string, event: { academie?: string } & Record<string, unknown>): Promise<unknown> {
-  const out = await lambda.send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'RequestResponse', Payload: new TextEncoder().encode(JSON.stringify(event)) }));
+export async function callOfficerFunction(
+  lambda: LambdaClient,
+  functionName: string,
+  event: { academie?: string } & Record<string, unknown>,
+): Promise<unknown> {
+  const out = await lambda.send(
+    new InvokeCommand({
+      FunctionName: functionName,
+      InvocationType: 'RequestResponse',
+      Payload: new TextEncoder().encode(JSON.stringify(event)),
+    }),
+  );
   if (out.FunctionError) throw new Error(`${functionName} failed: ${out.FunctionError}`);
   const result = Answer.parse(JSON.parse(new TextDecoder().decode(out.Payload)));
-  if (!result.ok) throw result.forbidden ? new ForbiddenError(result.error, event.academie ?? '*', []) : new PublicationError(result.error);
+  if (!result.ok)
+    throw result.forbidden
+      ? new ForbiddenError(result.error, event.academie ?? '*', [])
+      : new PublicationError(result.error);
   return result.result;
 }

@@ -1,5 +1,10 @@
 import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccountRecovery, Mfa, UserPool, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
@@ -20,7 +25,8 @@ import type { StageConfig } from './stage-config.js';
  * (functions/admin-api/routes.ts), so the two cannot drift.
  */
 const ROLE_DESCRIPTIONS: Record<RoleKind, string> = {
-  publication: 'render, rehearse, schedule, publish (with a second officer), approve, access codes, status and audit',
+  publication:
+    'render, rehearse, schedule, publish (with a second officer), approve, access codes, status and audit',
   fraud: 'fraud procedures (withhold, release), status and audit with fraud details',
 };
 export class AdminApi extends Construct {
@@ -35,12 +41,23 @@ export class AdminApi extends Construct {
       signInAliases: { username: true, email: true },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: { minLength: 14, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
+      passwordPolicy: {
+        minLength: 14,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       deletionProtection: config.deletionProtection,
       removalPolicy: config.removalPolicy,
     });
-    acknowledge(this.userPool, 'COG8', 'A few dozen invited officers, MFA required, no self sign-up: the Plus tier (per-user cost) adds risk detection this pool does not need.');
+    acknowledge(
+      this.userPool,
+      'COG8',
+      'A few dozen invited officers, MFA required, no self sign-up: the Plus tier (per-user cost) adds risk detection this pool does not need.',
+    );
     // One group per académie and role, named like the role (shared/domain/authority.ts): a rectorat's
     // officers are added to their own académie's groups only. Plus the national, read-only audit reader.
     for (const academie of ACADEMIES) {
@@ -52,7 +69,12 @@ export class AdminApi extends Construct {
         });
       }
     }
-    new UserPoolGroup(this, 'Group-audit', { userPool: this.userPool, groupName: AUDIT_ROLE, description: 'National reader: status and audit of every académie, fraud details included; no action' });
+    new UserPoolGroup(this, 'Group-audit', {
+      userPool: this.userPool,
+      groupName: AUDIT_ROLE,
+      description:
+        'National reader: status and audit of every académie, fraud details included; no action',
+    });
     const client = this.userPool.addClient('AdminClient', {
       authFlows: { userSrp: true },
       generateSecret: false,
@@ -61,9 +83,21 @@ export class AdminApi extends Construct {
       idTokenValidity: Duration.hours(1),
     });
 
-    const authorizer = new HttpUserPoolAuthorizer('Officers', this.userPool, { userPoolClients: [client] });
-    this.api = new HttpApi(this, 'Api', { description: `Publibac ${config.stage} admin API`, createDefaultStage: false, defaultAuthorizer: authorizer });
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: config.logRetention, removalPolicy: config.removalPolicy === RemovalPolicy.RETAIN ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY });
+    const authorizer = new HttpUserPoolAuthorizer('Officers', this.userPool, {
+      userPoolClients: [client],
+    });
+    this.api = new HttpApi(this, 'Api', {
+      description: `Publibac ${config.stage} admin API`,
+      createDefaultStage: false,
+      defaultAuthorizer: authorizer,
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: config.logRetention,
+      removalPolicy:
+        config.removalPolicy === RemovalPolicy.RETAIN
+          ? RemovalPolicy.RETAIN
+          : RemovalPolicy.DESTROY,
+    });
     new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',

@@ -1,7 +1,19 @@
 import { Duration } from 'aws-cdk-lib';
-import { CachePolicy, CacheQueryStringBehavior, HeadersFrameOption, HeadersReferrerPolicy, ResponseHeadersPolicy, type ResponseSecurityHeadersBehavior } from 'aws-cdk-lib/aws-cloudfront';
+import {
+  CachePolicy,
+  CacheQueryStringBehavior,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  ResponseHeadersPolicy,
+  type ResponseSecurityHeadersBehavior,
+} from 'aws-cdk-lib/aws-cloudfront';
 import type { Construct } from 'constructs';
-import { IMMUTABLE_TTL_SECONDS, ROBOTS_NOINDEX, SECURITY_HEADERS, SHORT_TTL_SECONDS } from '../shared/edge/response-headers.js';
+import {
+  IMMUTABLE_TTL_SECONDS,
+  ROBOTS_NOINDEX,
+  SECURITY_HEADERS,
+  SHORT_TTL_SECONDS,
+} from '../shared/edge/response-headers.js';
 
 /**
  * CloudFront's response-headers and cache policies, generated from
@@ -13,7 +25,9 @@ export function securityHeaders(headers: Readonly<Record<string, string>> = SECU
   securityHeadersBehavior: ResponseSecurityHeadersBehavior;
   customHeaders: { header: string; value: string; override: boolean }[];
 } {
-  const behavior: { -readonly [K in keyof ResponseSecurityHeadersBehavior]: ResponseSecurityHeadersBehavior[K] } = {};
+  const behavior: {
+    -readonly [K in keyof ResponseSecurityHeadersBehavior]: ResponseSecurityHeadersBehavior[K];
+  } = {};
   const customHeaders: { header: string; value: string; override: boolean }[] = [];
   for (const [name, value] of Object.entries(headers)) {
     switch (name.toLowerCase()) {
@@ -32,7 +46,10 @@ export function securityHeaders(headers: Readonly<Record<string, string>> = SECU
         behavior.contentSecurityPolicy = { contentSecurityPolicy: value, override: true };
         break;
       case 'x-content-type-options':
-        if (value !== 'nosniff') throw new Error(`X-Content-Type-Options can only be nosniff on CloudFront, not "${value}"`);
+        if (value !== 'nosniff')
+          throw new Error(
+            `X-Content-Type-Options can only be nosniff on CloudFront, not "${value}"`,
+          );
         behavior.contentTypeOptions = { override: true };
         break;
       case 'referrer-policy': {
@@ -73,16 +90,30 @@ export interface EdgePolicies {
 
 export function edgePolicies(scope: Construct): EdgePolicies {
   const base = securityHeaders();
-  const headers = new ResponseHeadersPolicy(scope, 'SecurityHeaders', { comment: 'shared/edge/response-headers.ts SECURITY_HEADERS', ...base, customHeadersBehavior: { customHeaders: base.customHeaders } });
+  const headers = new ResponseHeadersPolicy(scope, 'SecurityHeaders', {
+    comment: 'shared/edge/response-headers.ts SECURITY_HEADERS',
+    ...base,
+    customHeadersBehavior: { customHeaders: base.customHeaders },
+  });
   const noindexHeaders = new ResponseHeadersPolicy(scope, 'NoindexHeaders', {
     comment: 'SECURITY_HEADERS + X-Robots-Tag (name lists, rehearsals)',
     securityHeadersBehavior: base.securityHeadersBehavior,
-    customHeadersBehavior: { customHeaders: [...base.customHeaders, { header: 'X-Robots-Tag', value: ROBOTS_NOINDEX, override: true }] },
+    customHeadersBehavior: {
+      customHeaders: [
+        ...base.customHeaders,
+        { header: 'X-Robots-Tag', value: ROBOTS_NOINDEX, override: true },
+      ],
+    },
   });
   // The cache key is the path only: the site has no cookies, query strings or per-viewer content; compression on the key so gzip/br variants are kept apart.
   // Minimum TTL 0: CloudFront then honours the no-store / private that objects carry (cachePolicyFor: rehearsals,
   // the 404 page) and keeps them not at all, and the announcement's s-maxage of 5 s; any higher minimum would override them.
-  const common = { queryStringBehavior: CacheQueryStringBehavior.none(), enableAcceptEncodingGzip: true, enableAcceptEncodingBrotli: true, minTtl: Duration.seconds(0) };
+  const common = {
+    queryStringBehavior: CacheQueryStringBehavior.none(),
+    enableAcceptEncodingGzip: true,
+    enableAcceptEncodingBrotli: true,
+    minTtl: Duration.seconds(0),
+  };
   const shortCache = new CachePolicy(scope, 'ShortCache', {
     comment: `takedown-prone files: at most ${SHORT_TTL_SECONDS}s`,
     defaultTtl: Duration.seconds(SHORT_TTL_SECONDS),

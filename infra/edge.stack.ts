@@ -36,7 +36,12 @@ export const NOT_FOUND_PAGE = '/_errors/404.html';
  * `announcements/<slug>/index.html`) and the error pages. Not the manifests
  * and statistics kept beside each release, nor anything added to the bucket later.
  */
-export const CDN_READABLE_KEYS = ['releases/*/*/*', 'rehearsals/*/*/*', 'announcements/*/index.html', '_errors/*'] as const;
+export const CDN_READABLE_KEYS = [
+  'releases/*/*/*',
+  'rehearsals/*/*/*',
+  'announcements/*/index.html',
+  '_errors/*',
+] as const;
 
 /**
  * The public site: the private site bucket, the KeyValueStore of pointers,
@@ -53,13 +58,26 @@ export class EdgeStack extends Stack {
     applyFeatureFlags(this);
     const { config } = props;
     // CloudFront standard logs are delivered with ACLs: this bucket alone keeps them enabled (owner preferred).
-    const logs = accessLogBucket(this, 'AccessLogs', config, ObjectOwnership.BUCKET_OWNER_PREFERRED);
-    this.siteBucket = privateBucket(this, 'SiteBucket', config, { bucketName: bucketName(config, 'site'), serverAccessLogsBucket: logs, serverAccessLogsPrefix: 'site/' });
+    const logs = accessLogBucket(
+      this,
+      'AccessLogs',
+      config,
+      ObjectOwnership.BUCKET_OWNER_PREFERRED,
+    );
+    this.siteBucket = privateBucket(this, 'SiteBucket', config, {
+      bucketName: bucketName(config, 'site'),
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 'site/',
+    });
 
     // Empty at creation: the publish path writes the pointers and the rehearsal key.
-    this.keyValueStore = new KeyValueStore(this, 'Pointers', { comment: 'pointer:<slug> and rehearsal-key, read by the viewer-request function', source: ImportSource.fromInline(JSON.stringify({ data: [] })) });
+    this.keyValueStore = new KeyValueStore(this, 'Pointers', {
+      comment: 'pointer:<slug> and rehearsal-key, read by the viewer-request function',
+      source: ImportSource.fromInline(JSON.stringify({ data: [] })),
+    });
     const viewerRequest = new CloudFrontFunction(this, 'ViewerRequest', {
-      comment: 'functions/edge/viewer-request.js: live release per académie, embargo, rehearsal links',
+      comment:
+        'functions/edge/viewer-request.js: live release per académie, embargo, rehearsal links',
       code: FunctionCode.fromInline(readFileSync(VIEWER_REQUEST_FILE, 'utf8')),
       runtime: FunctionRuntime.JS_2_0,
       keyValueStore: this.keyValueStore,
@@ -67,7 +85,9 @@ export class EdgeStack extends Stack {
 
     const policies = edgePolicies(this);
     const origin = new ScopedS3Origin(this.siteBucket, CDN_READABLE_KEYS);
-    const functionAssociations = [{ function: viewerRequest, eventType: FunctionEventType.VIEWER_REQUEST }];
+    const functionAssociations = [
+      { function: viewerRequest, eventType: FunctionEventType.VIEWER_REQUEST },
+    ];
     const behavior = (overrides: Partial<BehaviorOptions>): BehaviorOptions => ({
       origin,
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -93,7 +113,10 @@ export class EdgeStack extends Stack {
       additionalBehaviors: {
         // Rehearsals are for a few officials through expiring links: never cached, never indexed.
         // First: a rehearsal link also matches the patterns below (/_rehearsal/.../listes/x.html).
-        '/_rehearsal/*': behavior({ cachePolicy: CachePolicy.CACHING_DISABLED, responseHeadersPolicy: policies.noindexHeaders }),
+        '/_rehearsal/*': behavior({
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          responseHeadersPolicy: policies.noindexHeaders,
+        }),
         '/*/listes/*': behavior({ responseHeadersPolicy: policies.noindexHeaders }),
         '/*/assets/*': behavior({ cachePolicy: policies.assetCache }),
       },
@@ -103,7 +126,14 @@ export class EdgeStack extends Stack {
       // viewer asking for `/_errors/...` goes through the function, which refuses every `/_` path.
       // No behaviour reads the bucket on a raw viewer path, and the origin may read only
       // CDN_READABLE_KEYS. A zero TTL: a 404 before the instant must not outlive it.
-      errorResponses: [{ httpStatus: 403, responseHttpStatus: 404, responsePagePath: NOT_FOUND_PAGE, ttl: Duration.seconds(0) }],
+      errorResponses: [
+        {
+          httpStatus: 403,
+          responseHttpStatus: 404,
+          responsePagePath: NOT_FOUND_PAGE,
+          ttl: Duration.seconds(0),
+        },
+      ],
     });
 
     new BucketDeployment(this, 'ErrorPages', {
@@ -115,18 +145,39 @@ export class EdgeStack extends Stack {
       // Pruning stays inside _errors/: releases and announcements are never touched.
       prune: true,
     });
-    const deployer = this.node.findAll().find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+    const deployer = this.node
+      .findAll()
+      .find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
     if (deployer) {
-      const why = 'CDK-managed BucketDeployment handler that copies the error page at deploy time; its role and runtime are set by aws-cdk-lib.';
-      acknowledge(deployer, 'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', why);
+      const why =
+        'CDK-managed BucketDeployment handler that copies the error page at deploy time; its role and runtime are set by aws-cdk-lib.';
+      acknowledge(
+        deployer,
+        'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        why,
+      );
       acknowledge(deployer, 'L1', why);
       acknowledgeManagedRole(deployer, why);
     }
 
-    acknowledge(this.distribution, 'CFR1', 'Results are for candidates wherever they are (overseas académies, families abroad): no country is to be refused.');
-    acknowledge(this.distribution, 'CFR2', 'Static files only, no origin compute or form; the lookup is a client-side decryption of cacheable shards. WAF can be added per stage if abuse is seen.');
-    acknowledge(this.distribution, 'CFR4', 'The default *.cloudfront.net certificate fixes the viewer TLS policy; with the académie\'s own domain and ACM certificate, set minimumProtocolVersion TLSv1.2_2021.');
+    acknowledge(
+      this.distribution,
+      'CFR1',
+      'Results are for candidates wherever they are (overseas académies, families abroad): no country is to be refused.',
+    );
+    acknowledge(
+      this.distribution,
+      'CFR2',
+      'Static files only, no origin compute or form; the lookup is a client-side decryption of cacheable shards. WAF can be added per stage if abuse is seen.',
+    );
+    acknowledge(
+      this.distribution,
+      'CFR4',
+      "The default *.cloudfront.net certificate fixes the viewer TLS policy; with the académie's own domain and ACM certificate, set minimumProtocolVersion TLSv1.2_2021.",
+    );
 
-    new CfnOutput(this, 'SiteUrl', { value: `https://${this.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'SiteUrl', {
+      value: `https://${this.distribution.distributionDomainName}`,
+    });
   }
 }

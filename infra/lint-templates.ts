@@ -15,7 +15,11 @@ for (const stage of ['dev', 'prod']) {
   const app = new App({ outdir: dir, context: { 'aws:cdk:bundling-stacks': [] } });
   buildApp(app, stage);
   app.synth();
-  templates.push(...readdirSync(dir).filter((f) => f.endsWith('.template.json')).map((f) => join(dir, f)));
+  templates.push(
+    ...readdirSync(dir)
+      .filter((f) => f.endsWith('.template.json'))
+      .map((f) => join(dir, f)),
+  );
 }
 const lint = spawnSync('cfn-lint', templates, { stdio: 'inherit' });
 if (lint.error) {

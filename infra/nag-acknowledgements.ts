@@ -12,8 +12,16 @@ export function acknowledge(scope: IConstruct, rule: string, reason: string): vo
 }
 
 /** IAM5 for one wildcard resource of a policy statement (an ARN with a key prefix, say). */
-export function acknowledgeWildcardResource(scope: IConstruct, resource: string | IResolvable, reason: string): void {
-  acknowledge(scope, `IAM5[Resource::${flattenCfnReference(Stack.of(scope).resolve(resource))}]`, reason);
+export function acknowledgeWildcardResource(
+  scope: IConstruct,
+  resource: string | IResolvable,
+  reason: string,
+): void {
+  acknowledge(
+    scope,
+    `IAM5[Resource::${flattenCfnReference(Stack.of(scope).resolve(resource))}]`,
+    reason,
+  );
 }
 
 /** IAM5 for one action with a wildcard (CDK-managed roles only: ours name every action). */
@@ -31,10 +39,13 @@ export function acknowledgeManagedRole(roleScope: IConstruct, reason: string): v
   for (const child of roleScope.node.findAll()) {
     const document = (child as { policyDocument?: unknown }).policyDocument;
     if (document === undefined || child.node.id !== 'Resource') continue;
-    const resolved = stack.resolve(document) as { Statement?: { Effect: string; Action: string | string[]; Resource: unknown }[] };
+    const resolved = stack.resolve(document) as {
+      Statement?: { Effect: string; Action: string | string[]; Resource: unknown }[];
+    };
     for (const statement of resolved.Statement ?? []) {
       if (statement.Effect !== 'Allow') continue;
-      for (const action of [statement.Action].flat()) if (action.includes('*')) acknowledgeWildcardAction(roleScope, action, reason);
+      for (const action of [statement.Action].flat())
+        if (action.includes('*')) acknowledgeWildcardAction(roleScope, action, reason);
       for (const resource of [statement.Resource].flat()) {
         const flat = flattenCfnReference(resource);
         if (flat.includes('*')) acknowledge(roleScope, `IAM5[Resource::${flat}]`, reason);

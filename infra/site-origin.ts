@@ -1,5 +1,9 @@
 import { Aws } from 'aws-cdk-lib';
-import { S3OriginAccessControl, type OriginBindConfig, type OriginBindOptions } from 'aws-cdk-lib/aws-cloudfront';
+import {
+  S3OriginAccessControl,
+  type OriginBindConfig,
+  type OriginBindOptions,
+} from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -20,7 +24,9 @@ export class ScopedS3Origin extends S3BucketOrigin {
   constructor(bucket: IBucket, keyPatterns: readonly string[]) {
     super(bucket);
     if (keyPatterns.length === 0 || keyPatterns.some((p) => p === '*' || p.startsWith('/'))) {
-      throw new Error(`key patterns must be relative and narrower than the whole bucket: ${keyPatterns.join(', ')}`);
+      throw new Error(
+        `key patterns must be relative and narrower than the whole bucket: ${keyPatterns.join(', ')}`,
+      );
     }
     this.site = bucket;
     this.keyPatterns = keyPatterns;
@@ -34,11 +40,24 @@ export class ScopedS3Origin extends S3BucketOrigin {
         // GetObject only, never ListBucket: a missing key answers 403, which the distribution maps to its 404.
         actions: ['s3:GetObject'],
         resources: this.keyPatterns.map((p) => this.site.arnForObjects(p)),
-        conditions: { StringEquals: { 'AWS:SourceArn': `arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/${options.distributionId}` } },
+        conditions: {
+          StringEquals: {
+            'AWS:SourceArn': `arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/${options.distributionId}`,
+          },
+        },
       }),
     );
-    if (!added.statementAdded) throw new Error('the site bucket must be one this app defines: its policy is where the distribution is granted read');
+    if (!added.statementAdded)
+      throw new Error(
+        'the site bucket must be one this app defines: its policy is where the distribution is granted read',
+      );
     const config = this._bind(scope, options);
-    return { ...config, originProperty: { ...config.originProperty!, originAccessControlId: oac.originAccessControlId } };
+    return {
+      ...config,
+      originProperty: {
+        ...config.originProperty!,
+        originAccessControlId: oac.originAccessControlId,
+      },
+    };
   }
 }

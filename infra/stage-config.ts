@@ -45,10 +45,12 @@ export function stageConfig(name: unknown): StageConfig {
 }
 
 /** Stack names: one set per stage, so dev and prod live side by side in an account. */
-export const stackName = (config: StageConfig, part: 'Stateful' | 'Edge' | 'Stateless') => `Publibac-${config.stage}-${part}`;
+export const stackName = (config: StageConfig, part: 'Stateful' | 'Edge' | 'Stateless') =>
+  `Publibac-${config.stage}-${part}`;
 
 /** Names of the resources other stacks address by name: `publibac-<stage>-<part>`. */
-export const resourceName = (config: StageConfig, part: string) => `publibac-${config.stage}-${part}`;
+export const resourceName = (config: StageConfig, part: string) =>
+  `publibac-${config.stage}-${part}`;
 
 /**
  * Bucket names are global: stage, account and region make them unique.
@@ -56,7 +58,8 @@ export const resourceName = (config: StageConfig, part: string) => `publibac-${c
  * `<name>/releases/*` without a cross-stack reference, and the policies read
  * the same in every template and in the cdk-nag acknowledgements.
  */
-export const bucketName = (config: StageConfig, part: 'site' | 'ingest') => `${resourceName(config, part)}-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+export const bucketName = (config: StageConfig, part: 'site' | 'ingest') =>
+  `${resourceName(config, part)}-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
 
 /**
  * Behaviours the stacks rely on, fixed on each stack (before any child is
@@ -67,6 +70,8 @@ export const FEATURE_FLAGS: Readonly<Record<string, unknown>> = {
   '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
 };
 
-export function applyFeatureFlags(scope: { node: { setContext(key: string, value: unknown): void } }): void {
+export function applyFeatureFlags(scope: {
+  node: { setContext(key: string, value: unknown): void };
+}): void {
   for (const [key, value] of Object.entries(FEATURE_FLAGS)) scope.node.setContext(key, value);
 }

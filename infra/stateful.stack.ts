@@ -3,11 +3,20 @@ import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { TABLES, type KeyAttribute, type TableDefinition, type TableKey } from '../shared/adapters/dynamodb/tables.js';
+import {
+  TABLES,
+  type KeyAttribute,
+  type TableDefinition,
+  type TableKey,
+} from '../shared/adapters/dynamodb/tables.js';
 import { accessLogBucket, privateBucket } from './constructs/private-bucket.js';
 import { applyFeatureFlags, bucketName, type StageConfig } from './stage-config.js';
 
-const ATTRIBUTE_TYPE: Record<KeyAttribute['type'], AttributeType> = { S: AttributeType.STRING, N: AttributeType.NUMBER, B: AttributeType.BINARY };
+const ATTRIBUTE_TYPE: Record<KeyAttribute['type'], AttributeType> = {
+  S: AttributeType.STRING,
+  N: AttributeType.NUMBER,
+  B: AttributeType.BINARY,
+};
 type AwsTableKey = Exclude<TableKey, 'edgeKvs'>;
 const key = (k: KeyAttribute) => ({ name: k.name, type: ATTRIBUTE_TYPE[k.type] });
 
@@ -31,7 +40,8 @@ export class StatefulStack extends Stack {
     super(scope, id, props);
     applyFeatureFlags(this);
     this.keysKey = new Key(this, 'KeysTableKey', {
-      description: 'Publibac lookup keys table: access-code secrets and derived roots (they open every result)',
+      description:
+        'Publibac lookup keys table: access-code secrets and derived roots (they open every result)',
       enableKeyRotation: true,
       removalPolicy: props.config.removalPolicy,
     });
@@ -45,17 +55,28 @@ export class StatefulStack extends Stack {
           ...(g.sortKey ? { sortKey: key(g.sortKey) } : {}),
         })),
         billing: Billing.onDemand(),
-        ...(def.customerManagedKey ? { encryption: TableEncryptionV2.customerManagedKey(this.keysKey) } : {}),
+        ...(def.customerManagedKey
+          ? { encryption: TableEncryptionV2.customerManagedKey(this.keysKey) }
+          : {}),
         pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
         deletionProtection: props.config.deletionProtection,
         removalPolicy: props.config.removalPolicy,
       });
     // Local-only tables stand in for services AWS provides (edgeKvs: the CloudFront KeyValueStore).
-    const onAws = Object.entries(TABLES).filter(([, def]: [string, TableDefinition]) => !def.localOnly);
-    this.tables = Object.fromEntries(onAws.map(([name, def]) => [name, table(def)])) as Record<AwsTableKey, TableV2>;
+    const onAws = Object.entries(TABLES).filter(
+      ([, def]: [string, TableDefinition]) => !def.localOnly,
+    );
+    this.tables = Object.fromEntries(onAws.map(([name, def]) => [name, table(def)])) as Record<
+      AwsTableKey,
+      TableV2
+    >;
 
     const logs = accessLogBucket(this, 'AccessLogs', props.config);
     // Its ObjectCreated notification to the ingest function is set up by the stateless stack (see there why).
-    this.ingestBucket = privateBucket(this, 'IngestBucket', props.config, { bucketName: bucketName(props.config, 'ingest'), serverAccessLogsBucket: logs, serverAccessLogsPrefix: 'ingest/' });
+    this.ingestBucket = privateBucket(this, 'IngestBucket', props.config, {
+      bucketName: bucketName(props.config, 'ingest'),
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 'ingest/',
+    });
   }
 }

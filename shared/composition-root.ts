@@ -45,7 +45,9 @@ export interface Composed {
  */
 function unavailable<T extends object>(port: string, capability: Capability): T {
   const refuse = () => {
-    throw new ConfigError(`${port} is not available to this process (capability "${capability}" not configured)`);
+    throw new ConfigError(
+      `${port} is not available to this process (capability "${capability}" not configured)`,
+    );
   };
   // A Proxy so that any method of the port refuses, whatever its interface.
   return new Proxy({}, { get: (_target, prop) => (prop === 'then' ? undefined : refuse) }) as T;
@@ -56,23 +58,43 @@ export function compose(config: RuntimeConfig, options: CompositionOptions = {})
   const aws = config.mode === 'aws';
   const dynamo = options.clients?.dynamo ?? dynamoDocumentClient();
   const s3 = options.clients?.s3 ?? s3Client();
-  const table = (c: Capability, name: string) => ({ client: dynamo, tableName: setting(config, c, name) });
+  const table = (c: Capability, name: string) => ({
+    client: dynamo,
+    tableName: setting(config, c, name),
+  });
 
-  const control = has('control') ? controlTableAdapters(dynamo, setting(config, 'control', 'PUBLIBAC_CONTROL_TABLE')) : undefined;
-  const localTriggers = !aws && has('scheduler') ? new DynamoArmTriggers(table('scheduler', 'PUBLIBAC_CONTROL_TABLE')) : null;
+  const control = has('control')
+    ? controlTableAdapters(dynamo, setting(config, 'control', 'PUBLIBAC_CONTROL_TABLE'))
+    : undefined;
+  const localTriggers =
+    !aws && has('scheduler')
+      ? new DynamoArmTriggers(table('scheduler', 'PUBLIBAC_CONTROL_TABLE'))
+      : null;
   const deps: PublicationDeps = {
-    decisions: has('decisions') ? new DynamoDecisionStore(table('decisions', 'PUBLIBAC_DECISIONS_TABLE')) : unavailable('the decision store', 'decisions'),
+    decisions: has('decisions')
+      ? new DynamoDecisionStore(table('decisions', 'PUBLIBAC_DECISIONS_TABLE'))
+      : unavailable('the decision store', 'decisions'),
     publications: control?.publications ?? unavailable('the publication store', 'control'),
     audit: control?.audit ?? unavailable('the audit log', 'control'),
     fraud: control?.fraud ?? unavailable('the fraud procedures', 'control'),
     figures: control?.figures ?? unavailable('the previous figures', 'control'),
     approvals: control?.approvals ?? unavailable('the approval requests', 'control'),
-    lookupKeys: has('keys') ? new DynamoLookupKeyStore(table('keys', 'PUBLIBAC_KEYS_TABLE')) : unavailable('the lookup keys', 'keys'),
-    storage: has('site') ? new S3ReleaseStorage({ client: s3, bucket: setting(config, 'site', 'PUBLIBAC_SITE_BUCKET') }) : unavailable('the site bucket', 'site'),
+    lookupKeys: has('keys')
+      ? new DynamoLookupKeyStore(table('keys', 'PUBLIBAC_KEYS_TABLE'))
+      : unavailable('the lookup keys', 'keys'),
+    storage: has('site')
+      ? new S3ReleaseStorage({
+          client: s3,
+          bucket: setting(config, 'site', 'PUBLIBAC_SITE_BUCKET'),
+        })
+      : unavailable('the site bucket', 'site'),
     kvs: !has('pointers')
       ? unavailable('the pointer store', 'pointers')
       : aws
-        ? new CloudFrontKeyValueStore({ client: cloudFrontKvsClient(), kvsArn: setting(config, 'pointers', 'PUBLIBAC_EDGE_KVS_ARN') })
+        ? new CloudFrontKeyValueStore({
+            client: cloudFrontKvsClient(),
+            kvsArn: setting(config, 'pointers', 'PUBLIBAC_EDGE_KVS_ARN'),
+          })
         : new DynamoEdgeKeyValueStore(table('pointers', 'PUBLIBAC_EDGE_KVS_TABLE')),
     scheduler: !has('scheduler')
       ? unavailable('the scheduler', 'scheduler')
@@ -86,7 +108,10 @@ export function compose(config: RuntimeConfig, options: CompositionOptions = {})
     invalidator: !has('invalidations')
       ? unavailable('the CDN invalidations', 'invalidations')
       : aws
-        ? new CloudFrontInvalidator({ client: cloudFrontClient(), distributionId: setting(config, 'invalidations', 'PUBLIBAC_DISTRIBUTION_ID') })
+        ? new CloudFrontInvalidator({
+            client: cloudFrontClient(),
+            distributionId: setting(config, 'invalidations', 'PUBLIBAC_DISTRIBUTION_ID'),
+          })
         : // The local CDN keeps no cache: nothing to invalidate, and its invalidations complete at once.
           new LocalCdnInvalidator(),
     clock: options.clock ?? systemClock,

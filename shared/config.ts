@@ -16,8 +16,27 @@ export const RuntimeMode = z.enum(['aws', 'local']);
 export type RuntimeMode = z.infer<typeof RuntimeMode>;
 
 /** What a process may be wired to; a port without its capability answers every call with a ConfigError. */
-export type Capability = 'decisions' | 'control' | 'keys' | 'site' | 'ingest' | 'pointers' | 'scheduler' | 'invalidations' | 'functions';
-export const ALL_CAPABILITIES: readonly Capability[] = ['decisions', 'control', 'keys', 'site', 'ingest', 'pointers', 'scheduler', 'invalidations', 'functions'];
+export type Capability =
+  | 'decisions'
+  | 'control'
+  | 'keys'
+  | 'site'
+  | 'ingest'
+  | 'pointers'
+  | 'scheduler'
+  | 'invalidations'
+  | 'functions';
+export const ALL_CAPABILITIES: readonly Capability[] = [
+  'decisions',
+  'control',
+  'keys',
+  'site',
+  'ingest',
+  'pointers',
+  'scheduler',
+  'invalidations',
+  'functions',
+];
 
 /**
  * What each Lambda function is wired to: its capabilities decide both the
@@ -50,21 +69,43 @@ interface Variable {
 }
 
 const ARN = /^arn:/;
-const v = (name: string, what: string, pattern?: RegExp): Variable => ({ name, what, ...(pattern ? { pattern } : {}) });
+const v = (name: string, what: string, pattern?: RegExp): Variable => ({
+  name,
+  what,
+  ...(pattern ? { pattern } : {}),
+});
 
 const FUNCTIONS = [
   v('PUBLIBAC_RENDER_FUNCTION', 'the render function the admin API queues renders to'),
   v('PUBLIBAC_FRAUD_FUNCTION', 'the fraud function the admin API calls'),
-  v('PUBLIBAC_PUBLISH_FUNCTION', 'the publish function the admin API calls to schedule, approve and rotate'),
+  v(
+    'PUBLIBAC_PUBLISH_FUNCTION',
+    'the publish function the admin API calls to schedule, approve and rotate',
+  ),
 ];
 
 /** The variables each capability needs, per mode. */
 const NEEDS: Record<Capability, Record<RuntimeMode, Variable[]>> = {
-  decisions: { aws: [v('PUBLIBAC_DECISIONS_TABLE', 'the decisions table')], local: [v('PUBLIBAC_DECISIONS_TABLE', 'the decisions table')] },
-  control: { aws: [v('PUBLIBAC_CONTROL_TABLE', 'the control table')], local: [v('PUBLIBAC_CONTROL_TABLE', 'the control table')] },
-  keys: { aws: [v('PUBLIBAC_KEYS_TABLE', 'the lookup keys table')], local: [v('PUBLIBAC_KEYS_TABLE', 'the lookup keys table')] },
-  site: { aws: [v('PUBLIBAC_SITE_BUCKET', 'the site bucket')], local: [v('PUBLIBAC_SITE_BUCKET', 'the site bucket')] },
-  ingest: { aws: [v('PUBLIBAC_INGEST_BUCKET', 'the ingest bucket')], local: [v('PUBLIBAC_INGEST_BUCKET', 'the ingest bucket')] },
+  decisions: {
+    aws: [v('PUBLIBAC_DECISIONS_TABLE', 'the decisions table')],
+    local: [v('PUBLIBAC_DECISIONS_TABLE', 'the decisions table')],
+  },
+  control: {
+    aws: [v('PUBLIBAC_CONTROL_TABLE', 'the control table')],
+    local: [v('PUBLIBAC_CONTROL_TABLE', 'the control table')],
+  },
+  keys: {
+    aws: [v('PUBLIBAC_KEYS_TABLE', 'the lookup keys table')],
+    local: [v('PUBLIBAC_KEYS_TABLE', 'the lookup keys table')],
+  },
+  site: {
+    aws: [v('PUBLIBAC_SITE_BUCKET', 'the site bucket')],
+    local: [v('PUBLIBAC_SITE_BUCKET', 'the site bucket')],
+  },
+  ingest: {
+    aws: [v('PUBLIBAC_INGEST_BUCKET', 'the ingest bucket')],
+    local: [v('PUBLIBAC_INGEST_BUCKET', 'the ingest bucket')],
+  },
   pointers: {
     aws: [v('PUBLIBAC_EDGE_KVS_ARN', 'the CloudFront KeyValueStore of pointers', ARN)],
     local: [v('PUBLIBAC_EDGE_KVS_TABLE', 'the local stand-in of the pointer store')],
@@ -72,12 +113,26 @@ const NEEDS: Record<Capability, Record<RuntimeMode, Variable[]>> = {
   scheduler: {
     aws: [
       v('PUBLIBAC_SCHEDULE_GROUP', 'the EventBridge Scheduler group of arm triggers'),
-      v('PUBLIBAC_SCHEDULER_ROLE_ARN', 'the role Scheduler assumes to invoke the publish function', ARN),
+      v(
+        'PUBLIBAC_SCHEDULER_ROLE_ARN',
+        'the role Scheduler assumes to invoke the publish function',
+        ARN,
+      ),
       v('PUBLIBAC_PUBLISH_FUNCTION_ARN', 'the publish function the schedules invoke', ARN),
     ],
-    local: [v('PUBLIBAC_CONTROL_TABLE', 'the control table, where the local scheduler finds its triggers')],
+    local: [
+      v(
+        'PUBLIBAC_CONTROL_TABLE',
+        'the control table, where the local scheduler finds its triggers',
+      ),
+    ],
   },
-  invalidations: { aws: [v('PUBLIBAC_DISTRIBUTION_ID', 'the CloudFront distribution to invalidate after a takedown')], local: [] },
+  invalidations: {
+    aws: [
+      v('PUBLIBAC_DISTRIBUTION_ID', 'the CloudFront distribution to invalidate after a takedown'),
+    ],
+    local: [],
+  },
   // Locally there are no Lambda functions: the handler tests name stand-ins and stub the client.
   functions: { aws: FUNCTIONS, local: FUNCTIONS },
 };
@@ -111,17 +166,25 @@ export function loadConfig(
   }
   const given: Record<string, string | undefined> = {
     ...env,
-    ...(options.selfArn && !env.PUBLIBAC_PUBLISH_FUNCTION_ARN ? { PUBLIBAC_PUBLISH_FUNCTION_ARN: options.selfArn } : {}),
+    ...(options.selfArn && !env.PUBLIBAC_PUBLISH_FUNCTION_ARN
+      ? { PUBLIBAC_PUBLISH_FUNCTION_ARN: options.selfArn }
+      : {}),
   };
   const values: Record<string, string> = {};
   const problems: string[] = [];
-  for (const variable of new Map(needs.flatMap((c) => NEEDS[c][mode.data]).map((x) => [x.name, x])).values()) {
+  for (const variable of new Map(
+    needs.flatMap((c) => NEEDS[c][mode.data]).map((x) => [x.name, x]),
+  ).values()) {
     const value = given[variable.name];
     if (!value) problems.push(`${variable.name} (${variable.what}) is unset`);
-    else if (variable.pattern && !variable.pattern.test(value)) problems.push(`${variable.name} (${variable.what}) is not an ARN: ${JSON.stringify(value)}`);
+    else if (variable.pattern && !variable.pattern.test(value))
+      problems.push(`${variable.name} (${variable.what}) is not an ARN: ${JSON.stringify(value)}`);
     else values[variable.name] = value;
   }
-  if (problems.length) throw new ConfigError(`Configuration incomplete (PUBLIBAC_MODE=${mode.data}): ${problems.join('; ')}.`);
+  if (problems.length)
+    throw new ConfigError(
+      `Configuration incomplete (PUBLIBAC_MODE=${mode.data}): ${problems.join('; ')}.`,
+    );
   return { mode: mode.data, capabilities: new Set(needs), values };
 }
 
@@ -129,7 +192,9 @@ export function loadConfig(
 export function setting(config: RuntimeConfig, capability: Capability, name: string): string {
   const value = config.values[name];
   if (!config.capabilities.has(capability) || value === undefined) {
-    throw new ConfigError(`${name} was not loaded: this process was not configured with "${capability}"`);
+    throw new ConfigError(
+      `${name} was not loaded: this process was not configured with "${capability}"`,
+    );
   }
   return value;
 }

@@ -14,7 +14,10 @@ export class UnauthenticatedError extends Error {
 export function groupsClaim(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((g): g is string => typeof g === 'string');
   if (typeof value !== 'string') return [];
-  return value.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+  return value
+    .replace(/^\[|\]$/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
 }
 
 /**
@@ -26,7 +29,9 @@ export function groupsClaim(value: unknown): string[] {
 export function officerOf(event: APIGatewayProxyEventV2WithJWTAuthorizer): Officer {
   const claims: Record<string, unknown> = event.requestContext.authorizer?.jwt?.claims ?? {};
   // Access tokens carry `username`, ID tokens `cognito:username`; `sub` is always there.
-  const actor = [claims.username, claims['cognito:username'], claims.sub].find((c): c is string => typeof c === 'string' && c.length > 0);
+  const actor = [claims.username, claims['cognito:username'], claims.sub].find(
+    (c): c is string => typeof c === 'string' && c.length > 0,
+  );
   if (!actor) throw new UnauthenticatedError('no caller identity in the token');
   return officerFromGroups(actor, groupsClaim(claims['cognito:groups']));
 }

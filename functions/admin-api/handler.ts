@@ -1,6 +1,9 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+} from 'aws-lambda';
 import { z } from 'zod';
 import { setting } from '../../shared/config.js';
 import { PublicationError } from '../../shared/publication/publication.deps.js';
@@ -30,7 +33,9 @@ class BadJsonError extends Error {
 
 function bodyOf(event: Event): unknown {
   if (!event.body) return {};
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const text = event.isBase64Encoded
+    ? Buffer.from(event.body, 'base64').toString('utf8')
+    : event.body;
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -47,8 +52,12 @@ export async function adminApi(event: Event, d: RouteDeps): Promise<Result> {
   const route = ROUTES[event.routeKey];
   if (!route) throw new NotFoundError(`no route ${event.routeKey}`);
   const officer = officerOf(event);
-  const result = await route.run({ officer, body: bodyOf(event), query: event.queryStringParameters ?? {} }, d);
-  const [status, body] = result instanceof Reply ? [result.status, result.body] : [route.status ?? 200, result];
+  const result = await route.run(
+    { officer, body: bodyOf(event), query: event.queryStringParameters ?? {} },
+    d,
+  );
+  const [status, body] =
+    result instanceof Reply ? [result.status, result.body] : [route.status ?? 200, result];
   logInfo('admin request', { route: event.routeKey, actor: officer.actor, status });
   if (body === null) throw new NotFoundError('nothing found');
   return json(status, body);
@@ -64,18 +73,28 @@ export function httpErrors(): middy.MiddlewareObj<Event, Result> {
     onError: (request) => {
       const err = request.error;
       const route = request.event.routeKey;
-      if (err instanceof z.ZodError) request.response = json(400, { error: 'invalid-request', issues: issuesOf(err) });
-      else if (err instanceof BadJsonError) request.response = json(400, { error: 'invalid-request', issues: [err.message] });
-      else if (err instanceof UnauthenticatedError) request.response = json(401, { error: 'unauthenticated' });
-      else if (err instanceof ForbiddenError) request.response = json(403, { error: 'forbidden', message: err.message });
-      else if (err instanceof NotFoundError) request.response = json(404, { error: 'not-found', message: err.message });
-      else if (err instanceof PublicationError) request.response = json(409, { error: 'refused', message: err.message });
+      if (err instanceof z.ZodError)
+        request.response = json(400, { error: 'invalid-request', issues: issuesOf(err) });
+      else if (err instanceof BadJsonError)
+        request.response = json(400, { error: 'invalid-request', issues: [err.message] });
+      else if (err instanceof UnauthenticatedError)
+        request.response = json(401, { error: 'unauthenticated' });
+      else if (err instanceof ForbiddenError)
+        request.response = json(403, { error: 'forbidden', message: err.message });
+      else if (err instanceof NotFoundError)
+        request.response = json(404, { error: 'not-found', message: err.message });
+      else if (err instanceof PublicationError)
+        request.response = json(409, { error: 'refused', message: err.message });
       else {
         logError('admin request failed', err, { route });
         request.response = json(500, { error: 'internal' });
         return;
       }
-      logInfo('admin request refused', { route, status: request.response.statusCode ?? 500, error: err?.name ?? null });
+      logInfo('admin request refused', {
+        route,
+        status: request.response.statusCode ?? 500,
+        error: err?.name ?? null,
+      });
     },
   };
 }
@@ -91,5 +110,11 @@ export const handler = middy<Event, Result>()
     const renderFunction = setting(config, 'functions', 'PUBLIBAC_RENDER_FUNCTION');
     const fraudFunction = setting(config, 'functions', 'PUBLIBAC_FRAUD_FUNCTION');
     const publishFunction = setting(config, 'functions', 'PUBLIBAC_PUBLISH_FUNCTION');
-    return adminApi(event, { deps, lambda: lambdaClient(), renderFunction, fraudFunction, publishFunction });
+    return adminApi(event, {
+      deps,
+      lambda: lambdaClient(),
+      renderFunction,
+      fraudFunction,
+      publishFunction,
+    });
   });

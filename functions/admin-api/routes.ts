@@ -47,7 +47,10 @@ const Filter = z.object({ academie: Slug.optional(), session: Session.optional()
 const LinkQuery = z.object({
   academie: Slug,
   session: Session,
-  id: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/)
+    .optional(),
   validForMinutes: z.coerce.number().int().positive().optional(),
 });
 const RequestId = z.string().regex(/^req-[0-9a-f]{12}$/);
@@ -55,7 +58,12 @@ const RequestId = z.string().regex(/^req-[0-9a-f]{12}$/);
 /** What scheduling answers, from the publish function: done, or a request awaiting a second officer. */
 const ScheduleOutcome = z.union([
   z.object({ state: z.literal('done'), plan: z.record(z.string(), z.unknown()) }),
-  z.object({ state: z.literal('awaiting-approval'), request: z.object({ academie: z.string(), session: z.string(), groupe: Groupe, id: z.string() }).passthrough() }),
+  z.object({
+    state: z.literal('awaiting-approval'),
+    request: z
+      .object({ academie: z.string(), session: z.string(), groupe: Groupe, id: z.string() })
+      .passthrough(),
+  }),
 ]);
 
 /** A request recorded under the two-person rule: what a second officer of the académie sends to carry it out. */
@@ -63,7 +71,15 @@ const awaiting = (request: Pick<ApprovalRequest, 'academie' | 'session' | 'group
   new Reply(202, {
     state: 'awaiting-approval',
     request,
-    approveWith: { route: 'POST /approve', body: { academie: request.academie, session: request.session, groupe: request.groupe, id: request.id } },
+    approveWith: {
+      route: 'POST /approve',
+      body: {
+        academie: request.academie,
+        session: request.session,
+        groupe: request.groupe,
+        id: request.id,
+      },
+    },
   });
 
 /**
@@ -82,15 +98,22 @@ export const ROUTES: Record<string, Route> = {
   'POST /render': {
     status: 202,
     run: ({ officer, body }, d) => {
-      const b = z.object({ academies: z.array(Slug).min(1).max(40), session: Session, phase: Groupe }).parse(body);
-      return actingAs(d.deps, officer).queueRenders({ ...b, kind: 'release' }, (renders) => fanOutRender(d.lambda, d.renderFunction, renders));
+      const b = z
+        .object({ academies: z.array(Slug).min(1).max(40), session: Session, phase: Groupe })
+        .parse(body);
+      return actingAs(d.deps, officer).queueRenders({ ...b, kind: 'release' }, (renders) =>
+        fanOutRender(d.lambda, d.renderFunction, renders),
+      );
     },
   },
   'POST /rehearse': {
     status: 202,
     run: ({ officer, body }, d) => {
       const b = z.object({ academie: Slug, session: Session, phase: Groupe }).parse(body);
-      return actingAs(d.deps, officer).queueRenders({ academies: [b.academie], session: b.session, phase: b.phase, kind: 'rehearsal' }, (renders) => fanOutRender(d.lambda, d.renderFunction, renders));
+      return actingAs(d.deps, officer).queueRenders(
+        { academies: [b.academie], session: b.session, phase: b.phase, kind: 'rehearsal' },
+        (renders) => fanOutRender(d.lambda, d.renderFunction, renders),
+      );
     },
   },
   'GET /rehearsal-link': {
@@ -98,7 +121,12 @@ export const ROUTES: Record<string, Route> = {
     run: async ({ officer, query }, d) => {
       const q = LinkQuery.parse(query);
       const link = await actingAs(d.deps, officer)
-        .rehearsalLink({ academie: q.academie, session: q.session, ...(q.id ? { rehearsalId: q.id } : {}), ...(q.validForMinutes ? { validForMs: q.validForMinutes * 60_000 } : {}) })
+        .rehearsalLink({
+          academie: q.academie,
+          session: q.session,
+          ...(q.id ? { rehearsalId: q.id } : {}),
+          ...(q.validForMinutes ? { validForMs: q.validForMinutes * 60_000 } : {}),
+        })
         .catch((err: unknown) => {
           if (err instanceof RehearsalNotFoundError) return null;
           throw err;
@@ -108,43 +136,97 @@ export const ROUTES: Record<string, Route> = {
   },
   'POST /rehearsal/rotate-key': {
     // Revokes every rehearsal link, of every académie: one key signs them all (any publication officer may).
-    run: ({ officer }, d) => callOfficerFunction(d.lambda, d.publishFunction, { action: 'rotate-rehearsal-key', ...caller(officer) }),
+    run: ({ officer }, d) =>
+      callOfficerFunction(d.lambda, d.publishFunction, {
+        action: 'rotate-rehearsal-key',
+        ...caller(officer),
+      }),
   },
   'POST /schedule': {
     // A first instant, or a later one: set at once (200). An earlier one: a request for a second officer (202).
     run: async ({ officer, body }, d) => {
-      const b = PlanBody.extend({ at: z.string().min(10).max(19) }).extend(ListsDays.shape).parse(body);
-      const outcome = ScheduleOutcome.parse(await callOfficerFunction(d.lambda, d.publishFunction, { action: 'schedule', ...b, ...caller(officer) }));
+      const b = PlanBody.extend({ at: z.string().min(10).max(19) })
+        .extend(ListsDays.shape)
+        .parse(body);
+      const outcome = ScheduleOutcome.parse(
+        await callOfficerFunction(d.lambda, d.publishFunction, {
+          action: 'schedule',
+          ...b,
+          ...caller(officer),
+        }),
+      );
       return outcome.state === 'done' ? outcome.plan : awaiting(outcome.request);
     },
   },
   'POST /publish': {
     // Recorded, not done: nothing opens until a second officer approves.
-    run: async ({ officer, body }, d) => awaiting(await actingAs(d.deps, officer).publishNow(PlanBody.extend({ now: z.literal(true) }).extend(ListsDays.shape).parse(body))),
+    run: async ({ officer, body }, d) =>
+      awaiting(
+        await actingAs(d.deps, officer).publishNow(
+          PlanBody.extend({ now: z.literal(true) })
+            .extend(ListsDays.shape)
+            .parse(body),
+        ),
+      ),
   },
   'POST /approve': {
     // A second officer of the académie, within 15 minutes of the request; never the requester.
-    run: ({ officer, body }, d) => callOfficerFunction(d.lambda, d.publishFunction, { action: 'approve', ...PlanBody.extend({ id: RequestId.optional() }).parse(body), ...caller(officer) }),
+    run: ({ officer, body }, d) =>
+      callOfficerFunction(d.lambda, d.publishFunction, {
+        action: 'approve',
+        ...PlanBody.extend({ id: RequestId.optional() }).parse(body),
+        ...caller(officer),
+      }),
   },
   'GET /status': {
-    run: ({ officer, query }, d) => actingAs(d.deps, officer).status(stripUndefined(Filter.parse(query))),
+    run: ({ officer, query }, d) =>
+      actingAs(d.deps, officer).status(stripUndefined(Filter.parse(query))),
   },
   'POST /fraud/flag': {
     run: ({ officer, body }, d) => {
-      const b = z.object({ academie: Slug, session: Session, numero: z.string(), pv: z.string().nullable().optional() }).parse(body);
-      return callOfficerFunction(d.lambda, d.fraudFunction, { action: 'flag', ...b, pv: b.pv ?? null, ...caller(officer) });
+      const b = z
+        .object({
+          academie: Slug,
+          session: Session,
+          numero: z.string(),
+          pv: z.string().nullable().optional(),
+        })
+        .parse(body);
+      return callOfficerFunction(d.lambda, d.fraudFunction, {
+        action: 'flag',
+        ...b,
+        pv: b.pv ?? null,
+        ...caller(officer),
+      });
     },
   },
   'POST /fraud/release': {
     run: ({ officer, body }, d) =>
-      callOfficerFunction(d.lambda, d.fraudFunction, { action: 'release', ...z.object({ academie: Slug, session: Session, numero: z.string(), now: z.boolean().optional() }).parse(body), ...caller(officer) }),
+      callOfficerFunction(d.lambda, d.fraudFunction, {
+        action: 'release',
+        ...z
+          .object({
+            academie: Slug,
+            session: Session,
+            numero: z.string(),
+            now: z.boolean().optional(),
+          })
+          .parse(body),
+        ...caller(officer),
+      }),
   },
   'GET /fraud': {
-    run: ({ officer, query }, d) => callOfficerFunction(d.lambda, d.fraudFunction, { action: 'list', ...z.object({ academie: Slug, session: Session }).parse(query), ...caller(officer) }),
+    run: ({ officer, query }, d) =>
+      callOfficerFunction(d.lambda, d.fraudFunction, {
+        action: 'list',
+        ...z.object({ academie: Slug, session: Session }).parse(query),
+        ...caller(officer),
+      }),
   },
   'GET /audit': {
     // Their académies only; the details of fraud procedures for fraud officers and the national reader only.
-    run: ({ officer, query }, d) => actingAs(d.deps, officer).audit(stripUndefined(Filter.parse(query))),
+    run: ({ officer, query }, d) =>
+      actingAs(d.deps, officer).audit(stripUndefined(Filter.parse(query))),
   },
 };
 
@@ -152,5 +234,7 @@ export const ROUTES: Record<string, Route> = {
 const caller = (officer: Officer) => ({ actor: officer.actor, roles: [...officer.roles] });
 
 function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 }

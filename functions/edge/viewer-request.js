@@ -24,7 +24,8 @@ const RELEASE_ID = /^[a-z0-9-]{1,80}$/;
 const REHEARSAL = /^\/_rehearsal\/([a-z0-9-]{1,80})\/([0-9]{10})\/([0-9a-f]{64})(\/.*)$/;
 // A copy of ROBOTS_TXT in shared/edge/response-headers.ts (a unit test keeps them
 // equal): crawlers kept away from name lists, lookup shards and rehearsal links.
-const ROBOTS_TXT = 'User-agent: *\nDisallow: /*/listes/\nDisallow: /*/resultats/\nDisallow: /_rehearsal/\n';
+const ROBOTS_TXT =
+  'User-agent: *\nDisallow: /*/listes/\nDisallow: /*/resultats/\nDisallow: /_rehearsal/\n';
 
 function notFound() {
   return {
@@ -80,7 +81,12 @@ function isCleanPath(uri) {
 function liveRelease(pointer, nowMs) {
   if (pointer === null || typeof pointer !== 'object' || pointer.v !== 1) return null;
   let id = pointer.current;
-  if (pointer.next !== null && pointer.next !== undefined && typeof pointer.notBefore === 'number' && nowMs >= pointer.notBefore) {
+  if (
+    pointer.next !== null &&
+    pointer.next !== undefined &&
+    typeof pointer.notBefore === 'number' &&
+    nowMs >= pointer.notBefore
+  ) {
     id = pointer.next;
   }
   return typeof id === 'string' && RELEASE_ID.test(id) ? id : null;
@@ -106,7 +112,10 @@ async function rehearsal(request, match) {
     key = null;
   }
   if (typeof key !== 'string' || key.length < 32) return notFound();
-  const expected = crypto.createHmac('sha256', key).update(id + '/' + match[2]).digest('hex');
+  const expected = crypto
+    .createHmac('sha256', key)
+    .update(id + '/' + match[2])
+    .digest('hex');
   if (expected !== match[3]) return notFound();
   let path = rest;
   if (path.charAt(path.length - 1) === '/') path += 'index.html';
@@ -118,7 +127,8 @@ async function handler(event) {
   const request = event.request;
   const uri = request.uri;
   if (uri === '/robots.txt') return robots();
-  const signed = typeof uri === 'string' && uri.length <= MAX_URI_LENGTH ? REHEARSAL.exec(uri) : null;
+  const signed =
+    typeof uri === 'string' && uri.length <= MAX_URI_LENGTH ? REHEARSAL.exec(uri) : null;
   if (signed !== null) return await rehearsal(request, signed);
   if (!isCleanPath(uri)) return notFound();
 

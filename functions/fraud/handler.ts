@@ -16,8 +16,18 @@ const Scope = { academie: Slug, session: Session, ...OfficerFields };
 
 /** What the admin API sends (synchronously: the officer waits for the takedown). */
 export const FraudEventSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('flag'), ...Scope, numero: Numero, pv: z.string().max(64).nullable().default(null) }),
-  z.object({ action: z.literal('release'), ...Scope, numero: Numero, now: z.boolean().default(false) }),
+  z.object({
+    action: z.literal('flag'),
+    ...Scope,
+    numero: Numero,
+    pv: z.string().max(64).nullable().default(null),
+  }),
+  z.object({
+    action: z.literal('release'),
+    ...Scope,
+    numero: Numero,
+    now: z.boolean().default(false),
+  }),
   z.object({ action: z.literal('list'), ...Scope }),
 ]);
 export type FraudEvent = z.input<typeof FraudEventSchema>;
@@ -32,7 +42,10 @@ export type FraudResult = OfficerResult;
  * use cases check the officer here too). Logs carry the action and the
  * effect, never the candidate number.
  */
-export async function fraud(event: z.output<typeof FraudEventSchema>, deps: PublicationDeps): Promise<FraudResult> {
+export async function fraud(
+  event: z.output<typeof FraudEventSchema>,
+  deps: PublicationDeps,
+): Promise<FraudResult> {
   const { academie, session } = event;
   const as = actingAs(deps, officerFromGroups(event.actor, event.roles));
   return answer(
@@ -42,10 +55,21 @@ export async function fraud(event: z.output<typeof FraudEventSchema>, deps: Publ
         event.action === 'flag'
           ? await as.flag({ academie, session, numero: event.numero, pv: event.pv })
           : await as.release({ academie, session, numero: event.numero, now: event.now });
-      logInfo(`fraud ${event.action}`, { academie, session, takedownPaths: effect.takedown?.paths.length ?? 0, invalidationId: effect.takedown?.invalidationId ?? null, rearmed: effect.rearmed });
+      logInfo(`fraud ${event.action}`, {
+        academie,
+        session,
+        takedownPaths: effect.takedown?.paths.length ?? 0,
+        invalidationId: effect.takedown?.invalidationId ?? null,
+        rearmed: effect.rearmed,
+      });
       return effect;
     },
-    (_err, forbidden) => logInfo(forbidden ? 'fraud request forbidden' : 'fraud request refused', { academie, session, action: event.action }),
+    (_err, forbidden) =>
+      logInfo(forbidden ? 'fraud request forbidden' : 'fraud request refused', {
+        academie,
+        session,
+        action: event.action,
+      }),
   );
 }
 
@@ -53,7 +77,8 @@ const context = functionContext(FUNCTION_NEEDS.fraud);
 
 export const handler = middy<FraudEvent, FraudResult>()
   // Request id and cold start in every log line.
-  .use(injectLambdaContext(logger)).handler((event) => {
-  const { deps } = context();
-  return fraud(parseEvent(FraudEventSchema, event), deps);
-});
+  .use(injectLambdaContext(logger))
+  .handler((event) => {
+    const { deps } = context();
+    return fraud(parseEvent(FraudEventSchema, event), deps);
+  });

@@ -2,7 +2,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
-import { expireLists, type ExpireListsResult } from '../../shared/publication/lists-expiry.usecase.js';
+import {
+  expireLists,
+  type ExpireListsResult,
+} from '../../shared/publication/lists-expiry.usecase.js';
 import { armPublication, type ArmResult } from '../../shared/publication/publication.usecase.js';
 import type { PublicationDeps } from '../../shared/publication/publication.deps.js';
 import { officerFromGroups } from '../../shared/domain/authority.js';
@@ -14,9 +17,18 @@ import { parseEvent } from '../parse-event.js';
 import { Session, Slug } from '../render/render-request.js';
 
 /** The Input of the one-time schedules (shared/adapters/aws/eventbridge-scheduler.ts): arming, the default (schedules set before the lists' step have no step)... */
-export const ArmEventSchema = z.object({ step: z.literal('arm').optional(), academie: Slug, session: Session, groupe: z.union([z.literal(1), z.literal(2)]) });
+export const ArmEventSchema = z.object({
+  step: z.literal('arm').optional(),
+  academie: Slug,
+  session: Session,
+  groupe: z.union([z.literal(1), z.literal(2)]),
+});
 /** ...or withdrawing an académie session's expired name lists. */
-export const ExpireListsEventSchema = z.object({ step: z.literal('expire-lists'), academie: Slug, session: Session });
+export const ExpireListsEventSchema = z.object({
+  step: z.literal('expire-lists'),
+  academie: Slug,
+  session: Session,
+});
 export const ScheduledEventSchema = z.union([ExpireListsEventSchema, ArmEventSchema]);
 
 const Groupe = z.union([z.literal(1), z.literal(2)]);
@@ -26,8 +38,23 @@ const Groupe = z.union([z.literal(1), z.literal(2)]);
  * (scheduling can disarm an armed pointer; an approval publishes).
  */
 export const OfficerPublishEventSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('schedule'), ...OfficerFields, academie: Slug, session: Session, groupe: Groupe, at: z.string().min(10).max(19), listsDays: z.number().optional() }),
-  z.object({ action: z.literal('approve'), ...OfficerFields, academie: Slug, session: Session, groupe: Groupe, id: z.string().max(40).optional() }),
+  z.object({
+    action: z.literal('schedule'),
+    ...OfficerFields,
+    academie: Slug,
+    session: Session,
+    groupe: Groupe,
+    at: z.string().min(10).max(19),
+    listsDays: z.number().optional(),
+  }),
+  z.object({
+    action: z.literal('approve'),
+    ...OfficerFields,
+    academie: Slug,
+    session: Session,
+    groupe: Groupe,
+    id: z.string().max(40).optional(),
+  }),
   z.object({ action: z.literal('rotate-rehearsal-key'), ...OfficerFields }),
 ]);
 export type OfficerPublishEvent = z.input<typeof OfficerPublishEventSchema>;
@@ -39,31 +66,57 @@ export type ScheduledPayload = z.input<typeof ScheduledEventSchema>;
 
 /** Arms the pointer of the plan named by the schedule; a release not ready yet sets a retry trigger (in the use case). */
 export async function armFromSchedule(event: ArmEvent, deps: PublicationDeps): Promise<ArmResult> {
-  const result = await armPublication(deps, { academie: event.academie, session: event.session, groupe: event.groupe }, 'scheduler');
+  const result = await armPublication(
+    deps,
+    { academie: event.academie, session: event.session, groupe: event.groupe },
+    'scheduler',
+  );
   logInfo(result.armed ? 'armed' : 'not armed', {
     ...event,
-    ...(result.armed ? { releaseId: result.releaseId } : { reason: result.reason, retryAt: result.retryAt?.toISOString() ?? null }),
+    ...(result.armed
+      ? { releaseId: result.releaseId }
+      : { reason: result.reason, retryAt: result.retryAt?.toISOString() ?? null }),
   });
   return result;
 }
 
 /** Takes the session's expired name lists out of its live release (fired early, it sets itself again at the expiry). */
-export async function expireListsFromSchedule(event: ExpireListsEvent, deps: PublicationDeps): Promise<ExpireListsResult> {
-  const result = await expireLists(deps, { academie: event.academie, session: event.session }, 'scheduler');
+export async function expireListsFromSchedule(
+  event: ExpireListsEvent,
+  deps: PublicationDeps,
+): Promise<ExpireListsResult> {
+  const result = await expireLists(
+    deps,
+    { academie: event.academie, session: event.session },
+    'scheduler',
+  );
   logInfo(`lists ${result.state}`, {
     ...event,
     ...(result.state === 'none' ? {} : { expiresAt: result.expiresAt }),
-    ...(result.state === 'withdrawn' ? { rewritten: result.takedown?.paths.length ?? 0, invalidationId: result.takedown?.invalidationId ?? null } : {}),
+    ...(result.state === 'withdrawn'
+      ? {
+          rewritten: result.takedown?.paths.length ?? 0,
+          invalidationId: result.takedown?.invalidationId ?? null,
+        }
+      : {}),
   });
   return result;
 }
 
-export function runScheduled(event: z.output<typeof ScheduledEventSchema>, deps: PublicationDeps): Promise<ArmResult | ExpireListsResult> {
-  return event.step === 'expire-lists' ? expireListsFromSchedule(event, deps) : armFromSchedule(event, deps);
+export function runScheduled(
+  event: z.output<typeof ScheduledEventSchema>,
+  deps: PublicationDeps,
+): Promise<ArmResult | ExpireListsResult> {
+  return event.step === 'expire-lists'
+    ? expireListsFromSchedule(event, deps)
+    : armFromSchedule(event, deps);
 }
 
 /** An officer's action, their roles checked again by the use cases; refusals answered, not thrown. */
-export function runForOfficer(event: z.output<typeof OfficerPublishEventSchema>, deps: PublicationDeps): Promise<OfficerResult> {
+export function runForOfficer(
+  event: z.output<typeof OfficerPublishEventSchema>,
+  deps: PublicationDeps,
+): Promise<OfficerResult> {
   const as = actingAs(deps, officerFromGroups(event.actor, event.roles));
   const { actor: _actor, roles: _roles, ...request } = event;
   return answer(
@@ -76,19 +129,33 @@ export function runForOfficer(event: z.output<typeof OfficerPublishEventSchema>,
       const { action: _a, ...key } = request;
       return as.approve(stripUndefined(key));
     },
-    (_err, forbidden) => logInfo(forbidden ? 'officer request forbidden' : 'officer request refused', { action: event.action }),
+    (_err, forbidden) =>
+      logInfo(forbidden ? 'officer request forbidden' : 'officer request refused', {
+        action: event.action,
+      }),
   );
 }
 
-const stripUndefined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+const stripUndefined = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 
-export function runPublishEvent(event: z.output<typeof PublishEventSchema>, deps: PublicationDeps): Promise<ArmResult | ExpireListsResult | OfficerResult> {
+export function runPublishEvent(
+  event: z.output<typeof PublishEventSchema>,
+  deps: PublicationDeps,
+): Promise<ArmResult | ExpireListsResult | OfficerResult> {
   return 'action' in event ? runForOfficer(event, deps) : runScheduled(event, deps);
 }
 
 const composed = functionContext(FUNCTION_NEEDS.publish);
 
-export const handler = middy<ScheduledPayload | OfficerPublishEvent, ArmResult | ExpireListsResult | OfficerResult, Error, Context>()
+export const handler = middy<
+  ScheduledPayload | OfficerPublishEvent,
+  ArmResult | ExpireListsResult | OfficerResult,
+  Error,
+  Context
+>()
   // Request id and cold start in every log line.
   .use(injectLambdaContext(logger))
   // Its own ARN is the target of any retry schedule it sets (it cannot be given its own ARN as an environment variable).

@@ -7,11 +7,21 @@ import { RenderEventSchema, type RenderEvent } from './render-request.js';
  * in parallel, with its own time limit and Lambda's retries, instead of 30
  * renders queued inside one request.
  */
-export async function fanOutRender(lambda: LambdaClient, functionName: string, requests: readonly RenderEvent[]): Promise<{ queued: string[] }> {
+export async function fanOutRender(
+  lambda: LambdaClient,
+  functionName: string,
+  requests: readonly RenderEvent[],
+): Promise<{ queued: string[] }> {
   const queued: string[] = [];
   for (const request of requests) {
     const payload = RenderEventSchema.parse(request);
-    await lambda.send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: new TextEncoder().encode(JSON.stringify(payload)) }));
+    await lambda.send(
+      new InvokeCommand({
+        FunctionName: functionName,
+        InvocationType: 'Event',
+        Payload: new TextEncoder().encode(JSON.stringify(payload)),
+      }),
+    );
     queued.push(payload.academie);
   }
   return { queued };

@@ -3,7 +3,10 @@ import middy from '@middy/core';
 import type { z } from 'zod';
 import { ForbiddenError, officerFromGroups } from '../../shared/domain/authority.js';
 import { actingAs } from '../../shared/publication/officer-actions.usecase.js';
-import { PublicationError, type PublicationDeps } from '../../shared/publication/publication.deps.js';
+import {
+  PublicationError,
+  type PublicationDeps,
+} from '../../shared/publication/publication.deps.js';
 import { FUNCTION_NEEDS, functionContext } from '../context.js';
 import { logInfo, logger } from '../log.js';
 import { parseEvent } from '../parse-event.js';
@@ -12,7 +15,16 @@ import { RenderEventSchema, type RenderEvent } from './render-request.js';
 type Parsed = z.output<typeof RenderEventSchema>;
 
 export type RenderResult =
-  | { ok: true; academie: string; session: string; releaseId: string; kind: 'release' | 'rehearsal'; candidates: number; objects: number; derived?: number }
+  | {
+      ok: true;
+      academie: string;
+      session: string;
+      releaseId: string;
+      kind: 'release' | 'rehearsal';
+      candidates: number;
+      objects: number;
+      derived?: number;
+    }
   | { ok: false; academie: string; session: string; error: string };
 
 /**
@@ -29,12 +41,43 @@ export async function renderOne(event: Parsed, deps: PublicationDeps): Promise<R
   try {
     if (event.kind === 'rehearsal') {
       const r = await as.renderRehearsal({ academie, session, phase });
-      logInfo('rehearsal rendered', { academie, session, phase, releaseId: r.id, candidates: r.candidates });
-      return { ok: true, academie, session, releaseId: r.id, kind: 'rehearsal', candidates: r.candidates, objects: 0 };
+      logInfo('rehearsal rendered', {
+        academie,
+        session,
+        phase,
+        releaseId: r.id,
+        candidates: r.candidates,
+      });
+      return {
+        ok: true,
+        academie,
+        session,
+        releaseId: r.id,
+        kind: 'rehearsal',
+        candidates: r.candidates,
+        objects: 0,
+      };
     }
     const { release, derived } = await as.render({ academie, session, phase });
-    logInfo('release rendered', { academie, session, phase, releaseId: release.id, candidates: release.candidates, objects: release.objects, derived });
-    return { ok: true, academie, session, releaseId: release.id, kind: 'release', candidates: release.candidates, objects: release.objects, derived };
+    logInfo('release rendered', {
+      academie,
+      session,
+      phase,
+      releaseId: release.id,
+      candidates: release.candidates,
+      objects: release.objects,
+      derived,
+    });
+    return {
+      ok: true,
+      academie,
+      session,
+      releaseId: release.id,
+      kind: 'release',
+      candidates: release.candidates,
+      objects: release.objects,
+      derived,
+    };
   } catch (err) {
     if (!(err instanceof PublicationError) && !(err instanceof ForbiddenError)) throw err;
     logInfo('render refused', { academie, session, phase, reason: err.message });
@@ -46,7 +89,8 @@ const context = functionContext(FUNCTION_NEEDS.render);
 
 export const handler = middy<RenderEvent, RenderResult>()
   // Request id and cold start in every log line.
-  .use(injectLambdaContext(logger)).handler((event) => {
-  const { deps } = context();
-  return renderOne(parseEvent(RenderEventSchema, event), deps);
-});
+  .use(injectLambdaContext(logger))
+  .handler((event) => {
+    const { deps } = context();
+    return renderOne(parseEvent(RenderEventSchema, event), deps);
+  });

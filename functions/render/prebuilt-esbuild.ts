@@ -9,6 +9,8 @@ import { join } from 'node:path';
  * options (infra/bundling/render-assets.ts) and read from the package here.
  */
 export async function build(): Promise<{ outputFiles: { contents: Uint8Array }[] }> {
-  const contents = await readFile(join(process.env.LAMBDA_TASK_ROOT ?? '/var/task', 'lookup-page.js'));
+  const contents = await readFile(
+    join(process.env.LAMBDA_TASK_ROOT ?? '/var/task', 'lookup-page.js'),
+  );
   return { outputFiles: [{ contents: new Uint8Array(contents) }] };
 }

@@ -11,6 +11,9 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '
   const [root, bundle] = process.argv.slice(2);
   if (!root || !bundle) throw new Error('usage: render-assets.ts <repo root> <bundle dir>');
   await mkdir(join(bundle, 'static-site/assets'), { recursive: true });
-  await copyFile(join(root, 'static-site/assets/site.css'), join(bundle, 'static-site/assets/site.css'));
+  await copyFile(
+    join(root, 'static-site/assets/site.css'),
+    join(bundle, 'static-site/assets/site.css'),
+  );
   await writeFile(join(bundle, 'lookup-page.js'), await buildLookupPage(root));
 }

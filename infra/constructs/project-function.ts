@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, ApplicationLogLevel, LoggingFormat, Runtime, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  ApplicationLogLevel,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -38,9 +44,15 @@ export class ProjectFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: ProjectFunctionProps) {
     super(scope, id);
-    const logGroup = new LogGroup(this, 'Logs', { retention: props.config.logRetention, removalPolicy: props.config.removalPolicy });
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: props.config.logRetention,
+      removalPolicy: props.config.removalPolicy,
+    });
     // Not AWSLambdaBasicExecutionRole (logs:* on every group): writing to its own log group is all it needs.
-    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: props.description });
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: props.description,
+    });
     logGroup.grantWrite(this.role);
     this.fn = new NodejsFunction(this, 'Function', {
       role: this.role,
@@ -69,7 +81,8 @@ export class ProjectFunction extends Construct {
         // Bundled, not taken from the runtime: the versions tested here (and the KVS client, which the runtime lacks) are the ones deployed.
         externalModules: [],
         // CommonJS dependencies call require(): give the ESM bundle one.
-        banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        banner:
+          "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
         forceDockerBundling: false,
         // The renderer bundles the lookup page with esbuild at run time; in Lambda it is prebuilt (see infra/bundling/render-assets.ts).
         esbuildArgs: { '--alias:esbuild': join(ROOT, 'functions/render/prebuilt-esbuild.ts') },
@@ -77,6 +90,10 @@ export class ProjectFunction extends Construct {
         ...(props.define ? { define: props.define } : {}),
       },
     });
-    acknowledge(this.fn, 'L1', 'Node.js 22 is the runtime the project targets (design.md section 1) and the newest LTS the local toolchain tests against; moving to a newer runtime is a deliberate upgrade.');
+    acknowledge(
+      this.fn,
+      'L1',
+      'Node.js 22 is the runtime the project targets (design.md section 1) and the newest LTS the local toolchain tests against; moving to a newer runtime is a deliberate upgrade.',
+    );
   }
 }

@@ -6,15 +6,19 @@ export const wholeNumber = (value: string): number => {
   return Number(value);
 };
 
-export const oneOf = <T extends string>(...allowed: T[]) => (value: string): T => {
-  if (!(allowed as string[]).includes(value)) throw new InvalidArgumentError(`expected ${allowed.join(' or ')}`);
-  return value as T;
-};
+export const oneOf =
+  <T extends string>(...allowed: T[]) =>
+  (value: string): T => {
+    if (!(allowed as string[]).includes(value))
+      throw new InvalidArgumentError(`expected ${allowed.join(' or ')}`);
+    return value as T;
+  };
 
 export const groupe = (value: string): 1 | 2 => Number(oneOf('1', '2')(value)) as 1 | 2;
 
 export const session = (value: string): string => {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new InvalidArgumentError('expected YYYY-MM, e.g. 2024-06');
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value))
+    throw new InvalidArgumentError('expected YYYY-MM, e.g. 2024-06');
   return value;
 };
 

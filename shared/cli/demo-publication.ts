@@ -45,27 +45,60 @@ export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Pr
   for (const groupe of o.secondGroupIn > 0 ? ([1, 2] as const) : ([1] as const)) {
     const started = Date.now();
     const { release, derived } = await first.render({
-      academie: academie.slug, session: o.session, phase: groupe, iterations: o.iterations, etablissements,
+      academie: academie.slug,
+      session: o.session,
+      phase: groupe,
+      iterations: o.iterations,
+      etablissements,
       progress: countProgress('Deriving lookup keys'),
     });
-    o.log(`Rendered group-${groupe} release ${release.id}: ${release.candidates.toLocaleString('en-GB')} candidates, ${release.objects.toLocaleString('en-GB')} objects in ${((Date.now() - started) / 1000).toFixed(1)} s (${derived.toLocaleString('en-GB')} lookup keys derived).`);
+    o.log(
+      `Rendered group-${groupe} release ${release.id}: ${release.candidates.toLocaleString('en-GB')} candidates, ${release.objects.toLocaleString('en-GB')} objects in ${((Date.now() - started) / 1000).toFixed(1)} s (${derived.toLocaleString('en-GB')} lookup keys derived).`,
+    );
 
     const existing = await deps.publications.plan(o.session, academie.slug, groupe);
     if (existing && isOpen(existing, deps.clock.now())) {
-      o.log(`Group ${groupe} is already public (since ${existing.local} ${existing.timeZone}): ${home}`);
+      o.log(
+        `Group ${groupe} is already public (since ${existing.local} ${existing.timeZone}): ${home}`,
+      );
       continue;
     }
     const inSeconds = groupe === 1 ? o.publishIn : o.secondGroupIn;
-    const local = DateTime.fromMillis(Date.now() + inSeconds * 1000, { zone: academie.timeZone }).toFormat('yyyy-MM-dd HH:mm:ss');
-    const outcome = await first.schedule({ academie: academie.slug, session: o.session, groupe, at: local });
+    const local = DateTime.fromMillis(Date.now() + inSeconds * 1000, {
+      zone: academie.timeZone,
+    }).toFormat('yyyy-MM-dd HH:mm:ss');
+    const outcome = await first.schedule({
+      academie: academie.slug,
+      session: o.session,
+      groupe,
+      at: local,
+    });
     if (outcome.state === 'awaiting-approval') {
-      o.log(`Group ${groupe} would open earlier than planned: request ${outcome.request.id} by ${outcome.request.requestedBy}, approved by ${o.officers[1].actor} (two-person rule).`);
+      o.log(
+        `Group ${groupe} would open earlier than planned: request ${outcome.request.id} by ${outcome.request.requestedBy}, approved by ${o.officers[1].actor} (two-person rule).`,
+      );
     }
-    const plan = outcome.state === 'done' ? outcome.plan : (await second.approve({ academie: academie.slug, session: o.session, groupe, id: outcome.request.id })).plan;
-    o.log(`Group ${groupe} scheduled for ${plan.local} (${plan.timeZone}); the scheduler arms the pointer now (it is under 5 minutes ahead).`);
+    const plan =
+      outcome.state === 'done'
+        ? outcome.plan
+        : (
+            await second.approve({
+              academie: academie.slug,
+              session: o.session,
+              groupe,
+              id: outcome.request.id,
+            })
+          ).plan;
+    o.log(
+      `Group ${groupe} scheduled for ${plan.local} (${plan.timeZone}); the scheduler arms the pointer now (it is under 5 minutes ahead).`,
+    );
     const codeSecret = await sessionCodeSecret(deps.lookupKeys, o.session, academie.slug);
     const watched = sample(decisions, groupe, codeSecret, o.log);
-    o.log(groupe === 1 ? `Before the instant ${home} shows the announcement; try it now.` : 'Until then the first-group results stay online.');
+    o.log(
+      groupe === 1
+        ? `Before the instant ${home} shows the announcement; try it now.`
+        : 'Until then the first-group results stay online.',
+    );
     const instant = Date.parse(plan.instant);
     const countdown = setInterval(() => {
       const left = Math.round((instant - Date.now()) / 1000);
@@ -73,9 +106,14 @@ export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Pr
     }, 1000);
     try {
       // Group 1: the lookup parameters appear. Group 2: the oral candidate's shard changes.
-      const probe = groupe === 1 || !watched ? `${home}resultats/params.json` : `${home}resultats/${await shardOf(deps, o.session, academie.slug, watched.numero)}.json`;
+      const probe =
+        groupe === 1 || !watched
+          ? `${home}resultats/params.json`
+          : `${home}resultats/${await shardOf(deps, o.session, academie.slug, watched.numero)}.json`;
       const flip = await observeFlip(probe, instant);
-      o.log(`Group ${groupe} is public: ${home} (first answer of the new release ${flip.latencyMs} ms after the instant, through the local CDN).`);
+      o.log(
+        `Group ${groupe} is public: ${home} (first answer of the new release ${flip.latencyMs} ms after the instant, through the local CDN).`,
+      );
     } finally {
       clearInterval(countdown);
     }
@@ -87,21 +125,41 @@ export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Pr
  * printing them is fine): one admitted with a mention, and one invited to
  * the second group, whose result changes with the second release.
  */
-function sample(decisions: readonly DecisionVersion[], groupe: 1 | 2, codeSecret: string, log: (line: string) => void): DecisionVersion | undefined {
+function sample(
+  decisions: readonly DecisionVersion[],
+  groupe: 1 | 2,
+  codeSecret: string,
+  log: (line: string) => void,
+): DecisionVersion | undefined {
   const second = new Map(decisions.filter((d) => d.groupe === 2).map((d) => [d.numero, d]));
-  const admitted = decisions.find((d) => d.groupe === 1 && d.decision === 'ADMIS' && d.mention !== null);
-  const oral = decisions.find((d) => d.groupe === 1 && d.decision === 'SECOND_GROUPE' && second.has(d.numero));
+  const admitted = decisions.find(
+    (d) => d.groupe === 1 && d.decision === 'ADMIS' && d.mention !== null,
+  );
+  const oral = decisions.find(
+    (d) => d.groupe === 1 && d.decision === 'SECOND_GROUPE' && second.has(d.numero),
+  );
   const shown = groupe === 1 ? [admitted, oral] : [oral && second.get(oral.numero)];
   for (const d of shown) {
-    if (d) log(`  Try candidate ${d.numero}, access code ${accessCode(codeSecret, d.numero)}: expect "${outcomeLabel(d.examen, d.groupe, d.decision, d.mention)}"`);
+    if (d)
+      log(
+        `  Try candidate ${d.numero}, access code ${accessCode(codeSecret, d.numero)}: expect "${outcomeLabel(d.examen, d.groupe, d.decision, d.mention)}"`,
+      );
   }
   return oral;
 }
 
 /** The shard file that holds a candidate's group-2 lookup entry: found as the page finds it, by deriving their keys. */
-async function shardOf(deps: PublicationDeps, session: string, academie: string, numero: string): Promise<string> {
+async function shardOf(
+  deps: PublicationDeps,
+  session: string,
+  academie: string,
+  numero: string,
+): Promise<string> {
   const params = (await deps.lookupKeys.params(session, academie))!;
   const codeSecret = await sessionCodeSecret(deps.lookupKeys, session, academie);
   const root = await deriveRootNode(`${numero}|${accessCodeData(codeSecret, numero)}`, params);
-  return shardName(entryId(entryKeysSync(root, lookupScope(session, academie, 2))), params.shardChars);
+  return shardName(
+    entryId(entryKeysSync(root, lookupScope(session, academie, 2))),
+    params.shardChars,
+  );
 }

@@ -8,18 +8,25 @@ import { publicationContext } from './publication-context.js';
  */
 export function startLocalScheduler(log: (line: string) => void): { stop(): Promise<void> } {
   const { deps, triggers } = publicationContext();
-  if (!triggers) throw new Error('the local scheduler runs on the local stack only (PUBLIBAC_MODE=local)');
+  if (!triggers)
+    throw new Error('the local scheduler runs on the local stack only (PUBLIBAC_MODE=local)');
   return startScheduler(deps, {
     triggers,
     onArm: (key, result) =>
       log(
         `Scheduler: ${key.academie} ${key.session} group ${key.groupe} ` +
-          (result.armed ? `armed with release ${result.releaseId}` : `not armed: ${result.reason}${result.retryAt ? ` (next try ${result.retryAt.toISOString()})` : ''}`),
+          (result.armed
+            ? `armed with release ${result.releaseId}`
+            : `not armed: ${result.reason}${result.retryAt ? ` (next try ${result.retryAt.toISOString()})` : ''}`),
       ),
     onExpireLists: (key, result) =>
       log(
         `Scheduler: ${key.academie} ${key.session} name lists ` +
-          (result.state === 'withdrawn' ? `withdrawn (expired ${result.expiresAt})` : result.state === 'pending' ? `expire at ${result.expiresAt}` : 'not published'),
+          (result.state === 'withdrawn'
+            ? `withdrawn (expired ${result.expiresAt})`
+            : result.state === 'pending'
+              ? `expire at ${result.expiresAt}`
+              : 'not published'),
       ),
     onError: (err) => log(`Scheduler error: ${err instanceof Error ? err.message : String(err)}`),
   });

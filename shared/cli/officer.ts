@@ -29,13 +29,18 @@ export function cliOfficer(env: NodeJS.ProcessEnv = process.env): Officer {
   }
   const roles: Role[] = [];
   const unknown: string[] = [];
-  for (const item of text.split(',').map((r) => r.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean)) {
     const role = parseRole(item);
     if (role) roles.push(role);
     else unknown.push(item);
   }
   if (unknown.length) {
-    throw new ConfigError(`PUBLIBAC_ROLES names no role: ${unknown.map((u) => JSON.stringify(u)).join(', ')}; expected <académie>:publication, <académie>:fraud or audit, e.g. ${EXAMPLE}`);
+    throw new ConfigError(
+      `PUBLIBAC_ROLES names no role: ${unknown.map((u) => JSON.stringify(u)).join(', ')}; expected <académie>:publication, <académie>:fraud or audit, e.g. ${EXAMPLE}`,
+    );
   }
   return { actor: cliActor(env), roles: [...new Set(roles)] };
 }

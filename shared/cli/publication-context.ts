@@ -28,6 +28,8 @@ export function publicationContext(needs: readonly Capability[] = CLI_CAPABILITI
   return {
     ...composed,
     actor: process.env.PUBLIBAC_ACTOR || userInfo().username,
-    target: local ? `local stack (${process.env.AWS_ENDPOINT_URL_DYNAMODB})` : (process.env.AWS_ENDPOINT_URL_DYNAMODB ?? `AWS ${process.env.AWS_REGION ?? ''}`.trim()),
+    target: local
+      ? `local stack (${process.env.AWS_ENDPOINT_URL_DYNAMODB})`
+      : (process.env.AWS_ENDPOINT_URL_DYNAMODB ?? `AWS ${process.env.AWS_REGION ?? ''}`.trim()),
   };
 }

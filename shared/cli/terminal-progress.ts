@@ -31,12 +31,22 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
 }
 
 /** A bar counting items (candidates, files) on stderr when it is a terminal. */
-export function countProgress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function countProgress(
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
   if (!stream.isTTY) return silentProgress;
   let bar: cliProgress.SingleBar | undefined;
   return {
     start(_phase, total) {
-      bar = new cliProgress.SingleBar({ stream, format: `${label} {bar} {percentage}% | {value}/{total} | {duration_formatted}`, hideCursor: true }, cliProgress.Presets.shades_classic);
+      bar = new cliProgress.SingleBar(
+        {
+          stream,
+          format: `${label} {bar} {percentage}% | {value}/{total} | {duration_formatted}`,
+          hideCursor: true,
+        },
+        cliProgress.Presets.shades_classic,
+      );
       bar.start(Math.max(total, 1), 0);
     },
     update(done) {

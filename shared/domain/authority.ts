@@ -73,7 +73,11 @@ const ACTIONS = {
    * revocable at once by whoever sees the leak). It opens nothing, costs
    * others only fresh links, and is audited with who did it.
    */
-  'rotate-rehearsal-key': { kinds: ['publication'], audit: false, what: 'rotate the rehearsal signing key' },
+  'rotate-rehearsal-key': {
+    kinds: ['publication'],
+    audit: false,
+    what: 'rotate the rehearsal signing key',
+  },
 } as const satisfies Record<string, { kinds: readonly RoleKind[]; audit: boolean; what: string }>;
 
 export type Action = keyof typeof ACTIONS;
@@ -94,7 +98,9 @@ export class ForbiddenError extends Error {
 /** The roles any one of which allows `action` on `academie` (`*` for the rotation: any académie's). */
 export function rolesAllowing(action: Action, academie: string): string[] {
   const rule = ACTIONS[action];
-  const scoped = rule.kinds.map((k) => (academie === EVERY_ACADEMIE ? `<académie>:${k}` : academieRole(academie, k)));
+  const scoped = rule.kinds.map((k) =>
+    academie === EVERY_ACADEMIE ? `<académie>:${k}` : academieRole(academie, k),
+  );
   return rule.audit ? [...scoped, AUDIT_ROLE] : scoped;
 }
 
@@ -102,7 +108,8 @@ export function rolesAllowing(action: Action, academie: string): string[] {
 export function may(officer: Officer, action: Action, academie: string): boolean {
   const rule = ACTIONS[action];
   if (rule.audit && officer.roles.includes(AUDIT_ROLE)) return true;
-  if (action === 'rotate-rehearsal-key') return officer.roles.some((r) => r.endsWith(':publication'));
+  if (action === 'rotate-rehearsal-key')
+    return officer.roles.some((r) => r.endsWith(':publication'));
   return rule.kinds.some((k) => officer.roles.includes(academieRole(academie, k)));
 }
 
@@ -111,7 +118,11 @@ export function authorize(officer: Officer, action: Action, academie: string): v
   if (may(officer, action, academie)) return;
   const required = rolesAllowing(action, academie);
   const where = academie === EVERY_ACADEMIE ? 'any académie' : academie;
-  throw new ForbiddenError(`${officer.actor} may not ${ACTIONS[action].what} for ${where}: requires the role ${required.join(' or ')}`, academie, required);
+  throw new ForbiddenError(
+    `${officer.actor} may not ${ACTIONS[action].what} for ${where}: requires the role ${required.join(' or ')}`,
+    academie,
+    required,
+  );
 }
 
 /** The académies on which the officer may do `action`: every one for the national reader of a read action. */

@@ -3,8 +3,23 @@ import type { Decision } from './decision.schema.js';
 
 // Fixed field order: the digest must not depend on object key order.
 const FIELDS = [
-  'session', 'academie', 'numero', 'nom', 'prenoms', 'dateNaissance', 'uai', 'departement',
-  'examen', 'serie', 'groupe', 'decision', 'mention', 'moyenne', 'accordPublication', 'jury', 'deliberation',
+  'session',
+  'academie',
+  'numero',
+  'nom',
+  'prenoms',
+  'dateNaissance',
+  'uai',
+  'departement',
+  'examen',
+  'serie',
+  'groupe',
+  'decision',
+  'mention',
+  'moyenne',
+  'accordPublication',
+  'jury',
+  'deliberation',
 ] as const satisfies readonly (keyof Decision)[];
 
 /** Content digest of a decision (16 hex chars): equal digests mean the same decision. */

@@ -5,7 +5,13 @@ export const Examen = z.enum(['BCG', 'BTN', 'BCP']);
 export type Examen = z.infer<typeof Examen>;
 
 /** Jury outcomes as exported by the deliberation software (format v1). */
-export const DecisionCode = z.enum(['ADMIS', 'AJOURNE', 'SECOND_GROUPE', 'ELIMINE', 'REMPLACEMENT']);
+export const DecisionCode = z.enum([
+  'ADMIS',
+  'AJOURNE',
+  'SECOND_GROUPE',
+  'ELIMINE',
+  'REMPLACEMENT',
+]);
 export type DecisionCode = z.infer<typeof DecisionCode>;
 
 /** AB = assez bien, B = bien, TB = très bien, TBF = très bien avec félicitations du jury. */

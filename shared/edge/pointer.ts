@@ -44,7 +44,10 @@ export function pointerKey(slug: string): string {
 
 /** The release the public sees at `nowMs`, or null: nothing is public (the announcement page only). */
 export function liveRelease(pointer: EdgePointer, nowMs: number): string | null {
-  const id = pointer.next !== null && pointer.notBefore !== null && nowMs >= pointer.notBefore ? pointer.next : pointer.current;
+  const id =
+    pointer.next !== null && pointer.notBefore !== null && nowMs >= pointer.notBefore
+      ? pointer.next
+      : pointer.current;
   return id !== null && RELEASE_ID.test(id) ? id : null;
 }
 

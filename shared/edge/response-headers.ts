@@ -52,7 +52,13 @@ export const ROBOTS_NOINDEX = 'noindex, nofollow';
  * rehearsal links; `*` inside a path is understood by the major crawlers
  * (RFC 9309). The lists also carry noindex, for crawlers that ignore this file.
  */
-export const ROBOTS_TXT = ['User-agent: *', 'Disallow: /*/listes/', 'Disallow: /*/resultats/', 'Disallow: /_rehearsal/', ''].join('\n');
+export const ROBOTS_TXT = [
+  'User-agent: *',
+  'Disallow: /*/listes/',
+  'Disallow: /*/resultats/',
+  'Disallow: /_rehearsal/',
+  '',
+].join('\n');
 
 export interface CachePolicy {
   cacheControl: string;
@@ -62,7 +68,8 @@ export interface CachePolicy {
 
 // A content hash in the file name (`app-5XKQ2J7H.js`, `site.3f9a1c2b.css`):
 // 8+ hex digits, or 8+ upper-case base32 characters as esbuild writes them.
-const FINGERPRINTED_ASSET = /\/assets\/(?:[^/]+\/)*[^/]*[.-](?:[0-9a-f]{8,}|[0-9A-Z]{8,})\.[A-Za-z0-9]+$/;
+const FINGERPRINTED_ASSET =
+  /\/assets\/(?:[^/]+\/)*[^/]*[.-](?:[0-9a-f]{8,}|[0-9A-Z]{8,})\.[A-Za-z0-9]+$/;
 
 /**
  * Caching of one object, from its key in the site bucket (with a leading
@@ -89,10 +96,17 @@ const FINGERPRINTED_ASSET = /\/assets\/(?:[^/]+\/)*[^/]*[.-](?:[0-9a-f]{8,}|[0-9
  */
 export function cachePolicyFor(key: string): CachePolicy {
   if (key.startsWith('/rehearsals/')) return { cacheControl: 'private, no-store', noindex: true };
-  if (key.startsWith('/announcements/')) return { cacheControl: `public, max-age=0, s-maxage=${ANNOUNCEMENT_EDGE_TTL_SECONDS}`, noindex: false };
+  if (key.startsWith('/announcements/'))
+    return {
+      cacheControl: `public, max-age=0, s-maxage=${ANNOUNCEMENT_EDGE_TTL_SECONDS}`,
+      noindex: false,
+    };
   if (key.startsWith('/_errors/')) return { cacheControl: 'no-store', noindex: false };
   if (FINGERPRINTED_ASSET.test(key)) {
     return { cacheControl: `public, max-age=${IMMUTABLE_TTL_SECONDS}, immutable`, noindex: false };
   }
-  return { cacheControl: `public, max-age=${SHORT_TTL_SECONDS}`, noindex: key.includes('/listes/') };
+  return {
+    cacheControl: `public, max-age=${SHORT_TTL_SECONDS}`,
+    noindex: key.includes('/listes/'),
+  };
 }

@@ -25,8 +25,14 @@ export function offsetOn(timeZone: string, date: string): string {
   const known = offsets.get(key);
   if (known) return known;
   let format = formats.get(timeZone);
-  if (!format) formats.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' })));
-  const name = format.formatToParts(new Date(`${date}T12:00:00Z`)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  if (!format)
+    formats.set(
+      timeZone,
+      (format = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' })),
+    );
+  const name =
+    format.formatToParts(new Date(`${date}T12:00:00Z`)).find((p) => p.type === 'timeZoneName')
+      ?.value ?? 'GMT';
   // "GMT+02:00", "GMT-03:00", or plain "GMT" for UTC itself.
   const offset = name === 'GMT' ? '+00:00' : name.slice(3);
   offsets.set(key, offset);

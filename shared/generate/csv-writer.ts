@@ -15,7 +15,11 @@ export function csvCell(value: string): string {
 
 /** Windows-1252 bytes 0x80-0x9F, where it differs from Latin-1 (five of them unassigned). */
 const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-const TO_LATIN1_CODE = new Map([...CP1252_80_9F].flatMap((c, i) => (c.charCodeAt(0) >= 0x100 ? [[c, String.fromCharCode(0x80 + i)]] : [])));
+const TO_LATIN1_CODE = new Map(
+  [...CP1252_80_9F].flatMap((c, i) =>
+    c.charCodeAt(0) >= 0x100 ? [[c, String.fromCharCode(0x80 + i)]] : [],
+  ),
+);
 /**
  * Outside Latin-1, or a C1 control: one of the 27 specials, or not encodable.
  * Kept this simple on purpose: a class that also lists the specials scans
@@ -33,7 +37,9 @@ export function encodeWindows1252(text: string): Buffer {
     const byte = TO_LATIN1_CODE.get(c);
     if (byte) return byte;
     const code = text.codePointAt(at)!;
-    throw new Error(`Windows-1252 cannot encode "${String.fromCodePoint(code)}" (U+${code.toString(16).toUpperCase().padStart(4, '0')})`);
+    throw new Error(
+      `Windows-1252 cannot encode "${String.fromCodePoint(code)}" (U+${code.toString(16).toUpperCase().padStart(4, '0')})`,
+    );
   });
   return Buffer.from(bytes, 'latin1');
 }
@@ -47,7 +53,11 @@ const CHUNK_CHARS = 1 << 20;
  * file never sits in memory. Returns the number of rows written. Does not
  * end the stream: the caller may write to stdout.
  */
-export async function writeCsv(rows: Iterable<CsvV1Row>, out: NodeJS.WritableStream, options: CsvWriteOptions = {}): Promise<number> {
+export async function writeCsv(
+  rows: Iterable<CsvV1Row>,
+  out: NodeJS.WritableStream,
+  options: CsvWriteOptions = {},
+): Promise<number> {
   const cp1252 = options.encoding === 'windows-1252';
   let failure: unknown;
   const onError = (err: unknown) => (failure ??= err);
@@ -73,7 +83,8 @@ export async function writeCsv(rows: Iterable<CsvV1Row>, out: NodeJS.WritableStr
     let count = 0;
     for (const row of rows) {
       let line = csvCell(row[CSV_V1_COLUMNS[0]]);
-      for (let c = 1; c < CSV_V1_COLUMNS.length; c++) line += CSV_V1_SEPARATOR + csvCell(row[CSV_V1_COLUMNS[c]!]);
+      for (let c = 1; c < CSV_V1_COLUMNS.length; c++)
+        line += CSV_V1_SEPARATOR + csvCell(row[CSV_V1_COLUMNS[c]!]);
       text += `${line}\n`;
       count++;
       if (text.length >= CHUNK_CHARS) {

@@ -30,9 +30,27 @@ type Decision = CsvV1Row['decision'];
  * the second group overall; a few éliminés and remplacements.
  */
 const OUTCOMES: Record<Voie, [Decision, number][]> = {
-  BCG: [['ADMIS', 0.905], ['SECOND_GROUPE', 0.07], ['AJOURNE', 0.019], ['ELIMINE', 0.003], ['REMPLACEMENT', 0.003]],
-  BTN: [['ADMIS', 0.775], ['SECOND_GROUPE', 0.13], ['AJOURNE', 0.089], ['ELIMINE', 0.003], ['REMPLACEMENT', 0.003]],
-  BCP: [['ADMIS', 0.795], ['SECOND_GROUPE', 0.105], ['AJOURNE', 0.094], ['ELIMINE', 0.003], ['REMPLACEMENT', 0.003]],
+  BCG: [
+    ['ADMIS', 0.905],
+    ['SECOND_GROUPE', 0.07],
+    ['AJOURNE', 0.019],
+    ['ELIMINE', 0.003],
+    ['REMPLACEMENT', 0.003],
+  ],
+  BTN: [
+    ['ADMIS', 0.775],
+    ['SECOND_GROUPE', 0.13],
+    ['AJOURNE', 0.089],
+    ['ELIMINE', 0.003],
+    ['REMPLACEMENT', 0.003],
+  ],
+  BCP: [
+    ['ADMIS', 0.795],
+    ['SECOND_GROUPE', 0.105],
+    ['AJOURNE', 0.094],
+    ['ELIMINE', 0.003],
+    ['REMPLACEMENT', 0.003],
+  ],
 };
 
 /**
@@ -40,11 +58,25 @@ const OUTCOMES: Record<Voie, [Decision, number][]> = {
  * then AB, B, TB, and ≥ 18. General candidates earn more mentions than
  * techno and pro ones; overall about 55 % of the admitted get one.
  */
-const ADMITTED_BANDS: Record<Voie, number[]> = { BCG: [38, 28, 19, 11, 4], BTN: [55, 27, 12, 5, 1], BCP: [50, 28, 15, 6, 1] };
-const FAILED_RANGE: Record<Voie, [number, number]> = { BCG: [500, 799], BTN: [500, 799], BCP: [600, 999] };
+const ADMITTED_BANDS: Record<Voie, number[]> = {
+  BCG: [38, 28, 19, 11, 4],
+  BTN: [55, 27, 12, 5, 1],
+  BCP: [50, 28, 15, 6, 1],
+};
+const FAILED_RANGE: Record<Voie, [number, number]> = {
+  BCG: [500, 799],
+  BTN: [500, 799],
+  BCP: [600, 999],
+};
 
 /** Age at the session (year difference): most 17-19, a few adults sitting as candidats individuels. */
-const AGES = new Weighted<number>([[17, 14], [18, 72], [19, 9], [20, 2.5], [-1, 2.5]]);
+const AGES = new Weighted<number>([
+  [17, 14],
+  [18, 72],
+  [19, 9],
+  [20, 2.5],
+  [-1, 2.5],
+]);
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
@@ -68,11 +100,21 @@ function plan(a: Academie, year: number, month: number, seed: number, random: Ra
     let jury = juryDays.get(l.jury);
     if (!jury) {
       const date = isoDate(year, month + 1, random.int(2, 5));
-      juryDays.set(l.jury, (jury = { day: `${date}T`, offset: offsetOn(a.timeZone, date), start: random.int(8 * 60, 15 * 60) }));
+      juryDays.set(
+        l.jury,
+        (jury = {
+          day: `${date}T`,
+          offset: offsetOn(a.timeZone, date),
+          start: random.int(8 * 60, 15 * 60),
+        }),
+      );
     }
     for (const v of l.voies) {
       const key = `${l.departement}|${v}`;
-      seats.set(key, [...(seats.get(key) ?? []), [{ uai: l.uai, jury: l.jury, ...jury }, l.weight]]);
+      seats.set(key, [
+        ...(seats.get(key) ?? []),
+        [{ uai: l.uai, jury: l.jury, ...jury }, l.weight],
+      ]);
     }
   }
   const series: Record<Voie, Weighted<string>> = {
@@ -82,7 +124,17 @@ function plan(a: Academie, year: number, month: number, seed: number, random: Ra
     BCP: new Weighted(Object.entries(E.bcpParSpecialite)),
   };
   const places = new Weighted(
-    candidateShares(a).map((c) => [{ ...c, seats: new Weighted(seats.get(`${c.departement}|${c.voie}`)!), serie: series[c.voie] }, c.share] as const),
+    candidateShares(a).map(
+      (c) =>
+        [
+          {
+            ...c,
+            seats: new Weighted(seats.get(`${c.departement}|${c.voie}`)!),
+            serie: series[c.voie],
+          },
+          c.share,
+        ] as const,
+    ),
   );
   const regional = NOMS_REGIONAUX[a.slug];
   return { places, regional };
@@ -96,13 +148,22 @@ export function* generateFirstGroup(options: GenerateOptions): Generator<CsvV1Ro
   if (!session) throw new Error(`session must be YYYY-MM (got "${options.session}")`);
   const year = Number(session[1]);
   const candidates = options.candidates ?? expectedCandidates(a);
-  if (!Number.isInteger(candidates) || candidates < 0 || candidates > 9_999_999) throw new Error('candidates must be a whole number under 10 million');
+  if (!Number.isInteger(candidates) || candidates < 0 || candidates > 9_999_999)
+    throw new Error('candidates must be a whole number under 10 million');
   const seed = options.seed ?? 1;
   const academieIndex = ACADEMIES.indexOf(a);
   const random = new Random(mixSeed(seed, academieIndex, options.session));
   const { places, regional } = plan(a, year, Number(session[2]), seed, random);
-  const outcomes = Object.fromEntries(VOIES.map((v) => [v, new Weighted(OUTCOMES[v])])) as Record<Voie, Weighted<Decision>>;
-  const bands = Object.fromEntries(VOIES.map((v) => [v, new Weighted(ADMITTED_BANDS[v].map((w, i) => [1000 + 200 * i, w] as const))])) as Record<Voie, Weighted<number>>;
+  const outcomes = Object.fromEntries(VOIES.map((v) => [v, new Weighted(OUTCOMES[v])])) as Record<
+    Voie,
+    Weighted<Decision>
+  >;
+  const bands = Object.fromEntries(
+    VOIES.map((v) => [
+      v,
+      new Weighted(ADMITTED_BANDS[v].map((w, i) => [1000 + 200 * i, w] as const)),
+    ]),
+  ) as Record<Voie, Weighted<number>>;
   // Candidate numbers: year, académie, counter: unique within a national file too.
   const numeroPrefix = `${pad2(year % 100)}${pad2(academieIndex)}`;
 

@@ -14,7 +14,9 @@ async function read(path: string, encoding: TextEncoding): Promise<CsvV1Row[]> {
     async (records: AsyncIterable<Record<string, string | undefined>>) => {
       for await (const record of records) {
         if (record.groupe !== '1' || record.decision !== 'SECOND_GROUPE') continue;
-        invited.push(Object.fromEntries(CSV_V1_COLUMNS.map((c) => [c, record[c] ?? ''])) as CsvV1Row);
+        invited.push(
+          Object.fromEntries(CSV_V1_COLUMNS.map((c) => [c, record[c] ?? ''])) as CsvV1Row,
+        );
       }
     },
   );

@@ -51,11 +51,16 @@ export function lyceesOf(academie: string, seed = 1): readonly Lycee[] {
   const candidates = expectedCandidates(a);
   const lycees: Lycee[] = [];
   for (const departement of a.departements) {
-    const share = candidateShares(a).filter((c) => c.departement === departement).reduce((s, c) => s + c.share, 0);
+    const share = candidateShares(a)
+      .filter((c) => c.departement === departement)
+      .reduce((s, c) => s + c.share, 0);
     const count = Math.max(2, Math.round((candidates * share) / CANDIDATES_PER_LYCEE));
     const prefix = uaiPrefix(departement);
     // Distinct 4-digit numbers, in UAI order as in the official directory.
-    const numbers = random.shuffled(Array.from({ length: 999 }, (_, i) => i + 1)).slice(0, count).sort((x, y) => x - y);
+    const numbers = random
+      .shuffled(Array.from({ length: 999 }, (_, i) => i + 1))
+      .slice(0, count)
+      .sort((x, y) => x - y);
     const names = random.shuffled(PATRONS);
     // The first lycée is polyvalent, so that every voie has somewhere to sit in the smallest département.
     const kinds = numbers.map((_, i) => (i === 0 ? KINDS[1]! : random.pick(KINDS)));

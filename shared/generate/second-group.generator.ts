@@ -13,17 +13,26 @@ const ADMITTED_RATE = 0.75;
  * seed and their number alone, so the outcome does not depend on the order
  * of the rows or on which other rows are given.
  */
-export function* generateSecondGroup(firstGroup: Iterable<CsvV1Row>, options: { seed?: number } = {}): Generator<CsvV1Row> {
+export function* generateSecondGroup(
+  firstGroup: Iterable<CsvV1Row>,
+  options: { seed?: number } = {},
+): Generator<CsvV1Row> {
   const seed = options.seed ?? 1;
   for (const row of firstGroup) {
     if (row.groupe !== '1' || row.decision !== 'SECOND_GROUPE') continue;
-    const random = new Random(mixSeed(seed, row.session, row.academie, row.numero_candidat, 'groupe-2'));
+    const random = new Random(
+      mixSeed(seed, row.session, row.academie, row.numero_candidat, 'groupe-2'),
+    );
     const admitted = random.chance(ADMITTED_RATE);
     // The oral can only raise marks: the group-2 average starts from the group-1 one (8 to under 10).
     const before = Math.min(Math.max(parseHundredths(row.moyenne) ?? 800, 800), 999);
-    const hundredths = admitted ? 1000 + Math.floor(random.next() ** 2 * 250) : before + Math.floor(random.next() * (1000 - before));
+    const hundredths = admitted
+      ? 1000 + Math.floor(random.next() ** 2 * 250)
+      : before + Math.floor(random.next() * (1000 - before));
 
-    const m = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(.*)$/.exec(row.deliberation);
+    const m = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(.*)$/.exec(
+      row.deliberation,
+    );
     let deliberation = row.deliberation;
     if (m) {
       const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]), random.int(3, 5));
@@ -31,6 +40,13 @@ export function* generateSecondGroup(firstGroup: Iterable<CsvV1Row>, options: { 
       const offset = timeZone ? offsetOn(timeZone, date) : m[4]!;
       deliberation = `${date}T${pad2(random.int(9, 17))}:${pad2(random.int(0, 59))}:00${offset}`;
     }
-    yield { ...row, groupe: '2', decision: admitted ? 'ADMIS' : 'AJOURNE', mention: '', moyenne: moyenneText(hundredths), deliberation };
+    yield {
+      ...row,
+      groupe: '2',
+      decision: admitted ? 'ADMIS' : 'AJOURNE',
+      mention: '',
+      moyenne: moyenneText(hundredths),
+      deliberation,
+    };
   }
 }

@@ -26,7 +26,7 @@ export class ByteCheckpoints {
   ) {}
 
   update(b: Uint8Array): void {
-    for (let at = 0; at < b.length; ) {
+    for (let at = 0; at < b.length;) {
       const take = Math.min(STEP - (this.bytes % STEP), b.length - at);
       this.hash.update(b.subarray(at, at + take));
       this.bytes += take;
@@ -47,7 +47,8 @@ export class ByteCheckpoints {
   /** At the end of the source: what a later pass expects, having compared the whole file. */
   finish(): { digests: readonly string[]; bytes: number; sha256: string } {
     const sha256 = this.hash.digest('hex');
-    if (this.expected && (this.expected.bytes !== this.bytes || this.expected.sha256 !== sha256)) this.changed();
+    if (this.expected && (this.expected.bytes !== this.bytes || this.expected.sha256 !== sha256))
+      this.changed();
     return { digests: this.digests, bytes: this.bytes, sha256 };
   }
 

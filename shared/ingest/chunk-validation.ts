@@ -44,7 +44,11 @@ export function validateChunk(
   const row = (cells: readonly string[], line: number) => {
     out.rows++;
     if (cells.length !== expected) {
-      report({ line, code: 'field-count', ...ruleMessage('field-count', { expected, found: cells.length }) });
+      report({
+        line,
+        code: 'field-count',
+        ...ruleMessage('field-count', { expected, found: cells.length }),
+      });
       return;
     }
     const checked = validator.validate(cells, line);
@@ -63,8 +67,18 @@ export function validateChunk(
     parsePlain(chunk, reader, row, (line) => {
       out.rows++;
       if (options.collectFacts) {
-        const deliberation = Number.isNaN(reader.deliberationMs) ? reader.deliberationText : reader.deliberationMs;
-        facts.add(reader.scope, reader.numero, reader.groupe, reader.decision, line, deliberation, identity);
+        const deliberation = Number.isNaN(reader.deliberationMs)
+          ? reader.deliberationText
+          : reader.deliberationMs;
+        facts.add(
+          reader.scope,
+          reader.numero,
+          reader.groupe,
+          reader.decision,
+          line,
+          deliberation,
+          identity,
+        );
       }
       options.onDecision?.(reader.toDecision(), line);
     });
@@ -80,7 +94,12 @@ type RowSink = (cells: readonly string[], line: number) => void;
  * row; any other line (blank, or with something to report) takes the
  * reference path for its diagnostics.
  */
-function parsePlain(chunk: TextChunk, reader: FastRowReader, row: RowSink, accepted: (line: number) => void): void {
+function parsePlain(
+  chunk: TextChunk,
+  reader: FastRowReader,
+  row: RowSink,
+  accepted: (line: number) => void,
+): void {
   const text = chunk.text;
   let line = chunk.firstLine;
   for (let start = 0; start < text.length; line++) {
@@ -113,11 +132,17 @@ function parseQuoted(chunk: TextChunk, row: RowSink, report: (issue: IngestIssue
       const rowLine = line;
       // Lines are counted on the raw text so quoted newlines keep numbers right.
       // (Papa's cursor points just past the row's line break.)
-      for (let i = text.indexOf('\n', start); i !== -1 && i < cursor; i = text.indexOf('\n', i + 1)) line++;
+      for (let i = text.indexOf('\n', start); i !== -1 && i < cursor; i = text.indexOf('\n', i + 1))
+        line++;
       const cells = result.data;
       if (cells.length === 1 && cells[0]!.trim() === '') return; // blank line
       if (result.errors.length > 0) {
-        for (const e of result.errors) report({ line: rowLine, code: 'csv-syntax', ...ruleMessage('csv-syntax', { detail: e.message }) });
+        for (const e of result.errors)
+          report({
+            line: rowLine,
+            code: 'csv-syntax',
+            ...ruleMessage('csv-syntax', { detail: e.message }),
+          });
         return;
       }
       row(cells, rowLine);

@@ -22,7 +22,13 @@ for (let c = 0; c < NAME_TABLE_SIZE; c++) {
 }
 
 export const UAI_LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
-export const DECISIONS: readonly DecisionCode[] = ['ADMIS', 'AJOURNE', 'SECOND_GROUPE', 'ELIMINE', 'REMPLACEMENT'];
+export const DECISIONS: readonly DecisionCode[] = [
+  'ADMIS',
+  'AJOURNE',
+  'SECOND_GROUPE',
+  'ELIMINE',
+  'REMPLACEMENT',
+];
 export const MENTIONS: readonly Mention[] = ['AB', 'B', 'TB', 'TBF'];
 export const EXAMENS: readonly Examen[] = ['BCG', 'BTN', 'BCP'];
 const POW10 = [1, 10, 100, 1000];
@@ -30,7 +36,14 @@ const POW10 = [1, 10, 100, 1000];
 export const isDigit = (c: number) => c >= 48 && c <= 57;
 export const isUpper = (c: number) => c >= 65 && c <= 90;
 export const isLower = (c: number) => c >= 97 && c <= 122;
-export const daysIn = (y: number, m: number) => (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
+export const daysIn = (y: number, m: number) =>
+  m === 2
+    ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+      ? 29
+      : 28
+    : m === 4 || m === 6 || m === 9 || m === 11
+      ? 30
+      : 31;
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil), for years > 0. */
 function daysFromCivil(year: number, month: number, day: number): number {
@@ -53,13 +66,17 @@ export function digits(text: string, at: number, count: number): number {
 }
 
 /** Is text[a..b) exactly `word`? */
-export const is = (text: string, a: number, b: number, word: string) => b - a === word.length && text.startsWith(word, a);
+export const is = (text: string, a: number, b: number, word: string) =>
+  b - a === word.length && text.startsWith(word, a);
 
 /** Words told apart by their length, first and last letters: one map look-up, then one comparison. */
 type Words<T extends string> = Map<number, T>;
-const wordKey = (length: number, first: number, last: number) => (length << 16) ^ (first << 8) ^ last;
+const wordKey = (length: number, first: number, last: number) =>
+  (length << 16) ^ (first << 8) ^ last;
 function words<T extends string>(list: readonly T[]): Words<T> {
-  const index = new Map(list.map((w) => [wordKey(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1)), w]));
+  const index = new Map(
+    list.map((w) => [wordKey(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1)), w]),
+  );
   if (index.size !== list.length) throw new Error(`words not told apart: ${list.join()}`);
   return index;
 }
@@ -69,7 +86,12 @@ export const DECISION_WORDS = words(DECISIONS);
 export const MENTION_WORDS = words(MENTIONS);
 
 /** The word that text[a..b) is, or undefined. */
-export function oneOf<T extends string>(text: string, a: number, b: number, index: Words<T>): T | undefined {
+export function oneOf<T extends string>(
+  text: string,
+  a: number,
+  b: number,
+  index: Words<T>,
+): T | undefined {
   if (b <= a) return undefined;
   const w = index.get(wordKey(b - a, text.charCodeAt(a), text.charCodeAt(b - 1)));
   return w !== undefined && w.length === b - a && text.startsWith(w, a) ? w : undefined;
@@ -80,7 +102,8 @@ export function parseMoyenne(text: string, a: number, b: number): number | null 
   if (a === b) return null;
   let i = a;
   let whole = 0;
-  while (i < b && i - a < 2 && isDigit(text.charCodeAt(i))) whole = whole * 10 + text.charCodeAt(i++) - 48;
+  while (i < b && i - a < 2 && isDigit(text.charCodeAt(i)))
+    whole = whole * 10 + text.charCodeAt(i++) - 48;
   if (i === a || whole > 20 || (i - a === 2 && text.charCodeAt(a) === 48)) return undefined;
   let frac = 0;
   let places = 0;
@@ -104,14 +127,25 @@ export function parseMoyenne(text: string, a: number, b: number): number | null 
  * offset and no fraction, plain arithmetic; without an offset (in the
  * académie's time zone), the reference path's luxon look-up.
  */
-export function parseDeliberation(text: string, a: number, end: number, timeZone: string): number | string | null {
+export function parseDeliberation(
+  text: string,
+  a: number,
+  end: number,
+  timeZone: string,
+): number | string | null {
   const year = digits(text, a, 4);
   const month = digits(text, a + 5, 2);
   const day = digits(text, a + 8, 2);
   const hour = digits(text, a + 11, 2);
   const minute = digits(text, a + 14, 2);
   if (end - a < 16 || year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0) return null;
-  if (text.charCodeAt(a + 4) !== 45 || text.charCodeAt(a + 7) !== 45 || text.charCodeAt(a + 10) !== 84 || text.charCodeAt(a + 13) !== 58) return null;
+  if (
+    text.charCodeAt(a + 4) !== 45 ||
+    text.charCodeAt(a + 7) !== 45 ||
+    text.charCodeAt(a + 10) !== 84 ||
+    text.charCodeAt(a + 13) !== 58
+  )
+    return null;
   let i = a + 16;
   let second = 0;
   let fraction = false;
@@ -132,20 +166,34 @@ export function parseDeliberation(text: string, a: number, end: number, timeZone
   if (end - i === 1 && text.charCodeAt(i) === 90) {
     offset = 0;
     simpleOffset = true;
-  } else if (end - i === 6 && (text.charCodeAt(i) === 43 || text.charCodeAt(i) === 45) && text.charCodeAt(i + 3) === 58) {
+  } else if (
+    end - i === 6 &&
+    (text.charCodeAt(i) === 43 || text.charCodeAt(i) === 45) &&
+    text.charCodeAt(i + 3) === 58
+  ) {
     const oh = digits(text, i + 1, 2);
     const om = digits(text, i + 4, 2);
     if (oh < 0 || om < 0) return null;
     offset = (text.charCodeAt(i) === 43 ? 1 : -1) * (oh * 60 + om);
     simpleOffset = oh <= 14 && om < 60;
   } else if (i !== end) return null;
-  const plain = year >= 1800 && year <= 2199 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour < 24 && minute < 60 && second < 60;
+  const plain =
+    year >= 1800 &&
+    year <= 2199 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysIn(year, month) &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60;
   if (plain && simpleOffset && !fraction) {
-    return ((daysFromCivil(year, month, day) * 1440 + hour * 60 + minute - offset!) * 60 + second) * 1000;
+    return (
+      ((daysFromCivil(year, month, day) * 1440 + hour * 60 + minute - offset!) * 60 + second) * 1000
+    );
   }
   const utc = deliberationUtc(timeZone, text.slice(a, end));
   if (utc === null) return null;
   const ms = deliberationMs(utc);
   return Number.isNaN(ms) ? utc : ms;
 }
-

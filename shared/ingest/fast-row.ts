@@ -5,8 +5,25 @@ import { mentionForAverage } from '../domain/rules/mention.js';
 import { checkAverageForDecision } from '../domain/rules/outcome.js';
 import { CSV_V1_COLUMNS, type CsvV1Column } from './format-v1.js';
 import {
-  daysIn, digits, EXAMEN_WORDS, EXAMENS, DECISION_WORDS, is, isDigit, isLower, isUpper, LETTER, MENTION_WORDS, NAME_CHARS, NAME_REST,
-  NAME_TABLE_SIZE, oneOf, parseDeliberation, parseMoyenne, PRENOMS_REST, UAI_LETTERS,
+  daysIn,
+  digits,
+  EXAMEN_WORDS,
+  EXAMENS,
+  DECISION_WORDS,
+  is,
+  isDigit,
+  isLower,
+  isUpper,
+  LETTER,
+  MENTION_WORDS,
+  NAME_CHARS,
+  NAME_REST,
+  NAME_TABLE_SIZE,
+  oneOf,
+  parseDeliberation,
+  parseMoyenne,
+  PRENOMS_REST,
+  UAI_LETTERS,
 } from './fast-cells.js';
 import { serieOf } from './row-lookups.js';
 
@@ -43,7 +60,11 @@ const ACCORD_PUBLICATION = 14;
 const JURY = 15;
 const DELIBERATION = 16;
 const COL = Object.fromEntries(CSV_V1_COLUMNS.map((c, i) => [c, i])) as Record<CsvV1Column, number>;
-if (CSV_V1_COLUMNS.some((c, i) => COL[c] !== i) || COL.deliberation !== DELIBERATION || COL.uai !== UAI) {
+if (
+  CSV_V1_COLUMNS.some((c, i) => COL[c] !== i) ||
+  COL.deliberation !== DELIBERATION ||
+  COL.uai !== UAI
+) {
   throw new Error('format-v1.ts changed its columns: renumber fast-row.ts');
 }
 const FIELDS = CSV_V1_COLUMNS.length;
@@ -54,7 +75,17 @@ const FIELDS = CSV_V1_COLUMNS.length;
  * costs less than a call to indexOf. 0: any width, indexOf.
  */
 const SHORT = new Uint8Array(FIELDS);
-for (const [column, width] of [[SESSION, 7], [DATE_NAISSANCE, 10], [UAI, 8], [DEPARTEMENT, 3], [EXAMEN, 3], [GROUPE, 1], [MENTION, 3], [MOYENNE, 6], [ACCORD_PUBLICATION, 1]]) {
+for (const [column, width] of [
+  [SESSION, 7],
+  [DATE_NAISSANCE, 10],
+  [UAI, 8],
+  [DEPARTEMENT, 3],
+  [EXAMEN, 3],
+  [GROUPE, 1],
+  [MENTION, 3],
+  [MOYENNE, 6],
+  [ACCORD_PUBLICATION, 1],
+]) {
   SHORT[column!] = width!;
 }
 
@@ -100,7 +131,10 @@ export class FastRowReader implements Decision {
   private birthYear = 0;
   private readonly series = EXAMENS.map(() => new Map<string, SerieCheck>());
   /** The last série text seen for each examen, and its answer: rows often repeat it. */
-  private readonly lastSerie = EXAMENS.map(() => ({ text: '', check: undefined as SerieCheck | undefined }));
+  private readonly lastSerie = EXAMENS.map(() => ({
+    text: '',
+    check: undefined as SerieCheck | undefined,
+  }));
   private serieSession = '';
 
   private setScope(): void {
@@ -134,7 +168,9 @@ export class FastRowReader implements Decision {
     return this.cellText(JURY);
   }
   get deliberation(): string {
-    return Number.isNaN(this.deliberationMs) ? this.deliberationText : new Date(this.deliberationMs).toISOString();
+    return Number.isNaN(this.deliberationMs)
+      ? this.deliberationText
+      : new Date(this.deliberationMs).toISOString();
   }
   /** The slot (row-facts.ts slotOf) of the accepted line. */
   get slot(): string {
@@ -183,7 +219,8 @@ export class FastRowReader implements Decision {
       case SESSION: {
         const year = digits(text, a, 4);
         const month = digits(text, a + 5, 2);
-        if (b - a !== 7 || year < 0 || text.charCodeAt(a + 4) !== 45 || month < 1 || month > 12) return false;
+        if (b - a !== 7 || year < 0 || text.charCodeAt(a + 4) !== 45 || month < 1 || month > 12)
+          return false;
         if (!is(text, a, b, this.session)) {
           this.session = text.slice(a, b);
           this.setScope();
@@ -214,7 +251,8 @@ export class FastRowReader implements Decision {
         if (b - a < 1 || b - a > 100) return false;
         for (let i = a; i < b; i++) {
           const c = text.charCodeAt(i);
-          if (c >= NAME_TABLE_SIZE || (NAME_CHARS[c]! & (i === a ? LETTER : rest)) === 0) return false;
+          if (c >= NAME_TABLE_SIZE || (NAME_CHARS[c]! & (i === a ? LETTER : rest)) === 0)
+            return false;
         }
         return true;
       }
@@ -222,21 +260,35 @@ export class FastRowReader implements Decision {
         const day = digits(text, a, 2);
         const month = digits(text, a + 3, 2);
         const year = digits(text, a + 6, 4);
-        if (b - a !== 10 || text.charCodeAt(a + 2) !== 47 || text.charCodeAt(a + 5) !== 47) return false;
-        if (year < 1800 || year > 2199 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return false;
+        if (b - a !== 10 || text.charCodeAt(a + 2) !== 47 || text.charCodeAt(a + 5) !== 47)
+          return false;
+        if (
+          year < 1800 ||
+          year > 2199 ||
+          month < 1 ||
+          month > 12 ||
+          day < 1 ||
+          day > daysIn(year, month)
+        )
+          return false;
         this.birthYear = year;
         return true;
       }
       case UAI: {
         const n = digits(text, a, 7);
-        if (b - a !== 8 || n < 0 || text.charCodeAt(a + 7) !== UAI_LETTERS.charCodeAt(n % 23)) return false;
+        if (b - a !== 8 || n < 0 || text.charCodeAt(a + 7) !== UAI_LETTERS.charCodeAt(n % 23))
+          return false;
         return true;
       }
       case DEPARTEMENT: {
         const n = b - a;
         const c0 = text.charCodeAt(a);
         const c1 = text.charCodeAt(a + 1);
-        const ok = (n === 2 || n === 3) && isDigit(c0) && isDigit(c1) && (n === 2 || isDigit(text.charCodeAt(a + 2)));
+        const ok =
+          (n === 2 || n === 3) &&
+          isDigit(c0) &&
+          isDigit(c1) &&
+          (n === 2 || isDigit(text.charCodeAt(a + 2)));
         if (!ok && !(n === 2 && c0 === 50 && (c1 === 65 || c1 === 66))) return false;
         return true;
       }
@@ -284,13 +336,13 @@ export class FastRowReader implements Decision {
         for (let i = a; i < b; i++) {
           const c = text.charCodeAt(i);
           const alnum = isDigit(c) || isUpper(c) || isLower(c);
-          if (!alnum && (i === a || (c !== 32 && c !== 46 && c !== 95 && c !== 47 && c !== 45))) return false;
+          if (!alnum && (i === a || (c !== 32 && c !== 46 && c !== 95 && c !== 47 && c !== 45)))
+            return false;
         }
         return true;
       }
       case DELIBERATION:
         return true; // read last, in the académie's time zone
-
     }
     return false;
   }
@@ -305,8 +357,18 @@ export class FastRowReader implements Decision {
     if (!serie.ok) return false;
     this.serie = serie.serie;
     if (groupe === 2 && decision !== 'ADMIS' && decision !== 'AJOURNE') return false;
-    if (mention !== null && (decision !== 'ADMIS' || groupe !== 1 || (mention === 'TBF' && examen === 'BCP'))) return false;
-    if (groupe === 1 && decision === 'ADMIS' && moyenne !== null && mentionForAverage(examen, moyenne) !== mention) return false;
+    if (
+      mention !== null &&
+      (decision !== 'ADMIS' || groupe !== 1 || (mention === 'TBF' && examen === 'BCP'))
+    )
+      return false;
+    if (
+      groupe === 1 &&
+      decision === 'ADMIS' &&
+      moyenne !== null &&
+      mentionForAverage(examen, moyenne) !== mention
+    )
+      return false;
     if (checkAverageForDecision(examen, groupe, decision, moyenne) !== null) return false;
     return this.readDeliberation();
   }
@@ -340,7 +402,12 @@ export class FastRowReader implements Decision {
   }
 
   private readDeliberation(): boolean {
-    const read = parseDeliberation(this.text, this.at[DELIBERATION]!, this.end[DELIBERATION]!, this.academieRef.timeZone);
+    const read = parseDeliberation(
+      this.text,
+      this.at[DELIBERATION]!,
+      this.end[DELIBERATION]!,
+      this.academieRef.timeZone,
+    );
     if (read === null) return false;
     this.deliberationMs = typeof read === 'number' ? read : NaN;
     this.deliberationText = typeof read === 'number' ? '' : read;
@@ -350,10 +417,23 @@ export class FastRowReader implements Decision {
   /** The accepted line as a Decision (the write pass). */
   toDecision(): Decision {
     return {
-      session: this.session, academie: this.academie, numero: this.numero, nom: this.nom, prenoms: this.prenoms,
-      dateNaissance: this.dateNaissance, uai: this.uai, departement: this.departement, examen: this.examen, serie: this.serie,
-      groupe: this.groupe, decision: this.decision, mention: this.mention, moyenne: this.moyenne,
-      accordPublication: this.accordPublication, jury: this.jury, deliberation: this.deliberation,
+      session: this.session,
+      academie: this.academie,
+      numero: this.numero,
+      nom: this.nom,
+      prenoms: this.prenoms,
+      dateNaissance: this.dateNaissance,
+      uai: this.uai,
+      departement: this.departement,
+      examen: this.examen,
+      serie: this.serie,
+      groupe: this.groupe,
+      decision: this.decision,
+      mention: this.mention,
+      moyenne: this.moyenne,
+      accordPublication: this.accordPublication,
+      jury: this.jury,
+      deliberation: this.deliberation,
     };
   }
 }

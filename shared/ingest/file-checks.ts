@@ -2,7 +2,15 @@ import { decisionDigest } from '../domain/decision-digest.js';
 import type { Decision } from '../domain/decision.schema.js';
 import type { KnownVersion } from '../ports/decision-store.port.js';
 import type { IngestIssue } from './ingest-issue.js';
-import { FactColumns, GROUP_2, IDENTITY_COLUMNS, identityOf, SECOND_GROUPE, slotOf, type ChunkFacts } from './row-facts.js';
+import {
+  FactColumns,
+  GROUP_2,
+  IDENTITY_COLUMNS,
+  identityOf,
+  SECOND_GROUPE,
+  slotOf,
+  type ChunkFacts,
+} from './row-facts.js';
 import { ruleMessage } from './rule-messages.js';
 import { SlotTable } from './slot-table.js';
 
@@ -14,10 +22,20 @@ const FATES: readonly (RowFate | undefined)[] = [undefined, 'new', 'supersedes',
 const FATE_CODE: Record<RowFate, number> = { new: 1, supersedes: 2, unchanged: 3 };
 
 const IDENTITY_HEADERS: Record<(typeof IDENTITY_COLUMNS)[number], string> = {
-  nom: 'nom', prenoms: 'prenoms', dateNaissance: 'date_naissance', uai: 'uai', examen: 'examen', serie: 'serie',
+  nom: 'nom',
+  prenoms: 'prenoms',
+  dateNaissance: 'date_naissance',
+  uai: 'uai',
+  examen: 'examen',
+  serie: 'serie',
 };
 
-function issue(line: number, code: string, params?: Record<string, string | number>, column?: string): IngestIssue {
+function issue(
+  line: number,
+  code: string,
+  params?: Record<string, string | number>,
+  column?: string,
+): IngestIssue {
   return { line, ...(column ? { column } : {}), code, ...ruleMessage(code, params) };
 }
 
@@ -84,9 +102,18 @@ export class FileChecks extends FactColumns {
         identityAt = nl + 1;
       }
       const row = this.count;
-      const first = this.table.add(row, f.keys[2 * i]!, f.keys[2 * i + 1]!, flags & GROUP_2 ? 2 : 1, text, f.slotAt[i]!);
+      const first = this.table.add(
+        row,
+        f.keys[2 * i]!,
+        f.keys[2 * i + 1]!,
+        flags & GROUP_2 ? 2 : 1,
+        text,
+        f.slotAt[i]!,
+      );
       if (first !== -1) {
-        this.issues.push(issue(f.lines[i]!, 'duplicate-row', { first: this.lines[first]! }, 'numero_candidat'));
+        this.issues.push(
+          issue(f.lines[i]!, 'duplicate-row', { first: this.lines[first]! }, 'numero_candidat'),
+        );
         continue;
       }
       this.count++;
@@ -106,7 +133,11 @@ export class FileChecks extends FactColumns {
   }
 
   private side(row: number): GroupSide {
-    return { line: this.lines[row]!, secondGroupe: (this.flags[row]! & SECOND_GROUPE) !== 0, identity: this.identities.get(row) ?? '' };
+    return {
+      line: this.lines[row]!,
+      secondGroupe: (this.flags[row]! & SECOND_GROUPE) !== 0,
+      identity: this.identities.get(row) ?? '',
+    };
   }
 
   /**
@@ -131,7 +162,11 @@ export class FileChecks extends FactColumns {
       if (scopeOf(slot) !== scope || this.table.otherGroup(row) !== -1) continue;
       const g1 = g1BySlot.get(otherGroup(slot));
       if (!g1) this.issues.push(issue(this.lines[row]!, 'group2-without-group1', {}, 'groupe'));
-      else this.compareGroups({ line: 0, secondGroupe: g1.decision === 'SECOND_GROUPE', identity: identityOf(g1) }, this.side(row));
+      else
+        this.compareGroups(
+          { line: 0, secondGroupe: g1.decision === 'SECOND_GROUPE', identity: identityOf(g1) },
+          this.side(row),
+        );
     }
   }
 
@@ -145,7 +180,9 @@ export class FileChecks extends FactColumns {
     IDENTITY_COLUMNS.forEach((c, i) => {
       if (a[i] !== b[i]) {
         const column = IDENTITY_HEADERS[c];
-        this.issues.push(issue(g2.line, 'identity-mismatch', { column, other: g1.line || 'stored' }, column));
+        this.issues.push(
+          issue(g2.line, 'identity-mismatch', { column, other: g1.line || 'stored' }, column),
+        );
       }
     });
   }
@@ -167,7 +204,13 @@ export class FileChecks extends FactColumns {
     const id = this.scopeIds.get(scope);
     for (let row = 0; row < this.count; row++) {
       if (this.scopeOfRow[row] !== id) continue;
-      const versions = known.get(this.table.slot(row).slice(scope.length + 1).replace('|', '#')) ?? [];
+      const versions =
+        known.get(
+          this.table
+            .slot(row)
+            .slice(scope.length + 1)
+            .replace('|', '#'),
+        ) ?? [];
       const latest = versions[versions.length - 1];
       if (!latest) {
         this.fates[row] = FATE_CODE.new;
@@ -177,9 +220,19 @@ export class FileChecks extends FactColumns {
       const same = versions.filter((v) => v.deliberation === deliberation);
       if (same.length > 0) {
         this.fates[row] = PENDING;
-        this.pending.set(row, same.map((v) => v.digest));
+        this.pending.set(
+          row,
+          same.map((v) => v.digest),
+        );
       } else if (deliberation < latest.deliberation) {
-        this.issues.push(issue(this.lines[row]!, 'older-deliberation', { stored: latest.deliberation }, 'deliberation'));
+        this.issues.push(
+          issue(
+            this.lines[row]!,
+            'older-deliberation',
+            { stored: latest.deliberation },
+            'deliberation',
+          ),
+        );
       } else this.fates[row] = FATE_CODE.supersedes;
     }
   }

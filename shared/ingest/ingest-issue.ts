@@ -29,7 +29,9 @@ export class IngestRejectedError extends Error {
     /** Issues found in all, which may exceed those kept in `issues`. */
     readonly totalIssues: number,
   ) {
-    super(`${file}: rejected, ${totalIssues} error${totalIssues > 1 ? 's' : ''}; nothing was written`);
+    super(
+      `${file}: rejected, ${totalIssues} error${totalIssues > 1 ? 's' : ''}; nothing was written`,
+    );
   }
 }
 
@@ -37,8 +39,13 @@ const MAX_VALUE_CHARS = 60;
 
 /** Values are shown shortened and with control characters made visible. */
 export function showValue(value: string): string {
-  const visible = value.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  return visible.length > MAX_VALUE_CHARS ? `${visible.slice(0, MAX_VALUE_CHARS)}… (${value.length} characters)` : visible;
+  const visible = value.replace(
+    /[\u0000-\u001f\u007f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+  return visible.length > MAX_VALUE_CHARS
+    ? `${visible.slice(0, MAX_VALUE_CHARS)}… (${value.length} characters)`
+    : visible;
 }
 
 export function formatIssue(file: string, issue: IngestIssue): string {

@@ -11,10 +11,20 @@ import type { CsvV1Column } from './format-v1.js';
 import { readHeader } from './header.js';
 import { IngestRejectedError, type IngestIssue } from './ingest-issue.js';
 import { ruleMessage } from './rule-messages.js';
-import { decodeBytes, NotUtf8Error, recordChunks, UnreadableFileError, type TextChunk, type TextEncoding } from './text-chunks.js';
+import {
+  decodeBytes,
+  NotUtf8Error,
+  recordChunks,
+  UnreadableFileError,
+  type TextChunk,
+  type TextEncoding,
+} from './text-chunks.js';
 
 /** Validates chunks, in order: inline, or on worker threads (validate-pool.ts). */
-export type ChunkRunner = (chunks: AsyncIterable<TextChunk>, columnIndex: Record<CsvV1Column, number>) => AsyncIterable<ChunkOutcome>;
+export type ChunkRunner = (
+  chunks: AsyncIterable<TextChunk>,
+  columnIndex: Record<CsvV1Column, number>,
+) => AsyncIterable<ChunkOutcome>;
 
 export const inlineRunner: ChunkRunner = async function* (chunks, columnIndex) {
   for await (const chunk of chunks) yield validateChunk(chunk, columnIndex, { collectFacts: true });
@@ -51,9 +61,16 @@ const WRITE_BATCH = 1_000;
  * row, never the file.
  * Throws IngestRejectedError (nothing written) when the file is refused.
  */
-export async function ingestDecisions(deps: IngestDeps, source: ByteSource, options: { dryRun?: boolean } = {}): Promise<IngestSummary> {
+export async function ingestDecisions(
+  deps: IngestDeps,
+  source: ByteSource,
+  options: { dryRun?: boolean } = {},
+): Promise<IngestSummary> {
   const progress = deps.progress ?? silentProgress;
-  const { checks, encoding, sha256, checkpoints, rows, columnIndex } = await checkDecisionFile(deps, source);
+  const { checks, encoding, sha256, checkpoints, rows, columnIndex } = await checkDecisionFile(
+    deps,
+    source,
+  );
 
   for (const scope of checks.checkGroups()) {
     const [session, academie] = scope.split('|') as [string, string];
@@ -63,27 +80,52 @@ export async function ingestDecisions(deps: IngestDeps, source: ByteSource, opti
     const [session, academie] = scope.split('|') as [string, string];
     checks.classify(scope, await deps.store.knownVersions(session, academie));
   }
-  if (checks.pendingDigests() > 0) await compareDigests(source, { encoding, checkpoints, columnIndex, checks, progress });
+  if (checks.pendingDigests() > 0)
+    await compareDigests(source, { encoding, checkpoints, columnIndex, checks, progress });
   if (checks.issues.length > 0) reject(source.name, checks.issues, checks.issues.length);
 
   const counts = checks.fateCounts();
   const toWrite = counts.new + counts.supersedes;
   let written = 0;
   if (!options.dryRun && toWrite > 0) {
-    written = await writeVersions(deps, source, { encoding, sha256, checkpoints, columnIndex, checks, progress });
-    if (written !== toWrite) throw new FileChangedError(`${source.name} changed while being ingested: ${written} of ${toWrite} versions written; ingest it again`);
+    written = await writeVersions(deps, source, {
+      encoding,
+      sha256,
+      checkpoints,
+      columnIndex,
+      checks,
+      progress,
+    });
+    if (written !== toWrite)
+      throw new FileChangedError(
+        `${source.name} changed while being ingested: ${written} of ${toWrite} versions written; ingest it again`,
+      );
   }
   return {
-    file: source.name, sha256, encoding, rows, candidates: checks.candidateCount(),
-    new: counts.new, superseded: counts.supersedes, unchanged: counts.unchanged, written, dryRun: options.dryRun ?? false,
+    file: source.name,
+    sha256,
+    encoding,
+    rows,
+    candidates: checks.candidateCount(),
+    new: counts.new,
+    superseded: counts.supersedes,
+    unchanged: counts.unchanged,
+    written,
+    dryRun: options.dryRun ?? false,
   };
 }
 
 function reject(file: string, issues: readonly IngestIssue[], total: number): never {
-  const sorted = [...issues].sort((a, b) => a.line - b.line || (a.columnIndex ?? 0) - (b.columnIndex ?? 0));
+  const sorted = [...issues].sort(
+    (a, b) => a.line - b.line || (a.columnIndex ?? 0) - (b.columnIndex ?? 0),
+  );
   const kept = sorted.slice(0, MAX_ISSUES);
   if (total > kept.length) {
-    kept.push({ line: kept[kept.length - 1]?.line ?? 1, code: 'too-many-errors', ...ruleMessage('too-many-errors', { more: total - kept.length, shown: kept.length }) });
+    kept.push({
+      line: kept[kept.length - 1]?.line ?? 1,
+      code: 'too-many-errors',
+      ...ruleMessage('too-many-errors', { more: total - kept.length, shown: kept.length }),
+    });
   }
   throw new IngestRejectedError(file, kept, total);
 }
@@ -94,7 +136,10 @@ export type CheckedFile = Awaited<ReturnType<typeof checkFile>>;
  * First pass alone: parses and validates every row and the rules between
  * rows of the file, without the store. Throws IngestRejectedError.
  */
-export async function checkDecisionFile(deps: Pick<IngestDeps, 'runner' | 'progress'>, source: ByteSource): Promise<CheckedFile> {
+export async function checkDecisionFile(
+  deps: Pick<IngestDeps, 'runner' | 'progress'>,
+  source: ByteSource,
+): Promise<CheckedFile> {
   try {
     return await checkFile(deps, source, 'utf-8');
   } catch (err) {
@@ -105,7 +150,11 @@ export async function checkDecisionFile(deps: Pick<IngestDeps, 'runner' | 'progr
 }
 
 /** Reads the source once, decoding and hashing it, and yields the header apart from the record chunks. */
-async function openText(source: ByteSource, encoding: TextEncoding, onBytes: (b: Uint8Array) => void) {
+async function openText(
+  source: ByteSource,
+  encoding: TextEncoding,
+  onBytes: (b: Uint8Array) => void,
+) {
   let sawNul = false;
   async function* tapped() {
     for await (const b of source.open()) {
@@ -114,7 +163,9 @@ async function openText(source: ByteSource, encoding: TextEncoding, onBytes: (b:
       yield b;
     }
   }
-  const chunks = recordChunks(decodeBytes(tapped(), encoding), () => sawNul)[Symbol.asyncIterator]();
+  const chunks = recordChunks(decodeBytes(tapped(), encoding), () => sawNul)[
+    Symbol.asyncIterator
+  ]();
   const first = await chunks.next();
   const text = first.done ? '' : first.value.text;
   const nl = text.indexOf('\n');
@@ -127,7 +178,11 @@ async function openText(source: ByteSource, encoding: TextEncoding, onBytes: (b:
   return { headerLine, records: records() };
 }
 
-async function checkFile(deps: Pick<IngestDeps, 'runner' | 'progress'>, source: ByteSource, encoding: TextEncoding) {
+async function checkFile(
+  deps: Pick<IngestDeps, 'runner' | 'progress'>,
+  source: ByteSource,
+  encoding: TextEncoding,
+) {
   const progress = deps.progress ?? silentProgress;
   const read = new ByteCheckpoints(source.name);
   let bytes = 0;
@@ -138,7 +193,8 @@ async function checkFile(deps: Pick<IngestDeps, 'runner' | 'progress'>, source: 
       bytes += b.length;
       progress.update(bytes);
     });
-    if (headerLine.trim() === '') reject(source.name, [{ line: 1, code: 'file-empty', ...ruleMessage('file-empty') }], 1);
+    if (headerLine.trim() === '')
+      reject(source.name, [{ line: 1, code: 'file-empty', ...ruleMessage('file-empty') }], 1);
     const header = readHeader(headerLine.split(';'));
     if (!header.ok) reject(source.name, header.issues, header.issues.length);
 
@@ -153,10 +209,19 @@ async function checkFile(deps: Pick<IngestDeps, 'runner' | 'progress'>, source: 
       for (const i of outcome.issues) if (issues.length < MAX_ISSUES) issues.push(i);
       checks.addChunk(outcome.facts);
     }
-    if (rows === 0 && issueCount === 0) reject(source.name, [{ line: 2, code: 'file-no-rows', ...ruleMessage('file-no-rows') }], 1);
-    if (issueCount > 0) reject(source.name, [...issues, ...checks.issues], issueCount + checks.issues.length);
+    if (rows === 0 && issueCount === 0)
+      reject(source.name, [{ line: 2, code: 'file-no-rows', ...ruleMessage('file-no-rows') }], 1);
+    if (issueCount > 0)
+      reject(source.name, [...issues, ...checks.issues], issueCount + checks.issues.length);
     const checkpoints = read.finish();
-    return { checks, encoding, sha256: checkpoints.sha256, checkpoints, rows, columnIndex: header.columnIndex };
+    return {
+      checks,
+      encoding,
+      sha256: checkpoints.sha256,
+      checkpoints,
+      rows,
+      columnIndex: header.columnIndex,
+    };
   } catch (err) {
     if (err instanceof UnreadableFileError) reject(source.name, [err.issue], 1);
     throw err;
@@ -190,14 +255,18 @@ async function compareDigests(source: ByteSource, ctx: PassContext): Promise<voi
       bytes += b.length;
     });
     for await (const chunk of records) {
-      validateChunk(chunk, ctx.columnIndex, { collectFacts: false, onDecision: (d, line) => ctx.checks.resolveDigest(d, line) });
+      validateChunk(chunk, ctx.columnIndex, {
+        collectFacts: false,
+        onDecision: (d, line) => ctx.checks.resolveDigest(d, line),
+      });
       ctx.progress.update(bytes);
     }
     read.finish();
   } finally {
     ctx.progress.stop();
   }
-  if (ctx.checks.pendingDigests() > 0) throw new FileChangedError(`${source.name} changed while being ingested; ingest it again`);
+  if (ctx.checks.pendingDigests() > 0)
+    throw new FileChangedError(`${source.name} changed while being ingested; ingest it again`);
 }
 
 /**
@@ -206,7 +275,11 @@ async function compareDigests(source: ByteSource, ctx: PassContext): Promise<voi
  * known to be the ones checked (ByteCheckpoints), so that a file changed
  * meanwhile is refused before any of its new content is written.
  */
-async function writeVersions(deps: IngestDeps, source: ByteSource, ctx: PassContext & { sha256: string }): Promise<number> {
+async function writeVersions(
+  deps: IngestDeps,
+  source: ByteSource,
+  ctx: PassContext & { sha256: string },
+): Promise<number> {
   const ingestedAt = deps.clock.now().toISOString();
   const read = new ByteCheckpoints(source.name, ctx.checkpoints);
   let bytes = 0;
@@ -240,7 +313,11 @@ async function writeVersions(deps: IngestDeps, source: ByteSource, ctx: PassCont
         onDecision: (d, line) => {
           const fate = ctx.checks.fateOf(d);
           if (fate !== 'new' && fate !== 'supersedes') return;
-          versions.push({ ...d, digest: decisionDigest(d), source: { file: source.name, sha256: ctx.sha256, line, ingestedAt } });
+          versions.push({
+            ...d,
+            digest: decisionDigest(d),
+            source: { file: source.name, sha256: ctx.sha256, line, ingestedAt },
+          });
         },
       });
       // The chunk's rows lie in the bytes read so far.

@@ -36,7 +36,14 @@ export interface ChunkFacts {
 export const GROUP_2 = 1;
 export const SECOND_GROUPE = 2;
 
-export const IDENTITY_COLUMNS = ['nom', 'prenoms', 'dateNaissance', 'uai', 'examen', 'serie'] as const;
+export const IDENTITY_COLUMNS = [
+  'nom',
+  'prenoms',
+  'dateNaissance',
+  'uai',
+  'examen',
+  'serie',
+] as const;
 
 export function slotOf(d: Pick<Decision, 'session' | 'academie' | 'numero' | 'groupe'>): string {
   return `${d.session}|${d.academie}|${d.numero}|${d.groupe}`;
@@ -57,7 +64,10 @@ export function deliberationMs(iso: string): number {
   return Number.isFinite(ms) && new Date(ms).toISOString() === iso ? ms : NaN;
 }
 
-function grown<T extends Int32Array | Float64Array | Uint32Array | Uint16Array | Uint8Array>(a: T, need: number): T {
+function grown<T extends Int32Array | Float64Array | Uint32Array | Uint16Array | Uint8Array>(
+  a: T,
+  need: number,
+): T {
   if (need <= a.length) return a;
   const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
   b.set(a);
@@ -119,7 +129,15 @@ export class ChunkFactsBuilder extends FactColumns {
    * One valid row. `scope`: `session|academie|`. `deliberation`: epoch ms,
    * or the UTC ISO text. `identity` is called only for flagged rows.
    */
-  add(scope: string, numero: string, groupe: 1 | 2, decision: DecisionCode, line: number, deliberation: number | string, identity: () => string): void {
+  add(
+    scope: string,
+    numero: string,
+    groupe: 1 | 2,
+    decision: DecisionCode,
+    line: number,
+    deliberation: number | string,
+    identity: () => string,
+  ): void {
     if (this.count === this.lines.length) this.reserve(1);
     const i = this.count++;
     if (scope !== this.scope) {
@@ -145,20 +163,38 @@ export class ChunkFactsBuilder extends FactColumns {
   }
 
   addDecision(d: Decision, line: number): void {
-    this.add(`${d.session}|${d.academie}|`, d.numero, d.groupe, d.decision, line, d.deliberation, () => identityOf(d));
+    this.add(
+      `${d.session}|${d.academie}|`,
+      d.numero,
+      d.groupe,
+      d.decision,
+      line,
+      d.deliberation,
+      () => identityOf(d),
+    );
   }
 
   finish(): ChunkFacts {
     const n = this.count;
     return {
-      count: n, slots: this.slots.join('\n'), slotAt: this.slotAt.slice(0, n), keys: this.keys.slice(0, 2 * n),
-      scopes: this.scopes, scopeOfRow: this.scopeOfRow.slice(0, n), lines: this.lines.slice(0, n), deliberations: this.deliberations.slice(0, n),
-      oddDeliberations: this.oddDeliberations, flags: this.flags.slice(0, n), identities: this.identities.join('\n'),
+      count: n,
+      slots: this.slots.join('\n'),
+      slotAt: this.slotAt.slice(0, n),
+      keys: this.keys.slice(0, 2 * n),
+      scopes: this.scopes,
+      scopeOfRow: this.scopeOfRow.slice(0, n),
+      lines: this.lines.slice(0, n),
+      deliberations: this.deliberations.slice(0, n),
+      oddDeliberations: this.oddDeliberations,
+      flags: this.flags.slice(0, n),
+      identities: this.identities.join('\n'),
     };
   }
 }
 
 /** The buffers of a chunk's facts, to transfer rather than copy to another thread. */
 export function factBuffers(f: ChunkFacts): ArrayBuffer[] {
-  return [f.slotAt, f.keys, f.scopeOfRow, f.lines, f.deliberations, f.flags].map((a) => a.buffer as ArrayBuffer);
+  return [f.slotAt, f.keys, f.scopeOfRow, f.lines, f.deliberations, f.flags].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }

@@ -47,6 +47,8 @@ export const deliberationUtc = memo((timeZone: string, value: string) => {
   return d.isValid ? d.toUTC().toISO() : null;
 });
 
-export const serieOf = memo((examen: string, session: string, serie: string) => canonicalSerie(examen as Examen, serie, session));
+export const serieOf = memo((examen: string, session: string, serie: string) =>
+  canonicalSerie(examen as Examen, serie, session),
+);
 
 export const uaiValid = memo((uai: string) => isValidUai(uai));

@@ -32,18 +32,28 @@ const CELLS: Record<CsvV1Column, { pattern: string; code: string }> = {
   groupe: { pattern: ENUMS.groupe.join('|'), code: 'groupe-invalid' },
   decision: { pattern: ENUMS.decision.join('|'), code: 'decision-unknown' },
   mention: { pattern: ENUMS.mention.join('|'), code: 'mention-unknown' },
-  moyenne: { pattern: String.raw`(?:20(?:[.,]0{1,3})?|1?\d(?:[.,]\d{1,3})?)?`, code: 'moyenne-format' },
+  moyenne: {
+    pattern: String.raw`(?:20(?:[.,]0{1,3})?|1?\d(?:[.,]\d{1,3})?)?`,
+    code: 'moyenne-format',
+  },
   accord_publication: { pattern: ENUMS.accord_publication.join('|'), code: 'accord-invalid' },
   jury: { pattern: String.raw`[A-Za-z0-9][A-Za-z0-9 ._/-]{0,31}`, code: 'jury-format' },
-  deliberation: { pattern: String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?`, code: 'deliberation-format' },
+  deliberation: {
+    pattern: String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?`,
+    code: 'deliberation-format',
+  },
 };
 
-const cell = (c: CsvV1Column) => z.string().regex(new RegExp(`^(?:${CELLS[c].pattern})$`, 'u'), { error: CELLS[c].code });
+const cell = (c: CsvV1Column) =>
+  z.string().regex(new RegExp(`^(?:${CELLS[c].pattern})$`, 'u'), { error: CELLS[c].code });
 const oneOf = <C extends keyof typeof ENUMS>(c: C) => z.enum(ENUMS[c], { error: CELLS[c].code });
 
 /** Per-cell schema: zod reports each failing cell with its rule code. */
 export const RowSchema = z.object({
-  ...(Object.fromEntries(CSV_V1_COLUMNS.map((c) => [c, cell(c)])) as Record<Exclude<CsvV1Column, keyof typeof ENUMS>, z.ZodString>),
+  ...(Object.fromEntries(CSV_V1_COLUMNS.map((c) => [c, cell(c)])) as Record<
+    Exclude<CsvV1Column, keyof typeof ENUMS>,
+    z.ZodString
+  >),
   examen: oneOf('examen'),
   groupe: oneOf('groupe'),
   decision: oneOf('decision'),
@@ -62,7 +72,10 @@ export function nameIssue(value: string): string {
 }
 
 /** Typed values of a valid row's cells. */
-export interface ParsedRow extends Omit<RawRow, 'groupe' | 'mention' | 'moyenne' | 'accord_publication'> {
+export interface ParsedRow extends Omit<
+  RawRow,
+  'groupe' | 'mention' | 'moyenne' | 'accord_publication'
+> {
   groupe: 1 | 2;
   mention: 'AB' | 'B' | 'TB' | 'TBF' | null;
   moyenne: number | null;
@@ -81,6 +94,12 @@ export function convertRow(raw: RawRow): ParsedRow {
 
 /** One cell's typed value (the slow path of invalid rows, which converts cell by cell). */
 export function convertCell(column: keyof RawRow, value: string): unknown {
-  const one = { groupe: '1', mention: '', moyenne: '', accord_publication: '', [column]: value } as RawRow;
+  const one = {
+    groupe: '1',
+    mention: '',
+    moyenne: '',
+    accord_publication: '',
+    [column]: value,
+  } as RawRow;
   return convertRow(one)[column];
 }

@@ -15,7 +15,14 @@ const SEED_2 = 0x9747b28c;
  * Two 32-bit hashes of text[start..end), written to out[at] and out[at + 1];
  * `from` continues the hashes of a prefix (FNV-1a and a murmur-like mix).
  */
-export function hashChars(out: Uint32Array, at: number, text: string, start: number, end: number, from?: Uint32Array): void {
+export function hashChars(
+  out: Uint32Array,
+  at: number,
+  text: string,
+  start: number,
+  end: number,
+  from?: Uint32Array,
+): void {
   let a = from ? from[0]! : SEED_1;
   let b = from ? from[1]! : SEED_2;
   for (let i = start; i < end; i++) {
@@ -80,7 +87,8 @@ export class SlotTable {
     const i = this.at[row]!;
     const length = lineEnd(a, i) - i;
     if (lineEnd(b, at) - at !== length) return false;
-    for (let n = 0; n < length - (ignoreGroup ? 1 : 0); n++) if (a.charCodeAt(i + n) !== b.charCodeAt(at + n)) return false;
+    for (let n = 0; n < length - (ignoreGroup ? 1 : 0); n++)
+      if (a.charCodeAt(i + n) !== b.charCodeAt(at + n)) return false;
     return true;
   }
 
@@ -109,7 +117,14 @@ export class SlotTable {
 
   /** The row of the same candidate in the other group, or -1. */
   otherGroup(row: number): number {
-    return this.find(this.h1[row]!, this.h2[row]!, 3 - this.group[row]!, this.texts[this.chunk[row]!]!, this.at[row]!, true);
+    return this.find(
+      this.h1[row]!,
+      this.h2[row]!,
+      3 - this.group[row]!,
+      this.texts[this.chunk[row]!]!,
+      this.at[row]!,
+      true,
+    );
   }
 
   /** The row of a slot given as text, or -1. */
@@ -119,13 +134,26 @@ export class SlotTable {
   }
 
   /** The row whose slot is text[at..] (to its newline or end), ignoring its group digit if `otherGroup`. */
-  private find(h1: number, h2: number, group: number, text: string, at: number, otherGroup: boolean): number {
+  private find(
+    h1: number,
+    h2: number,
+    group: number,
+    text: string,
+    at: number,
+    otherGroup: boolean,
+  ): number {
     const table = this.table;
     const mask = table.length / 2 - 1;
     for (let i = this.slotIndex(h1, group); ; i = (i + 1) & mask) {
       const r = table[2 * i]!;
       if (r === EMPTY) return EMPTY;
-      if (table[2 * i + 1] === (h1 | 0) && this.h2[r] === h2 && this.group[r] === group && this.sameSlot(r, text, at, otherGroup)) return r;
+      if (
+        table[2 * i + 1] === (h1 | 0) &&
+        this.h2[r] === h2 &&
+        this.group[r] === group &&
+        this.sameSlot(r, text, at, otherGroup)
+      )
+        return r;
     }
   }
 

@@ -28,7 +28,11 @@ export const MAX_LINE_CHARS = 100_000;
 /** Pieces smaller than this are gathered into one chunk. */
 const GATHER_CHARS = 1 << 18;
 
-function fileIssue(line: number, code: string, params?: Record<string, string | number>): IngestIssue {
+function fileIssue(
+  line: number,
+  code: string,
+  params?: Record<string, string | number>,
+): IngestIssue {
   return { line, code, ...ruleMessage(code, params) };
 }
 
@@ -37,11 +41,17 @@ function fileIssue(line: number, code: string, params?: Record<string, string | 
  * Windows-1252 goes through iconv-lite: Node 20's TextDecoder silently
  * decodes that label as Latin-1 outside streaming mode (’ becomes U+0092).
  */
-export async function* decodeBytes(bytes: AsyncIterable<Uint8Array>, encoding: TextEncoding): AsyncGenerator<string> {
+export async function* decodeBytes(
+  bytes: AsyncIterable<Uint8Array>,
+  encoding: TextEncoding,
+): AsyncGenerator<string> {
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   const cp1252 = iconv.getDecoder('windows-1252');
   const decode = (chunk?: Uint8Array): string => {
-    if (encoding === 'windows-1252') return chunk ? cp1252.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)) : (cp1252.end() ?? '');
+    if (encoding === 'windows-1252')
+      return chunk
+        ? cp1252.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+        : (cp1252.end() ?? '');
     try {
       return chunk ? utf8.decode(chunk, { stream: true }) : utf8.decode();
     } catch (err) {
@@ -51,7 +61,11 @@ export async function* decodeBytes(bytes: AsyncIterable<Uint8Array>, encoding: T
   };
   let first = true;
   for await (const chunk of bytes) {
-    if (first && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+    if (
+      first &&
+      chunk.length >= 2 &&
+      ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))
+    ) {
       throw new UnreadableFileError(fileIssue(1, 'encoding-utf16'));
     }
     first = false;
@@ -75,7 +89,10 @@ export async function* decodeBytes(bytes: AsyncIterable<Uint8Array>, encoding: T
  * U+0000 in text is slow (V8 scans UTF-16 for a zero byte, the high byte of
  * every ASCII character); in bytes it is a memchr.
  */
-export async function* recordChunks(text: AsyncIterable<string>, mayHoldNul: () => boolean = () => true): AsyncGenerator<TextChunk> {
+export async function* recordChunks(
+  text: AsyncIterable<string>,
+  mayHoldNul: () => boolean = () => true,
+): AsyncGenerator<TextChunk> {
   let carry = ''; // an open record: the text after the last record boundary
   let carryLine = 1; // line of carry[0]
   let line = 1; // line being scanned
@@ -103,7 +120,10 @@ export async function* recordChunks(text: AsyncIterable<string>, mayHoldNul: () 
     if (partsLength >= GATHER_CHARS) flush();
   };
 
-  const tooLong = () => new UnreadableFileError(fileIssue(line, 'line-too-long', { max: MAX_LINE_CHARS.toLocaleString('en-GB') }));
+  const tooLong = () =>
+    new UnreadableFileError(
+      fileIssue(line, 'line-too-long', { max: MAX_LINE_CHARS.toLocaleString('en-GB') }),
+    );
   for await (const piece of text) {
     let firstCut = -1; // first and last record boundaries in this piece
     let firstCutLine = 0;
@@ -132,12 +152,15 @@ export async function* recordChunks(text: AsyncIterable<string>, mayHoldNul: () 
     if (nul !== -1) {
       let nulLine = carryLine;
       for (let j = carry.indexOf('\n'); j !== -1; j = carry.indexOf('\n', j + 1)) nulLine++;
-      for (let j = piece.indexOf('\n'); j !== -1 && j < nul; j = piece.indexOf('\n', j + 1)) nulLine++;
+      for (let j = piece.indexOf('\n'); j !== -1 && j < nul; j = piece.indexOf('\n', j + 1))
+        nulLine++;
       throw new UnreadableFileError(fileIssue(nulLine, 'encoding-binary'));
     }
     const lastCut = cut === -1 ? -carry.length : cut;
-    if (piece.length - lineStart > MAX_LINE_CHARS || piece.length - lastCut > MAX_LINE_CHARS * 4) throw tooLong();
-    if (cut === -1) carry += piece; // still inside one record, bounded by the checks above
+    if (piece.length - lineStart > MAX_LINE_CHARS || piece.length - lastCut > MAX_LINE_CHARS * 4)
+      throw tooLong();
+    if (cut === -1)
+      carry += piece; // still inside one record, bounded by the checks above
     else {
       add(carry + piece.slice(0, firstCut), carryLine);
       if (cut > firstCut) add(piece.slice(firstCut, cut), firstCutLine);

@@ -8,9 +8,14 @@ import type { ChunkRunner } from './ingest.usecase.js';
  * Parsing and validating is CPU-bound (a few µs a row on one core): spreading
  * chunks over the cores is what lets a national file pass in a few seconds.
  */
-export function createPoolRunner(size = Math.max(2, availableParallelism())): ChunkRunner & { close(): Promise<void> } {
+export function createPoolRunner(
+  size = Math.max(2, availableParallelism()),
+): ChunkRunner & { close(): Promise<void> } {
   const workers: Worker[] = [];
-  const waiting = new Map<number, { resolve: (o: ChunkOutcome) => void; reject: (e: unknown) => void }>();
+  const waiting = new Map<
+    number,
+    { resolve: (o: ChunkOutcome) => void; reject: (e: unknown) => void }
+  >();
   const spawn = () => {
     const w = new Worker(new URL('./validate.worker.mjs', import.meta.url));
     w.on('message', ({ id, outcome }: { id: number; outcome: ChunkOutcome }) => {
@@ -37,10 +42,12 @@ export function createPoolRunner(size = Math.max(2, availableParallelism())): Ch
       const w = load.indexOf(Math.min(...load));
       load[w]! += chunk.text.length;
       inFlight.push(
-        new Promise<ChunkOutcome>((resolve, reject) => waiting.set(id, { resolve, reject })).then((outcome) => {
-          load[w]! -= chunk.text.length;
-          return outcome;
-        }),
+        new Promise<ChunkOutcome>((resolve, reject) => waiting.set(id, { resolve, reject })).then(
+          (outcome) => {
+            load[w]! -= chunk.text.length;
+            return outcome;
+          },
+        ),
       );
       workers[w]!.postMessage({ id, chunk, columnIndex });
       // Bounded read-ahead (a few MB) keeps memory flat whatever the file size.

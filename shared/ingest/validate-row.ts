@@ -25,7 +25,14 @@ export class RowValidator {
   constructor(private readonly columnIndex: Record<CsvV1Column, number>) {}
 
   private add(column: CsvV1Column, code: string, params?: Record<string, string | number>): void {
-    this.issues.push({ line: this.line, column, columnIndex: this.columnIndex[column] + 1, value: showValue(this.raw[column]), code, ...ruleMessage(code, params) });
+    this.issues.push({
+      line: this.line,
+      column,
+      columnIndex: this.columnIndex[column] + 1,
+      value: showValue(this.raw[column]),
+      code,
+      ...ruleMessage(code, params),
+    });
   }
 
   validate(cells: readonly string[], line: number): RowResult {
@@ -46,7 +53,8 @@ export class RowValidator {
       const reported = new Set<string>();
       for (const issue of parsed.error.issues) {
         const column = issue.path[0] as CsvV1Column;
-        const code = column === 'nom' || column === 'prenoms' ? nameIssue(raw[column]) : issue.message;
+        const code =
+          column === 'nom' || column === 'prenoms' ? nameIssue(raw[column]) : issue.message;
         if (!reported.has(column)) this.add(column, code);
         reported.add(column);
       }
@@ -66,7 +74,8 @@ export class RowValidator {
 
   private crossChecks(r: Partial<ParsedRow>, academie: Academie | undefined): Decision | null {
     const raw = this.raw;
-    if (r.uai !== undefined && !uaiValid(r.uai)) this.add('uai', 'uai-check-letter', { expected: uaiCheckLetter(r.uai.slice(0, 7)) });
+    if (r.uai !== undefined && !uaiValid(r.uai))
+      this.add('uai', 'uai-check-letter', { expected: uaiCheckLetter(r.uai.slice(0, 7)) });
     if (academie && r.departement !== undefined && !academie.departements.includes(r.departement)) {
       this.add('departement', 'departement-academie', { academie: academie.slug });
     }
@@ -88,22 +97,48 @@ export class RowValidator {
       else this.add('serie', 'serie-invalid', { detail: check.rule });
     }
 
-    if (r.groupe !== undefined && r.decision !== undefined && !decisionsAllowed(r.groupe).includes(r.decision)) {
+    if (
+      r.groupe !== undefined &&
+      r.decision !== undefined &&
+      !decisionsAllowed(r.groupe).includes(r.decision)
+    ) {
       this.add('decision', 'decision-groupe');
     }
     if (r.mention) {
-      if (r.decision !== undefined && r.groupe !== undefined && (r.decision !== 'ADMIS' || r.groupe !== 1)) {
+      if (
+        r.decision !== undefined &&
+        r.groupe !== undefined &&
+        (r.decision !== 'ADMIS' || r.groupe !== 1)
+      ) {
         this.add('mention', 'mention-not-admis');
       } else if (r.examen !== undefined && !mentionsAllowed(r.examen).includes(r.mention)) {
         this.add('mention', 'mention-tbf-bcp');
       }
     }
-    const mentionExists = r.mention == null || (r.examen !== undefined && mentionsAllowed(r.examen).includes(r.mention));
-    if (r.examen !== undefined && r.groupe === 1 && r.decision === 'ADMIS' && typeof r.moyenne === 'number' && r.mention !== undefined && mentionExists) {
+    const mentionExists =
+      r.mention == null ||
+      (r.examen !== undefined && mentionsAllowed(r.examen).includes(r.mention));
+    if (
+      r.examen !== undefined &&
+      r.groupe === 1 &&
+      r.decision === 'ADMIS' &&
+      typeof r.moyenne === 'number' &&
+      r.mention !== undefined &&
+      mentionExists
+    ) {
       const expected = mentionForAverage(r.examen, r.moyenne);
-      if (expected !== r.mention) this.add('mention', 'mention-average', { moyenne: raw.moyenne, expected: expected ?? '(none)' });
+      if (expected !== r.mention)
+        this.add('mention', 'mention-average', {
+          moyenne: raw.moyenne,
+          expected: expected ?? '(none)',
+        });
     }
-    if (r.examen !== undefined && r.groupe !== undefined && r.decision !== undefined && r.moyenne !== undefined) {
+    if (
+      r.examen !== undefined &&
+      r.groupe !== undefined &&
+      r.decision !== undefined &&
+      r.moyenne !== undefined
+    ) {
       const problem = checkAverageForDecision(r.examen, r.groupe, r.decision, r.moyenne);
       if (problem) this.add('moyenne', 'moyenne-decision', { detail: problem });
     }
@@ -115,19 +150,44 @@ export class RowValidator {
     }
 
     if (
-      !academie || r.session === undefined || r.numero_candidat === undefined || r.nom === undefined ||
-      r.prenoms === undefined || !dateNaissance || r.uai === undefined || r.departement === undefined ||
-      r.examen === undefined || serie === undefined || r.groupe === undefined || r.decision === undefined ||
-      r.mention === undefined || r.moyenne === undefined || r.accord_publication === undefined ||
-      r.jury === undefined || !deliberation
+      !academie ||
+      r.session === undefined ||
+      r.numero_candidat === undefined ||
+      r.nom === undefined ||
+      r.prenoms === undefined ||
+      !dateNaissance ||
+      r.uai === undefined ||
+      r.departement === undefined ||
+      r.examen === undefined ||
+      serie === undefined ||
+      r.groupe === undefined ||
+      r.decision === undefined ||
+      r.mention === undefined ||
+      r.moyenne === undefined ||
+      r.accord_publication === undefined ||
+      r.jury === undefined ||
+      !deliberation
     ) {
       return null;
     }
     return {
-      session: r.session, academie: academie.slug, numero: r.numero_candidat, nom: r.nom, prenoms: r.prenoms,
-      dateNaissance, uai: r.uai, departement: r.departement, examen: r.examen, serie, groupe: r.groupe,
-      decision: r.decision, mention: r.mention, moyenne: r.moyenne, accordPublication: r.accord_publication,
-      jury: r.jury, deliberation,
+      session: r.session,
+      academie: academie.slug,
+      numero: r.numero_candidat,
+      nom: r.nom,
+      prenoms: r.prenoms,
+      dateNaissance,
+      uai: r.uai,
+      departement: r.departement,
+      examen: r.examen,
+      serie,
+      groupe: r.groupe,
+      decision: r.decision,
+      mention: r.mention,
+      moyenne: r.moyenne,
+      accordPublication: r.accord_publication,
+      jury: r.jury,
+      deliberation,
     };
   }
 }

@@ -17,7 +17,11 @@ export interface FlipObservation {
  * the one served just before (a second-group release replacing the first).
  * Throws if the change shows before the instant, or not within `timeoutMs`.
  */
-export async function observeFlip(url: string, instantMs: number, options: { pollMs?: number; timeoutMs?: number } = {}): Promise<FlipObservation> {
+export async function observeFlip(
+  url: string,
+  instantMs: number,
+  options: { pollMs?: number; timeoutMs?: number } = {},
+): Promise<FlipObservation> {
   const pollMs = options.pollMs ?? 10;
   const deadline = instantMs + (options.timeoutMs ?? 30_000);
   const get = async () => {
@@ -25,15 +29,19 @@ export async function observeFlip(url: string, instantMs: number, options: { pol
     return { status: res.status, body: await res.text() };
   };
   if (Date.now() < instantMs - 500) await sleep(instantMs - 500 - Date.now());
-  if (Date.now() >= instantMs) throw new Error('observeFlip started after the instant: nothing to compare with');
+  if (Date.now() >= instantMs)
+    throw new Error('observeFlip started after the instant: nothing to compare with');
   const baseline = await get();
-  const opened = (a: { status: number; body: string }) => a.status === 200 && (baseline.status !== 200 || a.body !== baseline.body);
+  const opened = (a: { status: number; body: string }) =>
+    a.status === 200 && (baseline.status !== 200 || a.body !== baseline.body);
   for (;;) {
     const answer = await get();
     const at = Date.now();
-    if (opened(answer) && at >= instantMs) return { before: baseline.status, latencyMs: at - instantMs };
+    if (opened(answer) && at >= instantMs)
+      return { before: baseline.status, latencyMs: at - instantMs };
     if (opened(answer)) throw new Error(`${url} changed ${instantMs - at} ms before the instant`);
-    if (at > deadline) throw new Error(`${url} unchanged (${answer.status}) ${at - instantMs} ms after the instant`);
+    if (at > deadline)
+      throw new Error(`${url} unchanged (${answer.status}) ${at - instantMs} ms after the instant`);
     await sleep(pollMs);
   }
 }

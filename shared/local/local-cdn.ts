@@ -12,7 +12,10 @@ import { systemClock } from '../ports/clock.port.js';
 import type { EdgeKeyValueStore } from '../ports/edge-kvs.port.js';
 
 /** The function CloudFront runs on every viewer request, the one deployed. */
-export const VIEWER_REQUEST_FUNCTION = join(import.meta.dirname, '../../functions/edge/viewer-request.js');
+export const VIEWER_REQUEST_FUNCTION = join(
+  import.meta.dirname,
+  '../../functions/edge/viewer-request.js',
+);
 
 // CloudFront Functions' event shapes (docs: "CloudFront Functions event structure").
 interface Field {
@@ -34,16 +37,26 @@ export interface EdgeResponse {
 }
 export interface ViewerRequestEvent {
   version: '1.0';
-  context: { distributionDomainName: string; distributionId: string; eventType: 'viewer-request'; requestId: string };
+  context: {
+    distributionDomainName: string;
+    distributionId: string;
+    eventType: 'viewer-request';
+    requestId: string;
+  };
   viewer: { ip: string };
   request: EdgeRequest;
 }
-export type ViewerRequestHandler = (event: ViewerRequestEvent) => Promise<EdgeRequest | EdgeResponse>;
+export type ViewerRequestHandler = (
+  event: ViewerRequestEvent,
+) => Promise<EdgeRequest | EdgeResponse>;
 
 const IMPORT_LINE = /^[ \t]*import\s+cf\s+from\s+['"]cloudfront['"];?[ \t]*$/m;
 const CRYPTO_IMPORT_LINE = /^[ \t]*import\s+crypto\s+from\s+['"]crypto['"];?[ \t]*$/m;
 /** The part of the runtime's crypto module the function may use (CloudFront Functions offer these two). */
-const EDGE_CRYPTO = Object.freeze({ createHash: nodeCrypto.createHash, createHmac: nodeCrypto.createHmac });
+const EDGE_CRYPTO = Object.freeze({
+  createHash: nodeCrypto.createHash,
+  createHmac: nodeCrypto.createHmac,
+});
 
 /**
  * Loads the edge function as CloudFront would run it, from the file as it is
@@ -60,7 +73,8 @@ export async function loadViewerRequest(options: {
 }): Promise<ViewerRequestHandler> {
   const path = options.functionPath ?? VIEWER_REQUEST_FUNCTION;
   const source = await readFile(path, 'utf8');
-  if (!IMPORT_LINE.test(source)) throw new Error(`${path}: expected the line "import cf from 'cloudfront';"`);
+  if (!IMPORT_LINE.test(source))
+    throw new Error(`${path}: expected the line "import cf from 'cloudfront';"`);
   const clock = options.clock ?? systemClock;
   const nowMs = () => clock.now().getTime();
 
@@ -85,7 +99,12 @@ export async function loadViewerRequest(options: {
       return (await store.get(key)) !== undefined;
     },
   };
-  const context = vm.createContext({ cf: { kvs: () => handle }, crypto: EDGE_CRYPTO, Date: ClockDate, console: options.console ?? console });
+  const context = vm.createContext({
+    cf: { kvs: () => handle },
+    crypto: EDGE_CRYPTO,
+    Date: ClockDate,
+    console: options.console ?? console,
+  });
   // Imports become blank statements on their own lines, so stack traces keep their line numbers.
   const code = source.replace(IMPORT_LINE, "'use strict';").replace(CRYPTO_IMPORT_LINE, ';');
   new vm.Script(code, { filename: path }).runInContext(context, { timeout: 1000 });
@@ -109,7 +128,10 @@ function fields(entries: Iterable<[string, string[]]>): Record<string, Field> {
   for (const [name, values] of entries) {
     const [first] = values;
     if (first === undefined) continue;
-    out[name] = values.length > 1 ? { value: first, multiValue: values.map((value) => ({ value })) } : { value: first };
+    out[name] =
+      values.length > 1
+        ? { value: first, multiValue: values.map((value) => ({ value })) }
+        : { value: first };
   }
   return out;
 }
@@ -134,7 +156,12 @@ function buildEvent(req: IncomingMessage, host: string): ViewerRequestEvent {
   const headers = Object.entries(req.headersDistinct).filter(([name]) => name !== 'cookie');
   return {
     version: '1.0',
-    context: { distributionDomainName: host, distributionId: 'LOCAL', eventType: 'viewer-request', requestId: randomUUID() },
+    context: {
+      distributionDomainName: host,
+      distributionId: 'LOCAL',
+      eventType: 'viewer-request',
+      requestId: randomUUID(),
+    },
     viewer: { ip: req.socket.remoteAddress ?? '127.0.0.1' },
     request: {
       method: req.method ?? 'GET',
@@ -146,12 +173,22 @@ function buildEvent(req: IncomingMessage, host: string): ViewerRequestEvent {
   };
 }
 
-function send(res: ServerResponse, head: boolean, status: number, headers: Record<string, string | string[]>, body: string | Buffer = ''): void {
+function send(
+  res: ServerResponse,
+  head: boolean,
+  status: number,
+  headers: Record<string, string | string[]>,
+  body: string | Buffer = '',
+): void {
   res.writeHead(status, { ...SECURITY_HEADERS, ...headers });
   res.end(head ? undefined : body);
 }
 
-const plain = (status: number, text: string) => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, body: `${text}\n` });
+const plain = (status: number, text: string) => ({
+  status,
+  headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  body: `${text}\n`,
+});
 
 /** A response the function generated, as CloudFront turns it into HTTP. */
 function sendGenerated(res: ServerResponse, head: boolean, response: EdgeResponse): void {
@@ -160,7 +197,14 @@ function sendGenerated(res: ServerResponse, head: boolean, response: EdgeRespons
     headers[name] = field.multiValue ? field.multiValue.map((v) => v.value) : field.value;
   }
   const body = response.body;
-  const bytes = body === undefined ? '' : typeof body === 'string' ? body : body.encoding === 'base64' ? Buffer.from(body.data, 'base64') : body.data;
+  const bytes =
+    body === undefined
+      ? ''
+      : typeof body === 'string'
+        ? body
+        : body.encoding === 'base64'
+          ? Buffer.from(body.data, 'base64')
+          : body.data;
   if (response.statusDescription) res.statusMessage = response.statusDescription;
   send(res, head, response.statusCode, headers, bytes);
 }
@@ -174,9 +218,15 @@ function sendGenerated(res: ServerResponse, head: boolean, response: EdgeRespons
  * every edge location, which is why pointers are armed ahead with their
  * instant (see ARM_AHEAD_MS).
  */
-export async function startLocalCdn(options: LocalCdnOptions): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startLocalCdn(
+  options: LocalCdnOptions,
+): Promise<{ url: string; stop(): Promise<void> }> {
   const host = options.host ?? '127.0.0.1';
-  const handler = await loadViewerRequest({ kvs: options.kvs, clock: options.clock, functionPath: options.functionPath });
+  const handler = await loadViewerRequest({
+    kvs: options.kvs,
+    clock: options.clock,
+    functionPath: options.functionPath,
+  });
 
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const head = req.method === 'HEAD';
@@ -193,8 +243,14 @@ export async function startLocalCdn(options: LocalCdnOptions): Promise<{ url: st
       const r = plain(503, 'Function execution error');
       return send(res, head, r.status, r.headers, r.body);
     }
-    if (result !== null && typeof result === 'object' && 'statusCode' in result) return sendGenerated(res, head, result);
-    if (result === null || typeof result !== 'object' || typeof result.uri !== 'string' || !result.uri.startsWith('/')) {
+    if (result !== null && typeof result === 'object' && 'statusCode' in result)
+      return sendGenerated(res, head, result);
+    if (
+      result === null ||
+      typeof result !== 'object' ||
+      typeof result.uri !== 'string' ||
+      !result.uri.startsWith('/')
+    ) {
       const r = plain(502, 'Function returned an invalid request');
       return send(res, head, r.status, r.headers, r.body);
     }
@@ -240,13 +296,18 @@ export async function startLocalCdn(options: LocalCdnOptions): Promise<{ url: st
   const server = createServer((req, res) => {
     serve(req, res).catch((err: unknown) => {
       console.error('local CDN:', err);
-      if (!res.headersSent) send(res, false, 500, { 'cache-control': 'no-store' }, 'Internal error\n');
+      if (!res.headersSent)
+        send(res, false, 500, { 'cache-control': 'no-store' }, 'Internal error\n');
       else res.destroy();
     });
   });
   await new Promise<void>((done, fail) => {
     const onError = (err: NodeJS.ErrnoException) =>
-      fail(err.code === 'EADDRINUSE' ? new Error(`local CDN: port ${options.port} on ${host} is in use; choose another port`) : err);
+      fail(
+        err.code === 'EADDRINUSE'
+          ? new Error(`local CDN: port ${options.port} on ${host} is in use; choose another port`)
+          : err,
+      );
     server.once('error', onError);
     server.listen(options.port, host, () => {
       server.off('error', onError);
@@ -254,7 +315,8 @@ export async function startLocalCdn(options: LocalCdnOptions): Promise<{ url: st
     });
   });
   const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('local CDN: not listening on a TCP port');
+  if (!address || typeof address === 'string')
+    throw new Error('local CDN: not listening on a TCP port');
   return {
     url: `http://${host}:${address.port}`,
     stop: () =>

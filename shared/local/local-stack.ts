@@ -73,19 +73,38 @@ function installDesShim(): void {
     // Not available: reroute below.
   }
   const { createCipheriv, createDecipheriv } = crypto;
-  const triple = (key: crypto.CipherKey) => (Buffer.isBuffer(key) && key.length === 8 ? Buffer.concat([key, key, key]) : key);
+  const triple = (key: crypto.CipherKey) =>
+    Buffer.isBuffer(key) && key.length === 8 ? Buffer.concat([key, key, key]) : key;
   Object.assign(crypto, {
-    createCipheriv: (alg: string, key: crypto.CipherKey, iv: crypto.BinaryLike | null, opts?: TransformOptions) =>
-      alg === 'des' ? createCipheriv('des-ede3-cbc', triple(key), iv, opts) : createCipheriv(alg, key, iv, opts),
-    createDecipheriv: (alg: string, key: crypto.CipherKey, iv: crypto.BinaryLike | null, opts?: TransformOptions) =>
-      alg === 'des' ? createDecipheriv('des-ede3-cbc', triple(key), iv, opts) : createDecipheriv(alg, key, iv, opts),
+    createCipheriv: (
+      alg: string,
+      key: crypto.CipherKey,
+      iv: crypto.BinaryLike | null,
+      opts?: TransformOptions,
+    ) =>
+      alg === 'des'
+        ? createCipheriv('des-ede3-cbc', triple(key), iv, opts)
+        : createCipheriv(alg, key, iv, opts),
+    createDecipheriv: (
+      alg: string,
+      key: crypto.CipherKey,
+      iv: crypto.BinaryLike | null,
+      opts?: TransformOptions,
+    ) =>
+      alg === 'des'
+        ? createDecipheriv('des-ede3-cbc', triple(key), iv, opts)
+        : createDecipheriv(alg, key, iv, opts),
   });
 }
 
 async function listen(server: Server, host: string, port: number, what: string): Promise<string> {
   await new Promise<void>((done, fail) => {
     const onError = (err: NodeJS.ErrnoException) =>
-      fail(err.code === 'EADDRINUSE' ? new Error(`${what}: port ${port} on ${host} is in use; choose another port`) : err);
+      fail(
+        err.code === 'EADDRINUSE'
+          ? new Error(`${what}: port ${port} on ${host} is in use; choose another port`)
+          : err,
+      );
     server.once('error', onError);
     server.listen(port, host, () => {
       server.off('error', onError);
@@ -93,7 +112,8 @@ async function listen(server: Server, host: string, port: number, what: string):
     });
   });
   const address = server.address();
-  if (!address || typeof address === 'string') throw new Error(`${what}: not listening on a TCP port`);
+  if (!address || typeof address === 'string')
+    throw new Error(`${what}: not listening on a TCP port`);
   return `http://${host}:${address.port}`;
 }
 
@@ -118,7 +138,9 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
       if (!(err instanceof Error && 'code' in err && err.code === 'EEXIST')) throw err;
       const holder = Number(await readFile(path, 'utf8').catch(() => ''));
       if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
-        throw new Error(`data directory ${dir} is in use by another local stack (pid ${holder}; if that process is not one, delete ${path})`);
+        throw new Error(
+          `data directory ${dir} is in use by another local stack (pid ${holder}; if that process is not one, delete ${path})`,
+        );
       }
       await rm(path, { force: true });
     }
@@ -126,10 +148,19 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   throw new Error(`could not lock data directory ${dir}`);
 }
 
-async function startDynamoDb(host: string, port: number, dir: string | undefined): Promise<LocalService> {
+async function startDynamoDb(
+  host: string,
+  port: number,
+  dir: string | undefined,
+): Promise<LocalService> {
   if (dir) await mkdir(dir, { recursive: true });
   // createTableMs 0: tables are ACTIVE at once, as a fresh start should not wait.
-  const server = dynalite({ ...(dir && { path: dir }), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const server = dynalite({
+    ...(dir && { path: dir }),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
   const endpoint = await listen(server, host, port, 'DynamoDB emulator');
   try {
     // The stack's own admin client: it owns the emulator, so it knows the endpoint without the environment.
@@ -149,7 +180,12 @@ async function startDynamoDb(host: string, port: number, dir: string | undefined
       AWS_ENDPOINT_URL_DYNAMODB: endpoint,
       // The stack's resources, and the explicit mode that tells the composition root it is local (shared/config.ts).
       PUBLIBAC_MODE: 'local',
-      ...Object.fromEntries((Object.keys(TABLES) as TableKey[]).map((key) => [TABLES[key].envVar, LOCAL_RESOURCES.tables[key]])),
+      ...Object.fromEntries(
+        (Object.keys(TABLES) as TableKey[]).map((key) => [
+          TABLES[key].envVar,
+          LOCAL_RESOURCES.tables[key],
+        ]),
+      ),
     },
     stop: () => close(server),
   };
@@ -168,7 +204,8 @@ async function startS3(host: string, port: number, dir: string | undefined): Pro
   await s3rver.configureBuckets();
   // Our own server rather than s3rver.run(): its listen() ignores errors, so a busy port would crash the process.
   const server = createServer(s3rver.callback());
-  const removeTemp = () => (dir ? Promise.resolve() : rm(directory, { recursive: true, force: true }));
+  const removeTemp = () =>
+    dir ? Promise.resolve() : rm(directory, { recursive: true, force: true });
   let endpoint: string;
   try {
     endpoint = await listen(server, host, port, 'S3 emulator');
@@ -198,8 +235,17 @@ async function startS3(host: string, port: number, dir: string | undefined): Pro
  * pointers from the edgeKvs table. Its own clients, pointed at the
  * emulators just started, so it does not depend on this process's env.
  */
-async function startCdn(host: string, port: number, dynamodb: LocalService, s3: LocalService): Promise<LocalService> {
-  const db = createDynamoDocumentClient({ endpoint: dynamodb.endpoint, region: REGION, credentials: CREDENTIALS });
+async function startCdn(
+  host: string,
+  port: number,
+  dynamodb: LocalService,
+  s3: LocalService,
+): Promise<LocalService> {
+  const db = createDynamoDocumentClient({
+    endpoint: dynamodb.endpoint,
+    region: REGION,
+    credentials: CREDENTIALS,
+  });
   const s3Client = createS3Client({
     endpoint: s3.endpoint,
     region: REGION,
@@ -213,10 +259,19 @@ async function startCdn(host: string, port: number, dynamodb: LocalService, s3: 
     s3Client.destroy();
   };
   try {
-    const kvs = new DynamoEdgeKeyValueStore({ client: db, tableName: LOCAL_RESOURCES.tables.edgeKvs });
+    const kvs = new DynamoEdgeKeyValueStore({
+      client: db,
+      tableName: LOCAL_RESOURCES.tables.edgeKvs,
+    });
     // What a deployment does once: the key that signs rehearsal links (rotations replace it).
     await ensureRehearsalKey(kvs);
-    const cdn = await startLocalCdn({ port, host, s3: s3Client, bucket: LOCAL_RESOURCES.buckets.site, kvs });
+    const cdn = await startLocalCdn({
+      port,
+      host,
+      s3: s3Client,
+      bucket: LOCAL_RESOURCES.buckets.site,
+      kvs,
+    });
     return {
       endpoint: cdn.url,
       env: { PUBLIBAC_SITE_URL: cdn.url },
@@ -234,7 +289,9 @@ async function startCdn(host: string, port: number, dynamodb: LocalService, s3: 
 /** Starts the embedded emulators, with their tables and buckets, on this machine. */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const cdnHost = options.host ?? EMULATOR_HOST;
-  const dataDir = options.memory ? undefined : resolve(options.dataDir ?? join(localHome(), 'data'));
+  const dataDir = options.memory
+    ? undefined
+    : resolve(options.dataDir ?? join(localHome(), 'data'));
   const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
   const started: LocalService[] = [];
   const stopAll = async () => {
@@ -247,9 +304,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (failure !== undefined) throw failure;
   };
   try {
-    const dynamodb = await startDynamoDb(EMULATOR_HOST, options.ports?.dynamodb ?? DEFAULT_PORTS.dynamodb, dataDir && join(dataDir, 'dynamodb'));
+    const dynamodb = await startDynamoDb(
+      EMULATOR_HOST,
+      options.ports?.dynamodb ?? DEFAULT_PORTS.dynamodb,
+      dataDir && join(dataDir, 'dynamodb'),
+    );
     started.push(dynamodb);
-    const s3 = await startS3(EMULATOR_HOST, options.ports?.s3 ?? DEFAULT_PORTS.s3, dataDir && join(dataDir, 's3'));
+    const s3 = await startS3(
+      EMULATOR_HOST,
+      options.ports?.s3 ?? DEFAULT_PORTS.s3,
+      dataDir && join(dataDir, 's3'),
+    );
     started.push(s3);
     const cdn = await startCdn(cdnHost, options.ports?.cdn ?? DEFAULT_PORTS.cdn, dynamodb, s3);
     started.push(cdn);
@@ -261,7 +326,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...s3.env,
       ...cdn.env,
     };
-    return { endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, cdn: cdn.endpoint }, env, stop: stopAll };
+    return {
+      endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, cdn: cdn.endpoint },
+      env,
+      stop: stopAll,
+    };
   } catch (err) {
     await stopAll().catch(() => undefined);
     throw err;

@@ -80,7 +80,8 @@ const CREDENTIAL_KEYS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
  * A state file whose process is gone is ignored.
  */
 export function applyLocalStackEnv(env: NodeJS.ProcessEnv = process.env): LocalState | undefined {
-  if (env.AWS_ENDPOINT_URL_DYNAMODB || env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL) return undefined;
+  if (env.AWS_ENDPOINT_URL_DYNAMODB || env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL)
+    return undefined;
   const state = readLocalState(env);
   if (!state || !isAlive(state.pid)) return undefined;
   for (const [key, value] of Object.entries(state.env)) {

@@ -30,7 +30,9 @@ export type StepTrigger = ArmTrigger | ExpireListsTrigger;
 /** What names a trigger: a trigger without its instant. */
 export type TriggerKey = Omit<ArmTrigger, 'at'> | Omit<ExpireListsTrigger, 'at'>;
 
-export function isExpireLists<T extends TriggerKey>(t: T): t is Extract<T, { step: 'expire-lists' }> {
+export function isExpireLists<T extends TriggerKey>(
+  t: T,
+): t is Extract<T, { step: 'expire-lists' }> {
   return t.step === 'expire-lists';
 }
 

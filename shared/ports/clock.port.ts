@@ -8,5 +8,10 @@ export const systemClock: Clock = { now: () => new Date() };
 /** A clock that stays where tests put it. */
 export function fixedClock(at: Date | string): Clock & { set(to: Date | string): void } {
   let current = new Date(at);
-  return { now: () => new Date(current), set: (to) => { current = new Date(to); } };
+  return {
+    now: () => new Date(current),
+    set: (to) => {
+      current = new Date(to);
+    },
+  };
 }

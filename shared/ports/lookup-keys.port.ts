@@ -21,7 +21,11 @@ export interface CachedRoot {
 export interface LookupKeyStore {
   params(session: string, academie: string): Promise<SessionLookupParams | undefined>;
   /** Stores params unless some already exist; returns the ones that hold (first writer wins). */
-  createParams(session: string, academie: string, params: SessionLookupParams): Promise<SessionLookupParams>;
+  createParams(
+    session: string,
+    academie: string,
+    params: SessionLookupParams,
+  ): Promise<SessionLookupParams>;
   /** The access-code secret (base64, 32 bytes), or undefined before the first one is created. */
   codeSecret(session: string, academie: string): Promise<string | undefined>;
   /** Stores the secret unless one exists; returns the one that holds (first writer wins). */

@@ -21,7 +21,12 @@ export interface ReleaseStorage {
    * the release now holds. The release's own manifest.json stays as first
    * published, for the record.
    */
-  patch(id: string, files: readonly ReleaseFile[], removed: readonly string[], manifest: ReleaseManifest): Promise<void>;
+  patch(
+    id: string,
+    files: readonly ReleaseFile[],
+    removed: readonly string[],
+    manifest: ReleaseManifest,
+  ): Promise<void>;
   /**
    * The figures a release publishes, kept beside it (outside every public
    * path) so that other académies' national pages can add them once it is live.

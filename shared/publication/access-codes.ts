@@ -11,7 +11,11 @@ const LABEL = 'publibac/access-code/v1|';
 
 /** The 13 data symbols of a candidate's code: what the key derivation takes. */
 export function accessCodeData(secret: string, numero: string): string {
-  return codeFromBytes(createHmac('sha256', Buffer.from(secret, 'base64')).update(LABEL + numero).digest());
+  return codeFromBytes(
+    createHmac('sha256', Buffer.from(secret, 'base64'))
+      .update(LABEL + numero)
+      .digest(),
+  );
 }
 
 /** The code as printed: "7KQ2-M9XD-4TPA-RA". */
@@ -20,6 +24,13 @@ export function accessCode(secret: string, numero: string): string {
 }
 
 /** The académie's code secret for the session, made (32 random bytes) by the first caller who needs it. */
-export async function sessionCodeSecret(keys: LookupKeyStore, session: string, academie: string): Promise<string> {
-  return (await keys.codeSecret(session, academie)) ?? (await keys.createCodeSecret(session, academie, randomBytes(32).toString('base64')));
+export async function sessionCodeSecret(
+  keys: LookupKeyStore,
+  session: string,
+  academie: string,
+): Promise<string> {
+  return (
+    (await keys.codeSecret(session, academie)) ??
+    (await keys.createCodeSecret(session, academie, randomBytes(32).toString('base64')))
+  );
 }

@@ -40,22 +40,34 @@ function decode(bytes: Buffer): string {
  * file has a row per group), and, in a decisions file, rows of the académie
  * and session asked for only.
  */
-export async function readCandidates(path: string, expect: { academie: string; session: string }): Promise<CandidateIdentity[]> {
+export async function readCandidates(
+  path: string,
+  expect: { academie: string; session: string },
+): Promise<CandidateIdentity[]> {
   const name = basename(path);
   let records: string[][];
   try {
-    records = parse(decode(await readFile(path)), { delimiter: ';', bom: true, relax_column_count: true, skip_empty_lines: true });
+    records = parse(decode(await readFile(path)), {
+      delimiter: ';',
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    });
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     const line = (err as CsvError & { lines?: number }).lines;
-    throw new PublicationError(`${name}:${line ?? '?'}: not a ";" CSV file (${err.message}); no code exported`);
+    throw new PublicationError(
+      `${name}:${line ?? '?'}: not a ";" CSV file (${err.message}); no code exported`,
+    );
   }
   const [header = [], ...rows] = records;
   const col = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
   const numberColumn = NUMBER_COLUMNS.find((c) => col.has(c));
   const missing = [...(numberColumn ? [] : ['numero']), ...NEEDED.filter((c) => !col.has(c))];
   if (missing.length) {
-    throw new PublicationError(`${name}:1:1: the header lacks ${missing.join(', ')} (an inscriptions file is "numero;nom;prenoms;uai"; a decisions file works too)`);
+    throw new PublicationError(
+      `${name}:1:1: the header lacks ${missing.join(', ')} (an inscriptions file is "numero;nom;prenoms;uai"; a decisions file works too)`,
+    );
   }
   const at = (c: string) => col.get(c)!;
   const problems: string[] = [];
@@ -66,23 +78,43 @@ export async function readCandidates(path: string, expect: { academie: string; s
     const where = (c: string) => `${name}:${line}:${at(c) + 1}`;
     const before = problems.length;
     const numero = cell(numberColumn!).toUpperCase();
-    if (!CANDIDATE_NUMBER.test(numero)) problems.push(`${where(numberColumn!)}: numero: 6 to 15 digits or capital letters (got "${numero}")`);
+    if (!CANDIDATE_NUMBER.test(numero))
+      problems.push(
+        `${where(numberColumn!)}: numero: 6 to 15 digits or capital letters (got "${numero}")`,
+      );
     for (const c of ['nom', 'prenoms'] as const) {
-      if (!RowSchema.shape[c].safeParse(cell(c)).success) problems.push(`${where(c)}: ${c}: ${ruleMessage(nameIssue(cell(c))).rule} (got "${cell(c)}")`);
+      if (!RowSchema.shape[c].safeParse(cell(c)).success)
+        problems.push(
+          `${where(c)}: ${c}: ${ruleMessage(nameIssue(cell(c))).rule} (got "${cell(c)}")`,
+        );
     }
-    if (!isValidUai(cell('uai'))) problems.push(`${where('uai')}: uai: 7 digits and the right check letter (got "${cell('uai')}")`);
-    for (const [c, wanted] of [['academie', expect.academie], ['session', expect.session]] as const) {
-      if (col.has(c) && cell(c) !== wanted) problems.push(`${where(c)}: ${c}: the row is for ${cell(c)}, not ${wanted}`);
+    if (!isValidUai(cell('uai')))
+      problems.push(
+        `${where('uai')}: uai: 7 digits and the right check letter (got "${cell('uai')}")`,
+      );
+    for (const [c, wanted] of [
+      ['academie', expect.academie],
+      ['session', expect.session],
+    ] as const) {
+      if (col.has(c) && cell(c) !== wanted)
+        problems.push(`${where(c)}: ${c}: the row is for ${cell(c)}, not ${wanted}`);
     }
     if (problems.length > before) return;
     const identity = { numero, nom: cell('nom'), prenoms: cell('prenoms'), uai: cell('uai') };
     const earlier = seen.get(numero);
     if (!earlier) seen.set(numero, identity);
-    else if (earlier.nom !== identity.nom || earlier.prenoms !== identity.prenoms || earlier.uai !== identity.uai) {
-      problems.push(`${where(numberColumn!)}: numero: candidate ${numero} appears earlier with another name or établissement`);
+    else if (
+      earlier.nom !== identity.nom ||
+      earlier.prenoms !== identity.prenoms ||
+      earlier.uai !== identity.uai
+    ) {
+      problems.push(
+        `${where(numberColumn!)}: numero: candidate ${numero} appears earlier with another name or établissement`,
+      );
     }
   });
   if (rows.length === 0) problems.push(`${name}:2:1: no candidate in the file`);
-  if (problems.length) throw new PublicationError(`${name} refused, no code exported:\n${problems.join('\n')}`);
+  if (problems.length)
+    throw new PublicationError(`${name} refused, no code exported:\n${problems.join('\n')}`);
   return [...seen.values()];
 }

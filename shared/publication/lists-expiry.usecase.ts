@@ -20,7 +20,11 @@ export type ExpireListsResult =
   /** The session's live release has no lists any more; `takedown` is null when there was nothing left to rewrite. */
   | { state: 'withdrawn'; expiresAt: string; takedown: Takedown | null };
 
-export async function expireLists(deps: PublicationDeps, key: { academie: string; session: string }, actor = 'scheduler'): Promise<ExpireListsResult> {
+export async function expireLists(
+  deps: PublicationDeps,
+  key: { academie: string; session: string },
+  actor = 'scheduler',
+): Promise<ExpireListsResult> {
   const slug = findAcademie(key.academie)?.slug;
   if (!slug) throw new PublicationError(`unknown académie "${key.academie}"`);
   const { session } = key;
@@ -30,36 +34,67 @@ export async function expireLists(deps: PublicationDeps, key: { academie: string
   const expiresAt = expiry.at.toISOString();
   const now = deps.clock.now();
   if (now.getTime() < expiry.at.getTime()) {
-    await deps.scheduler.setTrigger({ step: 'expire-lists', academie: slug, session, at: expiry.at });
+    await deps.scheduler.setTrigger({
+      step: 'expire-lists',
+      academie: slug,
+      session,
+      at: expiry.at,
+    });
     return { state: 'pending', expiresAt };
   }
 
   const pointer = await readPointer(deps, slug);
   const live = liveRelease(pointer, now.getTime());
-  const releases = (await deps.publications.releases(session, slug)).filter((r) => r.kind === 'release');
+  const releases = (await deps.publications.releases(session, slug)).filter(
+    (r) => r.kind === 'release',
+  );
   const liveRecord = releases.find((r) => r.id === live);
   // A pointer written before it carried the expiry (or with a later one): the edge must refuse the lists too.
   const pointsHere = liveRecord !== undefined || releases.some((r) => r.id === pointer.next);
-  if (pointsHere && !(typeof pointer.listsUntil === 'number' && pointer.listsUntil <= expiry.at.getTime())) {
+  if (
+    pointsHere &&
+    !(typeof pointer.listsUntil === 'number' && pointer.listsUntil <= expiry.at.getTime())
+  ) {
     await writePointer(deps, slug, { ...pointer, listsUntil: expiry.at.getTime() });
   }
 
   let takedown: Takedown | null = null;
   if (live && liveRecord) {
-    const { rendered } = await renderInMemory(deps, { academie: slug, session, phase: liveRecord.phase, lists: false });
-    takedown = await rewriteLive(deps, slug, session, live, rendered, actor, { action: 'expire-lists', detail: `name lists withdrawn (expired ${expiresAt}): ` });
+    const { rendered } = await renderInMemory(deps, {
+      academie: slug,
+      session,
+      phase: liveRecord.phase,
+      lists: false,
+    });
+    takedown = await rewriteLive(deps, slug, session, live, rendered, actor, {
+      action: 'expire-lists',
+      detail: `name lists withdrawn (expired ${expiresAt}): `,
+    });
   }
   // A release not open yet was rendered with its lists: render it again without (it is re-armed before its instant).
-  const pending = plans.filter((p) => (p.state === 'scheduled' || p.state === 'armed') && Date.parse(p.instant) > now.getTime());
+  const pending = plans.filter(
+    (p) =>
+      (p.state === 'scheduled' || p.state === 'armed') && Date.parse(p.instant) > now.getTime(),
+  );
   for (const plan of pending) {
-    if (releases.some((r) => r.phase === plan.groupe)) await renderAcademie(deps, { academie: slug, session, phase: plan.groupe, actor });
+    if (releases.some((r) => r.phase === plan.groupe))
+      await renderAcademie(deps, { academie: slug, session, phase: plan.groupe, actor });
   }
 
   const anchor = await deps.publications.plan(session, slug, expiry.plan.groupe);
   if (anchor && !anchor.listsWithdrawnAt) {
     await deps.publications.savePlan({ ...anchor, listsWithdrawnAt: now.toISOString() });
     if (!takedown) {
-      await deps.audit.record({ at: now.toISOString(), actor, action: 'expire-lists', academie: slug, session, groupe: null, releaseId: liveRecord?.id ?? null, detail: `name lists expired ${expiresAt}: no file of the session's live release to rewrite` });
+      await deps.audit.record({
+        at: now.toISOString(),
+        actor,
+        action: 'expire-lists',
+        academie: slug,
+        session,
+        groupe: null,
+        releaseId: liveRecord?.id ?? null,
+        detail: `name lists expired ${expiresAt}: no file of the session's live release to rewrite`,
+      });
     }
   }
   return { state: 'withdrawn', expiresAt, takedown };

@@ -36,7 +36,11 @@ export async function sessionLookupParams(
 ): Promise<SessionLookupParams> {
   const existing = await keys.params(session, academie);
   if (existing) return existing;
-  const fresh = { salt: randomBytes(16).toString('base64'), iterations, shardChars: chooseShardChars(candidates) };
+  const fresh = {
+    salt: randomBytes(16).toString('base64'),
+    iterations,
+    shardChars: chooseShardChars(candidates),
+  };
   return keys.createParams(session, academie, fresh);
 }
 
@@ -58,18 +62,27 @@ export async function prepareRoots(
   progress: Progress = silentProgress,
 ): Promise<{ root: (numero: string) => string; derived: number }> {
   const { cache } = source;
-  const roots = cache ? await cache.keys.roots(cache.session, cache.academie) : new Map<string, CachedRoot>();
+  const roots = cache
+    ? await cache.keys.roots(cache.session, cache.academie)
+    : new Map<string, CachedRoot>();
   const missing = numeros.filter((n) => !roots.has(n));
   if (missing.length > 0) {
     progress.start('derive', missing.length);
     let done = 0;
     // Derive and store in slices: an interrupted render keeps what it paid for.
     for (let i = 0; i < missing.length; i += 2_000) {
-      const fresh = await mapLimit(missing.slice(i, i + 2_000), 4, async (numero): Promise<CachedRoot> => {
-        const root = await deriveRootNode(`${numero}|${accessCodeData(source.codeSecret, numero)}`, source.params);
-        progress.update(++done);
-        return { numero, root };
-      });
+      const fresh = await mapLimit(
+        missing.slice(i, i + 2_000),
+        4,
+        async (numero): Promise<CachedRoot> => {
+          const root = await deriveRootNode(
+            `${numero}|${accessCodeData(source.codeSecret, numero)}`,
+            source.params,
+          );
+          progress.update(++done);
+          return { numero, root };
+        },
+      );
       if (cache) await cache.keys.putRoots(cache.session, cache.academie, fresh);
       for (const r of fresh) roots.set(r.numero, r);
     }

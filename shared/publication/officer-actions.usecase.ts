@@ -5,7 +5,16 @@
 // to it); the use cases below stay callable by the system (the scheduler,
 // a takedown re-arming a release), which acts without an officer.
 // Every refusal is audited: who asked what, on which académie.
-import { academiesFor, authorize, EVERY_ACADEMIE, ForbiddenError, may, type Action, type Officer, type Role } from '../domain/authority.js';
+import {
+  academiesFor,
+  authorize,
+  EVERY_ACADEMIE,
+  ForbiddenError,
+  may,
+  type Action,
+  type Officer,
+  type Role,
+} from '../domain/authority.js';
 import type { AuditEntry } from '../ports/audit-log.port.js';
 import type { CandidateIdentity } from './candidates-file.js';
 import { exportAccessCodes, reissueAccessCode } from './codes-export.usecase.js';
@@ -21,7 +30,10 @@ import { flagCandidate, releaseCandidate } from './withholding.usecase.js';
 /** What replaces the details of a fraud procedure for an officer without the fraud or audit role. */
 export const REDACTED_FRAUD_DETAIL = 'fraud procedure: details restricted to fraud officers';
 /** Audit entries that name a candidate under procedure (number, PV reference). */
-const FRAUD_DETAIL_ACTIONS: ReadonlySet<AuditEntry['action']> = new Set(['fraud-flag', 'fraud-release']);
+const FRAUD_DETAIL_ACTIONS: ReadonlySet<AuditEntry['action']> = new Set([
+  'fraud-flag',
+  'fraud-release',
+]);
 
 type Scope = { session: string; groupe?: 1 | 2 | null };
 type Render = Omit<RenderRequest, 'actor' | 'kind'>;
@@ -46,8 +58,14 @@ export interface QueuedRender {
 export function visibleAudit(by: Officer, entries: readonly AuditEntry[]): AuditEntry[] {
   const anyRole = by.roles.length > 0;
   return entries
-    .filter((e) => (e.academie === EVERY_ACADEMIE ? anyRole : may(by, 'read', e.academie) || e.actor === by.actor))
-    .map((e) => (FRAUD_DETAIL_ACTIONS.has(e.action) && !may(by, 'read-fraud', e.academie) ? { ...e, detail: REDACTED_FRAUD_DETAIL } : e));
+    .filter((e) =>
+      e.academie === EVERY_ACADEMIE ? anyRole : may(by, 'read', e.academie) || e.actor === by.actor,
+    )
+    .map((e) =>
+      FRAUD_DETAIL_ACTIONS.has(e.action) && !may(by, 'read-fraud', e.academie)
+        ? { ...e, detail: REDACTED_FRAUD_DETAIL }
+        : e,
+    );
 }
 
 /** The use cases as `by` may run them; each refuses (ForbiddenError, audited) an académie the officer holds no role for. */
@@ -58,7 +76,14 @@ export function actingAs(deps: PublicationDeps, by: Officer) {
     } catch (err) {
       if (!(err instanceof ForbiddenError)) throw err;
       await deps.audit.record({
-        at: deps.clock.now().toISOString(), actor: by.actor, action: 'refused', academie, session: scope.session, groupe: scope.groupe ?? null, releaseId: null, detail: err.message,
+        at: deps.clock.now().toISOString(),
+        actor: by.actor,
+        action: 'refused',
+        academie,
+        session: scope.session,
+        groupe: scope.groupe ?? null,
+        releaseId: null,
+        detail: err.message,
       });
       throw err;
     }
@@ -72,27 +97,68 @@ export function actingAs(deps: PublicationDeps, by: Officer) {
   const actor = by.actor;
 
   return {
-    render: async (req: Render) => renderAcademie(deps, { ...req, academie: await on('render', req.academie, { session: req.session, groupe: req.phase }), actor }),
-    renderRehearsal: async (req: Render) => renderRehearsal(deps, { ...req, academie: await on('rehearse', req.academie, { session: req.session, groupe: req.phase }), actor }),
-    rehearse: async (req: Render & { validForMs?: number }) => rehearse(deps, { ...req, academie: await on('rehearse', req.academie, { session: req.session, groupe: req.phase }), actor }),
-    rehearsalLink: async (req: Omit<MintRequest, 'actor'>) => mintRehearsalLink(deps, { ...req, academie: await on('rehearse', req.academie, { session: req.session }), actor }),
+    render: async (req: Render) =>
+      renderAcademie(deps, {
+        ...req,
+        academie: await on('render', req.academie, { session: req.session, groupe: req.phase }),
+        actor,
+      }),
+    renderRehearsal: async (req: Render) =>
+      renderRehearsal(deps, {
+        ...req,
+        academie: await on('rehearse', req.academie, { session: req.session, groupe: req.phase }),
+        actor,
+      }),
+    rehearse: async (req: Render & { validForMs?: number }) =>
+      rehearse(deps, {
+        ...req,
+        academie: await on('rehearse', req.academie, { session: req.session, groupe: req.phase }),
+        actor,
+      }),
+    rehearsalLink: async (req: Omit<MintRequest, 'actor'>) =>
+      mintRehearsalLink(deps, {
+        ...req,
+        academie: await on('rehearse', req.academie, { session: req.session }),
+        actor,
+      }),
     rotateRehearsalKey: async () => {
       await check('rotate-rehearsal-key', EVERY_ACADEMIE, { session: EVERY_ACADEMIE });
       return rotateRehearsalKey(deps, actor);
     },
     /** Checks every académie first: one refused, none is queued. */
-    queueRenders: async <T>(req: { academies: readonly string[]; session: string; phase: 1 | 2; kind: 'release' | 'rehearsal' }, enqueue: (renders: QueuedRender[]) => Promise<T>): Promise<T> => {
+    queueRenders: async <T>(
+      req: {
+        academies: readonly string[];
+        session: string;
+        phase: 1 | 2;
+        kind: 'release' | 'rehearsal';
+      },
+      enqueue: (renders: QueuedRender[]) => Promise<T>,
+    ): Promise<T> => {
       const action = req.kind === 'release' ? 'render' : 'rehearse';
       const academies: string[] = [];
-      for (const slug of req.academies) academies.push(await on(action, slug, { session: req.session, groupe: req.phase }));
-      return enqueue(academies.map((academie) => ({ academie, session: req.session, phase: req.phase, kind: req.kind, actor, roles: [...by.roles] })));
+      for (const slug of req.academies)
+        academies.push(await on(action, slug, { session: req.session, groupe: req.phase }));
+      return enqueue(
+        academies.map((academie) => ({
+          academie,
+          session: req.session,
+          phase: req.phase,
+          kind: req.kind,
+          actor,
+          roles: [...by.roles],
+        })),
+      );
     },
 
     /** A first instant or a later one at once; an earlier one waits for a second officer. */
-    schedule: async (req: PlanKey & { at: string; listsDays?: number }) => scheduleOrRequest(deps, { ...req, academie: await on('schedule', req.academie, req), actor }),
+    schedule: async (req: PlanKey & { at: string; listsDays?: number }) =>
+      scheduleOrRequest(deps, { ...req, academie: await on('schedule', req.academie, req), actor }),
     /** Always a request: a second officer's approval publishes. */
-    publishNow: async (req: PlanKey & { listsDays?: number }) => requestPublishNow(deps, { ...req, academie: await on('publish', req.academie, req), actor }),
-    approve: async (req: PlanKey & { id?: string }) => approveRequest(deps, { ...req, academie: await on('approve', req.academie, req), actor }),
+    publishNow: async (req: PlanKey & { listsDays?: number }) =>
+      requestPublishNow(deps, { ...req, academie: await on('publish', req.academie, req), actor }),
+    approve: async (req: PlanKey & { id?: string }) =>
+      approveRequest(deps, { ...req, academie: await on('approve', req.academie, req), actor }),
 
     /** The rows of the académies the officer may read (one named: refused unless they may). */
     status: async (filter: { academie?: string; session?: string } = {}) => {
@@ -104,12 +170,21 @@ export function actingAs(deps: PublicationDeps, by: Officer) {
       return visibleAudit(by, await deps.audit.entries(filter));
     },
 
-    flag: async (req: { academie: string; session: string; numero: string; pv?: string | null }) => flagCandidate(deps, { ...req, academie: await on('withhold', req.academie, req), actor }),
-    release: async (req: { academie: string; session: string; numero: string; now?: boolean }) => releaseCandidate(deps, { ...req, academie: await on('withhold', req.academie, req), actor }),
-    fraudProcedures: async (req: { academie: string; session: string }) => deps.fraud.list(req.session, await on('read-fraud', req.academie, req)),
+    flag: async (req: { academie: string; session: string; numero: string; pv?: string | null }) =>
+      flagCandidate(deps, { ...req, academie: await on('withhold', req.academie, req), actor }),
+    release: async (req: { academie: string; session: string; numero: string; now?: boolean }) =>
+      releaseCandidate(deps, { ...req, academie: await on('withhold', req.academie, req), actor }),
+    fraudProcedures: async (req: { academie: string; session: string }) =>
+      deps.fraud.list(req.session, await on('read-fraud', req.academie, req)),
 
-    exportCodes: async (req: { academie: string; session: string; candidates: readonly CandidateIdentity[] }) => exportAccessCodes(deps, { ...req, academie: await on('codes', req.academie, req), actor }),
-    reissueCode: async (req: { academie: string; session: string; numero: string }) => reissueAccessCode(deps, { ...req, academie: await on('codes', req.academie, req), actor }),
+    exportCodes: async (req: {
+      academie: string;
+      session: string;
+      candidates: readonly CandidateIdentity[];
+    }) =>
+      exportAccessCodes(deps, { ...req, academie: await on('codes', req.academie, req), actor }),
+    reissueCode: async (req: { academie: string; session: string; numero: string }) =>
+      reissueAccessCode(deps, { ...req, academie: await on('codes', req.academie, req), actor }),
   };
 
   /** The académies a read covers: the one named (if the officer may read it), else all they may read (refused if none). */

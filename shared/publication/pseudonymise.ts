@@ -46,10 +46,15 @@ type Draw = (label: string, numero: string, counter: number) => Buffer;
  * - each output row passes the Decision schema.
  * Drop withheld candidates before calling (their real numbers are gone after).
  */
-export function pseudonymiseDecisions(decisions: readonly Decision[], seed: PseudonymSeed): Decision[] {
+export function pseudonymiseDecisions(
+  decisions: readonly Decision[],
+  seed: PseudonymSeed,
+): Decision[] {
   const key = typeof seed === 'string' ? Buffer.from(seed, 'utf8') : Buffer.from(seed);
-  if (key.length < MIN_SEED_BYTES) throw new Error(`a pseudonym seed needs at least ${MIN_SEED_BYTES} bytes`);
-  const draw: Draw = (label, numero, counter) => createHmac('sha256', key).update(`${label}\0${numero}\0${counter}`).digest();
+  if (key.length < MIN_SEED_BYTES)
+    throw new Error(`a pseudonym seed needs at least ${MIN_SEED_BYTES} bytes`);
+  const draw: Draw = (label, numero, counter) =>
+    createHmac('sha256', key).update(`${label}\0${numero}\0${counter}`).digest();
 
   const own = new Map<string, Identity[]>();
   for (const d of decisions) own.set(d.numero, [...(own.get(d.numero) ?? []), d]);
@@ -61,12 +66,23 @@ export function pseudonymiseDecisions(decisions: readonly Decision[], seed: Pseu
   const tokens = new Set(decisions.flatMap((d) => splitPrenoms(d.prenoms)));
   const nomsOf = new Set(decisions.map((d) => d.nom));
   const pools = {
-    noms: unlessEmpty(NOMS.filter((n) => !nomsOf.has(n)), NOMS),
-    f: unlessEmpty(PRENOMS_F.filter((p) => !tokens.has(p)), PRENOMS_F),
-    m: unlessEmpty(PRENOMS_M.filter((p) => !tokens.has(p)), PRENOMS_M),
+    noms: unlessEmpty(
+      NOMS.filter((n) => !nomsOf.has(n)),
+      NOMS,
+    ),
+    f: unlessEmpty(
+      PRENOMS_F.filter((p) => !tokens.has(p)),
+      PRENOMS_F,
+    ),
+    m: unlessEmpty(
+      PRENOMS_M.filter((p) => !tokens.has(p)),
+      PRENOMS_M,
+    ),
   };
   // One birth year per candidate, sorted: pseudonymous years follow the real distribution, whatever the input's order.
-  const years = [...own.values()].map((rows) => Number(rows[0]!.dateNaissance.slice(0, 4))).sort((a, b) => a - b);
+  const years = [...own.values()]
+    .map((rows) => Number(rows[0]!.dateNaissance.slice(0, 4)))
+    .sort((a, b) => a - b);
 
   const taken = new Set<string>();
   const identities = new Map<string, Identity>();
@@ -74,8 +90,20 @@ export function pseudonymiseDecisions(decisions: readonly Decision[], seed: Pseu
   for (const [numero, rows] of [...own].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const pseudo = pseudonymousNumber(draw, numero, (n) => !real.numbers.has(n) && !taken.has(n));
     taken.add(pseudo);
-    const name = firstFit(draw, 'name', numero, (bytes) => nameFrom(bytes, pools), (n) => rows.every((r) => r.nom !== n.nom && r.prenoms !== n.prenoms) && !real.pairs.has(`${n.nom}|${n.prenoms}`));
-    identities.set(numero, { numero: pseudo, ...name, dateNaissance: birthDate(draw('birth', numero, 0), years, rows, real.dates) });
+    const name = firstFit(
+      draw,
+      'name',
+      numero,
+      (bytes) => nameFrom(bytes, pools),
+      (n) =>
+        rows.every((r) => r.nom !== n.nom && r.prenoms !== n.prenoms) &&
+        !real.pairs.has(`${n.nom}|${n.prenoms}`),
+    );
+    identities.set(numero, {
+      numero: pseudo,
+      ...name,
+      dateNaissance: birthDate(draw('birth', numero, 0), years, rows, real.dates),
+    });
   }
   return decisions.map((d) => Decision.parse({ ...d, ...identities.get(d.numero)! }));
 }
@@ -83,39 +111,70 @@ export function pseudonymiseDecisions(decisions: readonly Decision[], seed: Pseu
 function pseudonymousNumber(draw: Draw, numero: string, free: (n: string) => boolean): string {
   // A real number of an unexpected format gets the longest valid shape.
   const shape = CANDIDATE_NUMBER.test(numero) ? numero : 'X'.repeat(15);
-  return firstFit(draw, 'numero', numero, (bytes, counter) => {
-    // After many collisions (a tiny, crowded shape), widen to 15 of any of 36 characters.
-    const wide = counter >= 32;
-    return [...(wide ? 'X'.repeat(15) : shape)].map((c, i) => {
-      const alphabet = wide ? ALNUM : DIGITS.includes(c) ? DIGITS : LETTERS;
-      return alphabet[bytes.readUInt16BE(i * 2) % alphabet.length];
-    }).join('');
-  }, (n) => CandidateNumber.safeParse(n).success && free(n));
+  return firstFit(
+    draw,
+    'numero',
+    numero,
+    (bytes, counter) => {
+      // After many collisions (a tiny, crowded shape), widen to 15 of any of 36 characters.
+      const wide = counter >= 32;
+      return [...(wide ? 'X'.repeat(15) : shape)]
+        .map((c, i) => {
+          const alphabet = wide ? ALNUM : DIGITS.includes(c) ? DIGITS : LETTERS;
+          return alphabet[bytes.readUInt16BE(i * 2) % alphabet.length];
+        })
+        .join('');
+    },
+    (n) => CandidateNumber.safeParse(n).success && free(n),
+  );
 }
 
-function nameFrom(bytes: Buffer, pools: { noms: readonly string[]; f: readonly string[]; m: readonly string[] }): Pick<Identity, 'nom' | 'prenoms'> {
+function nameFrom(
+  bytes: Buffer,
+  pools: { noms: readonly string[]; f: readonly string[]; m: readonly string[] },
+): Pick<Identity, 'nom' | 'prenoms'> {
   const given = bytes[0]! & 1 ? pools.f : pools.m;
   // As many prénoms as the generator gives: one, two (45 %) or three (10 %).
   const count = bytes[1]! % 100 < 10 ? 3 : bytes[1]! % 100 < 45 ? 2 : 1;
-  const prenoms = [...new Set([0, 1, 2].slice(0, count).map((i) => given[bytes.readUInt16BE(4 + i * 2) % given.length]!))];
-  return { nom: pools.noms[bytes.readUInt16BE(2) % pools.noms.length]!, prenoms: prenoms.join(', ') };
+  const prenoms = [
+    ...new Set(
+      [0, 1, 2].slice(0, count).map((i) => given[bytes.readUInt16BE(4 + i * 2) % given.length]!),
+    ),
+  ];
+  return {
+    nom: pools.noms[bytes.readUInt16BE(2) % pools.noms.length]!,
+    prenoms: prenoms.join(', '),
+  };
 }
 
-function birthDate(bytes: Buffer, years: readonly number[], rows: readonly Identity[], realDates: ReadonlySet<string>): string {
+function birthDate(
+  bytes: Buffer,
+  years: readonly number[],
+  rows: readonly Identity[],
+  realDates: ReadonlySet<string>,
+): string {
   const year = years[bytes.readUInt32BE(0) % years.length]!;
   const first = Date.UTC(year, 0, 1);
   const span = Math.round((Date.UTC(year + 1, 0, 1) - first) / DAY_MS);
-  const at = (offset: number) => new Date(first + (offset % span) * DAY_MS).toISOString().slice(0, 10);
+  const at = (offset: number) =>
+    new Date(first + (offset % span) * DAY_MS).toISOString().slice(0, 10);
   const notOwn = (date: string) => rows.every((r) => r.dateNaissance !== date);
   // Sparse real dates (a small académie) are all avoided; in a crowded year, only the candidate's own.
   const draws = [4, 10, 16, 22].map((at6) => bytes.readUIntBE(at6, 6));
   const sparse = draws.map(at).find((date) => !realDates.has(date) && notOwn(date));
   if (sparse) return sparse;
-  for (let step = 0; step <= rows.length; step++) if (notOwn(at(draws[0]! + step))) return at(draws[0]! + step);
+  for (let step = 0; step <= rows.length; step++)
+    if (notOwn(at(draws[0]! + step))) return at(draws[0]! + step);
   throw new Error('unreachable: a candidate has fewer birth dates than a year has days');
 }
 
-function firstFit<T>(draw: Draw, label: string, numero: string, make: (bytes: Buffer, counter: number) => T, fits: (value: T) => boolean): T {
+function firstFit<T>(
+  draw: Draw,
+  label: string,
+  numero: string,
+  make: (bytes: Buffer, counter: number) => T,
+  fits: (value: T) => boolean,
+): T {
   for (let counter = 0; counter < MAX_DRAWS; counter++) {
     const value = make(draw(label, numero, counter), counter);
     if (fits(value)) return value;
@@ -124,7 +183,8 @@ function firstFit<T>(draw: Draw, label: string, numero: string, make: (bytes: Bu
 }
 
 const splitPrenoms = (prenoms: string) => prenoms.split(',').map((p) => p.trim());
-const unlessEmpty = <T>(pool: readonly T[], fallback: readonly T[]) => (pool.length > 0 ? pool : fallback);
+const unlessEmpty = <T>(pool: readonly T[], fallback: readonly T[]) =>
+  pool.length > 0 ? pool : fallback;
 
 /**
  * A few candidates for the officer to try on a rehearsal (numbers only; their
@@ -132,11 +192,22 @@ const unlessEmpty = <T>(pool: readonly T[], fallback: readonly T[]) => (pool.len
  * outcomes first, then others, in the (pseudonymous, hence arbitrary) order of
  * their numbers. REMPLACEMENT decisions are never shown, so never offered.
  */
-export function sampleCandidates(decisions: readonly Pick<Decision, 'numero' | 'groupe' | 'decision' | 'mention'>[], phase: 1 | 2, count = 3): string[] {
+export function sampleCandidates(
+  decisions: readonly Pick<Decision, 'numero' | 'groupe' | 'decision' | 'mention'>[],
+  phase: 1 | 2,
+  count = 3,
+): string[] {
   const latest = new Map<string, Pick<Decision, 'numero' | 'groupe' | 'decision' | 'mention'>>();
-  for (const d of decisions) if (d.groupe <= phase && (latest.get(d.numero)?.groupe ?? 0) < d.groupe) latest.set(d.numero, d);
-  const shown = [...latest.values()].filter((d) => d.decision !== 'REMPLACEMENT').sort((a, b) => (a.numero < b.numero ? -1 : 1));
-  const rank = (d: (typeof shown)[number]) => ['ADMIS+', 'ADMIS', 'SECOND_GROUPE', 'AJOURNE', 'ELIMINE'].indexOf(d.decision + (d.mention ? '+' : ''));
+  for (const d of decisions)
+    if (d.groupe <= phase && (latest.get(d.numero)?.groupe ?? 0) < d.groupe)
+      latest.set(d.numero, d);
+  const shown = [...latest.values()]
+    .filter((d) => d.decision !== 'REMPLACEMENT')
+    .sort((a, b) => (a.numero < b.numero ? -1 : 1));
+  const rank = (d: (typeof shown)[number]) =>
+    ['ADMIS+', 'ADMIS', 'SECOND_GROUPE', 'AJOURNE', 'ELIMINE'].indexOf(
+      d.decision + (d.mention ? '+' : ''),
+    );
   const firstOfEach = new Map<number, string>();
   for (const d of shown) if (!firstOfEach.has(rank(d))) firstOfEach.set(rank(d), d.numero);
   const best = [...firstOfEach].sort(([a], [b]) => a - b).map(([, numero]) => numero);

@@ -32,8 +32,16 @@ export interface PublicationDeps {
 }
 
 /** Candidate numbers under a fraud procedure still open: withheld from every public artifact. */
-export async function withheldNumbers(deps: Pick<PublicationDeps, 'fraud'>, session: string, academie: string): Promise<Set<string>> {
-  return new Set((await deps.fraud.list(session, academie)).filter((f) => f.state === 'flagged').map((f) => f.numero));
+export async function withheldNumbers(
+  deps: Pick<PublicationDeps, 'fraud'>,
+  session: string,
+  academie: string,
+): Promise<Set<string>> {
+  return new Set(
+    (await deps.fraud.list(session, academie))
+      .filter((f) => f.state === 'flagged')
+      .map((f) => f.numero),
+  );
 }
 
 /** A request the use cases refuse (unknown académie, nothing to publish, a time in the past): nothing changed. */

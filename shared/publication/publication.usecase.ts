@@ -2,11 +2,27 @@
 // edge function reads is the only thing that makes a release public.
 import { DateTime } from 'luxon';
 import { findAcademie, type Academie } from '../domain/reference/academies.js';
-import { ARM_AHEAD_MS, DEFAULT_PUBLICATION_TIME, InvalidInstantError, publicationInstant } from '../domain/publication/instant.js';
-import { decodePointer, encodePointer, liveRelease, pointerKey, type EdgePointer } from '../edge/pointer.js';
+import {
+  ARM_AHEAD_MS,
+  DEFAULT_PUBLICATION_TIME,
+  InvalidInstantError,
+  publicationInstant,
+} from '../domain/publication/instant.js';
+import {
+  decodePointer,
+  encodePointer,
+  liveRelease,
+  pointerKey,
+  type EdgePointer,
+} from '../edge/pointer.js';
 import type { PublicationPlan, RenderedRelease } from '../ports/publication-store.port.js';
 import { announcementPage } from '../render/pages.js';
-import { listsFields, scheduleListsExpiry, sessionListsExpiry, sessionPlans } from './lists-expiry.js';
+import {
+  listsFields,
+  scheduleListsExpiry,
+  sessionListsExpiry,
+  sessionPlans,
+} from './lists-expiry.js';
 import { PublicationError, type PublicationDeps } from './publication.deps.js';
 
 export interface PlanKey {
@@ -36,21 +52,29 @@ export function academieOf(slug: string): Academie {
  * officer-actions.usecase.ts, where an earlier instant waits for a second
  * officer (two-person.usecase.ts).
  */
-export async function schedulePublication(deps: PublicationDeps, key: PlanKey & { at: string; actor: string; listsDays?: number; approval?: Approval }): Promise<PublicationPlan> {
+export async function schedulePublication(
+  deps: PublicationDeps,
+  key: PlanKey & { at: string; actor: string; listsDays?: number; approval?: Approval },
+): Promise<PublicationPlan> {
   const academie = academieOf(key.academie);
   const now = deps.clock.now();
   const { local, instant } = plannedInstant(academie, key.groupe, key.at, now);
 
   const existing = await deps.publications.plan(key.session, academie.slug, key.groupe);
-  if (existing && isOpen(existing, now)) throw new PublicationError(`${academie.slug} ${key.session} group ${key.groupe} is already public since ${existing.instant}`);
+  if (existing && isOpen(existing, now))
+    throw new PublicationError(
+      `${academie.slug} ${key.session} group ${key.groupe} is already public since ${existing.instant}`,
+    );
   if (key.groupe === 2) {
     const first = await deps.publications.plan(key.session, academie.slug, 1);
-    if (first && Date.parse(first.instant) >= instant.getTime()) throw new PublicationError(`the second group cannot open before the first (${first.local})`);
+    if (first && Date.parse(first.instant) >= instant.getTime())
+      throw new PublicationError(`the second group cannot open before the first (${first.local})`);
   }
 
   const lists = listsFields(instant, academie.timeZone, key.listsDays, existing);
 
-  if (existing?.state === 'armed' && existing.releaseId) await disarmPending(deps, academie.slug, existing.releaseId, now);
+  if (existing?.state === 'armed' && existing.releaseId)
+    await disarmPending(deps, academie.slug, existing.releaseId, now);
   const plan: PublicationPlan = {
     academie: academie.slug,
     session: key.session,
@@ -65,11 +89,19 @@ export async function schedulePublication(deps: PublicationDeps, key: PlanKey & 
     ...lists,
   };
   await deps.publications.savePlan(plan);
-  await deps.scheduler.setTrigger({ academie: academie.slug, session: key.session, groupe: key.groupe, at: new Date(Math.max(now.getTime(), instant.getTime() - ARM_AHEAD_MS)) });
+  await deps.scheduler.setTrigger({
+    academie: academie.slug,
+    session: key.session,
+    groupe: key.groupe,
+    at: new Date(Math.max(now.getTime(), instant.getTime() - ARM_AHEAD_MS)),
+  });
   await scheduleListsExpiry(deps, academie.slug, key.session);
   // Nothing public yet: the landing page announces the instant.
   if (liveRelease(await readPointer(deps, academie.slug), now.getTime()) === null) {
-    await deps.storage.writeAnnouncement(academie.slug, announcementPage(academie, key.session, instant));
+    await deps.storage.writeAnnouncement(
+      academie.slug,
+      announcementPage(academie, key.session, instant),
+    );
   }
   await deps.audit.record({
     at: now.toISOString(),
@@ -89,7 +121,10 @@ export interface Approval {
   requestedBy: string;
 }
 
-const approvalNote = (approval: Approval | undefined) => (approval ? `; requested by ${approval.requestedBy}, approved by this actor (two-person rule)` : '');
+const approvalNote = (approval: Approval | undefined) =>
+  approval
+    ? `; requested by ${approval.requestedBy}, approved by this actor (two-person rule)`
+    : '';
 
 /**
  * The instant a schedule asks for: "YYYY-MM-DD HH:MM[:SS]" in the
@@ -97,8 +132,15 @@ const approvalNote = (approval: Approval | undefined) => (approval ? `; requeste
  * when it does not exist (a daylight-saving gap), is ambiguous, or is not in
  * the future.
  */
-export function plannedInstant(academie: Academie, groupe: 1 | 2, at: string, now: Date): { local: string; instant: Date } {
-  const local = /^\d{4}-\d{2}-\d{2}$/.test(at.trim()) ? `${at.trim()} ${DEFAULT_PUBLICATION_TIME[groupe]}` : at.trim();
+export function plannedInstant(
+  academie: Academie,
+  groupe: 1 | 2,
+  at: string,
+  now: Date,
+): { local: string; instant: Date } {
+  const local = /^\d{4}-\d{2}-\d{2}$/.test(at.trim())
+    ? `${at.trim()} ${DEFAULT_PUBLICATION_TIME[groupe]}`
+    : at.trim();
   let instant: Date;
   try {
     instant = publicationInstant(local, academie.timeZone);
@@ -106,11 +148,15 @@ export function plannedInstant(academie: Academie, groupe: 1 | 2, at: string, no
     if (err instanceof InvalidInstantError) throw new PublicationError(err.message);
     throw err;
   }
-  if (instant.getTime() <= now.getTime()) throw new PublicationError(`${local} (${academie.timeZone}) is not in the future; use publish --now to open at once`);
+  if (instant.getTime() <= now.getTime())
+    throw new PublicationError(
+      `${local} (${academie.timeZone}) is not in the future; use publish --now to open at once`,
+    );
   return { local, instant };
 }
 
-export type ArmResult = { armed: true; releaseId: string } | { armed: false; reason: string; retryAt: Date | null };
+export type ArmResult =
+  { armed: true; releaseId: string } | { armed: false; reason: string; retryAt: Date | null };
 
 /**
  * What the scheduler calls: points the académie's pointer at the newest
@@ -119,9 +165,14 @@ export type ArmResult = { armed: true; releaseId: string } | { armed: false; rea
  * before the instant the trigger is set again; at the instant the plan is
  * missed and nothing is published.
  */
-export async function armPublication(deps: PublicationDeps, key: PlanKey, actor = 'scheduler'): Promise<ArmResult> {
+export async function armPublication(
+  deps: PublicationDeps,
+  key: PlanKey,
+  actor = 'scheduler',
+): Promise<ArmResult> {
   const plan = await deps.publications.plan(key.session, key.academie, key.groupe);
-  if (!plan || plan.state !== 'scheduled') return { armed: false, reason: plan ? `plan is ${plan.state}` : 'no plan', retryAt: null };
+  if (!plan || plan.state !== 'scheduled')
+    return { armed: false, reason: plan ? `plan is ${plan.state}` : 'no plan', retryAt: null };
   const now = deps.clock.now();
   const instant = Date.parse(plan.instant);
   const { release, reason } = await readyRelease(deps, key, instant);
@@ -130,28 +181,69 @@ export async function armPublication(deps: PublicationDeps, key: PlanKey, actor 
     const missed = now.getTime() >= instant;
     const retryAt = missed ? null : new Date(Math.min(now.getTime() + ARM_RETRY_MS, instant));
     const stated = missed ? `not published: ${reason} at the instant` : reason;
-    await deps.publications.savePlan({ ...plan, state: missed ? 'missed' : 'scheduled', reason: stated, updatedAt: now.toISOString() });
+    await deps.publications.savePlan({
+      ...plan,
+      state: missed ? 'missed' : 'scheduled',
+      reason: stated,
+      updatedAt: now.toISOString(),
+    });
     if (retryAt) await deps.scheduler.setTrigger({ ...key, at: retryAt });
     // One entry when the reason changes, not one per retry.
     if (missed || plan.reason !== stated) {
-      await deps.audit.record({ at: now.toISOString(), actor, action: missed ? 'missed' : 'arm-deferred', academie: key.academie, session: key.session, groupe: key.groupe, releaseId: null, detail: stated });
+      await deps.audit.record({
+        at: now.toISOString(),
+        actor,
+        action: missed ? 'missed' : 'arm-deferred',
+        academie: key.academie,
+        session: key.session,
+        groupe: key.groupe,
+        releaseId: null,
+        detail: stated,
+      });
     }
     return { armed: false, reason: stated, retryAt };
   }
 
   const pointer = await readPointer(deps, key.academie);
   // Another group's release still waiting to open keeps the pointer's one `next` slot until it opens.
-  if (pointer.next !== null && pointer.next !== release.id && pointer.notBefore !== null && now.getTime() < pointer.notBefore && pointer.notBefore < instant) {
+  if (
+    pointer.next !== null &&
+    pointer.next !== release.id &&
+    pointer.notBefore !== null &&
+    now.getTime() < pointer.notBefore &&
+    pointer.notBefore < instant
+  ) {
     const retryAt = new Date(pointer.notBefore);
     await deps.scheduler.setTrigger({ ...key, at: retryAt });
     return { armed: false, reason: 'waiting for the earlier publication to open', retryAt };
   }
   const current = liveRelease(pointer, now.getTime());
   const lists = sessionListsExpiry(await sessionPlans(deps, key.session, key.academie));
-  await writePointer(deps, key.academie, { v: 1, current, next: release.id, notBefore: instant, ...(lists && { listsUntil: lists.at.getTime() }) });
-  await deps.publications.savePlan({ ...plan, state: 'armed', releaseId: release.id, reason: null, updatedAt: now.toISOString() });
+  await writePointer(deps, key.academie, {
+    v: 1,
+    current,
+    next: release.id,
+    notBefore: instant,
+    ...(lists && { listsUntil: lists.at.getTime() }),
+  });
+  await deps.publications.savePlan({
+    ...plan,
+    state: 'armed',
+    releaseId: release.id,
+    reason: null,
+    updatedAt: now.toISOString(),
+  });
   await scheduleListsExpiry(deps, key.academie, key.session, new Date(instant));
-  await deps.audit.record({ at: now.toISOString(), actor, action: 'arm', academie: key.academie, session: key.session, groupe: key.groupe, releaseId: release.id, detail: `pointer armed, opens at ${plan.instant}` });
+  await deps.audit.record({
+    at: now.toISOString(),
+    actor,
+    action: 'arm',
+    academie: key.academie,
+    session: key.session,
+    groupe: key.groupe,
+    releaseId: release.id,
+    detail: `pointer armed, opens at ${plan.instant}`,
+  });
   return { armed: true, releaseId: release.id };
 }
 
@@ -159,13 +251,28 @@ export async function armPublication(deps: PublicationDeps, key: PlanKey, actor 
  * Opens the newest complete release of the group now, whatever was planned; the lists' period counts from now.
  * No role is checked here: officers reach it through the two-person rule (two-person.usecase.ts), which calls it on approval.
  */
-export async function publishNow(deps: PublicationDeps, key: PlanKey & { actor: string; listsDays?: number; approval?: Approval }): Promise<PublicationPlan> {
+export async function publishNow(
+  deps: PublicationDeps,
+  key: PlanKey & { actor: string; listsDays?: number; approval?: Approval },
+): Promise<PublicationPlan> {
   const academie = academieOf(key.academie);
   const now = deps.clock.now();
   const others = await sessionPlans(deps, key.session, academie.slug);
-  const lists = listsFields(now, academie.timeZone, key.listsDays, others.find((p) => p.groupe === key.groupe));
-  const { release, reason } = await readyRelease(deps, { ...key, academie: academie.slug }, now.getTime());
-  if (!release) throw new PublicationError(`${academie.slug} ${key.session} group ${key.groupe}: ${reason}; nothing published`);
+  const lists = listsFields(
+    now,
+    academie.timeZone,
+    key.listsDays,
+    others.find((p) => p.groupe === key.groupe),
+  );
+  const { release, reason } = await readyRelease(
+    deps,
+    { ...key, academie: academie.slug },
+    now.getTime(),
+  );
+  if (!release)
+    throw new PublicationError(
+      `${academie.slug} ${key.session} group ${key.groupe}: ${reason}; nothing published`,
+    );
   const plan: PublicationPlan = {
     academie: academie.slug,
     session: key.session,
@@ -180,42 +287,105 @@ export async function publishNow(deps: PublicationDeps, key: PlanKey & { actor: 
     ...lists,
   };
   const expiry = sessionListsExpiry([...others.filter((p) => p.groupe !== key.groupe), plan]);
-  await writePointer(deps, academie.slug, { v: 1, current: release.id, next: null, notBefore: null, ...(expiry && { listsUntil: expiry.at.getTime() }) });
+  await writePointer(deps, academie.slug, {
+    v: 1,
+    current: release.id,
+    next: null,
+    notBefore: null,
+    ...(expiry && { listsUntil: expiry.at.getTime() }),
+  });
   await deps.publications.savePlan(plan);
-  await deps.scheduler.clearTrigger({ academie: academie.slug, session: key.session, groupe: key.groupe });
+  await deps.scheduler.clearTrigger({
+    academie: academie.slug,
+    session: key.session,
+    groupe: key.groupe,
+  });
   await scheduleListsExpiry(deps, academie.slug, key.session, now);
-  await deps.audit.record({ at: now.toISOString(), actor: key.actor, action: 'publish', academie: academie.slug, session: key.session, groupe: key.groupe, releaseId: release.id, detail: `published now on explicit command${approvalNote(key.approval)}` });
+  await deps.audit.record({
+    at: now.toISOString(),
+    actor: key.actor,
+    action: 'publish',
+    academie: academie.slug,
+    session: key.session,
+    groupe: key.groupe,
+    releaseId: release.id,
+    detail: `published now on explicit command${approvalNote(key.approval)}`,
+  });
   return plan;
 }
 
 /** Public from its instant on: armed and past the instant, or published. */
 export function isOpen(plan: PublicationPlan, now: Date): boolean {
-  return plan.state === 'published' || (plan.state === 'armed' && now.getTime() >= Date.parse(plan.instant));
+  return (
+    plan.state === 'published' ||
+    (plan.state === 'armed' && now.getTime() >= Date.parse(plan.instant))
+  );
 }
 
 /** The newest complete release of the group rendered by the instant, or why there is none. */
-export async function readyRelease(deps: Pick<PublicationDeps, 'publications' | 'storage'>, key: PlanKey, instantMs: number): Promise<{ release?: RenderedRelease; reason: string }> {
+export async function readyRelease(
+  deps: Pick<PublicationDeps, 'publications' | 'storage'>,
+  key: PlanKey,
+  instantMs: number,
+): Promise<{ release?: RenderedRelease; reason: string }> {
   const all = await deps.publications.releases(key.session, key.academie);
   const candidates = all.filter((r) => r.kind === 'release' && r.phase === key.groupe);
   const release = candidates.find((r) => Date.parse(r.renderedAt) <= instantMs);
-  if (!release) return { reason: candidates.length ? 'the only release was rendered after the instant' : `no release rendered for group ${key.groupe}` };
+  if (!release)
+    return {
+      reason: candidates.length
+        ? 'the only release was rendered after the instant'
+        : `no release rendered for group ${key.groupe}`,
+    };
   const check = await deps.storage.verify(release.id, 'releases');
-  if (!check.complete) return { reason: `release ${release.id} is incomplete (${check.missing.length} objects missing or altered)` };
+  if (!check.complete)
+    return {
+      reason: `release ${release.id} is incomplete (${check.missing.length} objects missing or altered)`,
+    };
   return { release, reason: '' };
 }
 
-export async function readPointer(deps: Pick<PublicationDeps, 'kvs'>, slug: string): Promise<EdgePointer> {
-  return decodePointer(await deps.kvs.get(pointerKey(slug))) ?? { v: 1, current: null, next: null, notBefore: null };
+export async function readPointer(
+  deps: Pick<PublicationDeps, 'kvs'>,
+  slug: string,
+): Promise<EdgePointer> {
+  return (
+    decodePointer(await deps.kvs.get(pointerKey(slug))) ?? {
+      v: 1,
+      current: null,
+      next: null,
+      notBefore: null,
+    }
+  );
 }
 
-export async function writePointer(deps: Pick<PublicationDeps, 'kvs'>, slug: string, pointer: EdgePointer): Promise<void> {
+export async function writePointer(
+  deps: Pick<PublicationDeps, 'kvs'>,
+  slug: string,
+  pointer: EdgePointer,
+): Promise<void> {
   await deps.kvs.put(pointerKey(slug), encodePointer(pointer));
 }
 
 /** Drops this plan's `next` if not yet open (an armed plan being moved), keeping what is live and, with it, the lists' expiry. */
-async function disarmPending(deps: PublicationDeps, slug: string, releaseId: string, now: Date): Promise<void> {
+async function disarmPending(
+  deps: PublicationDeps,
+  slug: string,
+  releaseId: string,
+  now: Date,
+): Promise<void> {
   const pointer = await readPointer(deps, slug);
-  if (pointer.next !== releaseId || (pointer.notBefore !== null && now.getTime() >= pointer.notBefore)) return;
+  if (
+    pointer.next !== releaseId ||
+    (pointer.notBefore !== null && now.getTime() >= pointer.notBefore)
+  )
+    return;
   const current = liveRelease(pointer, now.getTime());
-  await writePointer(deps, slug, { v: 1, current, next: null, notBefore: null, ...(current !== null && pointer.listsUntil != null && { listsUntil: pointer.listsUntil }) });
+  await writePointer(deps, slug, {
+    v: 1,
+    current,
+    next: null,
+    notBefore: null,
+    ...(current !== null && pointer.listsUntil != null && { listsUntil: pointer.listsUntil }),
+  });
 }

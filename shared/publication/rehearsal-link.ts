@@ -32,7 +32,9 @@ export class RehearsalNotFoundError extends PublicationError {
 export async function rehearsalKey(kvs: EdgeKeyValueStore): Promise<string> {
   const existing = await kvs.get(REHEARSAL_KEY);
   if (existing && existing.length >= 32) return existing;
-  throw new PublicationError('no rehearsal signing key yet: create it once with publibac rehearsal rotate-key (admin API: POST /rehearsal/rotate-key)');
+  throw new PublicationError(
+    'no rehearsal signing key yet: create it once with publibac rehearsal rotate-key (admin API: POST /rehearsal/rotate-key)',
+  );
 }
 
 /** Makes the signing key if there is none (the local stack's start, as a deployment would). */
@@ -44,7 +46,13 @@ export async function ensureRehearsalKey(kvs: EdgeKeyValueStore): Promise<void> 
 const newKey = () => randomBytes(32).toString('hex');
 
 /** Path of a rehearsal's page, valid until `expires` (rounded down to the second). */
-export function rehearsalPath(key: string, rehearsalId: string, slug: string, expires: Date, page = '/'): string {
+export function rehearsalPath(
+  key: string,
+  rehearsalId: string,
+  slug: string,
+  expires: Date,
+  page = '/',
+): string {
   const exp = Math.floor(expires.getTime() / 1000);
   if (exp < 1e9 || exp >= 1e10) throw new Error('rehearsal expiry out of range');
   const sig = createHmac('sha256', key).update(`${rehearsalId}/${exp}`).digest('hex');
@@ -54,9 +62,14 @@ export function rehearsalPath(key: string, rehearsalId: string, slug: string, ex
 /** The validity asked for, or the default; refused beyond the cap, so the CLI and the API cannot differ. */
 export function linkValidity(validForMs: number | undefined): number {
   const ms = validForMs ?? DEFAULT_LINK_VALIDITY_MS;
-  if (!Number.isSafeInteger(ms) || ms < MIN_LINK_VALIDITY_MS) throw new PublicationError('a rehearsal link must be valid for a whole number of milliseconds, at least 1 minute');
+  if (!Number.isSafeInteger(ms) || ms < MIN_LINK_VALIDITY_MS)
+    throw new PublicationError(
+      'a rehearsal link must be valid for a whole number of milliseconds, at least 1 minute',
+    );
   if (ms > MAX_LINK_VALIDITY_MS) {
-    throw new PublicationError(`a rehearsal link is valid for 24 hours at most (asked for ${+(ms / 3_600_000).toFixed(2)} h): mint a new one when it expires`);
+    throw new PublicationError(
+      `a rehearsal link is valid for 24 hours at most (asked for ${+(ms / 3_600_000).toFixed(2)} h): mint a new one when it expires`,
+    );
   }
   return ms;
 }
@@ -95,9 +108,11 @@ export async function mintRehearsalLink(deps: LinkDeps, req: MintRequest): Promi
     (r) => r.kind === 'rehearsal' && (req.rehearsalId === undefined || r.id === req.rehearsalId),
   );
   if (!rehearsal) {
-    throw new RehearsalNotFoundError(req.rehearsalId === undefined
-      ? `no rehearsal rendered for ${academie.slug} ${req.session}: run rehearse first`
-      : `no rehearsal ${req.rehearsalId} for ${academie.slug} ${req.session}`);
+    throw new RehearsalNotFoundError(
+      req.rehearsalId === undefined
+        ? `no rehearsal rendered for ${academie.slug} ${req.session}: run rehearse first`
+        : `no rehearsal ${req.rehearsalId} for ${academie.slug} ${req.session}`,
+    );
   }
   const now = deps.clock.now();
   const expires = new Date(Math.floor((now.getTime() + validFor) / 1000) * 1000);
@@ -112,7 +127,13 @@ export async function mintRehearsalLink(deps: LinkDeps, req: MintRequest): Promi
     releaseId: rehearsal.id,
     detail: `rehearsal link minted, valid until ${expires.toISOString()}`,
   });
-  return { id: rehearsal.id, renderedAt: rehearsal.renderedAt, path, expires, tryWith: rehearsal.tryWith ?? [] };
+  return {
+    id: rehearsal.id,
+    renderedAt: rehearsal.renderedAt,
+    path,
+    expires,
+    tryWith: rehearsal.tryWith ?? [],
+  };
 }
 
 /** Stands for "every académie and session" in the audit log: one key signs every rehearsal link. */
@@ -123,11 +144,20 @@ export const ALL = '*';
  * once the KVS write has reached the edge, within seconds). New links are
  * minted under the new key.
  */
-export async function rotateRehearsalKey(deps: Pick<PublicationDeps, 'audit' | 'kvs' | 'clock'>, actor: string): Promise<{ rotatedAt: string }> {
+export async function rotateRehearsalKey(
+  deps: Pick<PublicationDeps, 'audit' | 'kvs' | 'clock'>,
+  actor: string,
+): Promise<{ rotatedAt: string }> {
   await deps.kvs.put(REHEARSAL_KEY, newKey());
   const rotatedAt = deps.clock.now().toISOString();
   await deps.audit.record({
-    at: rotatedAt, actor, action: 'rehearsal-key-rotation', academie: ALL, session: ALL, groupe: null, releaseId: null,
+    at: rotatedAt,
+    actor,
+    action: 'rehearsal-key-rotation',
+    academie: ALL,
+    session: ALL,
+    groupe: null,
+    releaseId: null,
     detail: 'rehearsal signing key replaced: every rehearsal link minted before is revoked',
   });
   return { rotatedAt };

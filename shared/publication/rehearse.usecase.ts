@@ -36,7 +36,11 @@ export async function rehearse(
   const { validForMs, ...render } = req;
   const rendered = await renderRehearsal(deps, render);
   const link = await mintRehearsalLink(deps, {
-    academie: req.academie, session: req.session, rehearsalId: rendered.id, actor: req.actor, ...(validForMs === undefined ? {} : { validForMs }),
+    academie: req.academie,
+    session: req.session,
+    rehearsalId: rendered.id,
+    actor: req.actor,
+    ...(validForMs === undefined ? {} : { validForMs }),
   });
   return { ...rendered, path: link.path, expires: link.expires };
 }

@@ -10,7 +10,12 @@ import { silentProgress } from '../ports/byte-source.port.js';
 import type { RehearsalSample, RenderedRelease } from '../ports/publication-store.port.js';
 import { randomBytes } from 'node:crypto';
 import type { Decision } from '../domain/decision.schema.js';
-import { FORMAT_VERSION, lookupScope, type LookupParams, type SessionLookupParams } from '../render/lookup/lookup-crypto.js';
+import {
+  FORMAT_VERSION,
+  lookupScope,
+  type LookupParams,
+  type SessionLookupParams,
+} from '../render/lookup/lookup-crypto.js';
 import { mapLimit, renderRelease, type Release } from '../render/release.js';
 import { selectPublicResults } from '../render/release-input.js';
 import { accessCode, sessionCodeSecret } from './access-codes.js';
@@ -42,27 +47,58 @@ export interface RenderRequest {
 export async function renderInMemory(
   deps: PublicationDeps,
   req: Omit<RenderRequest, 'actor'>,
-): Promise<{ rendered: Release; candidates: number; derived: number; tryWith?: RehearsalSample[] }> {
+): Promise<{
+  rendered: Release;
+  candidates: number;
+  derived: number;
+  tryWith?: RehearsalSample[];
+}> {
   const academie = findAcademie(req.academie);
   if (!academie) throw new PublicationError(`unknown académie "${req.academie}"`);
   const decisions = await deps.decisions.currentDecisions(req.session, academie.slug);
-  if (decisions.length === 0) throw new PublicationError(`no decisions stored for ${academie.slug} ${req.session}: ingest them first`);
+  if (decisions.length === 0)
+    throw new PublicationError(
+      `no decisions stored for ${academie.slug} ${req.session}: ingest them first`,
+    );
   if (req.phase === 2 && !decisions.some((d) => d.groupe === 2)) {
-    throw new PublicationError(`no second-group decisions stored for ${academie.slug} ${req.session}: ingest them before rendering phase 2`);
+    throw new PublicationError(
+      `no second-group decisions stored for ${academie.slug} ${req.session}: ingest them before rendering phase 2`,
+    );
   }
   const everyone = new Set(decisions.map((d) => d.numero)).size;
-  const session = await sessionLookupParams(deps.lookupKeys, req.session, academie.slug, everyone, req.iterations ?? DEFAULT_ITERATIONS);
+  const session = await sessionLookupParams(
+    deps.lookupKeys,
+    req.session,
+    academie.slug,
+    everyone,
+    req.iterations ?? DEFAULT_ITERATIONS,
+  );
   const withheld = await withheldNumbers(deps, req.session, academie.slug);
-  const subjects = req.kind === 'rehearsal'
-    ? rehearsalSubjects(decisions, withheld, session, lookupScope(req.session, academie.slug, req.phase, true))
-    : {
-        decisions, withheld,
-        params: { v: FORMAT_VERSION, ...session, scope: lookupScope(req.session, academie.slug, req.phase) } satisfies LookupParams,
-        codeSecret: await sessionCodeSecret(deps.lookupKeys, req.session, academie.slug),
-        cache: { keys: deps.lookupKeys, session: req.session, academie: academie.slug },
-      };
+  const subjects =
+    req.kind === 'rehearsal'
+      ? rehearsalSubjects(
+          decisions,
+          withheld,
+          session,
+          lookupScope(req.session, academie.slug, req.phase, true),
+        )
+      : {
+          decisions,
+          withheld,
+          params: {
+            v: FORMAT_VERSION,
+            ...session,
+            scope: lookupScope(req.session, academie.slug, req.phase),
+          } satisfies LookupParams,
+          codeSecret: await sessionCodeSecret(deps.lookupKeys, req.session, academie.slug),
+          cache: { keys: deps.lookupKeys, session: req.session, academie: academie.slug },
+        };
   const shown = selectPublicResults(subjects.decisions, req.phase, subjects.withheld);
-  const { root, derived } = await prepareRoots(subjects, shown.map((r) => r.numero), req.progress ?? silentProgress);
+  const { root, derived } = await prepareRoots(
+    subjects,
+    shown.map((r) => r.numero),
+    req.progress ?? silentProgress,
+  );
   const previous = await findPrevious(deps, academie.slug, req.session, req.phase);
   const nationalPeers = await livePeerStatistics(deps, academie.slug, req.session, req.phase);
   const release = await renderRelease({
@@ -77,9 +113,13 @@ export async function renderInMemory(
     nationalPeers,
     lists: req.lists ?? (await listsOnline(deps, req.session, academie.slug)),
   });
-  const tryWith = req.kind === 'rehearsal'
-    ? sampleCandidates(subjects.decisions, req.phase).map((numero) => ({ numero, code: accessCode(subjects.codeSecret, numero) }))
-    : undefined;
+  const tryWith =
+    req.kind === 'rehearsal'
+      ? sampleCandidates(subjects.decisions, req.phase).map((numero) => ({
+          numero,
+          code: accessCode(subjects.codeSecret, numero),
+        }))
+      : undefined;
   return { rendered: release, candidates: shown.length, derived, ...(tryWith ? { tryWith } : {}) };
 }
 
@@ -91,11 +131,24 @@ export async function renderInMemory(
  * either), so a leaked link or file leads to no one and no real code opens
  * anything in it.
  */
-function rehearsalSubjects(decisions: readonly Decision[], withheld: ReadonlySet<string>, session: SessionLookupParams, scope: string) {
+function rehearsalSubjects(
+  decisions: readonly Decision[],
+  withheld: ReadonlySet<string>,
+  session: SessionLookupParams,
+  scope: string,
+) {
   return {
-    decisions: pseudonymiseDecisions(decisions.filter((d) => !withheld.has(d.numero)), randomBytes(32)),
+    decisions: pseudonymiseDecisions(
+      decisions.filter((d) => !withheld.has(d.numero)),
+      randomBytes(32),
+    ),
     withheld: new Set<string>(),
-    params: { v: FORMAT_VERSION, ...session, salt: randomBytes(16).toString('base64'), scope } satisfies LookupParams,
+    params: {
+      v: FORMAT_VERSION,
+      ...session,
+      salt: randomBytes(16).toString('base64'),
+      scope,
+    } satisfies LookupParams,
     codeSecret: randomBytes(32).toString('base64'),
   };
 }
@@ -108,14 +161,25 @@ export interface RenderOutcome {
   derived: number;
 }
 
-export async function renderAcademie(deps: PublicationDeps, req: RenderRequest): Promise<RenderOutcome> {
+export async function renderAcademie(
+  deps: PublicationDeps,
+  req: RenderRequest,
+): Promise<RenderOutcome> {
   const kind = req.kind ?? 'release';
-  const { rendered: release, candidates, derived, tryWith } = await renderInMemory(deps, { ...req, kind });
+  const {
+    rendered: release,
+    candidates,
+    derived,
+    tryWith,
+  } = await renderInMemory(deps, { ...req, kind });
   const slug = release.manifest.academie;
   const prefix = kind === 'release' ? 'releases' : 'rehearsals';
   await deps.storage.write(release, prefix);
   const check = await deps.storage.verify(release.id, prefix);
-  if (!check.complete) throw new Error(`release ${release.id} is incomplete after writing: ${check.missing.slice(0, 5).join(', ')}`);
+  if (!check.complete)
+    throw new Error(
+      `release ${release.id} is incomplete after writing: ${check.missing.slice(0, 5).join(', ')}`,
+    );
 
   const record: RenderedRelease = {
     id: release.id,
@@ -151,13 +215,22 @@ export async function renderAcademie(deps: PublicationDeps, req: RenderRequest):
  * phase (their live release's own), for the national page: an académie not
  * yet live adds nothing, so the page never publishes anyone's figures early.
  */
-async function livePeerStatistics(deps: PublicationDeps, slug: string, session: string, phase: 1 | 2): Promise<AcademieStats[]> {
+async function livePeerStatistics(
+  deps: PublicationDeps,
+  slug: string,
+  session: string,
+  phase: 1 | 2,
+): Promise<AcademieStats[]> {
   const now = deps.clock.now().getTime();
-  const peers = await mapLimit(ACADEMIES.filter((a) => a.slug !== slug), 8, async (a) => {
-    const live = liveRelease(await readPointer(deps, a.slug), now);
-    const stats = live ? await deps.storage.statistics(live) : undefined;
-    return stats && stats.session === session && stats.phase === phase ? stats : undefined;
-  });
+  const peers = await mapLimit(
+    ACADEMIES.filter((a) => a.slug !== slug),
+    8,
+    async (a) => {
+      const live = liveRelease(await readPointer(deps, a.slug), now);
+      const stats = live ? await deps.storage.statistics(live) : undefined;
+      return stats && stats.session === session && stats.phase === phase ? stats : undefined;
+    },
+  );
   return peers.filter((p): p is AcademieStats => p !== undefined);
 }
 
@@ -166,12 +239,27 @@ async function livePeerStatistics(deps: PublicationDeps, slug: string, session: 
  * the armed one as long as the instant is ahead: the trigger is moved to
  * now, or left at its arming time if that is still to come.
  */
-async function rearmIfPlanned(deps: PublicationDeps, academie: string, session: string, groupe: 1 | 2): Promise<void> {
+async function rearmIfPlanned(
+  deps: PublicationDeps,
+  academie: string,
+  session: string,
+  groupe: 1 | 2,
+): Promise<void> {
   const plan = await deps.publications.plan(session, academie, groupe);
   if (!plan || (plan.state !== 'scheduled' && plan.state !== 'armed')) return;
   const now = deps.clock.now().getTime();
   const instant = Date.parse(plan.instant);
   if (now >= instant) return;
-  await deps.publications.savePlan({ ...plan, state: 'scheduled', reason: 'a newer release was rendered: arming it', updatedAt: new Date(now).toISOString() });
-  await deps.scheduler.setTrigger({ academie, session, groupe, at: new Date(Math.max(now, instant - ARM_AHEAD_MS)) });
+  await deps.publications.savePlan({
+    ...plan,
+    state: 'scheduled',
+    reason: 'a newer release was rendered: arming it',
+    updatedAt: new Date(now).toISOString(),
+  });
+  await deps.scheduler.setTrigger({
+    academie,
+    session,
+    groupe,
+    at: new Date(Math.max(now, instant - ARM_AHEAD_MS)),
+  });
 }

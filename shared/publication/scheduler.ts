@@ -22,7 +22,10 @@ export interface SchedulerOptions {
  * fires on the first pass after: the lists' step then runs late (the edge
  * has refused the lists since their expiry anyway).
  */
-export async function runDueTriggers(deps: PublicationDeps, options: SchedulerOptions): Promise<number> {
+export async function runDueTriggers(
+  deps: PublicationDeps,
+  options: SchedulerOptions,
+): Promise<number> {
   const due = await options.triggers.due(deps.clock.now());
   for (const trigger of due) {
     if (isExpireLists(trigger)) {
@@ -42,7 +45,10 @@ export async function runDueTriggers(deps: PublicationDeps, options: SchedulerOp
   return due.length;
 }
 
-export function startScheduler(deps: PublicationDeps, options: SchedulerOptions): { stop(): Promise<void> } {
+export function startScheduler(
+  deps: PublicationDeps,
+  options: SchedulerOptions,
+): { stop(): Promise<void> } {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {

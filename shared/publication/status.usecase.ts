@@ -3,7 +3,11 @@
 // name lists expire.
 import { DateTime } from 'luxon';
 import type { ApprovalRequest } from '../ports/approval-requests.port.js';
-import type { PublicationPlan, RenderedRelease, Takedown } from '../ports/publication-store.port.js';
+import type {
+  PublicationPlan,
+  RenderedRelease,
+  Takedown,
+} from '../ports/publication-store.port.js';
 import { isExpired } from '../domain/publication/two-person.js';
 import { liveRelease } from '../edge/pointer.js';
 import { sessionListsExpiry } from './lists-expiry.js';
@@ -14,7 +18,10 @@ export interface StatusRow {
   academie: string;
   session: string;
   groupe: 1 | 2;
-  plan: Pick<PublicationPlan, 'state' | 'instant' | 'local' | 'timeZone' | 'reason' | 'releaseId'> | null;
+  plan: Pick<
+    PublicationPlan,
+    'state' | 'instant' | 'local' | 'timeZone' | 'reason' | 'releaseId'
+  > | null;
   /** The newest release rendered for the group (complete: it is recorded only once verified). */
   release: Pick<RenderedRelease, 'id' | 'candidates' | 'objects' | 'bytes' | 'renderedAt'> | null;
   rehearsals: number;
@@ -23,11 +30,14 @@ export interface StatusRow {
   /** What the public sees of the académie now, whatever the group. */
   liveRelease: string | null;
   /** The last in-place rewrite of this group's live release (a result withheld or released after publication). */
-  takedown: Pick<Takedown, 'state' | 'requestedAt' | 'invalidationId'> & { paths: number } | null;
+  takedown: (Pick<Takedown, 'state' | 'requestedAt' | 'invalidationId'> & { paths: number }) | null;
   /** When the académie session's name lists expire (the same on each group's row); null while nothing is planned. */
   lists: ListsStatus | null;
   /** A request to open the group early (publish now, an earlier instant) waiting for a second officer; null if none. */
-  awaitingApproval: Pick<ApprovalRequest, 'id' | 'kind' | 'at' | 'requestedBy' | 'requestedAt' | 'expiresAt'> | null;
+  awaitingApproval: Pick<
+    ApprovalRequest,
+    'id' | 'kind' | 'at' | 'requestedBy' | 'requestedAt' | 'expiresAt'
+  > | null;
 }
 
 export interface ListsStatus {
@@ -54,9 +64,14 @@ function listsStatus(plans: readonly PublicationPlan[], now: number): ListsStatu
   };
 }
 
-export async function publicationStatus(deps: Pick<PublicationDeps, 'publications' | 'kvs' | 'clock' | 'invalidator' | 'approvals'>, filter: { academie?: string; session?: string } = {}): Promise<StatusRow[]> {
+export async function publicationStatus(
+  deps: Pick<PublicationDeps, 'publications' | 'kvs' | 'clock' | 'invalidator' | 'approvals'>,
+  filter: { academie?: string; session?: string } = {},
+): Promise<StatusRow[]> {
   const plans = (await deps.publications.plans()).filter(
-    (p) => (!filter.academie || p.academie === filter.academie) && (!filter.session || p.session === filter.session),
+    (p) =>
+      (!filter.academie || p.academie === filter.academie) &&
+      (!filter.session || p.session === filter.session),
   );
   const keys = new Map<string, { academie: string; session: string; groupe: 1 | 2 }>();
   for (const p of plans) keys.set(`${p.session}#${p.academie}#${p.groupe}`, p);
@@ -68,44 +83,104 @@ export async function publicationStatus(deps: Pick<PublicationDeps, 'publication
     return releasesOf.get(k)!;
   };
   if (filter.academie && filter.session) {
-    for (const r of await releases(filter.session, filter.academie)) keys.set(`${r.session}#${r.academie}#${r.phase}`, { academie: r.academie, session: r.session, groupe: r.phase });
+    for (const r of await releases(filter.session, filter.academie))
+      keys.set(`${r.session}#${r.academie}#${r.phase}`, {
+        academie: r.academie,
+        session: r.session,
+        groupe: r.phase,
+      });
   }
 
   const now = deps.clock.now().getTime();
   // One pointer read per académie, whatever its number of sessions and groups.
   const pointers = new Map<string, Promise<string | null>>();
   const liveOf = (academie: string) => {
-    if (!pointers.has(academie)) pointers.set(academie, readPointer(deps, academie).then((p) => liveRelease(p, now)));
+    if (!pointers.has(academie))
+      pointers.set(
+        academie,
+        readPointer(deps, academie).then((p) => liveRelease(p, now)),
+      );
     return pointers.get(academie)!;
   };
   const rows: StatusRow[] = [];
-  for (const key of [...keys.values()].sort((a, b) => a.academie.localeCompare(b.academie) || a.session.localeCompare(b.session) || a.groupe - b.groupe)) {
-    const plan = plans.find((p) => p.academie === key.academie && p.session === key.session && p.groupe === key.groupe) ?? null;
+  for (const key of [...keys.values()].sort(
+    (a, b) =>
+      a.academie.localeCompare(b.academie) ||
+      a.session.localeCompare(b.session) ||
+      a.groupe - b.groupe,
+  )) {
+    const plan =
+      plans.find(
+        (p) => p.academie === key.academie && p.session === key.session && p.groupe === key.groupe,
+      ) ?? null;
     const all = await releases(key.session, key.academie);
     const release = all.find((r) => r.kind === 'release' && r.phase === key.groupe) ?? null;
     const live = await liveOf(key.academie);
-    const takedown = plan?.releaseId ? await currentTakedown(deps, key.session, key.academie, plan.releaseId) : null;
+    const takedown = plan?.releaseId
+      ? await currentTakedown(deps, key.session, key.academie, plan.releaseId)
+      : null;
     const request = await deps.approvals.get(key.session, key.academie, key.groupe);
-    const pending = request?.state === 'pending' && !isExpired(request, new Date(now)) ? request : null;
+    const pending =
+      request?.state === 'pending' && !isExpired(request, new Date(now)) ? request : null;
     rows.push({
       ...key,
-      plan: plan && { state: plan.state, instant: plan.instant, local: plan.local, timeZone: plan.timeZone, reason: plan.reason, releaseId: plan.releaseId },
-      release: release && { id: release.id, candidates: release.candidates, objects: release.objects, bytes: release.bytes, renderedAt: release.renderedAt },
+      plan: plan && {
+        state: plan.state,
+        instant: plan.instant,
+        local: plan.local,
+        timeZone: plan.timeZone,
+        reason: plan.reason,
+        releaseId: plan.releaseId,
+      },
+      release: release && {
+        id: release.id,
+        candidates: release.candidates,
+        objects: release.objects,
+        bytes: release.bytes,
+        renderedAt: release.renderedAt,
+      },
       rehearsals: all.filter((r) => r.kind === 'rehearsal' && r.phase === key.groupe).length,
       live: plan?.releaseId != null && live === plan.releaseId,
       liveRelease: live,
-      takedown: takedown && { state: takedown.state, requestedAt: takedown.requestedAt, invalidationId: takedown.invalidationId, paths: takedown.paths.length },
-      lists: listsStatus(plans.filter((p) => p.academie === key.academie && p.session === key.session), now),
-      awaitingApproval: pending && { id: pending.id, kind: pending.kind, at: pending.at, requestedBy: pending.requestedBy, requestedAt: pending.requestedAt, expiresAt: pending.expiresAt },
+      takedown: takedown && {
+        state: takedown.state,
+        requestedAt: takedown.requestedAt,
+        invalidationId: takedown.invalidationId,
+        paths: takedown.paths.length,
+      },
+      lists: listsStatus(
+        plans.filter((p) => p.academie === key.academie && p.session === key.session),
+        now,
+      ),
+      awaitingApproval: pending && {
+        id: pending.id,
+        kind: pending.kind,
+        at: pending.at,
+        requestedBy: pending.requestedBy,
+        requestedAt: pending.requestedAt,
+        expiresAt: pending.expiresAt,
+      },
     });
   }
   return rows;
 }
 
 /** The latest takedown of a release; one still in progress is asked again and recorded complete once it is. */
-async function currentTakedown(deps: Pick<PublicationDeps, 'publications' | 'invalidator'>, session: string, academie: string, releaseId: string): Promise<Takedown | null> {
-  const latest = (await deps.publications.takedowns(session, academie)).find((t) => t.releaseId === releaseId);
-  if (!latest || latest.state === 'complete' || !(await deps.invalidator.isComplete(latest.invalidationId))) return latest ?? null;
+async function currentTakedown(
+  deps: Pick<PublicationDeps, 'publications' | 'invalidator'>,
+  session: string,
+  academie: string,
+  releaseId: string,
+): Promise<Takedown | null> {
+  const latest = (await deps.publications.takedowns(session, academie)).find(
+    (t) => t.releaseId === releaseId,
+  );
+  if (
+    !latest ||
+    latest.state === 'complete' ||
+    !(await deps.invalidator.isComplete(latest.invalidationId))
+  )
+    return latest ?? null;
   const done: Takedown = { ...latest, state: 'complete' };
   await deps.publications.saveTakedown(done);
   return done;

@@ -7,11 +7,25 @@
 import { randomBytes } from 'node:crypto';
 import { ForbiddenError, academieRole } from '../domain/authority.js';
 import { listsDaysProblem } from '../domain/publication/lists-expiry.js';
-import { approvalDeadline, isExpired, isSelfApproval, schedulingNeedsSecondOfficer, type EarlyOpening } from '../domain/publication/two-person.js';
+import {
+  approvalDeadline,
+  isExpired,
+  isSelfApproval,
+  schedulingNeedsSecondOfficer,
+  type EarlyOpening,
+} from '../domain/publication/two-person.js';
 import type { ApprovalRequest } from '../ports/approval-requests.port.js';
 import type { PublicationPlan } from '../ports/publication-store.port.js';
 import { PublicationError, type PublicationDeps } from './publication.deps.js';
-import { academieOf, isOpen, plannedInstant, publishNow, readyRelease, schedulePublication, type PlanKey } from './publication.usecase.js';
+import {
+  academieOf,
+  isOpen,
+  plannedInstant,
+  publishNow,
+  readyRelease,
+  schedulePublication,
+  type PlanKey,
+} from './publication.usecase.js';
 
 /** The requester cannot be their own second officer. */
 export class SelfApprovalError extends ForbiddenError {
@@ -24,23 +38,34 @@ export class ApprovalExpiredError extends PublicationError {
 }
 
 /** Done at once (one officer sufficed), or recorded and waiting for a second officer. */
-export type Outcome = { state: 'done'; plan: PublicationPlan } | { state: 'awaiting-approval'; request: ApprovalRequest };
+export type Outcome =
+  | { state: 'done'; plan: PublicationPlan }
+  | { state: 'awaiting-approval'; request: ApprovalRequest };
 
-const ACTION = { 'publish-now': 'publish-request', 'schedule-earlier': 'schedule-request' } as const;
+const ACTION = {
+  'publish-now': 'publish-request',
+  'schedule-earlier': 'schedule-request',
+} as const;
 
 /**
  * Sets a group's instant. A first instant, or one moved later, is done at
  * once; an instant earlier than the one already set is only recorded, for a
  * second officer to approve.
  */
-export async function scheduleOrRequest(deps: PublicationDeps, req: PlanKey & { at: string; listsDays?: number; actor: string }): Promise<Outcome> {
+export async function scheduleOrRequest(
+  deps: PublicationDeps,
+  req: PlanKey & { at: string; listsDays?: number; actor: string },
+): Promise<Outcome> {
   const academie = academieOf(req.academie);
   const now = deps.clock.now();
   const { local, instant } = plannedInstant(academie, req.groupe, req.at, now);
   const existing = await deps.publications.plan(req.session, academie.slug, req.groupe);
   const current = existing && !isOpen(existing, now) ? new Date(existing.instant) : null;
   if (!schedulingNeedsSecondOfficer(current, instant)) {
-    return { state: 'done', plan: await schedulePublication(deps, { ...req, academie: academie.slug }) };
+    return {
+      state: 'done',
+      plan: await schedulePublication(deps, { ...req, academie: academie.slug }),
+    };
   }
   const request = await openRequest(deps, { ...req, academie: academie.slug }, 'schedule-earlier', {
     at: local,
@@ -51,11 +76,25 @@ export async function scheduleOrRequest(deps: PublicationDeps, req: PlanKey & { 
 }
 
 /** Publishing now is always a request: the release must be ready when asked, and is checked again on approval. */
-export async function requestPublishNow(deps: PublicationDeps, req: PlanKey & { listsDays?: number; actor: string }): Promise<ApprovalRequest> {
+export async function requestPublishNow(
+  deps: PublicationDeps,
+  req: PlanKey & { listsDays?: number; actor: string },
+): Promise<ApprovalRequest> {
   const academie = academieOf(req.academie);
-  const { release, reason } = await readyRelease(deps, { ...req, academie: academie.slug }, deps.clock.now().getTime());
-  if (!release) throw new PublicationError(`${academie.slug} ${req.session} group ${req.groupe}: ${reason}; nothing to publish`);
-  return openRequest(deps, { ...req, academie: academie.slug }, 'publish-now', { at: null, instant: null, detail: `publication now requested (release ${release.id})` });
+  const { release, reason } = await readyRelease(
+    deps,
+    { ...req, academie: academie.slug },
+    deps.clock.now().getTime(),
+  );
+  if (!release)
+    throw new PublicationError(
+      `${academie.slug} ${req.session} group ${req.groupe}: ${reason}; nothing to publish`,
+    );
+  return openRequest(deps, { ...req, academie: academie.slug }, 'publish-now', {
+    at: null,
+    instant: null,
+    detail: `publication now requested (release ${release.id})`,
+  });
 }
 
 async function openRequest(
@@ -92,7 +131,13 @@ async function openRequest(
     );
   }
   await deps.audit.record({
-    at: request.requestedAt, actor: req.actor, action: ACTION[kind], academie: req.academie, session: req.session, groupe: req.groupe, releaseId: null,
+    at: request.requestedAt,
+    actor: req.actor,
+    action: ACTION[kind],
+    academie: req.academie,
+    session: req.session,
+    groupe: req.groupe,
+    releaseId: null,
     detail: `${what.detail}; awaits a second officer of ${req.academie} until ${request.expiresAt} (request ${request.id})`,
   });
   return request;
@@ -104,39 +149,94 @@ async function openRequest(
  * approver made the request, when it has expired, or when `id` names
  * another request than the one pending (it was replaced meanwhile).
  */
-export async function approveRequest(deps: PublicationDeps, req: PlanKey & { id?: string; actor: string }): Promise<{ request: ApprovalRequest; plan: PublicationPlan }> {
+export async function approveRequest(
+  deps: PublicationDeps,
+  req: PlanKey & { id?: string; actor: string },
+): Promise<{ request: ApprovalRequest; plan: PublicationPlan }> {
   const slug = academieOf(req.academie).slug;
   const now = deps.clock.now();
   const request = await deps.approvals.get(req.session, slug, req.groupe);
   const where = `${slug} ${req.session} group ${req.groupe}`;
-  if (!request || request.state !== 'pending') throw new PublicationError(`${where}: no request awaits approval`);
-  if (req.id !== undefined && req.id !== request.id) throw new PublicationError(`${where}: the request awaiting approval is ${request.id}, not ${req.id}`);
+  if (!request || request.state !== 'pending')
+    throw new PublicationError(`${where}: no request awaits approval`);
+  if (req.id !== undefined && req.id !== request.id)
+    throw new PublicationError(
+      `${where}: the request awaiting approval is ${request.id}, not ${req.id}`,
+    );
 
   const refuse = async (err: Error) => {
-    await deps.audit.record({ at: now.toISOString(), actor: req.actor, action: 'refused', academie: slug, session: req.session, groupe: req.groupe, releaseId: null, detail: `approval of ${request.id} refused: ${err.message}` });
+    await deps.audit.record({
+      at: now.toISOString(),
+      actor: req.actor,
+      action: 'refused',
+      academie: slug,
+      session: req.session,
+      groupe: req.groupe,
+      releaseId: null,
+      detail: `approval of ${request.id} refused: ${err.message}`,
+    });
     return err;
   };
   if (isSelfApproval(request, req.actor)) {
     const role = academieRole(slug, 'publication');
-    throw await refuse(new SelfApprovalError(`${req.actor} made request ${request.id} and may not approve it: a second officer with the role ${role} must`, slug, [role]));
+    throw await refuse(
+      new SelfApprovalError(
+        `${req.actor} made request ${request.id} and may not approve it: a second officer with the role ${role} must`,
+        slug,
+        [role],
+      ),
+    );
   }
   if (isExpired(request, now)) {
-    throw await refuse(new ApprovalExpiredError(`request ${request.id} by ${request.requestedBy} expired at ${request.expiresAt}: nothing was done; ask again`));
+    throw await refuse(
+      new ApprovalExpiredError(
+        `request ${request.id} by ${request.requestedBy} expired at ${request.expiresAt}: nothing was done; ask again`,
+      ),
+    );
   }
-  if (!(await deps.approvals.claim(request, req.actor, now))) throw new PublicationError(`${where}: request ${request.id} was approved or replaced meanwhile`);
+  if (!(await deps.approvals.claim(request, req.actor, now)))
+    throw new PublicationError(
+      `${where}: request ${request.id} was approved or replaced meanwhile`,
+    );
 
   await deps.audit.record({
-    at: now.toISOString(), actor: req.actor, action: 'approve', academie: slug, session: req.session, groupe: req.groupe, releaseId: null,
+    at: now.toISOString(),
+    actor: req.actor,
+    action: 'approve',
+    academie: slug,
+    session: req.session,
+    groupe: req.groupe,
+    releaseId: null,
     detail: `approved ${request.kind} request ${request.id} by ${request.requestedBy}`,
   });
-  const key = { academie: slug, session: req.session, groupe: req.groupe, actor: req.actor, approval: { requestedBy: request.requestedBy }, ...(request.listsDays !== null ? { listsDays: request.listsDays } : {}) };
+  const key = {
+    academie: slug,
+    session: req.session,
+    groupe: req.groupe,
+    actor: req.actor,
+    approval: { requestedBy: request.requestedBy },
+    ...(request.listsDays !== null ? { listsDays: request.listsDays } : {}),
+  };
   try {
-    const plan = request.kind === 'publish-now' ? await publishNow(deps, key) : await schedulePublication(deps, { ...key, at: request.at! });
-    return { request: { ...request, state: 'approved', approvedBy: req.actor, approvedAt: now.toISOString() }, plan };
+    const plan =
+      request.kind === 'publish-now'
+        ? await publishNow(deps, key)
+        : await schedulePublication(deps, { ...key, at: request.at! });
+    return {
+      request: {
+        ...request,
+        state: 'approved',
+        approvedBy: req.actor,
+        approvedAt: now.toISOString(),
+      },
+      plan,
+    };
   } catch (err) {
     if (!(err instanceof PublicationError)) throw err;
     // Approved, but the use case refused (the release went missing, the instant passed): the request waits again.
     await deps.approvals.reopen(request);
-    throw await refuse(new PublicationError(`request ${request.id} approved but not carried out: ${err.message}`));
+    throw await refuse(
+      new PublicationError(`request ${request.id} approved but not carried out: ${err.message}`),
+    );
   }
 }

@@ -30,7 +30,10 @@ export interface WithholdingEffect {
 function checkKey(key: CandidateKey): string {
   const academie = findAcademie(key.academie);
   if (!academie) throw new PublicationError(`unknown académie "${key.academie}"`);
-  if (!/^[0-9A-Z]{6,15}$/.test(key.numero)) throw new PublicationError(`"${key.numero}" is not a candidate number (6 to 15 digits or capital letters)`);
+  if (!/^[0-9A-Z]{6,15}$/.test(key.numero))
+    throw new PublicationError(
+      `"${key.numero}" is not a candidate number (6 to 15 digits or capital letters)`,
+    );
   return academie.slug;
 }
 
@@ -39,17 +42,39 @@ function checkKey(key: CandidateKey): string {
  * every later render leaves them out), then what is public or armed is
  * brought in line. Flagging a flagged candidate changes nothing.
  */
-export async function flagCandidate(deps: PublicationDeps, key: CandidateKey & { pv?: string | null }): Promise<WithholdingEffect> {
+export async function flagCandidate(
+  deps: PublicationDeps,
+  key: CandidateKey & { pv?: string | null },
+): Promise<WithholdingEffect> {
   const slug = checkKey(key);
   const now = deps.clock.now().toISOString();
   const existing = await deps.fraud.get(key.session, slug, key.numero);
   const flag: FraudFlag =
     existing?.state === 'flagged'
       ? existing
-      : { session: key.session, academie: slug, numero: key.numero, pv: key.pv ?? null, state: 'flagged', flaggedAt: now, flaggedBy: key.actor, releasedAt: null, releasedBy: null };
+      : {
+          session: key.session,
+          academie: slug,
+          numero: key.numero,
+          pv: key.pv ?? null,
+          state: 'flagged',
+          flaggedAt: now,
+          flaggedBy: key.actor,
+          releasedAt: null,
+          releasedBy: null,
+        };
   if (existing?.state !== 'flagged') {
     await deps.fraud.put(flag);
-    await deps.audit.record({ at: now, actor: key.actor, action: 'fraud-flag', academie: slug, session: key.session, groupe: null, releaseId: null, detail: `candidate ${key.numero} withheld${flag.pv ? ` (PV ${flag.pv})` : ''}` });
+    await deps.audit.record({
+      at: now,
+      actor: key.actor,
+      action: 'fraud-flag',
+      academie: slug,
+      session: key.session,
+      groupe: null,
+      releaseId: null,
+      detail: `candidate ${key.numero} withheld${flag.pv ? ` (PV ${flag.pv})` : ''}`,
+    });
   }
   return { flag, ...(await applyWithholding(deps, slug, key.session, key.actor)) };
 }
@@ -59,14 +84,27 @@ export async function flagCandidate(deps: PublicationDeps, key: CandidateKey & {
  * from the commission comes by ingest, like any correction). The result goes
  * online with the académie's next release, or at once with `now`.
  */
-export async function releaseCandidate(deps: PublicationDeps, key: CandidateKey & { now?: boolean }): Promise<WithholdingEffect> {
+export async function releaseCandidate(
+  deps: PublicationDeps,
+  key: CandidateKey & { now?: boolean },
+): Promise<WithholdingEffect> {
   const slug = checkKey(key);
   const existing = await deps.fraud.get(key.session, slug, key.numero);
-  if (existing?.state !== 'flagged') throw new PublicationError(`candidate ${key.numero} is not withheld in ${slug} ${key.session}`);
+  if (existing?.state !== 'flagged')
+    throw new PublicationError(`candidate ${key.numero} is not withheld in ${slug} ${key.session}`);
   const at = deps.clock.now().toISOString();
   const flag: FraudFlag = { ...existing, state: 'released', releasedAt: at, releasedBy: key.actor };
   await deps.fraud.put(flag);
-  await deps.audit.record({ at, actor: key.actor, action: 'fraud-release', academie: slug, session: key.session, groupe: null, releaseId: null, detail: `candidate ${key.numero} released${key.now ? ', online now' : ', online with the next release'}` });
+  await deps.audit.record({
+    at,
+    actor: key.actor,
+    action: 'fraud-release',
+    academie: slug,
+    session: key.session,
+    groupe: null,
+    releaseId: null,
+    detail: `candidate ${key.numero} released${key.now ? ', online now' : ', online with the next release'}`,
+  });
   if (!key.now) return { flag, takedown: null, rearmed: null };
   return { flag, ...(await applyWithholding(deps, slug, key.session, key.actor)) };
 }
@@ -78,7 +116,12 @@ export async function releaseCandidate(deps: PublicationDeps, key: CandidateKey 
  * re-rendered and re-armed. Nothing live or armed: nothing to do, the next
  * render applies the flags.
  */
-async function applyWithholding(deps: PublicationDeps, slug: string, session: string, actor: string): Promise<Omit<WithholdingEffect, 'flag'>> {
+async function applyWithholding(
+  deps: PublicationDeps,
+  slug: string,
+  session: string,
+  actor: string,
+): Promise<Omit<WithholdingEffect, 'flag'>> {
   const now = deps.clock.now();
   const pointer = await readPointer(deps, slug);
   const live = liveRelease(pointer, now.getTime());
@@ -86,15 +129,31 @@ async function applyWithholding(deps: PublicationDeps, slug: string, session: st
   const liveRecord = live ? releases.find((r) => r.id === live && r.kind === 'release') : undefined;
   let takedown: Takedown | null = null;
   if (live && liveRecord) {
-    const { rendered } = await renderInMemory(deps, { academie: slug, session, phase: liveRecord.phase });
+    const { rendered } = await renderInMemory(deps, {
+      academie: slug,
+      session,
+      phase: liveRecord.phase,
+    });
     takedown = await rewriteLive(deps, slug, session, live, rendered, actor);
   }
   let rearmed: string | null = null;
-  const pending = pointer.next !== null && pointer.notBefore !== null && now.getTime() < pointer.notBefore ? releases.find((r) => r.id === pointer.next) : undefined;
+  const pending =
+    pointer.next !== null && pointer.notBefore !== null && now.getTime() < pointer.notBefore
+      ? releases.find((r) => r.id === pointer.next)
+      : undefined;
   if (pending && pending.session === session) {
-    const { release } = await renderAcademie(deps, { academie: slug, session, phase: pending.phase, actor });
+    const { release } = await renderAcademie(deps, {
+      academie: slug,
+      session,
+      phase: pending.phase,
+      actor,
+    });
     if (release.id !== pending.id) {
-      const result = await armPublication(deps, { academie: slug, session, groupe: pending.phase }, actor);
+      const result = await armPublication(
+        deps,
+        { academie: slug, session, groupe: pending.phase },
+        actor,
+      );
       rearmed = result.armed ? result.releaseId : null;
     }
   }
@@ -106,13 +165,20 @@ async function applyWithholding(deps: PublicationDeps, slug: string, session: st
  * `why` names the audit entry: a takedown, or the lists' expiry (lists-expiry.usecase.ts).
  */
 export async function rewriteLive(
-  deps: PublicationDeps, slug: string, session: string, liveId: string, next: Release, actor: string,
+  deps: PublicationDeps,
+  slug: string,
+  session: string,
+  liveId: string,
+  next: Release,
+  actor: string,
   why: { action: AuditAction; detail: string } = { action: 'takedown', detail: '' },
 ): Promise<Takedown | null> {
   const current = await deps.storage.currentManifest(liveId);
   if (!current) throw new Error(`the manifest of live release ${liveId} cannot be read`);
   const before = new Map(current.files.map((f) => [f.path, f.sha256]));
-  const changed = next.files.filter((f) => f.path !== MANIFEST_PATH && before.get(f.path) !== f.sha256);
+  const changed = next.files.filter(
+    (f) => f.path !== MANIFEST_PATH && before.get(f.path) !== f.sha256,
+  );
   const kept = new Set(next.manifest.files.map((f) => f.path));
   const removed = current.files.map((f) => f.path).filter((p) => !kept.has(p));
   if (changed.length === 0 && removed.length === 0) return null;
@@ -123,14 +189,33 @@ export async function rewriteLive(
   const touched = [...changed.map((f) => f.path), ...removed];
   // The viewer path, its directory form for index pages, and the rewritten origin path:
   // whichever CloudFront keys its cache on, every copy goes.
-  const paths = touched.flatMap((p) => [`/${p}`, ...(p.endsWith('/index.html') ? [`/${p.slice(0, -'index.html'.length)}`] : []), `/releases/${liveId}/${p}`]);
+  const paths = touched.flatMap((p) => [
+    `/${p}`,
+    ...(p.endsWith('/index.html') ? [`/${p.slice(0, -'index.html'.length)}`] : []),
+    `/releases/${liveId}/${p}`,
+  ]);
   const invalidationId = await deps.invalidator.invalidate(paths);
   const takedown: Takedown = {
-    academie: slug, session, releaseId: liveId, contentId: next.id, paths, invalidationId,
+    academie: slug,
+    session,
+    releaseId: liveId,
+    contentId: next.id,
+    paths,
+    invalidationId,
     state: (await deps.invalidator.isComplete(invalidationId)) ? 'complete' : 'in-progress',
-    requestedAt: deps.clock.now().toISOString(), requestedBy: actor,
+    requestedAt: deps.clock.now().toISOString(),
+    requestedBy: actor,
   };
   await deps.publications.saveTakedown(takedown);
-  await deps.audit.record({ at: takedown.requestedAt, actor, action: why.action, academie: slug, session, groupe: null, releaseId: liveId, detail: `${why.detail}${touched.length} files of the live release rewritten, invalidation ${invalidationId} (${takedown.state})` });
+  await deps.audit.record({
+    at: takedown.requestedAt,
+    actor,
+    action: why.action,
+    academie: slug,
+    session,
+    groupe: null,
+    releaseId: liveId,
+    detail: `${why.detail}${touched.length} files of the live release rewritten, invalidation ${invalidationId} (${takedown.state})`,
+  });
   return takedown;
 }

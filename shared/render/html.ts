@@ -1,7 +1,13 @@
 // Tiny HTML helpers for the public pages. No template engine: pages are few
 // and small, and everything interpolated goes through escapeHtml.
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for element content and double- or single-quoted attributes. */
 export function escapeHtml(text: string): string {

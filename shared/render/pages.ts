@@ -32,7 +32,13 @@ export function sortLinks(links: readonly ListLink[]): ListLink[] {
 }
 
 /** `<slug>/index.html` once published: the private lookup form and the lists (null: the lists have expired). */
-export function landingPage(academie: Academie, session: string, assets: PageAssets, lists: readonly ListLink[] | null, statistics: { national: boolean } = { national: false }): string {
+export function landingPage(
+  academie: Academie,
+  session: string,
+  assets: PageAssets,
+  lists: readonly ListLink[] | null,
+  statistics: { national: boolean } = { national: false },
+): string {
   const up = (p: string) => p.slice(academie.slug.length + 1); // the page sits in <slug>/
   const links = sortLinks(lists ?? [])
     .map((l) => `    <li><a href="listes/${escapeHtml(l.uai)}.html">${escapeHtml(l.name)}</a></li>`)
@@ -52,12 +58,18 @@ export function landingPage(academie: Academie, session: string, assets: PageAss
 <noscript><p class="avertissement">La consultation de votre résultat nécessite JavaScript. Activez-le dans votre navigateur ou rapprochez-vous de votre établissement.</p></noscript>
 <div id="resultat" class="resultat" role="status" aria-live="polite"></div>
 <h2>Listes des candidats admis par établissement</h2>
-${lists === null ? LISTS_EXPIRED : `<p>Seuls figurent les candidats admis ayant accepté la publication de leur nom.</p>
-${lists.length ? `<ul class="etablissements">\n${links}\n</ul>` : '<p>Aucune liste n’est publiée.</p>'}`}
+${
+  lists === null
+    ? LISTS_EXPIRED
+    : `<p>Seuls figurent les candidats admis ayant accepté la publication de leur nom.</p>
+${lists.length ? `<ul class="etablissements">\n${links}\n</ul>` : '<p>Aucune liste n’est publiée.</p>'}`
+}
 <h2>Statistiques</h2>
 <ul>
   <li><a href="statistiques/index.html">Résultats de l’académie : taux de réussite, mentions, par département, voie, série et établissement (téléchargements CSV, Excel, JSON)</a></li>${
-    statistics.national ? '\n  <li><a href="statistiques/national/index.html">Résultats nationaux des académies déjà publiées</a></li>' : ''
+    statistics.national
+      ? '\n  <li><a href="statistiques/national/index.html">Résultats nationaux des académies déjà publiées</a></li>'
+      : ''
   }
 </ul>`;
   return layout({
@@ -71,16 +83,28 @@ ${lists.length ? `<ul class="etablissements">\n${links}\n</ul>` : '<p>Aucune lis
 }
 
 // Once the lists have expired. No date in it: a rendered page never depends on the clock.
-const LISTS_EXPIRED = '<p>Les listes des candidats admis ne sont plus publiées : leur période de publication est terminée. Votre résultat reste consultable ci-dessus, et les statistiques ci-dessous.</p>';
+const LISTS_EXPIRED =
+  '<p>Les listes des candidats admis ne sont plus publiées : leur période de publication est terminée. Votre résultat reste consultable ci-dessus, et les statistiques ci-dessous.</p>';
 
 /**
  * `<slug>/listes/<uai>.html`: admitted, consenting candidates only, in French
  * alphabetical order (so "Élodie" sorts with the E), never indexed.
  */
-export function listPage(academie: Academie, session: string, assets: PageAssets, link: ListLink, results: readonly PublicResult[]): string {
+export function listPage(
+  academie: Academie,
+  session: string,
+  assets: PageAssets,
+  link: ListLink,
+  results: readonly PublicResult[],
+): string {
   const rows = results
     .filter((r) => r.listed && r.uai === link.uai)
-    .sort((a, b) => collator.compare(a.nom, b.nom) || collator.compare(a.prenoms, b.prenoms) || cmp(a.numero, b.numero))
+    .sort(
+      (a, b) =>
+        collator.compare(a.nom, b.nom) ||
+        collator.compare(a.prenoms, b.prenoms) ||
+        cmp(a.numero, b.numero),
+    )
     .map((r) => {
       const exam = LIBELLE_EXAMEN[r.examen] + (r.serie ? ` — ${r.serie}` : '');
       return `    <tr><td>${escapeHtml(r.nom)}</td><td>${escapeHtml(r.prenoms)}</td><td>${escapeHtml(exam)}</td><td>${escapeHtml(r.resultat)}</td></tr>`;
@@ -113,12 +137,23 @@ ${table}`;
  * the CDN serves nothing else of the académie, so the page cannot reach a
  * release's stylesheet and stands without one unless given a reachable URL.
  */
-export function announcementPage(academie: Academie, session: string, instant: Date, stylesheet?: string): string {
+export function announcementPage(
+  academie: Academie,
+  session: string,
+  instant: Date,
+  stylesheet?: string,
+): string {
   const when = formatInstantFr(instant, academie.timeZone);
   const main = `<h1>Résultats du baccalauréat</h1>
 <p>Les résultats de l’académie ${escapeHtml(deAcademie(academie.name))} seront publiés le ${escapeHtml(when)} (heure locale).</p>
 <p>Revenez sur cette page à cette heure-là pour consulter votre résultat avec votre numéro de candidat et votre code d’accès (sur votre convocation, ou le coupon remis par votre établissement).</p>`;
-  return layout({ title: 'Résultats du baccalauréat', academieName: academie.name, session, main, ...(stylesheet ? { stylesheet } : {}) });
+  return layout({
+    title: 'Résultats du baccalauréat',
+    academieName: academie.name,
+    session,
+    main,
+    ...(stylesheet ? { stylesheet } : {}),
+  });
 }
 
 function cmp(a: string, b: string): number {

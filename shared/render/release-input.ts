@@ -34,7 +34,11 @@ export interface PublicResult {
  *
  * The result is sorted by numero (code units) so callers get a stable order.
  */
-export function selectPublicResults(decisions: readonly Decision[], phase: 1 | 2, withheld: ReadonlySet<string> = new Set()): PublicResult[] {
+export function selectPublicResults(
+  decisions: readonly Decision[],
+  phase: 1 | 2,
+  withheld: ReadonlySet<string> = new Set(),
+): PublicResult[] {
   const byCandidate = new Map<string, { g1?: Decision; g2?: Decision }>();
   for (const d of decisions) {
     const slots = byCandidate.get(d.numero) ?? {};
@@ -52,7 +56,10 @@ export function selectPublicResults(decisions: readonly Decision[], phase: 1 | 2
     const shown = phase === 2 && g2 ? g2 : g1;
     if (!shown || shown.decision === 'REMPLACEMENT') continue;
     // Consent is required on every current row: a withdrawal on either group wins.
-    const consent = shown.accordPublication && (g1?.accordPublication ?? true) && (phase === 1 || (g2?.accordPublication ?? true));
+    const consent =
+      shown.accordPublication &&
+      (g1?.accordPublication ?? true) &&
+      (phase === 1 || (g2?.accordPublication ?? true));
     out.push({
       numero,
       dateNaissance: shown.dateNaissance,

@@ -14,7 +14,13 @@ import { renderShards, type SealedEntry } from './lookup/lookup-shards.js';
 import { buildLookupPage } from './lookup-bundle.js';
 import { etablissementName, landingPage, listPage, type PageAssets } from './pages.js';
 import { selectPublicResults, type PublicResult } from './release-input.js';
-import { academieStatistics, nationalStatisticsFiles, statisticsFilesFor, type AcademieStats, type PreviousFigures } from '../stats/index.js';
+import {
+  academieStatistics,
+  nationalStatisticsFiles,
+  statisticsFilesFor,
+  type AcademieStats,
+  type PreviousFigures,
+} from '../stats/index.js';
 
 export interface ReleaseFile {
   /** Relative to the release root, e.g. "aix-marseille/index.html". */
@@ -82,8 +88,13 @@ export const MANIFEST_PATH = 'manifest.json';
 export async function renderRelease(input: RenderInput): Promise<Release> {
   const academie = findAcademie(input.academie);
   if (!academie) throw new Error(`unknown académie ${JSON.stringify(input.academie)}`);
-  const stray = input.decisions.find((d) => d.session !== input.session || d.academie !== input.academie);
-  if (stray) throw new Error(`decision ${stray.numero} belongs to ${stray.academie} ${stray.session}, not ${input.academie} ${input.session}`);
+  const stray = input.decisions.find(
+    (d) => d.session !== input.session || d.academie !== input.academie,
+  );
+  if (stray)
+    throw new Error(
+      `decision ${stray.numero} belongs to ${stray.academie} ${stray.session}, not ${input.academie} ${input.session}`,
+    );
   const slug = academie.slug;
   const results = selectPublicResults(input.decisions, input.phase, input.withheld);
 
@@ -96,8 +107,16 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
 
   const [css, js] = await Promise.all([siteCss(), lookupBundle()]);
   const assets: PageAssets = {
-    stylesheet: add(`${slug}/assets/site.${sha256Hex(css).slice(0, 8)}.css`, css, 'text/css; charset=utf-8'),
-    lookupScript: add(`${slug}/assets/lookup.${sha256Hex(js).slice(0, 8)}.js`, js, 'text/javascript; charset=utf-8'),
+    stylesheet: add(
+      `${slug}/assets/site.${sha256Hex(css).slice(0, 8)}.css`,
+      css,
+      'text/css; charset=utf-8',
+    ),
+    lookupScript: add(
+      `${slug}/assets/lookup.${sha256Hex(js).slice(0, 8)}.js`,
+      js,
+      'text/javascript; charset=utf-8',
+    ),
   };
 
   // Lookup: per shown candidate, this scope's keys (HKDF of the cached root) and one seal.
@@ -106,19 +125,35 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
     const keys = entryKeysSync(input.lookup.root(r.numero), params.scope);
     return { id: entryId(keys), sealed: sealEntrySync(keys, serializeEntry(lookupEntry(r))) };
   });
-  for (const [shard, text] of renderShards(sealed, params.shardChars)) add(`${slug}/resultats/${shard}.json`, text, JSON_TYPE);
-  const publicParams: LookupParams = { v: FORMAT_VERSION, salt: params.salt, iterations: params.iterations, shardChars: params.shardChars, scope: params.scope };
+  for (const [shard, text] of renderShards(sealed, params.shardChars))
+    add(`${slug}/resultats/${shard}.json`, text, JSON_TYPE);
+  const publicParams: LookupParams = {
+    v: FORMAT_VERSION,
+    salt: params.salt,
+    iterations: params.iterations,
+    shardChars: params.shardChars,
+    scope: params.scope,
+  };
   add(`${slug}/resultats/params.json`, JSON.stringify(publicParams), JSON_TYPE);
 
   // Statistics: computed from the same decisions with the same withholding, so no figure depends on a withheld result.
   const statistics = academieStatistics({
-    academie: slug, session: input.session, phase: input.phase, decisions: input.decisions,
-    ...(input.withheld ? { withheld: input.withheld } : {}), ...(input.previous ? { previous: input.previous } : {}),
+    academie: slug,
+    session: input.session,
+    phase: input.phase,
+    decisions: input.decisions,
+    ...(input.withheld ? { withheld: input.withheld } : {}),
+    ...(input.previous ? { previous: input.previous } : {}),
     ...(input.etablissements ? { etablissements: input.etablissements } : {}),
   });
-  for (const f of await statisticsFilesFor(statistics, assets.stylesheet)) add(f.path, f.body, f.contentType);
+  for (const f of await statisticsFilesFor(statistics, assets.stylesheet))
+    add(f.path, f.body, f.contentType);
   const national = input.nationalPeers?.length
-    ? await nationalStatisticsFiles({ host: slug, academies: [statistics, ...input.nationalPeers.filter((p) => p.academie !== slug)], stylesheet: assets.stylesheet })
+    ? await nationalStatisticsFiles({
+        host: slug,
+        academies: [statistics, ...input.nationalPeers.filter((p) => p.academie !== slug)],
+        stylesheet: assets.stylesheet,
+      })
     : [];
   for (const f of national) add(f.path, f.body, f.contentType);
 
@@ -130,10 +165,24 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
     if (list) list.push(r);
     else byUai.set(r.uai, [r]);
   }
-  const links = [...byUai.keys()].sort().map((uai) => ({ uai, name: etablissementName(uai, input.etablissements) }));
+  const links = [...byUai.keys()]
+    .sort()
+    .map((uai) => ({ uai, name: etablissementName(uai, input.etablissements) }));
   const lists = input.lists ?? true;
-  if (lists) for (const link of links) add(`${slug}/listes/${link.uai}.html`, listPage(academie, input.session, assets, link, byUai.get(link.uai)!), HTML);
-  add(`${slug}/index.html`, landingPage(academie, input.session, assets, lists ? links : null, { national: national.length > 0 }), HTML);
+  if (lists)
+    for (const link of links)
+      add(
+        `${slug}/listes/${link.uai}.html`,
+        listPage(academie, input.session, assets, link, byUai.get(link.uai)!),
+        HTML,
+      );
+  add(
+    `${slug}/index.html`,
+    landingPage(academie, input.session, assets, lists ? links : null, {
+      national: national.length > 0,
+    }),
+    HTML,
+  );
 
   files.sort((a, b) => (a.path < b.path ? -1 : 1));
   const manifest: ReleaseManifest = {
@@ -145,12 +194,22 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
   };
   const manifestBytes = utf8.encode(`${JSON.stringify(manifest, null, 1)}\n`);
   const id = releaseId(input.session, slug, input.phase, manifestBytes);
-  files.push({ path: MANIFEST_PATH, body: manifestBytes, contentType: JSON_TYPE, sha256: sha256Hex(manifestBytes) });
+  files.push({
+    path: MANIFEST_PATH,
+    body: manifestBytes,
+    contentType: JSON_TYPE,
+    sha256: sha256Hex(manifestBytes),
+  });
   return { id, files, manifest, statistics };
 }
 
 /** `<session>-<slug>-g<phase>-<12 hex of the manifest's sha256>`: verifiable from the manifest alone. */
-export function releaseId(session: string, slug: string, phase: 1 | 2, manifestBytes: Uint8Array): string {
+export function releaseId(
+  session: string,
+  slug: string,
+  phase: 1 | 2,
+  manifestBytes: Uint8Array,
+): string {
   return `${session}-${slug}-g${phase}-${sha256Hex(manifestBytes).slice(0, 12)}`;
 }
 
@@ -162,8 +221,14 @@ export function sha256Hex(bytes: Uint8Array | string): string {
 function lookupEntry(r: PublicResult): LookupEntry {
   if (r.decision === 'REMPLACEMENT') throw new Error('a deferred candidate has no result to seal');
   return {
-    v: 2, examen: r.examen, libelleExamen: LIBELLE_EXAMEN[r.examen], serie: r.serie,
-    groupe: r.groupe, decision: r.decision, mention: r.mention, resultat: r.resultat,
+    v: 2,
+    examen: r.examen,
+    libelleExamen: LIBELLE_EXAMEN[r.examen],
+    serie: r.serie,
+    groupe: r.groupe,
+    decision: r.decision,
+    mention: r.mention,
+    resultat: r.resultat,
   };
 }
 
@@ -181,7 +246,11 @@ function lookupBundle(): Promise<Uint8Array> {
 }
 
 /** Maps with at most `limit` calls in flight; results keep the input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

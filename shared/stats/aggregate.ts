@@ -5,7 +5,14 @@ import type { Decision, Examen } from '../domain/decision.schema.js';
 import { findAcademie } from '../domain/reference/academies.js';
 import { findSpecialite } from '../domain/reference/exams.js';
 import { addInto, emptyCounts } from './counts.js';
-import { DOMAINE_ORDER, LIBELLE_VOIE, SERIE_ORDER, VOIES, departementLabel, serieLabel } from './labels.js';
+import {
+  DOMAINE_ORDER,
+  LIBELLE_VOIE,
+  SERIE_ORDER,
+  VOIES,
+  departementLabel,
+  serieLabel,
+} from './labels.js';
 import type { Counts, EtablissementCounts, Niveau, Phase, StatLine } from './stats.types.js';
 
 export interface AggregateInput {
@@ -64,7 +71,11 @@ function outcome(c: Counts, g1: Decision, g2: Decision | undefined, phase: Phase
 }
 
 /** The filière key of the ministry's open dataset of lycée results. */
-export function filiereOf(examen: Examen, serie: string | null, domaine: string | undefined): string {
+export function filiereOf(
+  examen: Examen,
+  serie: string | null,
+  domaine: string | undefined,
+): string {
   if (examen === 'BCG') return serie ? serie.toLowerCase() : 'gnle';
   if (examen === 'BTN') return (serie ?? 'autre').toLowerCase();
   return (domaine ?? 'autre').toLowerCase();
@@ -81,22 +92,35 @@ export function aggregate(input: AggregateInput): Aggregate {
   const g2s = new Map<string, Decision>();
   for (const d of input.decisions) {
     if (d.session !== input.session || d.academie !== input.academie) {
-      throw new Error(`decision ${d.numero} belongs to ${d.academie} ${d.session}, not ${input.academie} ${input.session}`);
+      throw new Error(
+        `decision ${d.numero} belongs to ${d.academie} ${d.session}, not ${input.academie} ${input.session}`,
+      );
     }
     const slots = d.groupe === 1 ? g1s : g2s;
     slots.set(d.numero, latest(slots.get(d.numero), d));
   }
 
   const accs = new Map<string, Acc>();
-  const acc = (niveau: Niveau, code: string, label: () => string, examen: Examen | null, departement: string | null): Counts => {
+  const acc = (
+    niveau: Niveau,
+    code: string,
+    label: () => string,
+    examen: Examen | null,
+    departement: string | null,
+  ): Counts => {
     const key = `${niveau}|${code}`;
     let a = accs.get(key);
-    if (!a) accs.set(key, (a = { niveau, code, label: label(), examen, departement, counts: emptyCounts() }));
+    if (!a)
+      accs.set(
+        key,
+        (a = { niveau, code, label: label(), examen, departement, counts: emptyCounts() }),
+      );
     return a.counts;
   };
   // Seed the lines a reader expects even when empty: the académie, its départements, the three voies.
   acc('academie', academie.slug, () => academie.name, null, null);
-  for (const dep of academie.departements) acc('departement', dep, () => departementLabel(dep), null, dep);
+  for (const dep of academie.departements)
+    acc('departement', dep, () => departementLabel(dep), null, dep);
   for (const v of VOIES) acc('voie', v, () => LIBELLE_VOIE[v], v, null);
 
   // Candidates are counted into cells (établissement × voie × série × département), a few
@@ -122,23 +146,60 @@ export function aggregate(input: AggregateInput): Aggregate {
     outcome(cell.counts, g1, g2s.get(numero), input.phase);
   }
 
-  const etabs = new Map<string, { departement: string; total: Counts; voies: Partial<Record<Examen, Counts>>; filieres: Record<string, Counts> }>();
+  const etabs = new Map<
+    string,
+    {
+      departement: string;
+      total: Counts;
+      voies: Partial<Record<Examen, Counts>>;
+      filieres: Record<string, Counts>;
+    }
+  >();
   for (const { g1, counts: one } of cells) {
     const { examen, serie, departement: dep, uai } = g1;
-    addInto(acc('academie', academie.slug, () => academie.name, null, null), one);
-    addInto(acc('departement', dep, () => departementLabel(dep), null, dep), one);
-    addInto(acc('voie', examen, () => LIBELLE_VOIE[examen], examen, null), one);
-    addInto(acc('voie-departement', `${examen}/${dep}`, () => `${LIBELLE_VOIE[examen]} — ${departementLabel(dep)}`, examen, dep), one);
+    addInto(
+      acc('academie', academie.slug, () => academie.name, null, null),
+      one,
+    );
+    addInto(
+      acc('departement', dep, () => departementLabel(dep), null, dep),
+      one,
+    );
+    addInto(
+      acc('voie', examen, () => LIBELLE_VOIE[examen], examen, null),
+      one,
+    );
+    addInto(
+      acc(
+        'voie-departement',
+        `${examen}/${dep}`,
+        () => `${LIBELLE_VOIE[examen]} — ${departementLabel(dep)}`,
+        examen,
+        dep,
+      ),
+      one,
+    );
     let domaine: string | undefined;
     if (examen === 'BCP' && serie) {
       domaine = findSpecialite(serie)?.domaine;
-      if (domaine) addInto(acc('domaine', `BCP/${domaine}`, () => domaine!, 'BCP', null), one);
-      addInto(acc('specialite', `BCP/${serie}`, () => serie, 'BCP', null), one);
+      if (domaine)
+        addInto(
+          acc('domaine', `BCP/${domaine}`, () => domaine!, 'BCP', null),
+          one,
+        );
+      addInto(
+        acc('specialite', `BCP/${serie}`, () => serie, 'BCP', null),
+        one,
+      );
     } else if (serie) {
-      addInto(acc('serie', `${examen}/${serie}`, () => serieLabel(serie), examen, null), one);
+      addInto(
+        acc('serie', `${examen}/${serie}`, () => serieLabel(serie), examen, null),
+        one,
+      );
     }
     let e = etabs.get(uai);
-    if (!e) etabs.set(uai, (e = { departement: dep, total: emptyCounts(), voies: {}, filieres: {} }));
+    if (!e)
+      etabs.set(uai, (e = { departement: dep, total: emptyCounts(), voies: {}, filieres: {} }));
     if (dep < e.departement) e.departement = dep; // a UAI sits in one département; min keeps it order-independent
     addInto(e.total, one);
     addInto((e.voies[examen] ??= emptyCounts()), one);
@@ -148,26 +209,40 @@ export function aggregate(input: AggregateInput): Aggregate {
   const lines = orderLines([...accs.values()], academie.departements);
   const etablissements = [...etabs.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([uai, e]) => ({ uai, libelle: input.etablissements?.get(uai) ?? `Établissement ${uai}`, ...e }));
+    .map(([uai, e]) => ({
+      uai,
+      libelle: input.etablissements?.get(uai) ?? `Établissement ${uai}`,
+      ...e,
+    }));
   return { academieName: academie.name, lines, etablissements };
 }
 
-const NIVEAU_RANK: Record<Niveau, number> = { academie: 0, departement: 1, voie: 2, 'voie-departement': 3, serie: 4, domaine: 5, specialite: 6 };
+const NIVEAU_RANK: Record<Niveau, number> = {
+  academie: 0,
+  departement: 1,
+  voie: 2,
+  'voie-departement': 3,
+  serie: 4,
+  domaine: 5,
+  specialite: 6,
+};
 const collator = new Intl.Collator('fr');
 
 /** Reading order: by level, then départements in the académie's order, voies BCG/BTN/BCP, séries and domains as the release lists them. */
 function orderLines(accs: Acc[], departements: readonly string[]): StatLine[] {
-  const rank = (list: readonly string[], x: string | null) => (x === null ? -1 : list.indexOf(x) < 0 ? list.length : list.indexOf(x));
+  const rank = (list: readonly string[], x: string | null) =>
+    x === null ? -1 : list.indexOf(x) < 0 ? list.length : list.indexOf(x);
   const sub = (a: Acc) => a.code.slice(a.code.indexOf('/') + 1);
   return accs
-    .sort((a, b) =>
-      NIVEAU_RANK[a.niveau] - NIVEAU_RANK[b.niveau] ||
-      rank(VOIES, a.examen) - rank(VOIES, b.examen) ||
-      rank(departements, a.departement) - rank(departements, b.departement) ||
-      (a.niveau === 'serie' ? rank(SERIE_ORDER, sub(a)) - rank(SERIE_ORDER, sub(b)) : 0) ||
-      (a.niveau === 'domaine' ? rank(DOMAINE_ORDER, sub(a)) - rank(DOMAINE_ORDER, sub(b)) : 0) ||
-      collator.compare(a.code, b.code) ||
-      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    .sort(
+      (a, b) =>
+        NIVEAU_RANK[a.niveau] - NIVEAU_RANK[b.niveau] ||
+        rank(VOIES, a.examen) - rank(VOIES, b.examen) ||
+        rank(departements, a.departement) - rank(departements, b.departement) ||
+        (a.niveau === 'serie' ? rank(SERIE_ORDER, sub(a)) - rank(SERIE_ORDER, sub(b)) : 0) ||
+        (a.niveau === 'domaine' ? rank(DOMAINE_ORDER, sub(a)) - rank(DOMAINE_ORDER, sub(b)) : 0) ||
+        collator.compare(a.code, b.code) ||
+        (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
     )
     .map((a) => ({ ...a, previous: { kind: 'none' }, evolution: { kind: 'unavailable' } }));
 }

@@ -29,6 +29,7 @@ export function csvCell(value: CellValue, type: ColumnType): string {
 /** Percent and points columns hold tenths: written "89,5" (a percentage, not a fraction). */
 export function toCsv(table: ExportTable): string {
   const lines = [table.columns.map((c) => quote(c.key)).join(';')];
-  for (const row of table.rows) lines.push(row.map((v, i) => csvCell(v, table.columns[i]!.type)).join(';'));
+  for (const row of table.rows)
+    lines.push(row.map((v, i) => csvCell(v, table.columns[i]!.type)).join(';'));
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -9,7 +9,14 @@ import { findAcademie } from '../domain/reference/academies.js';
 import { admis, tauxMentions, tauxReussite, tauxSecondGroupe } from './counts.js';
 import { filieres } from './filieres.js';
 import { departementLabel } from './labels.js';
-import type { AcademieStats, Counts, EtablissementLine, NationalStats, SecretReason, StatLine } from './stats.types.js';
+import type {
+  AcademieStats,
+  Counts,
+  EtablissementLine,
+  NationalStats,
+  SecretReason,
+  StatLine,
+} from './stats.types.js';
 
 /** int: a count; percent: a rate in tenths of a percent; points: an evolution in tenths of a point. */
 export type ColumnType = 'text' | 'int' | 'percent' | 'points';
@@ -47,17 +54,33 @@ export function secretLegend(threshold: number): string {
   return `secret statistique, chiffre d’un établissement reposant sur moins de ${threshold} candidats présents (secret « primaire ») ou permettant de recalculer un tel chiffre à partir des totaux publiés (secret « secondaire »).`;
 }
 
-const col = (key: string, type: ColumnType, description: string): Column => ({ key, type, description });
+const col = (key: string, type: ColumnType, description: string): Column => ({
+  key,
+  type,
+  description,
+});
 
 export const SYNTHESE_COLUMNS: readonly Column[] = [
-  col('niveau', 'text', 'Niveau de la ligne : academie, departement, voie, voie-departement, serie, domaine, specialite'),
+  col(
+    'niveau',
+    'text',
+    'Niveau de la ligne : academie, departement, voie, voie-departement, serie, domaine, specialite',
+  ),
   col('code', 'text', 'Code de la ligne : "02", "BTN", "BTN/02", "BTN/STMG", "BCP/Services"...'),
   col('libelle', 'text', 'Libellé'),
   col('voie', 'text', 'BCG, BTN ou BCP pour les lignes d’une voie'),
   col('code_departement', 'text', 'Département pour les lignes d’un département'),
-  col('presents', 'int', 'Candidats présents (admis, ajournés ou invités au 2nd groupe ; hors éliminés)'),
+  col(
+    'presents',
+    'int',
+    'Candidats présents (admis, ajournés ou invités au 2nd groupe ; hors éliminés)',
+  ),
   col('admis_1er_groupe', 'int', 'Admis à l’issue du 1er groupe'),
-  col('invites_2nd_groupe', 'int', 'Invités au 2nd groupe (oraux de rattrapage, épreuve de contrôle)'),
+  col(
+    'invites_2nd_groupe',
+    'int',
+    'Invités au 2nd groupe (oraux de rattrapage, épreuve de contrôle)',
+  ),
   col('taux_invites_2nd_groupe', 'percent', 'Invités au 2nd groupe / présents'),
   col('admis_2nd_groupe', 'int', 'Admis à l’issue du 2nd groupe'),
   col('admis', 'int', 'Admis en tout'),
@@ -72,7 +95,11 @@ export const SYNTHESE_COLUMNS: readonly Column[] = [
   col('taux_mentions', 'percent', 'Admis avec mention / présents'),
   col('taux_reussite_precedent', 'percent', 'Taux de réussite de la session précédente'),
   col('evolution_points', 'points', 'Évolution du taux de réussite, en points'),
-  col('evolution_statut', 'text', 'points, nouveau (pas de chiffre la session précédente) ou indisponible'),
+  col(
+    'evolution_statut',
+    'text',
+    'points, nouveau (pas de chiffre la session précédente) ou indisponible',
+  ),
 ];
 
 const STATUT = { points: 'points', new: 'nouveau', unavailable: 'indisponible' } as const;
@@ -80,9 +107,26 @@ const STATUT = { points: 'points', new: 'nouveau', unavailable: 'indisponible' }
 export function syntheseRow(l: StatLine): CellValue[] {
   const c = l.counts;
   return [
-    l.niveau, l.code, l.label, l.examen, l.departement,
-    c.presents, c.admisPremierGroupe, c.invitesSecondGroupe, tauxSecondGroupe(c), c.admisSecondGroupe, admis(c), c.ajournes, c.enAttente, c.elimines,
-    tauxReussite(c), c.mentions.AB, c.mentions.B, c.mentions.TB, c.mentions.TBF, tauxMentions(c),
+    l.niveau,
+    l.code,
+    l.label,
+    l.examen,
+    l.departement,
+    c.presents,
+    c.admisPremierGroupe,
+    c.invitesSecondGroupe,
+    tauxSecondGroupe(c),
+    c.admisSecondGroupe,
+    admis(c),
+    c.ajournes,
+    c.enAttente,
+    c.elimines,
+    tauxReussite(c),
+    c.mentions.AB,
+    c.mentions.B,
+    c.mentions.TB,
+    c.mentions.TBF,
+    tauxMentions(c),
     l.previous.kind === 'figure' ? l.previous.tauxDixiemes : null,
     l.evolution.kind === 'points' ? l.evolution.dixiemes : null,
     STATUT[l.evolution.kind],
@@ -103,8 +147,20 @@ export function etablissementColumns(session: string): Column[] {
     col(`taux_men_${f}`, 'percent', `Taux de mentions, filière ${f}`),
   ]);
   const mentions = (suffix: string, withF: boolean) => [
-    ...(withF ? [col(`nb_mentions_tb_avecf_${suffix}`, 'int', `Mentions très bien avec félicitations (${suffix})`)] : []),
-    col(`nb_mentions_tb_sansf_${suffix}`, 'int', `Mentions très bien sans félicitations (${suffix})`),
+    ...(withF
+      ? [
+          col(
+            `nb_mentions_tb_avecf_${suffix}`,
+            'int',
+            `Mentions très bien avec félicitations (${suffix})`,
+          ),
+        ]
+      : []),
+    col(
+      `nb_mentions_tb_sansf_${suffix}`,
+      'int',
+      `Mentions très bien sans félicitations (${suffix})`,
+    ),
     col(`nb_mentions_b_${suffix}`, 'int', `Mentions bien (${suffix})`),
     col(`nb_mentions_ab_${suffix}`, 'int', `Mentions assez bien (${suffix})`),
   ];
@@ -118,7 +174,11 @@ export function etablissementColumns(session: string): Column[] {
     col('presents_total', 'int', 'Présents, toutes voies'),
     col('admis_total', 'int', 'Admis, toutes voies (absent du jeu de données ministériel)'),
     col('taux_reu_total', 'percent', 'Taux de réussite, toutes voies'),
-    col('taux_men_total', 'percent', 'Taux de mentions (admis avec mention / présents), toutes voies'),
+    col(
+      'taux_men_total',
+      'percent',
+      'Taux de mentions (admis avec mention / présents), toutes voies',
+    ),
     ...perFiliere,
     ...mentions('g', true),
     ...mentions('t', true),
@@ -130,15 +190,36 @@ export function etablissementColumns(session: string): Column[] {
  * One établissement as the open dataset lays it out. A secret cell shows
  * none of its figures: each becomes a SecretCell with its reason.
  */
-export function etablissementRow(session: string, academieName: string, e: EtablissementLine): CellValue[] {
-  const hide = (reason: SecretReason | null | undefined, values: CellValue[]): CellValue[] => (reason ? values.map(() => ({ secret: reason })) : values);
-  const mentions = (v: Examen, kinds: readonly (keyof Counts['mentions'])[]) => hide(e.secret.voies[v], kinds.map((k) => e.voies[v]?.mentions[k] ?? 0));
+export function etablissementRow(
+  session: string,
+  academieName: string,
+  e: EtablissementLine,
+): CellValue[] {
+  const hide = (reason: SecretReason | null | undefined, values: CellValue[]): CellValue[] =>
+    reason ? values.map(() => ({ secret: reason })) : values;
+  const mentions = (v: Examen, kinds: readonly (keyof Counts['mentions'])[]) =>
+    hide(
+      e.secret.voies[v],
+      kinds.map((k) => e.voies[v]?.mentions[k] ?? 0),
+    );
   return [
-    session, e.uai, e.libelle, e.departement, departementLabel(e.departement), academieName,
-    ...hide(e.secret.total, [e.total.presents, admis(e.total), tauxReussite(e.total), tauxMentions(e.total)]),
+    session,
+    e.uai,
+    e.libelle,
+    e.departement,
+    departementLabel(e.departement),
+    academieName,
+    ...hide(e.secret.total, [
+      e.total.presents,
+      admis(e.total),
+      tauxReussite(e.total),
+      tauxMentions(e.total),
+    ]),
     ...filieres(session).flatMap((f) => {
       const c = e.filieres[f];
-      return c ? hide(e.secret.filieres[f], [c.presents, tauxReussite(c), tauxMentions(c)]) : [0, null, null];
+      return c
+        ? hide(e.secret.filieres[f], [c.presents, tauxReussite(c), tauxMentions(c)])
+        : [0, null, null];
     }),
     ...mentions('BCG', ['TBF', 'TB', 'B', 'AB']),
     ...mentions('BTN', ['TBF', 'TB', 'B', 'AB']),
@@ -156,4 +237,3 @@ export function etablissementTable(stats: AcademieStats): ExportTable {
     secretLegend: secretLegend(stats.secrecyThreshold),
   };
 }
-

@@ -40,12 +40,19 @@ export interface ExportResult {
  * Imported figures win over the previous session's stored decisions: the
  * rectorat imports them on purpose (final figures after September, say).
  */
-export async function findPrevious(deps: { decisions: DecisionStore; figures: PreviousFiguresStore }, academie: string, session: string, phase: Phase): Promise<PreviousFigures | undefined> {
+export async function findPrevious(
+  deps: { decisions: DecisionStore; figures: PreviousFiguresStore },
+  academie: string,
+  session: string,
+  phase: Phase,
+): Promise<PreviousFigures | undefined> {
   const before = previousSession(session);
   const imported = await deps.figures.find(academie, before, phase);
   if (imported) return imported;
   const decisions = await deps.decisions.currentDecisions(before, academie);
-  return decisions.length ? figuresFromDecisions({ academie, session: before, phase, decisions }) : undefined;
+  return decisions.length
+    ? figuresFromDecisions({ academie, session: before, phase, decisions })
+    : undefined;
 }
 
 /** Nothing is stored for the académie's session: most likely a mistyped session, so no empty export. */
@@ -55,13 +62,31 @@ export class NoDecisionsError extends Error {
 
 export async function exportStatistics(deps: ExportDeps, r: ExportRequest): Promise<ExportResult> {
   const decisions = await deps.decisions.currentDecisions(r.session, r.academie);
-  if (decisions.length === 0) throw new NoDecisionsError(`no decisions stored for ${r.academie} ${r.session}`);
-  const withheld = new Set((await deps.fraud.list(r.session, r.academie)).filter((f) => f.state === 'flagged').map((f) => f.numero));
+  if (decisions.length === 0)
+    throw new NoDecisionsError(`no decisions stored for ${r.academie} ${r.session}`);
+  const withheld = new Set(
+    (await deps.fraud.list(r.session, r.academie))
+      .filter((f) => f.state === 'flagged')
+      .map((f) => f.numero),
+  );
   const previous = await findPrevious(deps, r.academie, r.session, r.phase);
-  const stats = academieStatistics({ academie: r.academie, session: r.session, phase: r.phase, decisions, withheld, ...(previous ? { previous } : {}) });
+  const stats = academieStatistics({
+    academie: r.academie,
+    session: r.session,
+    phase: r.phase,
+    decisions,
+    withheld,
+    ...(previous ? { previous } : {}),
+  });
   const body =
-    r.format === 'json' ? toJson(stats)
-    : r.format === 'xlsx' ? await toXlsx([syntheseTable(stats), etablissementTable(stats)], stats.session)
-    : toCsv(r.table === 'etablissements' ? etablissementTable(stats) : syntheseTable(stats));
-  return { body, decisions: decisions.length, previous: { source: previous?.source ?? 'none', session: previousSession(r.session) } };
+    r.format === 'json'
+      ? toJson(stats)
+      : r.format === 'xlsx'
+        ? await toXlsx([syntheseTable(stats), etablissementTable(stats)], stats.session)
+        : toCsv(r.table === 'etablissements' ? etablissementTable(stats) : syntheseTable(stats));
+  return {
+    body,
+    decisions: decisions.length,
+    previous: { source: previous?.source ?? 'none', session: previousSession(r.session) },
+  };
 }

@@ -10,7 +10,12 @@ function filieresGenerales(session: string): string[] {
 
 /** Filières of the open dataset: the général bac (séries before 2021), techno séries, pro domains. */
 export function filieres(session: string): string[] {
-  return [...filieresGenerales(session), ...SERIES_BTN.map((s) => s.toLowerCase()), 'production', 'services'];
+  return [
+    ...filieresGenerales(session),
+    ...SERIES_BTN.map((s) => s.toLowerCase()),
+    'production',
+    'services',
+  ];
 }
 
 /** The voie of a published filière of the session; null for a key the table does not publish ("autre"). */

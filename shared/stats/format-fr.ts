@@ -5,8 +5,16 @@
 import type { Evolution } from './stats.types.js';
 
 const ENTIER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-const POURCENT = new Intl.NumberFormat('fr-FR', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const POINTS = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const POURCENT = new Intl.NumberFormat('fr-FR', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+const POINTS = new Intl.NumberFormat('fr-FR', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+  signDisplay: 'exceptZero',
+});
 const NBSP = '\u00a0';
 
 /** "20 075" */

@@ -25,7 +25,9 @@ export function lineTable(lines: readonly StatLine[], o: LineTableOptions): stri
     showPresents ? '<th scope="col">Présents</th>' : '',
     '<th scope="col">Admis</th>',
     '<th scope="col">Taux de réussite</th>',
-    o.previousYear ? `<th scope="col">Évolution ${escapeHtml(o.year)} vs ${escapeHtml(o.previousYear)} (en points)</th>` : '',
+    o.previousYear
+      ? `<th scope="col">Évolution ${escapeHtml(o.year)} vs ${escapeHtml(o.previousYear)} (en points)</th>`
+      : '',
   ].filter(Boolean);
   const rows = lines.map((l) => {
     const cells = [
@@ -44,18 +46,32 @@ export function lineTable(lines: readonly StatLine[], o: LineTableOptions): stri
 export function evolutionCell(l: StatLine): string {
   const shown = formatEvolution(l.evolution);
   const said = describeEvolution(l.evolution);
-  return l.evolution.kind === 'points' && l.evolution.dixiemes !== 0 ? escapeHtml(shown) : `<abbr title="${escapeHtml(said)}">${escapeHtml(shown)}</abbr>`;
+  return l.evolution.kind === 'points' && l.evolution.dixiemes !== 0
+    ? escapeHtml(shown)
+    : `<abbr title="${escapeHtml(said)}">${escapeHtml(shown)}</abbr>`;
 }
 
-export function mentionsTable(lines: readonly StatLine[], caption: string, rowHeader: string): string {
-  const head = [rowHeader, 'Assez bien', 'Bien', 'Très bien', 'Très bien avec félicitations', 'Total des mentions', 'Part des présents'].map(
-    (h) => `<th scope="col">${escapeHtml(h)}</th>`,
-  );
+export function mentionsTable(
+  lines: readonly StatLine[],
+  caption: string,
+  rowHeader: string,
+): string {
+  const head = [
+    rowHeader,
+    'Assez bien',
+    'Bien',
+    'Très bien',
+    'Très bien avec félicitations',
+    'Total des mentions',
+    'Part des présents',
+  ].map((h) => `<th scope="col">${escapeHtml(h)}</th>`);
   const rows = lines.map((l) => {
     const m = l.counts.mentions;
     const total = totalMentions(l.counts);
     const share = formatTaux(tauxMentions(l.counts));
-    const cells = [m.AB, m.B, m.TB, m.TBF, total].map((x) => `<td>${formatEntier(x)}</td>`).join('');
+    const cells = [m.AB, m.B, m.TB, m.TBF, total]
+      .map((x) => `<td>${formatEntier(x)}</td>`)
+      .join('');
     return `    <tr><th scope="row">${escapeHtml(l.label)}</th>${cells}<td>${share}</td></tr>`;
   });
   return table(caption, head, rows);
@@ -80,20 +96,32 @@ export function ratesChart(id: string, title: string, lines: readonly StatLine[]
   const withRate = lines.filter((l) => tauxReussite(l.counts) !== null);
   if (withRate.length === 0) return '';
   const description = withRate
-    .map((l) => `${l.label} : ${formatTaux(tauxReussite(l.counts))}${l.evolution.kind === 'unavailable' ? '' : `, ${describeEvolution(l.evolution)}`}`)
+    .map(
+      (l) =>
+        `${l.label} : ${formatTaux(tauxReussite(l.counts))}${l.evolution.kind === 'unavailable' ? '' : `, ${describeEvolution(l.evolution)}`}`,
+    )
     .join(' ; ');
   return barChartSvg({
     id,
     title,
     description: `${description}.`,
-    bars: withRate.map((l) => ({ label: l.label, share: tauxReussite(l.counts)! / 1000, text: formatTaux(tauxReussite(l.counts)) })),
+    bars: withRate.map((l) => ({
+      label: l.label,
+      share: tauxReussite(l.counts)! / 1000,
+      text: formatTaux(tauxReussite(l.counts)),
+    })),
   });
 }
 
 /** Mentions of one line, as counts. */
 export function mentionsChart(id: string, title: string, line: StatLine): string {
   const m = line.counts.mentions;
-  const entries: [string, number][] = [['Assez bien', m.AB], ['Bien', m.B], ['Très bien', m.TB], ['Très bien avec félicitations', m.TBF]];
+  const entries: [string, number][] = [
+    ['Assez bien', m.AB],
+    ['Bien', m.B],
+    ['Très bien', m.TB],
+    ['Très bien avec félicitations', m.TBF],
+  ];
   const max = Math.max(1, ...entries.map(([, v]) => v));
   return barChartSvg({
     id,

@@ -16,14 +16,33 @@
 //   "primaire" | "secondaire"). A compatible addition: documents written
 //   before secrecy have no "secret" object.
 import { z } from 'zod';
-import { etablissementTable, isSecret, SYNTHESE_COLUMNS, syntheseRow, type ExportTable } from './export-tables.js';
+import {
+  etablissementTable,
+  isSecret,
+  SYNTHESE_COLUMNS,
+  syntheseRow,
+  type ExportTable,
+} from './export-tables.js';
 import type { AcademieStats, NationalStats, SecretReason } from './stats.types.js';
 
-const Taux = z.number().min(0).max(100).nullable().describe('Percentage rounded to one decimal (89.5 = 89,5 %); null without présents');
+const Taux = z
+  .number()
+  .min(0)
+  .max(100)
+  .nullable()
+  .describe('Percentage rounded to one decimal (89.5 = 89,5 %); null without présents');
 const Int = z.number().int().nonnegative();
 
 export const JsonLine = z.object({
-  niveau: z.enum(['academie', 'departement', 'voie', 'voie-departement', 'serie', 'domaine', 'specialite']),
+  niveau: z.enum([
+    'academie',
+    'departement',
+    'voie',
+    'voie-departement',
+    'serie',
+    'domaine',
+    'specialite',
+  ]),
   code: z.string(),
   libelle: z.string(),
   voie: z.enum(['BCG', 'BTN', 'BCP']).nullable(),
@@ -45,13 +64,20 @@ export const JsonLine = z.object({
   taux_mentions: Taux,
   taux_reussite_precedent: Taux,
   evolution: z
-    .object({ statut: z.enum(['points', 'nouveau', 'indisponible']), points: z.number().nullable() })
-    .describe('Difference of the published success rates in points; "nouveau": no such line in the previous session; "indisponible": nothing to compare'),
+    .object({
+      statut: z.enum(['points', 'nouveau', 'indisponible']),
+      points: z.number().nullable(),
+    })
+    .describe(
+      'Difference of the published success rates in points; "nouveau": no such line in the previous session; "indisponible": nothing to compare',
+    ),
 });
 
 const SecretReasonSchema = z
   .enum(['primaire', 'secondaire'])
-  .describe('primaire: rests on fewer présents than the threshold (seuil_secret); secondaire: would let a primaire figure be recomputed from the published ones');
+  .describe(
+    'primaire: rests on fewer présents than the threshold (seuil_secret); secondaire: would let a primaire figure be recomputed from the published ones',
+  );
 
 /** One établissement: the open dataset's field names (see export-tables.ts), values as in the CSV. */
 export const JsonEtablissement = z
@@ -60,10 +86,14 @@ export const JsonEtablissement = z
     secret: z
       .record(z.string(), SecretReasonSchema)
       .optional()
-      .describe('Figures under statistical secrecy, by field name, with their reason; each of these fields is null. Absent in documents written before secrecy.'),
+      .describe(
+        'Figures under statistical secrecy, by field name, with their reason; each of these fields is null. Absent in documents written before secrecy.',
+      ),
   })
   .catchall(z.union([z.string(), z.number(), z.null()]))
-  .describe('Field names of the ministry open dataset of lycée results (uai, libelle_uai, code_departement, presents_total, taux_reu_total, taux_men_total, nb_mentions_tb_avecf_g, ...); null for no figure or a secret one');
+  .describe(
+    'Field names of the ministry open dataset of lycée results (uai, libelle_uai, code_departement, presents_total, taux_reu_total, taux_men_total, nb_mentions_tb_avecf_g, ...); null for no figure or a secret one',
+  );
 
 export const StatsDocument = z.object({
   schema: z.literal('publibac/statistiques'),
@@ -77,7 +107,12 @@ export const StatsDocument = z.object({
   phase: z.union([z.literal(1), z.literal(2)]),
   session_precedente: z.string().nullable(),
   /** Établissement figures resting on fewer présents are secret; absent from national documents (no établissement). */
-  seuil_secret: z.number().int().positive().optional().describe('Statistical secrecy threshold of the établissement figures, in présents'),
+  seuil_secret: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Statistical secrecy threshold of the établissement figures, in présents'),
   lignes: z.array(JsonLine),
   etablissements: z.array(JsonEtablissement),
 });
@@ -85,10 +120,19 @@ export type StatsDocument = z.infer<typeof StatsDocument>;
 
 function objects(table: ExportTable): Record<string, string | number | null>[] {
   return table.rows.map((row) =>
-    Object.fromEntries(row.map((v, i) => {
-      const c = table.columns[i]!;
-      return [c.key, isSecret(v) ? null : typeof v === 'number' && (c.type === 'percent' || c.type === 'points') ? v / 10 : v];
-    })),
+    Object.fromEntries(
+      row.map((v, i) => {
+        const c = table.columns[i]!;
+        return [
+          c.key,
+          isSecret(v)
+            ? null
+            : typeof v === 'number' && (c.type === 'percent' || c.type === 'points')
+              ? v / 10
+              : v,
+        ];
+      }),
+    ),
   );
 }
 
@@ -105,7 +149,11 @@ function etablissementObjects(table: ExportTable): Record<string, unknown>[] {
 
 export function statsDocument(stats: AcademieStats | NationalStats): StatsDocument {
   const national = !('academie' in stats);
-  const lignes = objects({ sheet: '', columns: [...SYNTHESE_COLUMNS], rows: stats.lines.map(syntheseRow) }).map(({ evolution_points, evolution_statut, ...rest }) => ({
+  const lignes = objects({
+    sheet: '',
+    columns: [...SYNTHESE_COLUMNS],
+    rows: stats.lines.map(syntheseRow),
+  }).map(({ evolution_points, evolution_statut, ...rest }) => ({
     ...rest,
     evolution: { statut: evolution_statut, points: evolution_points },
   }));

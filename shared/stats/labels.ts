@@ -11,7 +11,11 @@ export const LIBELLE_VOIE: Record<Examen, string> = {
 };
 
 /** Short names used in sentences: "bac général". */
-export const BAC_COURT: Record<Examen, string> = { BCG: 'bac général', BTN: 'bac technologique', BCP: 'bac professionnel' };
+export const BAC_COURT: Record<Examen, string> = {
+  BCG: 'bac général',
+  BTN: 'bac technologique',
+  BCP: 'bac professionnel',
+};
 
 /** Technological séries in the wording of the Amiens 2024 release (its table order first), then the rest. */
 export const LIBELLE_SERIE: Record<string, string> = {
@@ -28,7 +32,18 @@ export const LIBELLE_SERIE: Record<string, string> = {
 };
 
 /** Série order in tables: the press release's, then the pre-2021 général séries. */
-export const SERIE_ORDER: readonly string[] = ['STHR', 'STI2D', 'ST2S', 'STD2A', 'STMG', 'STL', 'S2TMD', 'ES', 'L', 'S'];
+export const SERIE_ORDER: readonly string[] = [
+  'STHR',
+  'STI2D',
+  'ST2S',
+  'STD2A',
+  'STMG',
+  'STL',
+  'S2TMD',
+  'ES',
+  'L',
+  'S',
+];
 
 /** The release lists Services before Production. */
 export const DOMAINE_ORDER: readonly string[] = ['Services', 'Production'];

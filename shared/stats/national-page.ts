@@ -7,7 +7,10 @@ import { lineTable, mentionsChart, mentionsTable, ratesChart } from './html-bloc
 import { LIBELLE_VOIE, VOIES } from './labels.js';
 import type { NationalStats } from './stats.types.js';
 
-export function nationalStatsPage(stats: NationalStats, o: { hostName: string; stylesheet?: string; downloads: readonly Download[] }): string {
+export function nationalStatsPage(
+  stats: NationalStats,
+  o: { hostName: string; stylesheet?: string; downloads: readonly Download[] },
+): string {
   const year = sessionYear(stats.session);
   const prev = stats.previousSession ? sessionYear(stats.previousSession) : null;
   const opts = { year, previousYear: prev };
@@ -18,16 +21,39 @@ export function nationalStatsPage(stats: NationalStats, o: { hostName: string; s
     `<h1>Résultats provisoires du baccalauréat ${escapeHtml(year)} : ensemble des académies ${escapeHtml(phaseTitle(stats.phase))}</h1>`,
     `<p>Somme des ${academies.length} académie${academies.length > 1 ? 's' : ''} dont les résultats sont publiés. Chiffres provisoires.</p>`,
     keyFigures(france, stats.phase, year, prev, 'baccalauréat, toutes voies confondues'),
-    lineTable(academies, { ...opts, caption: 'Taux de réussite par académie, toutes voies confondues', rowHeader: 'Académie' }),
+    lineTable(academies, {
+      ...opts,
+      caption: 'Taux de réussite par académie, toutes voies confondues',
+      rowHeader: 'Académie',
+    }),
     ratesChart('graphique-academies', 'Taux de réussite par académie', academies),
     lineTable(voies, { ...opts, caption: 'Taux de réussite par voie', rowHeader: 'Voie' }),
     ratesChart('graphique-voies', 'Taux de réussite par voie', voies),
   ];
   for (const v of VOIES) {
     const series = linesOf(stats, 'serie', v);
-    if (series.length) sections.push(lineTable(series, { ...opts, caption: `${LIBELLE_VOIE[v]} : taux de réussite par série`, rowHeader: 'Série' }), ratesChart(`graphique-series-${v.toLowerCase()}`, `${LIBELLE_VOIE[v]} : taux de réussite par série`, series));
+    if (series.length)
+      sections.push(
+        lineTable(series, {
+          ...opts,
+          caption: `${LIBELLE_VOIE[v]} : taux de réussite par série`,
+          rowHeader: 'Série',
+        }),
+        ratesChart(
+          `graphique-series-${v.toLowerCase()}`,
+          `${LIBELLE_VOIE[v]} : taux de réussite par série`,
+          series,
+        ),
+      );
     const domaines = linesOf(stats, 'domaine', v);
-    if (domaines.length) sections.push(lineTable(domaines, { ...opts, caption: `${LIBELLE_VOIE[v]} : taux de réussite par domaine`, rowHeader: 'Domaine' }));
+    if (domaines.length)
+      sections.push(
+        lineTable(domaines, {
+          ...opts,
+          caption: `${LIBELLE_VOIE[v]} : taux de réussite par domaine`,
+          rowHeader: 'Domaine',
+        }),
+      );
   }
   sections.push(
     '<h2>Mentions</h2>',

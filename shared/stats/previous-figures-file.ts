@@ -27,7 +27,16 @@ import { ratioDixiemes } from './counts.js';
 import type { PreviousFigureRow, PreviousFigures } from './previous-figures.js';
 import { NIVEAUX, type Niveau } from './stats.types.js';
 
-export const PREVIOUS_FIGURES_COLUMNS = ['academie', 'session', 'phase', 'niveau', 'code', 'presents', 'admis', 'taux_reussite'] as const;
+export const PREVIOUS_FIGURES_COLUMNS = [
+  'academie',
+  'session',
+  'phase',
+  'niveau',
+  'code',
+  'presents',
+  'admis',
+  'taux_reussite',
+] as const;
 type Column = (typeof PREVIOUS_FIGURES_COLUMNS)[number];
 
 export interface FileIssue {
@@ -45,31 +54,53 @@ export function formatFileIssue(file: string, i: FileIssue): string {
   return `${where}${i.column ? ` column ${i.column}` : ''}${i.value !== undefined ? ` "${i.value}"` : ''}: ${i.rule} [${i.code}]`;
 }
 
-const count = z.string().transform((s) => s.replace(/[\s\u00a0\u202f]/g, '')).pipe(z.union([z.literal(''), z.string().regex(/^\d{1,9}$/, { error: 'a whole number of candidates' })]));
+const count = z
+  .string()
+  .transform((s) => s.replace(/[\s\u00a0\u202f]/g, ''))
+  .pipe(
+    z.union([
+      z.literal(''),
+      z.string().regex(/^\d{1,9}$/, { error: 'a whole number of candidates' }),
+    ]),
+  );
 
 const Row = z
   .object({
-    academie: z.string().refine((s) => findAcademie(s) !== undefined, { error: 'unknown académie slug' }),
+    academie: z
+      .string()
+      .refine((s) => findAcademie(s) !== undefined, { error: 'unknown académie slug' }),
     session: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'session must be YYYY-MM' }),
     phase: z.enum(['1', '2'], { error: 'phase must be 1 or 2' }),
-    niveau: z.enum(NIVEAUX as [Niveau, ...Niveau[]], { error: `niveau must be one of ${NIVEAUX.join(', ')}` }),
+    niveau: z.enum(NIVEAUX as [Niveau, ...Niveau[]], {
+      error: `niveau must be one of ${NIVEAUX.join(', ')}`,
+    }),
     code: z.string().min(1, { error: 'code is required' }),
     presents: count,
     admis: count,
-    taux_reussite: z.string().regex(/^(?:100(?:[.,]0)?|\d{1,2}(?:[.,]\d)?)?$/, { error: 'a percentage from 0 to 100 with at most one decimal' }),
+    taux_reussite: z
+      .string()
+      .regex(/^(?:100(?:[.,]0)?|\d{1,2}(?:[.,]\d)?)?$/, {
+        error: 'a percentage from 0 to 100 with at most one decimal',
+      }),
   })
   .superRefine((r, ctx) => {
-    const err = (path: Column, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    const err = (path: Column, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message });
     const checked = canonicalCode(r.niveau, r.code, r.academie, r.session);
     if (typeof checked !== 'string') err('code', checked.error);
-    if ((r.presents === '') !== (r.admis === '')) err(r.presents === '' ? 'presents' : 'admis', 'give both presents and admis, or neither');
-    if (r.presents === '' && r.taux_reussite === '') err('taux_reussite', 'taux_reussite is required without presents and admis');
+    if ((r.presents === '') !== (r.admis === ''))
+      err(r.presents === '' ? 'presents' : 'admis', 'give both presents and admis, or neither');
+    if (r.presents === '' && r.taux_reussite === '')
+      err('taux_reussite', 'taux_reussite is required without presents and admis');
     if (r.presents !== '' && r.admis !== '') {
       const [p, a] = [Number(r.presents), Number(r.admis)];
       if (p === 0) err('presents', 'presents must be positive');
       else if (a > p) err('admis', 'admis cannot exceed presents');
       else if (r.taux_reussite !== '' && tenths(r.taux_reussite) !== ratioDixiemes(a, p)) {
-        err('taux_reussite', `does not match admis / presents (${((ratioDixiemes(a, p) ?? 0) / 10).toFixed(1)})`);
+        err(
+          'taux_reussite',
+          `does not match admis / presents (${((ratioDixiemes(a, p) ?? 0) / 10).toFixed(1)})`,
+        );
       }
     }
   });
@@ -77,41 +108,63 @@ const Row = z
 const tenths = (s: string) => Math.round(Number(s.replace(',', '.')) * 10);
 
 /** The stored form of a code, or why it is wrong for its niveau. */
-export function canonicalCode(niveau: Niveau, code: string, slug: string, session: string): string | { error: string } {
+export function canonicalCode(
+  niveau: Niveau,
+  code: string,
+  slug: string,
+  session: string,
+): string | { error: string } {
   const a = findAcademie(slug);
   if (!a) return { error: 'unknown académie' };
   const [head, ...rest] = code.split('/');
   const tail = rest.join('/');
-  const dep = (d: string) => (a.departements.includes(d) ? null : `département ${d} is not in académie ${slug} (${a.departements.join(', ')})`);
+  const dep = (d: string) =>
+    a.departements.includes(d)
+      ? null
+      : `département ${d} is not in académie ${slug} (${a.departements.join(', ')})`;
   switch (niveau) {
     case 'academie':
-      return code === slug ? code : { error: `code of the academie niveau must be the académie slug "${slug}"` };
+      return code === slug
+        ? code
+        : { error: `code of the academie niveau must be the académie slug "${slug}"` };
     case 'departement':
       return dep(code) === null ? code : { error: dep(code)! };
     case 'voie':
-      return ['BCG', 'BTN', 'BCP'].includes(code) ? code : { error: 'voie must be BCG, BTN or BCP' };
+      return ['BCG', 'BTN', 'BCP'].includes(code)
+        ? code
+        : { error: 'voie must be BCG, BTN or BCP' };
     case 'voie-departement':
-      if (!['BCG', 'BTN', 'BCP'].includes(head ?? '')) return { error: 'code must be VOIE/DEPARTEMENT, e.g. BTN/02' };
+      if (!['BCG', 'BTN', 'BCP'].includes(head ?? ''))
+        return { error: 'code must be VOIE/DEPARTEMENT, e.g. BTN/02' };
       return dep(tail) === null ? code : { error: dep(tail)! };
     case 'serie': {
       const pre2021 = Number(session.slice(0, 4)) < 2021;
       if (head === 'BTN' && SERIES_BTN.includes(tail)) return code;
       if (head === 'BCG' && pre2021 && SERIES_BCG_PRE2021.includes(tail)) return code;
-      return { error: `série must be BTN/<${SERIES_BTN.join('|')}>${pre2021 ? ' or BCG/<ES|L|S>' : ''}` };
+      return {
+        error: `série must be BTN/<${SERIES_BTN.join('|')}>${pre2021 ? ' or BCG/<ES|L|S>' : ''}`,
+      };
     }
     case 'domaine':
-      return code === 'BCP/Production' || code === 'BCP/Services' ? code : { error: 'domaine must be BCP/Production or BCP/Services' };
+      return code === 'BCP/Production' || code === 'BCP/Services'
+        ? code
+        : { error: 'domaine must be BCP/Production or BCP/Services' };
     case 'specialite': {
       const s = head === 'BCP' ? findSpecialite(tail) : undefined;
-      return s ? `BCP/${s.name}` : { error: 'specialite must be BCP/<a spécialité of the professional bac>' };
+      return s
+        ? `BCP/${s.name}`
+        : { error: 'specialite must be BCP/<a spécialité of the professional bac>' };
     }
   }
 }
 
 /** What csv-parse returns with `info: true`, checked rather than cast. */
-const Records = z.array(z.object({ record: z.array(z.string()), info: z.object({ lines: z.number() }) }));
+const Records = z.array(
+  z.object({ record: z.array(z.string()), info: z.object({ lines: z.number() }) }),
+);
 
-export type ParseResult = { ok: true; sets: PreviousFigures[] } | { ok: false; issues: FileIssue[] };
+export type ParseResult =
+  { ok: true; sets: PreviousFigures[] } | { ok: false; issues: FileIssue[] };
 
 function decode(bytes: Uint8Array): string {
   try {
@@ -124,19 +177,44 @@ function decode(bytes: Uint8Array): string {
 export function parsePreviousFiguresFile(bytes: Uint8Array): ParseResult {
   let records: z.infer<typeof Records>;
   try {
-    records = Records.parse(parse(decode(bytes), { delimiter: ';', info: true, skip_empty_lines: true, trim: true }));
+    records = Records.parse(
+      parse(decode(bytes), { delimiter: ';', info: true, skip_empty_lines: true, trim: true }),
+    );
   } catch (err) {
-    const line = typeof (err as { lines?: unknown }).lines === 'number' ? (err as { lines: number }).lines : 1;
-    return { ok: false, issues: [{ line, code: 'csv-syntax', rule: `not a ";"-separated CSV: ${err instanceof Error ? err.message : String(err)}` }] };
+    const line =
+      typeof (err as { lines?: unknown }).lines === 'number' ? (err as { lines: number }).lines : 1;
+    return {
+      ok: false,
+      issues: [
+        {
+          line,
+          code: 'csv-syntax',
+          rule: `not a ";"-separated CSV: ${err instanceof Error ? err.message : String(err)}`,
+        },
+      ],
+    };
   }
   const [header, ...rows] = records;
-  if (!header) return { ok: false, issues: [{ line: 1, code: 'empty-file', rule: 'the file is empty' }] };
+  if (!header)
+    return { ok: false, issues: [{ line: 1, code: 'empty-file', rule: 'the file is empty' }] };
   const names = header.record;
   const missing = PREVIOUS_FIGURES_COLUMNS.filter((c) => !names.includes(c));
   const unknown = names.filter((n) => !(PREVIOUS_FIGURES_COLUMNS as readonly string[]).includes(n));
   if (missing.length || unknown.length) {
-    const parts = [missing.length ? `missing ${missing.join(', ')}` : '', unknown.length ? `unknown ${unknown.join(', ')}` : ''].filter(Boolean);
-    return { ok: false, issues: [{ line: 1, code: 'header', rule: `header must name the columns ${PREVIOUS_FIGURES_COLUMNS.join(';')} (${parts.join('; ')})` }] };
+    const parts = [
+      missing.length ? `missing ${missing.join(', ')}` : '',
+      unknown.length ? `unknown ${unknown.join(', ')}` : '',
+    ].filter(Boolean);
+    return {
+      ok: false,
+      issues: [
+        {
+          line: 1,
+          code: 'header',
+          rule: `header must name the columns ${PREVIOUS_FIGURES_COLUMNS.join(';')} (${parts.join('; ')})`,
+        },
+      ],
+    };
   }
 
   const issues: FileIssue[] = [];
@@ -148,7 +226,14 @@ export function parsePreviousFiguresFile(bytes: Uint8Array): ParseResult {
     if (!parsed.success) {
       for (const i of parsed.error.issues) {
         const column = i.path[0] as Column;
-        issues.push({ line: info.lines, column, columnIndex: names.indexOf(column) + 1, value: String(raw[column] ?? ''), code: `${column}-invalid`, rule: i.message });
+        issues.push({
+          line: info.lines,
+          column,
+          columnIndex: names.indexOf(column) + 1,
+          value: String(raw[column] ?? ''),
+          code: `${column}-invalid`,
+          rule: i.message,
+        });
       }
       continue;
     }
@@ -157,23 +242,39 @@ export function parsePreviousFiguresFile(bytes: Uint8Array): ParseResult {
     const key = `${r.academie}|${r.session}|${r.phase}|${r.niveau}|${code}`;
     const earlier = seen.get(key);
     if (earlier) {
-      issues.push({ line: info.lines, column: 'code', columnIndex: names.indexOf('code') + 1, value: r.code, code: 'duplicate', rule: `same académie, session, phase, niveau and code as line ${earlier}` });
+      issues.push({
+        line: info.lines,
+        column: 'code',
+        columnIndex: names.indexOf('code') + 1,
+        value: r.code,
+        code: 'duplicate',
+        rule: `same académie, session, phase, niveau and code as line ${earlier}`,
+      });
       continue;
     }
     seen.set(key, info.lines);
     const setKey = `${r.academie}|${r.session}|${r.phase}`;
-    const set = sets.get(setKey) ?? { academie: r.academie, session: r.session, phase: r.phase === '1' ? 1 : 2, source: 'import' as const, rows: [] };
+    const set = sets.get(setKey) ?? {
+      academie: r.academie,
+      session: r.session,
+      phase: r.phase === '1' ? 1 : 2,
+      source: 'import' as const,
+      rows: [],
+    };
     const hasCounts = r.presents !== '';
     const row: PreviousFigureRow = {
       niveau: r.niveau,
       code,
       presents: hasCounts ? Number(r.presents) : null,
       admis: hasCounts ? Number(r.admis) : null,
-      tauxDixiemes: hasCounts ? ratioDixiemes(Number(r.admis), Number(r.presents))! : tenths(r.taux_reussite),
+      tauxDixiemes: hasCounts
+        ? ratioDixiemes(Number(r.admis), Number(r.presents))!
+        : tenths(r.taux_reussite),
     };
     set.rows.push(row);
     sets.set(setKey, set);
   }
-  if (rows.length === 0) issues.push({ line: 2, code: 'no-rows', rule: 'the file has a header but no figures' });
+  if (rows.length === 0)
+    issues.push({ line: 2, code: 'no-rows', rule: 'the file has a header but no figures' });
   return issues.length ? { ok: false, issues } : { ok: true, sets: [...sets.values()] };
 }

@@ -5,7 +5,13 @@
 // session, or a year the system did not handle.
 import { z } from 'zod';
 import { admis, tauxReussite } from './counts.js';
-import { NIVEAUX, type Evolution, type Niveau, type PreviousFigure, type StatLine } from './stats.types.js';
+import {
+  NIVEAUX,
+  type Evolution,
+  type Niveau,
+  type PreviousFigure,
+  type StatLine,
+} from './stats.types.js';
 
 export const PreviousFigureRow = z.object({
   niveau: z.enum(NIVEAUX as [Niveau, ...Niveau[]]),
@@ -37,21 +43,39 @@ export function previousSession(session: string): string {
 export function figuresFromLines(lines: readonly StatLine[]): PreviousFigureRow[] {
   return lines.flatMap((l) => {
     const taux = tauxReussite(l.counts);
-    return taux === null ? [] : [{ niveau: l.niveau, code: l.code, presents: l.counts.presents, admis: admis(l.counts), tauxDixiemes: taux }];
+    return taux === null
+      ? []
+      : [
+          {
+            niveau: l.niveau,
+            code: l.code,
+            presents: l.counts.presents,
+            admis: admis(l.counts),
+            tauxDixiemes: taux,
+          },
+        ];
   });
 }
 
 const key = (niveau: string, code: string) => `${niveau}|${code}`;
 
 /** Lines with their previous figure and evolution. Without `previous`, every evolution is unavailable. */
-export function withPrevious(lines: readonly StatLine[], previous: PreviousFigures | undefined): StatLine[] {
+export function withPrevious(
+  lines: readonly StatLine[],
+  previous: PreviousFigures | undefined,
+): StatLine[] {
   const byKey = new Map(previous?.rows.map((r) => [key(r.niveau, r.code), r]));
   return lines.map((l) => {
     const row = byKey.get(key(l.niveau, l.code));
     const p: PreviousFigure = !previous
       ? { kind: 'none' }
       : row
-        ? { kind: 'figure', tauxDixiemes: row.tauxDixiemes, presents: row.presents, admis: row.admis }
+        ? {
+            kind: 'figure',
+            tauxDixiemes: row.tauxDixiemes,
+            presents: row.presents,
+            admis: row.admis,
+          }
         : { kind: 'absent' };
     return { ...l, previous: p, evolution: evolutionOf(tauxReussite(l.counts), p) };
   });

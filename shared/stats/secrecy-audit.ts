@@ -23,13 +23,15 @@ export function recomputableCells(model: SecrecyModel, secret: ArrayLike<number>
   const known = knownForms(model, secret);
   const { classOf, classSize } = mergeIndistinguishable(known, model.cells.length);
   const echelon = new SparseEchelon();
-  for (const form of [...known].sort((a, b) => a.length - b.length)) echelon.add(overClasses(form, classOf));
+  for (const form of [...known].sort((a, b) => a.length - b.length))
+    echelon.add(overClasses(form, classOf));
 
   const out: number[] = [];
   model.cells.forEach((cell, i) => {
     if (!secret[i]) return;
     const leaves = cell.leaves.filter((l) => secret[l]);
-    if (isWholeClasses(leaves, classOf, classSize) && echelon.spans(overClasses(leaves, classOf))) out.push(i);
+    if (isWholeClasses(leaves, classOf, classSize) && echelon.spans(overClasses(leaves, classOf)))
+      out.push(i);
   });
   return out;
 }
@@ -53,7 +55,10 @@ function knownForms(model: SecrecyModel, secret: ArrayLike<number>): number[][] 
  * no known form gets no class), by partition refinement: each form splits
  * every class it cuts into the part inside and the part outside.
  */
-function mergeIndistinguishable(forms: readonly number[][], cells: number): { classOf: Map<number, number>; classSize: number[] } {
+function mergeIndistinguishable(
+  forms: readonly number[][],
+  cells: number,
+): { classOf: Map<number, number>; classSize: number[] } {
   const refined = new Int32Array(cells).fill(-1);
   let next = 0;
   for (const form of forms) {
@@ -80,7 +85,11 @@ function mergeIndistinguishable(forms: readonly number[][], cells: number): { cl
 }
 
 /** A cell's secret leaves cover each class they touch entirely (and every leaf is in some known form). */
-function isWholeClasses(leaves: readonly number[], classOf: Map<number, number>, classSize: readonly number[]): boolean {
+function isWholeClasses(
+  leaves: readonly number[],
+  classOf: Map<number, number>,
+  classSize: readonly number[],
+): boolean {
   const count = new Map<number, number>();
   for (const leaf of leaves) {
     const k = classOf.get(leaf);

@@ -67,7 +67,10 @@ class Margins {
   }
 }
 
-export function secrecyModel(etablissements: readonly EtablissementCounts[], session: string): SecrecyModel {
+export function secrecyModel(
+  etablissements: readonly EtablissementCounts[],
+  session: string,
+): SecrecyModel {
   const cells: SecrecyCell[] = [];
   const marginsOf: number[][] = [];
   const relations: number[][] = [];
@@ -76,18 +79,27 @@ export function secrecyModel(etablissements: readonly EtablissementCounts[], ses
     marginsOf.push([]);
     return cells.push(cell) - 1;
   };
-  const byVoie = VOIES.map((v) => [v, filieres(session).filter((f) => voieOfFiliere(session, f) === v)] as const);
+  const byVoie = VOIES.map(
+    (v) => [v, filieres(session).filter((f) => voieOfFiliere(session, f) === v)] as const,
+  );
 
   etablissements.forEach((e, etab) => {
     if (e.total.presents === 0) return;
     const total = add({ kind: 'total', etab, key: '', presents: e.total.presents, leaves: [] });
-    const around = [margins.add('academie', total), margins.add(`departement|${e.departement}`, total)];
+    const around = [
+      margins.add('academie', total),
+      margins.add(`departement|${e.departement}`, total),
+    ];
     const voies: number[] = [];
     for (const [v, fs] of byVoie) {
       const counts = e.voies[v];
       if (!counts || counts.presents === 0) continue;
       const voie = add({ kind: 'voie', etab, key: v, presents: counts.presents, leaves: [] });
-      const ofVoie = [...around, margins.add(`voie|${v}`, voie), margins.add(`voie-departement|${v}|${e.departement}`, voie)];
+      const ofVoie = [
+        ...around,
+        margins.add(`voie|${v}`, voie),
+        margins.add(`voie-departement|${v}|${e.departement}`, voie),
+      ];
       const ofFilieres: number[] = [];
       for (const f of fs) {
         const c = e.filieres[f];

@@ -22,11 +22,20 @@
 import { z } from 'zod';
 import { recomputableCells } from './secrecy-audit.js';
 import { secrecyModel, type SecrecyModel } from './secrecy-model.js';
-import type { EtablissementCounts, EtablissementLine, EtablissementSecret, SecretReason } from './stats.types.js';
+import type {
+  EtablissementCounts,
+  EtablissementLine,
+  EtablissementSecret,
+  SecretReason,
+} from './stats.types.js';
 
 /** Default: the threshold of the ministry's own school-level publications. */
 export const DEFAULT_SECRECY_THRESHOLD = 10;
-export const SecrecyThreshold = z.number().int().min(1).describe('Établissement figures resting on fewer présents than this are secret');
+export const SecrecyThreshold = z
+  .number()
+  .int()
+  .min(1)
+  .describe('Établissement figures resting on fewer présents than this are secret');
 
 const PUBLISHED = 0;
 const PRIMARY = 1;
@@ -34,10 +43,18 @@ const SECONDARY = 2;
 const REASON: Record<number, SecretReason> = { [PRIMARY]: 'primaire', [SECONDARY]: 'secondaire' };
 
 /** The établissement lines with their secret cells marked. */
-export function withSecrecy(etablissements: readonly EtablissementCounts[], session: string, threshold: number): EtablissementLine[] {
+export function withSecrecy(
+  etablissements: readonly EtablissementCounts[],
+  session: string,
+  threshold: number,
+): EtablissementLine[] {
   const model = secrecyModel(etablissements, session);
   const state = suppress(model, SecrecyThreshold.parse(threshold));
-  const secrets: EtablissementSecret[] = etablissements.map(() => ({ total: null, voies: {}, filieres: {} }));
+  const secrets: EtablissementSecret[] = etablissements.map(() => ({
+    total: null,
+    voies: {},
+    filieres: {},
+  }));
   model.cells.forEach((cell, i) => {
     const reason = REASON[state[i]!];
     if (!reason) return;
@@ -56,11 +73,16 @@ export function suppress(model: SecrecyModel, threshold: number): Uint8Array {
     if (cell.presents < threshold) secrets.hide(i, PRIMARY);
   });
   let givenAwayByMargins: ReadonlySet<number> | undefined;
-  hideLoneSecrets(secrets, model.relations.map((_, r) => r));
+  hideLoneSecrets(
+    secrets,
+    model.relations.map((_, r) => r),
+  );
   for (;;) {
     const recomputable = recomputableCells(model, secrets.state);
     if (recomputable.length === 0) return secrets.state;
-    givenAwayByMargins ??= new Set(recomputableCells(model, new Uint8Array(model.cells.length).fill(SECONDARY)));
+    givenAwayByMargins ??= new Set(
+      recomputableCells(model, new Uint8Array(model.cells.length).fill(SECONDARY)),
+    );
     const protectable = recomputable.filter((i) => !givenAwayByMargins!.has(i));
     if (protectable.length === 0) return secrets.state;
     hideLoneSecrets(secrets, hidePartners(secrets, protectable));
@@ -137,14 +159,20 @@ function nearestPartner(secrets: Secrets, start: number): number {
   const seen = new Set([start]);
   let frontier = [start];
   while (frontier.length) {
-    const members = frontier.flatMap((c) => model.relationsOf[c]!.flatMap((r) => model.relations[r]!));
+    const members = frontier.flatMap((c) =>
+      model.relationsOf[c]!.flatMap((r) => model.relations[r]!),
+    );
     const partner = bestPartner(secrets, members, start);
     if (partner >= 0) return partner;
     // Every member is secret: go one step further.
     frontier = [...new Set(members)].filter((c) => !seen.has(c));
     for (const c of frontier) seen.add(c);
   }
-  return bestPartner(secrets, model.cells.map((_, i) => i), start);
+  return bestPartner(
+    secrets,
+    model.cells.map((_, i) => i),
+    start,
+  );
 }
 
 /**

@@ -109,7 +109,10 @@ function normalised(r: SparseRow): SparseRow {
 }
 
 function exact(x: number): number {
-  if (!Number.isSafeInteger(x)) throw new Error('secrecy audit: a coefficient outgrew exact integers; the result would not be exact');
+  if (!Number.isSafeInteger(x))
+    throw new Error(
+      'secrecy audit: a coefficient outgrew exact integers; the result would not be exact',
+    );
   return x;
 }
 

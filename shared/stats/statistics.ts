@@ -4,7 +4,12 @@ import { ACADEMIES, findAcademie } from '../domain/reference/academies.js';
 import { aggregate, type AggregateInput } from './aggregate.js';
 import { addInto, emptyCounts, ratioDixiemes, tauxReussite } from './counts.js';
 import { LIBELLE_VOIE } from './labels.js';
-import { evolutionOf, figuresFromLines, withPrevious, type PreviousFigures } from './previous-figures.js';
+import {
+  evolutionOf,
+  figuresFromLines,
+  withPrevious,
+  type PreviousFigures,
+} from './previous-figures.js';
 import { DEFAULT_SECRECY_THRESHOLD, SecrecyThreshold, withSecrecy } from './secrecy.js';
 import type { AcademieStats, NationalStats, PreviousFigure, StatLine } from './stats.types.js';
 
@@ -17,9 +22,16 @@ export interface AcademieStatsInput extends AggregateInput {
 
 export function academieStatistics(input: AcademieStatsInput): AcademieStats {
   const { academieName, lines, etablissements } = aggregate(input);
-  const secrecyThreshold = SecrecyThreshold.parse(input.secrecyThreshold ?? DEFAULT_SECRECY_THRESHOLD);
-  if (input.previous && (input.previous.academie !== input.academie || input.previous.phase !== input.phase)) {
-    throw new Error(`previous figures of ${input.previous.academie} phase ${input.previous.phase} cannot be compared with ${input.academie} phase ${input.phase}`);
+  const secrecyThreshold = SecrecyThreshold.parse(
+    input.secrecyThreshold ?? DEFAULT_SECRECY_THRESHOLD,
+  );
+  if (
+    input.previous &&
+    (input.previous.academie !== input.academie || input.previous.phase !== input.phase)
+  ) {
+    throw new Error(
+      `previous figures of ${input.previous.academie} phase ${input.previous.phase} cannot be compared with ${input.academie} phase ${input.phase}`,
+    );
   }
   return {
     academie: input.academie,
@@ -34,7 +46,9 @@ export function academieStatistics(input: AcademieStatsInput): AcademieStats {
 }
 
 /** A previous session's figures from its stored decisions (nothing withheld any more: it is closed). */
-export function figuresFromDecisions(input: Omit<AggregateInput, 'withheld' | 'etablissements'>): PreviousFigures {
+export function figuresFromDecisions(
+  input: Omit<AggregateInput, 'withheld' | 'etablissements'>,
+): PreviousFigures {
   return {
     academie: input.academie,
     session: input.session,
@@ -58,7 +72,10 @@ export function nationalStatistics(academies: readonly AcademieStats[]): Nationa
   const first = academies[0];
   if (!first) throw new Error('national statistics need at least one académie');
   for (const a of academies) {
-    if (a.session !== first.session || a.phase !== first.phase) throw new Error(`${a.academie} is ${a.session} phase ${a.phase}, not ${first.session} phase ${first.phase}`);
+    if (a.session !== first.session || a.phase !== first.phase)
+      throw new Error(
+        `${a.academie} is ${a.session} phase ${a.phase}, not ${first.session} phase ${first.phase}`,
+      );
   }
   const order = (slug: string) => ACADEMIES.findIndex((a) => a.slug === slug);
   const sorted = [...academies].sort((a, b) => order(a.academie) - order(b.academie));
@@ -75,7 +92,11 @@ export function nationalStatistics(academies: readonly AcademieStats[]): Nationa
         add('total', { ...l, code: 'france', label: 'France' }, l);
         add(`academie|${l.code}`, { ...l, label: findAcademie(l.code)?.name ?? l.code }, l);
       } else if (NATIONAL_NIVEAUX.has(l.niveau)) {
-        add(`${l.niveau}|${l.code}`, l.niveau === 'voie' && l.examen ? { ...l, label: LIBELLE_VOIE[l.examen] } : l, l);
+        add(
+          `${l.niveau}|${l.code}`,
+          l.niveau === 'voie' && l.examen ? { ...l, label: LIBELLE_VOIE[l.examen] } : l,
+          l,
+        );
       }
     }
   }
@@ -110,6 +131,10 @@ function sumPrevious(parts: readonly StatLine[]): PreviousFigure {
     any = true;
   }
   if (!any) return { kind: 'absent' };
-  return { kind: 'figure', presents, admis: admitted, tauxDixiemes: ratioDixiemes(admitted, presents) ?? 0 };
+  return {
+    kind: 'figure',
+    presents,
+    admis: admitted,
+    tauxDixiemes: ratioDixiemes(admitted, presents) ?? 0,
+  };
 }
-

@@ -42,17 +42,46 @@ function relative(stylesheet: string | undefined, slug: string, depth: number): 
 }
 
 /** Downloads of a stats object: [name, body, content type]; the XLSX is built asynchronously. */
-async function downloads(stats: AcademieStats | ReturnType<typeof nationalStatistics>, base: string) {
+async function downloads(
+  stats: AcademieStats | ReturnType<typeof nationalStatistics>,
+  base: string,
+) {
   const synthese = syntheseTable(stats);
   const tables = 'academie' in stats ? [synthese, etablissementTable(stats)] : [synthese];
   const files: [name: string, label: string, body: string | Uint8Array, type: string][] = [
-    [`${base}-synthese.csv`, 'Synthèse (CSV, séparateur « ; »)', toCsv(synthese), CONTENT_TYPES.csv],
+    [
+      `${base}-synthese.csv`,
+      'Synthèse (CSV, séparateur « ; »)',
+      toCsv(synthese),
+      CONTENT_TYPES.csv,
+    ],
   ];
-  if (tables[1]) files.push([`${base}-etablissements.csv`, 'Résultats par établissement (CSV, champs du jeu de données ministériel)', toCsv(tables[1]), CONTENT_TYPES.csv]);
+  if (tables[1])
+    files.push([
+      `${base}-etablissements.csv`,
+      'Résultats par établissement (CSV, champs du jeu de données ministériel)',
+      toCsv(tables[1]),
+      CONTENT_TYPES.csv,
+    ]);
   files.push(
-    [`${base}.xlsx`, 'Classeur Excel (toutes les tables)', await toXlsx(tables, stats.session), CONTENT_TYPES.xlsx],
-    [`${base}.json`, 'Données JSON (schéma publibac/statistiques, version 1)', toJson(stats), CONTENT_TYPES.json],
-    ['schema-statistiques-v1.json', 'Description du format JSON (JSON Schema)', statsJsonSchema(), CONTENT_TYPES.json],
+    [
+      `${base}.xlsx`,
+      'Classeur Excel (toutes les tables)',
+      await toXlsx(tables, stats.session),
+      CONTENT_TYPES.xlsx,
+    ],
+    [
+      `${base}.json`,
+      'Données JSON (schéma publibac/statistiques, version 1)',
+      toJson(stats),
+      CONTENT_TYPES.json,
+    ],
+    [
+      'schema-statistiques-v1.json',
+      'Description du format JSON (JSON Schema)',
+      statsJsonSchema(),
+      CONTENT_TYPES.json,
+    ],
   );
   return files;
 }
@@ -66,12 +95,21 @@ export async function statisticsFiles(input: StatisticsFilesInput): Promise<Stat
 }
 
 /** The same from statistics already computed (when they also feed the national page). */
-export async function statisticsFilesFor(stats: AcademieStats, stylesheet?: string): Promise<StatFile[]> {
+export async function statisticsFilesFor(
+  stats: AcademieStats,
+  stylesheet?: string,
+): Promise<StatFile[]> {
   const dir = `${stats.academie}/statistiques`;
   const files = await downloads(stats, downloadBase(stats.academie, stats.session, stats.phase));
   const sheet = relative(stylesheet, stats.academie, 1);
-  const page = academieStatsPage(stats, { ...(sheet ? { stylesheet: sheet } : {}), downloads: files.map(([name, label]): Download => ({ href: name, label })) });
-  return [{ path: `${dir}/index.html`, body: page, contentType: CONTENT_TYPES.html }, ...files.map(([name, , body, contentType]) => ({ path: `${dir}/${name}`, body, contentType }))];
+  const page = academieStatsPage(stats, {
+    ...(sheet ? { stylesheet: sheet } : {}),
+    downloads: files.map(([name, label]): Download => ({ href: name, label })),
+  });
+  return [
+    { path: `${dir}/index.html`, body: page, contentType: CONTENT_TYPES.html },
+    ...files.map(([name, , body, contentType]) => ({ path: `${dir}/${name}`, body, contentType })),
+  ];
 }
 
 export interface NationalFilesInput {
@@ -93,6 +131,13 @@ export async function nationalStatisticsFiles(input: NationalFilesInput): Promis
   const dir = `${host.slug}/statistiques/national`;
   const files = await downloads(stats, downloadBase('national', stats.session, stats.phase));
   const sheet = relative(input.stylesheet, host.slug, 2);
-  const page = nationalStatsPage(stats, { hostName: host.name, ...(sheet ? { stylesheet: sheet } : {}), downloads: files.map(([name, label]) => ({ href: name, label })) });
-  return [{ path: `${dir}/index.html`, body: page, contentType: CONTENT_TYPES.html }, ...files.map(([name, , body, contentType]) => ({ path: `${dir}/${name}`, body, contentType }))];
+  const page = nationalStatsPage(stats, {
+    hostName: host.name,
+    ...(sheet ? { stylesheet: sheet } : {}),
+    downloads: files.map(([name, label]) => ({ href: name, label })),
+  });
+  return [
+    { path: `${dir}/index.html`, body: page, contentType: CONTENT_TYPES.html },
+    ...files.map(([name, , body, contentType]) => ({ path: `${dir}/${name}`, body, contentType })),
+  ];
 }

@@ -25,11 +25,19 @@ export function phaseTitle(phase: 1 | 2): string {
 export function evolutionPhrase(e: Evolution, previousYear: string | null): string {
   if (!previousYear || e.kind === 'unavailable') return '';
   if (e.kind === 'new') return ' (nouveau : pas de chiffre en ' + previousYear + ')';
-  return e.dixiemes === 0 ? ` (comme en ${previousYear})` : ` (${formatEvolution(e)} par rapport à ${previousYear})`;
+  return e.dixiemes === 0
+    ? ` (comme en ${previousYear})`
+    : ` (${formatEvolution(e)} par rapport à ${previousYear})`;
 }
 
 /** The three key sentences of a release for one line (académie or voie). */
-export function keyFigures(l: StatLine, phase: 1 | 2, year: string, previousYear: string | null, what: string): string {
+export function keyFigures(
+  l: StatLine,
+  phase: 1 | 2,
+  year: string,
+  previousYear: string | null,
+  what: string,
+): string {
   const c = l.counts;
   const items = [
     `<li><strong>${formatEntier(c.presents)} candidats se sont présentés</strong> à la session ${escapeHtml(year)} du ${escapeHtml(what)}.</li>`,
@@ -42,11 +50,20 @@ export function keyFigures(l: StatLine, phase: 1 | 2, year: string, previousYear
 }
 
 /** Lines of one level, optionally of one voie. */
-export function linesOf(stats: { lines: readonly StatLine[] }, niveau: StatLine['niveau'], examen?: Examen): StatLine[] {
-  return stats.lines.filter((l) => l.niveau === niveau && (examen === undefined || l.examen === examen));
+export function linesOf(
+  stats: { lines: readonly StatLine[] },
+  niveau: StatLine['niveau'],
+  examen?: Examen,
+): StatLine[] {
+  return stats.lines.filter(
+    (l) => l.niveau === niveau && (examen === undefined || l.examen === examen),
+  );
 }
 
-export function academieStatsPage(stats: AcademieStats, o: { stylesheet?: string; downloads: readonly Download[] }): string {
+export function academieStatsPage(
+  stats: AcademieStats,
+  o: { stylesheet?: string; downloads: readonly Download[] },
+): string {
   const year = sessionYear(stats.session);
   const prev = stats.previousSession ? sessionYear(stats.previousSession) : null;
   const total = linesOf(stats, 'academie')[0]!;
@@ -58,30 +75,57 @@ export function academieStatsPage(stats: AcademieStats, o: { stylesheet?: string
     `<p>Toutes voies confondues : générale, technologique et professionnelle. Chiffres provisoires${stats.phase === 1 ? ', avant les épreuves du 2nd groupe' : ''}.</p>`,
     `<h2>Dans l’académie ${escapeHtml(deAcademie(stats.academieName))}</h2>`,
     keyFigures(total, stats.phase, year, prev, 'baccalauréat, toutes voies confondues'),
-    lineTable(deps, { ...opts, caption: 'Taux de réussite par département, toutes voies confondues', rowHeader: 'Département' }),
+    lineTable(deps, {
+      ...opts,
+      caption: 'Taux de réussite par département, toutes voies confondues',
+      rowHeader: 'Département',
+    }),
     ratesChart('graphique-departements', 'Taux de réussite par département', deps),
   ];
   for (const v of VOIES) {
     const voie = stats.lines.find((l) => l.niveau === 'voie' && l.code === v)!;
     if (voie.counts.presents === 0) continue;
-    const byDep = linesOf(stats, 'voie-departement', v).map((l) => ({ ...l, label: l.label.split(' — ')[1] ?? l.label }));
+    const byDep = linesOf(stats, 'voie-departement', v).map((l) => ({
+      ...l,
+      label: l.label.split(' — ')[1] ?? l.label,
+    }));
     sections.push(
       `<h2>${escapeHtml(LIBELLE_VOIE[v])}</h2>`,
       keyFigures(voie, stats.phase, year, prev, BAC_COURT[v]),
-      lineTable(byDep, { ...opts, caption: `${LIBELLE_VOIE[v]} : admis par département`, rowHeader: 'Département' }),
+      lineTable(byDep, {
+        ...opts,
+        caption: `${LIBELLE_VOIE[v]} : admis par département`,
+        rowHeader: 'Département',
+      }),
     );
     const series = linesOf(stats, 'serie', v);
     if (series.length) {
       sections.push(
-        lineTable(series, { ...opts, caption: `${LIBELLE_VOIE[v]} : taux de réussite par série`, rowHeader: 'Série' }),
-        ratesChart(`graphique-series-${v.toLowerCase()}`, `${LIBELLE_VOIE[v]} : taux de réussite par série`, series),
+        lineTable(series, {
+          ...opts,
+          caption: `${LIBELLE_VOIE[v]} : taux de réussite par série`,
+          rowHeader: 'Série',
+        }),
+        ratesChart(
+          `graphique-series-${v.toLowerCase()}`,
+          `${LIBELLE_VOIE[v]} : taux de réussite par série`,
+          series,
+        ),
       );
     }
     const domaines = linesOf(stats, 'domaine', v);
     if (domaines.length) {
       sections.push(
-        lineTable(domaines, { ...opts, caption: `${LIBELLE_VOIE[v]} : taux de réussite par domaine`, rowHeader: 'Domaine' }),
-        ratesChart('graphique-domaines', `${LIBELLE_VOIE[v]} : taux de réussite par domaine`, domaines),
+        lineTable(domaines, {
+          ...opts,
+          caption: `${LIBELLE_VOIE[v]} : taux de réussite par domaine`,
+          rowHeader: 'Domaine',
+        }),
+        ratesChart(
+          'graphique-domaines',
+          `${LIBELLE_VOIE[v]} : taux de réussite par domaine`,
+          domaines,
+        ),
         `<details>\n<summary>Détail par spécialité</summary>\n${lineTable(linesOf(stats, 'specialite', v), { ...opts, caption: `${LIBELLE_VOIE[v]} : taux de réussite par spécialité`, rowHeader: 'Spécialité' })}\n</details>`,
       );
     }
@@ -89,7 +133,11 @@ export function academieStatsPage(stats: AcademieStats, o: { stylesheet?: string
   sections.push(
     '<h2>Mentions</h2>',
     '<p>Les mentions sont attribuées aux candidats admis dès le 1er groupe. La mention « très bien avec félicitations du jury » n’existe pas au baccalauréat professionnel.</p>',
-    mentionsTable([total, ...linesOf(stats, 'voie').filter((l) => l.counts.presents > 0)], 'Mentions par voie', 'Voie'),
+    mentionsTable(
+      [total, ...linesOf(stats, 'voie').filter((l) => l.counts.presents > 0)],
+      'Mentions par voie',
+      'Voie',
+    ),
     mentionsChart('graphique-mentions', `Mentions obtenues ${where}`, total),
     '<h2>Résultats par établissement</h2>',
     etablissementsTable(stats),
@@ -110,7 +158,14 @@ export function academieStatsPage(stats: AcademieStats, o: { stylesheet?: string
 const SECRET_CELL = '<td><abbr title="secret statistique">s</abbr></td>';
 
 function etablissementsTable(stats: AcademieStats): string {
-  const head = ['Établissement', 'Département', 'Présents', 'Admis', 'Taux de réussite', 'Taux de mentions'].map((h) => `<th scope="col">${escapeHtml(h)}</th>`);
+  const head = [
+    'Établissement',
+    'Département',
+    'Présents',
+    'Admis',
+    'Taux de réussite',
+    'Taux de mentions',
+  ].map((h) => `<th scope="col">${escapeHtml(h)}</th>`);
   const collator = new Intl.Collator('fr');
   const rows = [...stats.etablissements]
     .sort((a, b) => collator.compare(a.libelle, b.libelle) || (a.uai < b.uai ? -1 : 1))
@@ -128,7 +183,9 @@ export function definitions(phase: 1 | 2, previousYear: string | null): string {
   const items = [
     'Présents : candidats ayant reçu une décision du jury au 1er groupe (admis, ajournés, invités au 2nd groupe) ; les éliminés (absents sans justification) et les candidats renvoyés aux épreuves de remplacement n’en font pas partie.',
     'Taux de réussite : admis / présents, arrondi au dixième.',
-    phase === 1 ? 'Admis : candidats admis dès le 1er groupe. Les résultats du 2nd groupe ne sont pas encore connus.' : 'Admis : candidats admis au 1er groupe et à l’issue du 2nd groupe.',
+    phase === 1
+      ? 'Admis : candidats admis dès le 1er groupe. Les résultats du 2nd groupe ne sont pas encore connus.'
+      : 'Admis : candidats admis au 1er groupe et à l’issue du 2nd groupe.',
     previousYear
       ? `Évolution : différence, en points, entre le taux de réussite publié et celui de ${previousYear} au même stade ; « nouveau » quand la ligne n’existait pas en ${previousYear}.`
       : 'Évolution : aucune donnée de la session précédente n’est disponible.',
@@ -136,4 +193,3 @@ export function definitions(phase: 1 | 2, previousYear: string | null): string {
   ];
   return `<h2>Définitions</h2>\n<ul>\n${items.map((i) => `  <li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`;
 }
-

@@ -39,7 +39,15 @@ export type Niveau =
   | 'domaine' // "BCP/Services" | "BCP/Production"
   | 'specialite'; // "BCP/Commerce" (the spécialité's canonical name)
 
-export const NIVEAUX: readonly Niveau[] = ['academie', 'departement', 'voie', 'voie-departement', 'serie', 'domaine', 'specialite'];
+export const NIVEAUX: readonly Niveau[] = [
+  'academie',
+  'departement',
+  'voie',
+  'voie-departement',
+  'serie',
+  'domaine',
+  'specialite',
+];
 
 /**
  * The previous session's figure for a line:
@@ -59,7 +67,8 @@ export type PreviousFigure =
  * so that the figures a reader sees add up. "new" when the previous session
  * had no such line: never "+100 pts" for a série that did not exist.
  */
-export type Evolution = { kind: 'points'; dixiemes: number } | { kind: 'new' } | { kind: 'unavailable' };
+export type Evolution =
+  { kind: 'points'; dixiemes: number } | { kind: 'new' } | { kind: 'unavailable' };
 
 export interface StatLine {
   niveau: Niveau;

@@ -12,7 +12,11 @@ import { neutraliseFormula } from './spreadsheet-safe.js';
 import { fixZipDates } from './zip-dates.js';
 
 const FORMATS = { int: '0', percent: '0.0%', points: '+0.0;-0.0;0.0' } as const;
-const SECRET_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+const SECRET_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFE7E6E6' },
+};
 const SECRET_SHEET = 'Secret statistique';
 
 /** One secret cell, for the list: the row's key (its UAI), the column, the reason, its address in its sheet. */
@@ -57,22 +61,43 @@ export async function toXlsx(tables: readonly ExportTable[], session: string): P
     }
   }
   const readme = wb.addWorksheet('Lisez-moi');
-  readme.columns = [{ header: 'feuille', width: 16 }, { header: 'colonne', width: 28 }, { header: 'description', width: 90 }];
+  readme.columns = [
+    { header: 'feuille', width: 16 },
+    { header: 'colonne', width: 28 },
+    { header: 'description', width: 90 },
+  ];
   readme.getRow(1).font = { bold: true };
-  for (const table of tables) for (const c of table.columns) readme.addRow([table.sheet, c.key, neutraliseFormula(c.description)]);
+  for (const table of tables)
+    for (const c of table.columns)
+      readme.addRow([table.sheet, c.key, neutraliseFormula(c.description)]);
   for (const table of tables) {
-    if (table.secretLegend) readme.addRow([table.sheet, '', `Cellule vide et grisée : ${table.secretLegend} La feuille « ${SECRET_SHEET} » donne le motif de chacune.`]);
+    if (table.secretLegend)
+      readme.addRow([
+        table.sheet,
+        '',
+        `Cellule vide et grisée : ${table.secretLegend} La feuille « ${SECRET_SHEET} » donne le motif de chacune.`,
+      ]);
   }
-  if (tables.some((t) => t.secretLegend)) addSecretSheet(wb, secrets, tables.find((t) => t.secretLegend)?.rowKey ?? 'ligne');
+  if (tables.some((t) => t.secretLegend))
+    addSecretSheet(wb, secrets, tables.find((t) => t.secretLegend)?.rowKey ?? 'ligne');
 
   const buffer = await wb.xlsx.writeBuffer();
   return fixZipDates(new Uint8Array(buffer as ArrayBuffer));
 }
 
 /** Every secret cell with its reason, one a row; the sheet exists (maybe empty) whenever a table may hold secrets. */
-function addSecretSheet(wb: ExcelJS.Workbook, secrets: readonly SecretEntry[], keyHeader: string): void {
+function addSecretSheet(
+  wb: ExcelJS.Workbook,
+  secrets: readonly SecretEntry[],
+  keyHeader: string,
+): void {
   const ws = wb.addWorksheet(SECRET_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [{ header: keyHeader, width: 12 }, { header: 'colonne', width: 28 }, { header: 'motif', width: 12 }, { header: 'cellule', width: 24 }];
+  ws.columns = [
+    { header: keyHeader, width: 12 },
+    { header: 'colonne', width: 28 },
+    { header: 'motif', width: 12 },
+    { header: 'cellule', width: 24 },
+  ];
   ws.getRow(1).font = { bold: true };
   for (const entry of secrets) ws.addRow(entry);
 }

@@ -21,14 +21,20 @@ export function fixZipDates(zip: Uint8Array): Uint8Array {
   const entries = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
   for (let n = 0; n < entries; n++) {
-    if (view.getUint32(at, true) !== 0x02014b50) throw new Error(`bad ZIP central directory entry at ${at}`);
+    if (view.getUint32(at, true) !== 0x02014b50)
+      throw new Error(`bad ZIP central directory entry at ${at}`);
     view.setUint16(at + 12, DOS_TIME, true);
     view.setUint16(at + 14, DOS_DATE, true);
     const local = view.getUint32(at + 42, true);
-    if (view.getUint32(local, true) !== 0x04034b50) throw new Error(`bad ZIP local header at ${local}`);
+    if (view.getUint32(local, true) !== 0x04034b50)
+      throw new Error(`bad ZIP local header at ${local}`);
     view.setUint16(local + 10, DOS_TIME, true);
     view.setUint16(local + 12, DOS_DATE, true);
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    at +=
+      46 +
+      view.getUint16(at + 28, true) +
+      view.getUint16(at + 30, true) +
+      view.getUint16(at + 32, true);
   }
   return out;
 }

@@ -2,7 +2,11 @@
 // <slug>/assets/lookup.<hash>.js). It sends nothing but the request for one
 // shard: the number and the access code never leave the device.
 import { parseCode } from '../../shared/render/lookup/access-code.js';
-import { lookupResult, NEUTRAL_MESSAGE_FR, readParams } from '../../shared/render/lookup/lookup-client.js';
+import {
+  lookupResult,
+  NEUTRAL_MESSAGE_FR,
+  readParams,
+} from '../../shared/render/lookup/lookup-client.js';
 import type { LookupParams } from '../../shared/render/lookup/lookup-crypto.js';
 import type { LookupEntry } from '../../shared/render/lookup/lookup-entry.schema.js';
 
@@ -26,7 +30,8 @@ function loadParams(): Promise<LookupParams | null> {
 
 /** What the candidate reads, and what to do next: one sentence per outcome. */
 function explanation(entry: LookupEntry): string {
-  const oral = entry.examen === 'BCP' ? 'l’épreuve orale de contrôle' : 'les épreuves orales du second groupe';
+  const oral =
+    entry.examen === 'BCP' ? 'l’épreuve orale de contrôle' : 'les épreuves orales du second groupe';
   switch (entry.decision) {
     case 'ADMIS':
       return 'Félicitations, vous êtes admis(e) au baccalauréat. Votre diplôme vous sera remis par votre établissement.';
@@ -74,7 +79,8 @@ function start(): void {
     // A mistyped code is caught by its check symbol, here, before any derivation:
     // the hint depends on the typing only, never on anyone's result.
     if (!parseCode(code.value).ok) {
-      codeError.textContent = 'Ce code d’accès ne semble pas correct : vérifiez-le (14 caractères, par exemple 7KQ2-M9XD-4TPA-RA).';
+      codeError.textContent =
+        'Ce code d’accès ne semble pas correct : vérifiez-le (14 caractères, par exemple 7KQ2-M9XD-4TPA-RA).';
       code.setAttribute('aria-invalid', 'true');
       code.focus();
       return;
@@ -88,7 +94,10 @@ function start(): void {
       try {
         const p = await loadParams();
         const outcome = p
-          ? await lookupResult(numero.value, code.value, p, { baseUrl: base.href, fetch: window.fetch.bind(window) })
+          ? await lookupResult(numero.value, code.value, p, {
+              baseUrl: base.href,
+              fetch: window.fetch.bind(window),
+            })
           : ({ found: false } as const);
         show(region, outcome.found ? outcome.entry : null);
       } finally {

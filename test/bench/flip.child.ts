@@ -15,21 +15,55 @@ import { generatedDecisions } from './decisions-from-rows.js';
 
 const env = process.env as Record<string, string>;
 const t = publicationDepsFor(env, systemClock);
-const cdn = await startLocalCdn({ port: 0, s3: t.s3, bucket: env.PUBLIBAC_SITE_BUCKET!, kvs: t.kvs });
+const cdn = await startLocalCdn({
+  port: 0,
+  s3: t.s3,
+  bucket: env.PUBLIBAC_SITE_BUCKET!,
+  kvs: t.kvs,
+});
 const latencies: number[] = [];
 try {
   for (const slug of ['lyon', 'nantes', 'rennes', 'toulouse', 'lille']) {
     const decisions = generatedDecisions(slug, 300);
-    await t.deps.decisions.appendVersions(decisions.map((d) => ({ ...d, digest: decisionDigest(d), source: { file: 'bench.csv', sha256: '0'.repeat(64), line: 2, ingestedAt: new Date().toISOString() } })));
-    await renderAcademie(t.deps, { academie: slug, session: '2024-06', phase: 1, actor: 'bench', iterations: 1_000 });
+    await t.deps.decisions.appendVersions(
+      decisions.map((d) => ({
+        ...d,
+        digest: decisionDigest(d),
+        source: {
+          file: 'bench.csv',
+          sha256: '0'.repeat(64),
+          line: 2,
+          ingestedAt: new Date().toISOString(),
+        },
+      })),
+    );
+    await renderAcademie(t.deps, {
+      academie: slug,
+      session: '2024-06',
+      phase: 1,
+      actor: 'bench',
+      iterations: 1_000,
+    });
     const zone = findAcademie(slug)!.timeZone;
     const at = DateTime.fromMillis(Date.now() + 4_000, { zone }).toFormat('yyyy-MM-dd HH:mm:ss');
-    const plan = await schedulePublication(t.deps, { academie: slug, session: '2024-06', groupe: 1, at, actor: 'bench' });
+    const plan = await schedulePublication(t.deps, {
+      academie: slug,
+      session: '2024-06',
+      groupe: 1,
+      at,
+      actor: 'bench',
+    });
     await runDueTriggers(t.deps, { triggers: t.triggers }); // the scheduler's tick: armed ahead of the instant
-    const flip = await observeFlip(`${cdn.url}/${slug}/resultats/params.json`, Date.parse(plan.instant), { pollMs: 2 });
+    const flip = await observeFlip(
+      `${cdn.url}/${slug}/resultats/params.json`,
+      Date.parse(plan.instant),
+      { pollMs: 2 },
+    );
     latencies.push(flip.latencyMs);
   }
 } finally {
   await cdn.stop();
 }
-process.stdout.write(`${JSON.stringify({ latencies, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ latencies, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+);

@@ -11,7 +11,12 @@ const [path] = process.argv.slice(2) as [string];
 const store = compose(loadConfig(['decisions'])).deps.decisions;
 const pool = createPoolRunner();
 const started = performance.now();
-const summary = await ingestDecisions({ store, clock: systemClock, runner: pool }, await fileSource(path));
+const summary = await ingestDecisions(
+  { store, clock: systemClock, runner: pool },
+  await fileSource(path),
+);
 const seconds = (performance.now() - started) / 1000;
 await pool.close();
-process.stdout.write(`${JSON.stringify({ ...summary, seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ...summary, seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+);

@@ -16,14 +16,44 @@ const [count, slowdown] = [Number(process.argv[2] ?? 30_000), Number(process.arg
 const env = process.env as Record<string, string>;
 const t = publicationDepsFor(env, systemClock);
 const decisions = generatedDecisions('aix-marseille', count);
-const source = { file: 'bench.csv', sha256: '0'.repeat(64), line: 2, ingestedAt: new Date().toISOString() };
-await t.deps.decisions.appendVersions(decisions.map((d) => ({ ...d, digest: decisionDigest(d), source })));
-const { release } = await renderAcademie(t.deps, { academie: 'aix-marseille', session: '2024-06', phase: 1, actor: 'bench' });
-await publishNow(t.deps, { academie: 'aix-marseille', session: '2024-06', groupe: 1, actor: 'bench' });
-const cdn = await startLocalCdn({ port: 0, s3: t.s3, bucket: env.PUBLIBAC_SITE_BUCKET!, kvs: t.kvs });
+const source = {
+  file: 'bench.csv',
+  sha256: '0'.repeat(64),
+  line: 2,
+  ingestedAt: new Date().toISOString(),
+};
+await t.deps.decisions.appendVersions(
+  decisions.map((d) => ({ ...d, digest: decisionDigest(d), source })),
+);
+const { release } = await renderAcademie(t.deps, {
+  academie: 'aix-marseille',
+  session: '2024-06',
+  phase: 1,
+  actor: 'bench',
+});
+await publishNow(t.deps, {
+  academie: 'aix-marseille',
+  session: '2024-06',
+  groupe: 1,
+  actor: 'bench',
+});
+const cdn = await startLocalCdn({
+  port: 0,
+  s3: t.s3,
+  bucket: env.PUBLIBAC_SITE_BUCKET!,
+  kvs: t.kvs,
+});
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const timings: number[] = [];
 try {
@@ -39,13 +69,20 @@ try {
     await page.evaluate(() => document.querySelector('#resultat')!.replaceChildren());
     const started = Date.now();
     await page.click('#envoyer');
-    await page.waitForFunction(() => document.querySelector('#resultat')?.textContent !== '' && !(document.querySelector('#envoyer') as HTMLButtonElement).disabled);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#resultat')?.textContent !== '' &&
+        !(document.querySelector('#envoyer') as HTMLButtonElement).disabled,
+    );
     timings.push(Date.now() - started);
-    if (!(await page.textContent('#resultat'))?.startsWith('Admis')) throw new Error('the lookup did not find a candidate it should');
+    if (!(await page.textContent('#resultat'))?.startsWith('Admis'))
+      throw new Error('the lookup did not find a candidate it should');
   }
 } finally {
   await browser.close();
   await cdn.stop();
 }
 // The first lookup also fetches params.json; the others reuse it.
-process.stdout.write(`${JSON.stringify({ candidates: release.candidates, slowdown, timings, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ candidates: release.candidates, slowdown, timings, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+);

@@ -16,9 +16,15 @@ function* national(total: number, session: string): Generator<CsvV1Row> {
 }
 
 /** Writes a synthetic decision file of `rows` first-group rows; one académie or all of them. */
-export async function writeDecisionFile(path: string, rows: number, academie?: string): Promise<void> {
+export async function writeDecisionFile(
+  path: string,
+  rows: number,
+  academie?: string,
+): Promise<void> {
   const out = createWriteStream(path);
-  const gen = academie ? generateFirstGroup({ academie, session: '2024-06', candidates: rows, seed: 7 }) : national(rows, '2024-06');
+  const gen = academie
+    ? generateFirstGroup({ academie, session: '2024-06', candidates: rows, seed: 7 })
+    : national(rows, '2024-06');
   await writeCsv(gen, out);
   out.end();
   await finished(out);

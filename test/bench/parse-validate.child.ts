@@ -18,12 +18,25 @@ if (pool) {
   const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(1 << 20) });
   await file.close();
   const half = buffer.lastIndexOf(10, bytesRead >> 1) + 1;
-  const pieces = [buffer.subarray(0, half), buffer.subarray(half, buffer.lastIndexOf(10, bytesRead - 1) + 1)];
-  await checkDecisionFile({ runner: pool }, { name: 'warm-up.csv', open: async function* () { yield* pieces; } });
+  const pieces = [
+    buffer.subarray(0, half),
+    buffer.subarray(half, buffer.lastIndexOf(10, bytesRead - 1) + 1),
+  ];
+  await checkDecisionFile(
+    { runner: pool },
+    {
+      name: 'warm-up.csv',
+      open: async function* () {
+        yield* pieces;
+      },
+    },
+  );
   startSeconds = (performance.now() - started) / 1000;
 }
 const started = performance.now();
 const checked = await checkDecisionFile(pool ? { runner: pool } : {}, await fileSource(path));
 const seconds = (performance.now() - started) / 1000;
 await pool?.close();
-process.stdout.write(`${JSON.stringify({ rows: checked.rows, seconds, startSeconds, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ rows: checked.rows, seconds, startSeconds, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+);

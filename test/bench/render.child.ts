@@ -12,7 +12,9 @@ import { generatedDecisions } from './decisions-from-rows.js';
 const [academie, count] = [process.argv[2]!, Number(process.argv[3])];
 const decisions = generatedDecisions(academie, count);
 // Stand-in for cached PBKDF2 roots: 32 uniform bytes per candidate, as the cache returns them.
-const cached = new Map(decisions.map((d) => [d.numero, createHash('sha256').update(d.numero).digest('base64')]));
+const cached = new Map(
+  decisions.map((d) => [d.numero, createHash('sha256').update(d.numero).digest('base64')]),
+);
 const input = {
   academie,
   session: '2024-06',
@@ -20,7 +22,13 @@ const input = {
   decisions,
   etablissements: new Map(lyceesOf(academie, 1).map((l) => [l.uai, l.nom])),
   lookup: {
-    params: { v: 2 as const, salt: 'AAECAwQFBgcICQoLDA0ODw==', iterations: DEFAULT_ITERATIONS, shardChars: chooseShardChars(count), scope: lookupScope('2024-06', academie, 1) },
+    params: {
+      v: 2 as const,
+      salt: 'AAECAwQFBgcICQoLDA0ODw==',
+      iterations: DEFAULT_ITERATIONS,
+      shardChars: chooseShardChars(count),
+      scope: lookupScope('2024-06', academie, 1),
+    },
     root: (numero: string) => cached.get(numero)!,
   },
 };
@@ -31,8 +39,15 @@ const timed = async () => {
 };
 const cold = await timed(); // includes bundling the page script once per process
 const warm = await timed();
-const shards = warm.release.files.filter((f) => /\/resultats\/[0-9a-f]+\.json$/.test(f.path)).map((f) => f.body.length);
-const lookupPage = warm.release.files.filter((f) => f.path === `${academie}/index.html` || f.path.includes('/assets/') || f.path.endsWith('params.json'));
+const shards = warm.release.files
+  .filter((f) => /\/resultats\/[0-9a-f]+\.json$/.test(f.path))
+  .map((f) => f.body.length);
+const lookupPage = warm.release.files.filter(
+  (f) =>
+    f.path === `${academie}/index.html` ||
+    f.path.includes('/assets/') ||
+    f.path.endsWith('params.json'),
+);
 process.stdout.write(
   `${JSON.stringify({
     candidates: decisions.length,

@@ -22,7 +22,9 @@ const rows = [...byAcademie.values()].reduce((s, d) => s + d.length, 0);
 
 const started = performance.now();
 const cpu = process.cpuUsage();
-const stats = [...byAcademie].map(([academie, decisions]) => academieStatistics({ academie, session: '2024-06', phase: 2, decisions }));
+const stats = [...byAcademie].map(([academie, decisions]) =>
+  academieStatistics({ academie, session: '2024-06', phase: 2, decisions }),
+);
 const national = nationalStatistics(stats);
 const seconds = (performance.now() - started) / 1000;
 // CPU time as well: on a shared machine wall time also counts other processes' turns.
@@ -30,8 +32,12 @@ const used = process.cpuUsage(cpu);
 const cpuSeconds = (used.user + used.system) / 1e6;
 if (national.lines[0]!.counts.presents <= 0) throw new Error('no présents counted');
 // Rendering one académie's page and downloads (the XLSX dominates), for scale.
-const biggest = stats.reduce((a, b) => (b.lines[0]!.counts.presents > a.lines[0]!.counts.presents ? b : a));
+const biggest = stats.reduce((a, b) =>
+  b.lines[0]!.counts.presents > a.lines[0]!.counts.presents ? b : a,
+);
 const t = performance.now();
 await statisticsFilesFor(biggest);
 const renderSeconds = (performance.now() - t) / 1000;
-process.stdout.write(`${JSON.stringify({ rows, seconds, cpuSeconds, renderSeconds, etablissements: biggest.etablissements.length, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ rows, seconds, cpuSeconds, renderSeconds, etablissements: biggest.etablissements.length, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+);

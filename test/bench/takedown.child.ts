@@ -13,11 +13,35 @@ import { generatedDecisions } from './decisions-from-rows.js';
 const [academie, count] = [process.argv[2]!, Number(process.argv[3])];
 const t = publicationDepsFor(process.env as Record<string, string>, systemClock);
 const decisions = generatedDecisions(academie, count);
-await t.deps.decisions.appendVersions(decisions.map((d) => ({ ...d, digest: decisionDigest(d), source: { file: 'bench.csv', sha256: '0'.repeat(64), line: 2, ingestedAt: new Date().toISOString() } })));
-await renderAcademie(t.deps, { academie, session: '2024-06', phase: 1, actor: 'bench', iterations: 1_000 });
+await t.deps.decisions.appendVersions(
+  decisions.map((d) => ({
+    ...d,
+    digest: decisionDigest(d),
+    source: {
+      file: 'bench.csv',
+      sha256: '0'.repeat(64),
+      line: 2,
+      ingestedAt: new Date().toISOString(),
+    },
+  })),
+);
+await renderAcademie(t.deps, {
+  academie,
+  session: '2024-06',
+  phase: 1,
+  actor: 'bench',
+  iterations: 1_000,
+});
 await publishNow(t.deps, { academie, session: '2024-06', groupe: 1, actor: 'bench' });
 const target = decisions.find((d) => d.decision === 'ADMIS' && d.accordPublication)!;
 const started = performance.now();
-const effect = await flagCandidate(t.deps, { academie, session: '2024-06', numero: target.numero, actor: 'bench' });
+const effect = await flagCandidate(t.deps, {
+  academie,
+  session: '2024-06',
+  numero: target.numero,
+  actor: 'bench',
+});
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(`${JSON.stringify({ candidates: count, seconds, files: effect.takedown?.paths.filter((p) => !p.startsWith('/releases/')).length ?? 0, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ candidates: count, seconds, files: effect.takedown?.paths.filter((p) => !p.startsWith('/releases/')).length ?? 0, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+);

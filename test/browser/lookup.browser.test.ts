@@ -17,7 +17,15 @@ import { decision } from '../unit/render/fixtures.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The flags the machine notes require: no sandbox as root, no background network in a closed network.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let stack: TestStack;
 let cdn: { url: string; stop(): Promise<void> };
@@ -27,22 +35,95 @@ const errors: string[] = [];
 const codes = new Map<string, string>();
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does), or set CHROMIUM_PATH`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does), or set CHROMIUM_PATH`,
+    );
   stack = await startTestStack();
   const t = publicationDepsFor(stack.env, systemClock);
   const rows: Decision[] = [
-    decision({ numero: '0123456789A', nom: 'DURAND', prenoms: 'Élodie', dateNaissance: '2006-03-07', academie: 'rennes', departement: '35', uai: '0350001A', decision: 'ADMIS', mention: 'TB', moyenne: 16.4 }),
-    decision({ numero: '0123456790B', nom: 'LE GALL', prenoms: 'Yann', dateNaissance: '2005-12-31', academie: 'rennes', departement: '35', uai: '0350001A', decision: 'AJOURNE', mention: null, moyenne: 7.2, accordPublication: false }),
-    decision({ numero: '0123456791C', nom: 'KERBRAT', prenoms: 'Anne', academie: 'rennes', departement: '35', uai: '0350001A', decision: 'SECOND_GROUPE', mention: null, moyenne: 9.1 }),
-    decision({ numero: '0123456792D', nom: 'WITHHELD', prenoms: 'Zoé', academie: 'rennes', departement: '35', uai: '0350001A', decision: 'ADMIS', mention: 'B', moyenne: 14.2 }),
+    decision({
+      numero: '0123456789A',
+      nom: 'DURAND',
+      prenoms: 'Élodie',
+      dateNaissance: '2006-03-07',
+      academie: 'rennes',
+      departement: '35',
+      uai: '0350001A',
+      decision: 'ADMIS',
+      mention: 'TB',
+      moyenne: 16.4,
+    }),
+    decision({
+      numero: '0123456790B',
+      nom: 'LE GALL',
+      prenoms: 'Yann',
+      dateNaissance: '2005-12-31',
+      academie: 'rennes',
+      departement: '35',
+      uai: '0350001A',
+      decision: 'AJOURNE',
+      mention: null,
+      moyenne: 7.2,
+      accordPublication: false,
+    }),
+    decision({
+      numero: '0123456791C',
+      nom: 'KERBRAT',
+      prenoms: 'Anne',
+      academie: 'rennes',
+      departement: '35',
+      uai: '0350001A',
+      decision: 'SECOND_GROUPE',
+      mention: null,
+      moyenne: 9.1,
+    }),
+    decision({
+      numero: '0123456792D',
+      nom: 'WITHHELD',
+      prenoms: 'Zoé',
+      academie: 'rennes',
+      departement: '35',
+      uai: '0350001A',
+      decision: 'ADMIS',
+      mention: 'B',
+      moyenne: 14.2,
+    }),
   ];
-  await t.deps.decisions.appendVersions(rows.map((d) => ({ ...d, digest: decisionDigest(d), source: { file: 'b.csv', sha256: '0'.repeat(64), line: 2, ingestedAt: '2024-07-01T00:00:00.000Z' } })));
+  await t.deps.decisions.appendVersions(
+    rows.map((d) => ({
+      ...d,
+      digest: decisionDigest(d),
+      source: {
+        file: 'b.csv',
+        sha256: '0'.repeat(64),
+        line: 2,
+        ingestedAt: '2024-07-01T00:00:00.000Z',
+      },
+    })),
+  );
   // One candidate under a fraud procedure: withheld from every public file.
-  await flagCandidate(t.deps, { academie: 'rennes', session: '2024-06', numero: '0123456792D', actor: 'test' });
-  await renderAcademie(t.deps, { academie: 'rennes', session: '2024-06', phase: 1, actor: 'test', etablissements: new Map([['0350001A', 'Lycée Émile Zola']]) });
+  await flagCandidate(t.deps, {
+    academie: 'rennes',
+    session: '2024-06',
+    numero: '0123456792D',
+    actor: 'test',
+  });
+  await renderAcademie(t.deps, {
+    academie: 'rennes',
+    session: '2024-06',
+    phase: 1,
+    actor: 'test',
+    etablissements: new Map([['0350001A', 'Lycée Émile Zola']]),
+  });
   for (const r of rows) codes.set(r.numero, await codeOf(t.deps, '2024-06', 'rennes', r.numero));
   await publishNow(t.deps, { academie: 'rennes', session: '2024-06', groupe: 1, actor: 'test' });
-  cdn = await startLocalCdn({ port: 0, s3: t.s3, bucket: stack.env.PUBLIBAC_SITE_BUCKET!, kvs: t.kvs });
+  cdn = await startLocalCdn({
+    port: 0,
+    s3: t.s3,
+    bucket: stack.env.PUBLIBAC_SITE_BUCKET!,
+    kvs: t.kvs,
+  });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const context = await browser.newContext({ ...devices['Pixel 7'] });
   page = await context.newPage();
@@ -61,7 +142,11 @@ async function lookUp(numero: string, code: string): Promise<string> {
   await page.fill('#numero', numero);
   await page.fill('#code', code);
   await page.click('#envoyer');
-  await page.waitForFunction(() => document.querySelector('#resultat')?.textContent !== '' && !(document.querySelector('#envoyer') as HTMLButtonElement).disabled);
+  await page.waitForFunction(
+    () =>
+      document.querySelector('#resultat')?.textContent !== '' &&
+      !(document.querySelector('#envoyer') as HTMLButtonElement).disabled,
+  );
   return (await page.textContent('#resultat')) ?? '';
 }
 
@@ -78,12 +163,16 @@ describe('the lookup page in Chromium, on a phone', () => {
       'Admis(e) avec mention Très bienBaccalauréat généralFélicitations, vous êtes admis(e) au baccalauréat. Votre diplôme vous sera remis par votre établissement.',
     );
     expect(await lookUp('0123456790B', codes.get('0123456790B')!)).toContain('Ajourné(e)');
-    expect(await lookUp('0123456791C', codes.get('0123456791C')!)).toContain('Rendez-vous dès aujourd’hui dans votre établissement');
+    expect(await lookUp('0123456791C', codes.get('0123456791C')!)).toContain(
+      'Rendez-vous dès aujourd’hui dans votre établissement',
+    );
     expect(await lookUp('0123456789A', codes.get('0123456790B')!)).toBe(NEUTRAL_MESSAGE_FR); // a well-formed code, not hers
     expect(await lookUp('9999999999Z', elodie)).toBe(NEUTRAL_MESSAGE_FR); // unknown number
     expect(await lookUp('0123456792D', codes.get('0123456792D')!)).toBe(NEUTRAL_MESSAGE_FR); // withheld
     // Nothing typed ever leaves the device: only static files are fetched.
-    for (const url of requests) for (const secret of ['0123456789', ...[...codes.values()].map((c) => c.slice(0, 4))]) expect(url).not.toContain(secret);
+    for (const url of requests)
+      for (const secret of ['0123456789', ...[...codes.values()].map((c) => c.slice(0, 4))])
+        expect(url).not.toContain(secret);
     expect(errors).toEqual([]);
   });
 
@@ -94,7 +183,9 @@ describe('the lookup page in Chromium, on a phone', () => {
     await page.fill('#code', typo);
     await page.click('#envoyer');
     await page.waitForFunction(() => document.querySelector('#code-erreur')?.textContent !== '');
-    expect(await page.textContent('#code-erreur')).toMatch(/^Ce code d’accès ne semble pas correct/);
+    expect(await page.textContent('#code-erreur')).toMatch(
+      /^Ce code d’accès ne semble pas correct/,
+    );
     expect(await page.getAttribute('#code', 'aria-invalid')).toBe('true');
     expect(await page.textContent('#resultat')).toBe('');
   });

@@ -25,7 +25,10 @@ function statementsByRole(): Map<string, Statement[]> {
   for (const p of Object.values(stateless.findResources('AWS::IAM::Policy'))) {
     for (const role of list(p.Properties.Roles as unknown[]).map(json)) {
       const id = /"Ref":"([A-Za-z]+?)Role[0-9A-F]{8}"/.exec(role)?.[1] ?? role;
-      out.set(id, [...(out.get(id) ?? []), ...(p.Properties.PolicyDocument.Statement as Statement[])]);
+      out.set(id, [
+        ...(out.get(id) ?? []),
+        ...(p.Properties.PolicyDocument.Statement as Statement[]),
+      ]);
     }
   }
   return out;
@@ -34,16 +37,29 @@ function statementsByRole(): Map<string, Statement[]> {
 /** Roles with an Allow statement that has one of `actions` on a resource matching `resource`. */
 function rolesAllowed(actions: (a: string) => boolean, resource: RegExp): string[] {
   return [...statementsByRole()]
-    .filter(([, statements]) => statements.some((s) => s.Effect === 'Allow' && list(s.Action).some(actions) && resource.test(json(s.Resource))))
+    .filter(([, statements]) =>
+      statements.some(
+        (s) =>
+          s.Effect === 'Allow' && list(s.Action).some(actions) && resource.test(json(s.Resource)),
+      ),
+    )
     .map(([role]) => role)
     .sort();
 }
 
-const FUNCTIONS: Record<FunctionName, string> = { ingest: 'Ingest', render: 'Render', publish: 'Publish', fraud: 'Fraud', adminApi: 'AdminApi' };
+const FUNCTIONS: Record<FunctionName, string> = {
+  ingest: 'Ingest',
+  render: 'Render',
+  publish: 'Publish',
+  fraud: 'Fraud',
+  adminApi: 'AdminApi',
+};
 
 describe('least privilege', () => {
   it('encrypts the lookup keys table with a customer-managed key, rotated', () => {
-    const [keysTable] = Object.entries(stateful.findResources('AWS::DynamoDB::GlobalTable')).filter(([id]) => id.startsWith('KeysTable'));
+    const [keysTable] = Object.entries(stateful.findResources('AWS::DynamoDB::GlobalTable')).filter(
+      ([id]) => id.startsWith('KeysTable'),
+    );
     expect(json(keysTable![1].Properties.SSESpecification)).toMatch(/"SSEType":"KMS"/);
     expect(json(keysTable![1].Properties.Replicas)).toMatch(/KMSMasterKeyId.*KeysTableKey/);
     stateful.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
@@ -51,28 +67,53 @@ describe('least privilege', () => {
 
   it('lets only the functions that render read the lookup keys table, and its key; never the admin API', () => {
     const keysTable = /KeysTable/;
-    expect(rolesAllowed((a) => a.startsWith('dynamodb:'), keysTable)).toEqual(['Fraud', 'Publish', 'Render'].map((f) => `${f}`).sort());
-    expect(rolesAllowed((a) => a === 'kms:Decrypt', /KeysTableKey/)).toEqual(['Fraud', 'Publish', 'Render']);
+    expect(rolesAllowed((a) => a.startsWith('dynamodb:'), keysTable)).toEqual(
+      ['Fraud', 'Publish', 'Render'].map((f) => `${f}`).sort(),
+    );
+    expect(rolesAllowed((a) => a === 'kms:Decrypt', /KeysTableKey/)).toEqual([
+      'Fraud',
+      'Publish',
+      'Render',
+    ]);
     expect(json(statementsByRole().get('AdminApi'))).not.toMatch(/KeysTable|kms:/);
   });
 
   it('lets only publish and fraud write the pointers (KeyValueStore); render and the API read at most', () => {
-    const writes = rolesAllowed((a) => a === 'cloudfront-keyvaluestore:PutKey' || a === 'cloudfront-keyvaluestore:DeleteKey', /Pointers/);
+    const writes = rolesAllowed(
+      (a) => a === 'cloudfront-keyvaluestore:PutKey' || a === 'cloudfront-keyvaluestore:DeleteKey',
+      /Pointers/,
+    );
     expect(writes).toEqual(['Fraud', 'Publish']);
   });
 
   it('gives every function each variable its configuration requires, in aws mode', () => {
     const functions = stateless.findResources('AWS::Lambda::Function');
     for (const [name, prefix] of Object.entries(FUNCTIONS) as [FunctionName, string][]) {
-      const [, fn] = Object.entries(functions).find(([id]) => id.startsWith(prefix) && id.includes('Function'))!;
+      const [, fn] = Object.entries(functions).find(
+        ([id]) => id.startsWith(prefix) && id.includes('Function'),
+      )!;
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
       // Deploy-time values (Ref, GetAtt) stand for what CloudFormation fills in: ARNs where an ARN is expected.
-      const env = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, typeof v === 'string' ? v : k.endsWith('_ARN') ? 'arn:aws:resolved' : 'resolved']));
+      const env = Object.fromEntries(
+        Object.entries(variables).map(([k, v]) => [
+          k,
+          typeof v === 'string' ? v : k.endsWith('_ARN') ? 'arn:aws:resolved' : 'resolved',
+        ]),
+      );
       expect(env.PUBLIBAC_MODE, name).toBe('aws');
       // The publish function stands for its own ARN (a variable naming itself would be a cycle).
-      expect(() => loadConfig(FUNCTION_NEEDS[name], env, name === 'publish' ? { selfArn: 'arn:aws:self' } : {}), name).not.toThrow();
+      expect(
+        () =>
+          loadConfig(
+            FUNCTION_NEEDS[name],
+            env,
+            name === 'publish' ? { selfArn: 'arn:aws:self' } : {},
+          ),
+        name,
+      ).not.toThrow();
       // And nothing beyond: a function not given the keys table cannot even name it.
-      if (!(FUNCTION_NEEDS[name] as readonly string[]).includes('keys')) expect(variables.PUBLIBAC_KEYS_TABLE, name).toBeUndefined();
+      if (!(FUNCTION_NEEDS[name] as readonly string[]).includes('keys'))
+        expect(variables.PUBLIBAC_KEYS_TABLE, name).toBeUndefined();
     }
   });
 });

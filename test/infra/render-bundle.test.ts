@@ -13,13 +13,23 @@ import { decision, fakeRoot, releaseParams } from '../unit/render/fixtures.js';
 let bundle: string;
 beforeAll(async () => {
   bundle = await mkdtemp(join(tmpdir(), 'publibac-render-bundle-'));
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'infra/bundling/render-assets.ts'), ROOT, bundle]);
+  await promisify(execFile)(process.execPath, [
+    '--import',
+    'tsx',
+    join(ROOT, 'infra/bundling/render-assets.ts'),
+    ROOT,
+    bundle,
+  ]);
 });
 afterAll(async () => rm(bundle, { recursive: true, force: true }));
 
 describe('render function bundle', () => {
   it('ships the site CSS where the renderer reads it', async () => {
-    expect((await readFile(join(bundle, 'static-site/assets/site.css'))).equals(await readFile(join(ROOT, 'static-site/assets/site.css')))).toBe(true);
+    expect(
+      (await readFile(join(bundle, 'static-site/assets/site.css'))).equals(
+        await readFile(join(ROOT, 'static-site/assets/site.css')),
+      ),
+    ).toBe(true);
   });
 
   it('serves, in place of esbuild, the very lookup script a local render puts in a release', async () => {

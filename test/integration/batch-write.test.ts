@@ -19,7 +19,9 @@ const JSON_HEADERS = { 'content-type': 'application/x-amz-json-1.0' };
 const errorResponse = (statusCode: number, type: string, message: string) => ({
   statusCode,
   headers: JSON_HEADERS,
-  body: Readable.from([Buffer.from(JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${type}`, message }))]),
+  body: Readable.from([
+    Buffer.from(JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${type}`, message })),
+  ]),
 });
 
 /** Decides each call's fate from the first item it carries (its `n`) and how many calls started with that item. */
@@ -32,23 +34,43 @@ function faultyClient(env: Record<string, string>, plan: Plan) {
   // Low priority in the deserialize step: inside the SDK's deserializer, so it sees raw HTTP.
   client.middlewareStack.add(
     (next) => async (args) => {
-      const request = args.request as { body: string | Uint8Array; headers: Record<string, string> };
-      const text = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body);
-      const body = JSON.parse(text) as { RequestItems: Record<string, { PutRequest: { Item: { n: { N: string } } } }[]> };
+      const request = args.request as {
+        body: string | Uint8Array;
+        headers: Record<string, string>;
+      };
+      const text =
+        typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body);
+      const body = JSON.parse(text) as {
+        RequestItems: Record<string, { PutRequest: { Item: { n: { N: string } } } }[]>;
+      };
       const [table, requests] = Object.entries(body.RequestItems)[0]!;
       const first = Number(requests[0]!.PutRequest.Item.n.N);
       const attempt = (attempts.get(first) ?? 0) + 1;
       attempts.set(first, attempt);
       const fault = plan(first, attempt);
       seen[fault] += 1;
-      if (fault === 'throttle') return { response: errorResponse(400, 'ThrottlingException', 'Rate of requests exceeds the allowed throughput.') };
-      if (fault === 'server-error') return { response: errorResponse(500, 'InternalServerError', 'Internal server error') };
+      if (fault === 'throttle')
+        return {
+          response: errorResponse(
+            400,
+            'ThrottlingException',
+            'Rate of requests exceeds the allowed throughput.',
+          ),
+        };
+      if (fault === 'server-error')
+        return { response: errorResponse(500, 'InternalServerError', 'Internal server error') };
       if (fault === 'pass') return next(args);
       // Send only the first half; answer the second half as unprocessed.
       const keep = requests.slice(0, Math.floor(requests.length / 2));
-      const unprocessed = () => Readable.from([Buffer.from(JSON.stringify({ UnprocessedItems: { [table]: requests.slice(keep.length) } }))]);
+      const unprocessed = () =>
+        Readable.from([
+          Buffer.from(
+            JSON.stringify({ UnprocessedItems: { [table]: requests.slice(keep.length) } }),
+          ),
+        ]);
       // DynamoDB rejects an empty batch: a lone item is answered without a call.
-      if (keep.length === 0) return { response: { statusCode: 200, headers: JSON_HEADERS, body: unprocessed() } };
+      if (keep.length === 0)
+        return { response: { statusCode: 200, headers: JSON_HEADERS, body: unprocessed() } };
       request.body = JSON.stringify({ ...body, RequestItems: { [table]: keep } });
       request.headers['content-length'] = String(Buffer.byteLength(request.body));
       const result = await next(args);
@@ -78,7 +100,12 @@ afterAll(async () => {
 beforeEach(async () => clearTable(client, table));
 
 const items = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ pk: `batch#${i % 7}`, sk: String(i).padStart(6, '0'), nom: `NOM-${i}`, n: i }));
+  Array.from({ length: n }, (_, i) => ({
+    pk: `batch#${i % 7}`,
+    sk: String(i).padStart(6, '0'),
+    nom: `NOM-${i}`,
+    n: i,
+  }));
 
 async function scanAll(): Promise<Record<string, unknown>[]> {
   const all: Record<string, unknown>[] = [];
@@ -121,7 +148,13 @@ describe('batchWriteAll', () => {
   it('backs off exponentially with full jitter, capped', async () => {
     const { client: faulty } = faultyClient(stack.env, () => 'throttle');
     const { sleeps, sleep } = recorder();
-    const error = await batchWriteAll(faulty, table, items(3), { sleep, random: () => 0.999, baseDelayMs: 100, maxDelayMs: 1_000, maxAttempts: 6 }).catch((e: unknown) => e);
+    const error = await batchWriteAll(faulty, table, items(3), {
+      sleep,
+      random: () => 0.999,
+      baseDelayMs: 100,
+      maxDelayMs: 1_000,
+      maxAttempts: 6,
+    }).catch((e: unknown) => e);
     faulty.destroy();
     expect(error).toBeInstanceOf(BatchWriteError);
     expect(sleeps.map(Math.round)).toEqual([100, 200, 400, 799, 999]);
@@ -131,7 +164,10 @@ describe('batchWriteAll', () => {
     // Every call is cut in half: each retry writes half of what is left, until attempts run out.
     const { client: faulty } = faultyClient(stack.env, () => 'unprocessed');
     const wanted = items(100);
-    const error = await batchWriteAll(faulty, table, wanted, { sleep: async () => {}, maxAttempts: 3 }).catch((e: unknown) => e);
+    const error = await batchWriteAll(faulty, table, wanted, {
+      sleep: async () => {},
+      maxAttempts: 3,
+    }).catch((e: unknown) => e);
     faulty.destroy();
 
     expect(error).toBeInstanceOf(BatchWriteError);
@@ -148,7 +184,11 @@ describe('batchWriteAll', () => {
 
   it('gives up after maxAttempts of throttling, nothing written', async () => {
     const { client: faulty, seen } = faultyClient(stack.env, () => 'throttle');
-    const error = await batchWriteAll(faulty, table, items(60), { sleep: async () => {}, maxAttempts: 4, concurrency: 1 }).catch((e: unknown) => e);
+    const error = await batchWriteAll(faulty, table, items(60), {
+      sleep: async () => {},
+      maxAttempts: 4,
+      concurrency: 1,
+    }).catch((e: unknown) => e);
     faulty.destroy();
     expect(error).toBeInstanceOf(BatchWriteError);
     expect((error as BatchWriteError).unwritten).toBe(60);
@@ -159,7 +199,9 @@ describe('batchWriteAll', () => {
 
   it('does not retry what retrying cannot fix', async () => {
     const { sleeps, sleep } = recorder();
-    const error = await batchWriteAll(client, 'no-such-table', items(30), { sleep }).catch((e: unknown) => e);
+    const error = await batchWriteAll(client, 'no-such-table', items(30), { sleep }).catch(
+      (e: unknown) => e,
+    );
     expect((error as Error).name).toBe('ResourceNotFoundException');
     expect(sleeps).toEqual([]);
   });

@@ -18,7 +18,9 @@ afterAll(async () => stack?.stop());
 /** Runs the real command against the test stack; resolves with its exit status and output. */
 async function publibac(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, ...stack.env } });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
+      env: { ...process.env, ...stack.env },
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -30,7 +32,14 @@ describe('publibac ingest', () => {
   it('exits 0 with a summary, and re-ingesting finds everything unchanged', async () => {
     const first = await publibac('ingest', join(fixtures, 'good.csv'), '--json');
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ rows: 6, candidates: 5, new: 6, superseded: 0, unchanged: 0, written: 6 });
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      rows: 6,
+      candidates: 5,
+      new: 6,
+      superseded: 0,
+      unchanged: 0,
+      written: 6,
+    });
     const again = await publibac('ingest', join(fixtures, 'good.csv'));
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/unchanged\s+6/);
@@ -44,7 +53,12 @@ describe('publibac ingest', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     const lines = r.stderr.split('\n').filter((l) => /^many-errors\.csv:\d/.test(l));
-    expect(lines.map((l) => l.split(' ')[0])).toEqual(['many-errors.csv:2:7', 'many-errors.csv:4:3', 'many-errors.csv:4:13', 'many-errors.csv:5:16']);
+    expect(lines.map((l) => l.split(' ')[0])).toEqual([
+      'many-errors.csv:2:7',
+      'many-errors.csv:4:3',
+      'many-errors.csv:4:13',
+      'many-errors.csv:5:16',
+    ]);
     expect(r.stderr).toContain('lettre clé de l’UAI incorrecte (attendue : Y)');
     expect(r.stderr).toContain('rejected, 4 errors; nothing was written');
     expect(await tableSnapshot(client, stack.env.PUBLIBAC_DECISIONS_TABLE!)).toBe(before);

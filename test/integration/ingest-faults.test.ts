@@ -30,8 +30,13 @@ function withFaults(client: DynamoDBDocumentClient) {
       calls++;
       if (calls % 3 === 0) {
         seen.throttled++;
-        const body = JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException', message: 'Rate exceeded' });
-        return { response: { statusCode: 400, headers: json, body: Readable.from([Buffer.from(body)]) } };
+        const body = JSON.stringify({
+          __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException',
+          message: 'Rate exceeded',
+        });
+        return {
+          response: { statusCode: 400, headers: json, body: Readable.from([Buffer.from(body)]) },
+        };
       }
       if (calls % 4 === 0) {
         seen.partial++;
@@ -43,7 +48,11 @@ function withFaults(client: DynamoDBDocumentClient) {
         const result = await next(args);
         const response = result.response as { body: Readable };
         for await (const _ of response.body);
-        response.body = Readable.from([Buffer.from(JSON.stringify({ UnprocessedItems: { [table]: requests.slice(keep.length) } }))]);
+        response.body = Readable.from([
+          Buffer.from(
+            JSON.stringify({ UnprocessedItems: { [table]: requests.slice(keep.length) } }),
+          ),
+        ]);
         return result;
       }
       return next(args);
@@ -61,8 +70,23 @@ beforeAll(async () => {
   const rows = Array.from({ length: 600 }, (_, i) => {
     const admitted = i % 5 !== 0;
     return [
-      '2024-06', 'aix-marseille', String(24100000000 + i), 'DURAND', 'Camille', '14/02/2006', '0130040Y', '13', 'BCG', '', '1',
-      admitted ? 'ADMIS' : 'AJOURNE', admitted ? 'AB' : '', admitted ? '12,75' : '6,50', i % 2 ? 'O' : 'N', 'J013-01', '2024-07-05T14:30:00+02:00',
+      '2024-06',
+      'aix-marseille',
+      String(24100000000 + i),
+      'DURAND',
+      'Camille',
+      '14/02/2006',
+      '0130040Y',
+      '13',
+      'BCG',
+      '',
+      '1',
+      admitted ? 'ADMIS' : 'AJOURNE',
+      admitted ? 'AB' : '',
+      admitted ? '12,75' : '6,50',
+      i % 2 ? 'O' : 'N',
+      'J013-01',
+      '2024-07-05T14:30:00+02:00',
     ].join(';');
   });
   file = join(await mkdtemp(join(tmpdir(), 'publibac-')), 'decisions.csv');
@@ -76,13 +100,20 @@ describe('ingest under injected throttling and UnprocessedItems', () => {
     const clock = fixedClock('2024-07-06T08:00:00Z');
     const plain = dynamoClientFor(stack.env);
 
-    const clean = await ingestDecisions({ store: new DynamoDecisionStore({ client: plain, tableName: table }), clock }, await fileSource(file));
+    const clean = await ingestDecisions(
+      { store: new DynamoDecisionStore({ client: plain, tableName: table }), clock },
+      await fileSource(file),
+    );
     const expected = await tableSnapshot(plain, table);
     await clearTable(plain, table);
 
     const faulty = dynamoClientFor(stack.env, { maxAttempts: 1 });
     const seen = withFaults(faulty);
-    const store = new DynamoDecisionStore({ client: faulty, tableName: table, writeOptions: { sleep: async () => {} } });
+    const store = new DynamoDecisionStore({
+      client: faulty,
+      tableName: table,
+      writeOptions: { sleep: async () => {} },
+    });
     const summary = await ingestDecisions({ store, clock }, await fileSource(file));
 
     expect(seen.throttled).toBeGreaterThan(0);

@@ -5,14 +5,23 @@ import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, ListBucketsCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  ListBucketsCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDynamoDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { createS3Client } from '../../shared/adapters/s3/client.js';
 import { startLocalStack, type LocalStack } from '../../shared/local/local-stack.js';
-import { applyLocalStackEnv, readLocalState, type LocalState } from '../../shared/local/local-state.js';
+import {
+  applyLocalStackEnv,
+  readLocalState,
+  type LocalState,
+} from '../../shared/local/local-state.js';
 import { dynamoClientFor, s3ClientFor } from '../support/local-stack.js';
 
 const CLI = join(import.meta.dirname, '../../shared/cli/publibac.js');
@@ -36,9 +45,20 @@ async function start(options: Parameters<typeof startLocalStack>[0]): Promise<Lo
 async function putData(stack: LocalStack, objects = 1) {
   const db = dynamoClientFor(stack.env);
   const s3 = s3ClientFor(stack.env);
-  await db.send(new PutCommand({ TableName: stack.env.PUBLIBAC_DECISIONS_TABLE, Item: { pk: 'p', sk: 's', n: 42 } }));
+  await db.send(
+    new PutCommand({
+      TableName: stack.env.PUBLIBAC_DECISIONS_TABLE,
+      Item: { pk: 'p', sk: 's', n: 42 },
+    }),
+  );
   for (let i = 0; i < objects; i++) {
-    await s3.send(new PutObjectCommand({ Bucket: stack.env.PUBLIBAC_SITE_BUCKET, Key: `releases/r1/${i}.html`, Body: `<p>${i}</p>` }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: stack.env.PUBLIBAC_SITE_BUCKET,
+        Key: `releases/r1/${i}.html`,
+        Body: `<p>${i}</p>`,
+      }),
+    );
   }
   db.destroy();
   s3.destroy();
@@ -48,10 +68,17 @@ async function readData(stack: LocalStack) {
   const db = dynamoClientFor(stack.env);
   const s3 = s3ClientFor(stack.env);
   try {
-    const { Item } = await db.send(new GetCommand({ TableName: stack.env.PUBLIBAC_DECISIONS_TABLE, Key: { pk: 'p', sk: 's' } }));
+    const { Item } = await db.send(
+      new GetCommand({ TableName: stack.env.PUBLIBAC_DECISIONS_TABLE, Key: { pk: 'p', sk: 's' } }),
+    );
     const object = await s3
-      .send(new GetObjectCommand({ Bucket: stack.env.PUBLIBAC_SITE_BUCKET, Key: 'releases/r1/0.html' }))
-      .then((o) => o.Body?.transformToString(), (e: Error) => e.name);
+      .send(
+        new GetObjectCommand({ Bucket: stack.env.PUBLIBAC_SITE_BUCKET, Key: 'releases/r1/0.html' }),
+      )
+      .then(
+        (o) => o.Body?.transformToString(),
+        (e: Error) => e.name,
+      );
     return { item: Item, object };
   } finally {
     db.destroy();
@@ -65,17 +92,28 @@ describe('startLocalStack', () => {
     const first = await start({ dataDir });
     await putData(first, 3);
     // One stack per data directory (two LevelDB writers would corrupt it).
-    await expect(startLocalStack({ dataDir, ports: { dynamodb: 0, s3: 0, cdn: 0 } })).rejects.toThrow('in use by another local stack');
+    await expect(
+      startLocalStack({ dataDir, ports: { dynamodb: 0, s3: 0, cdn: 0 } }),
+    ).rejects.toThrow('in use by another local stack');
     await first.stop();
 
     const second = await start({ dataDir });
-    expect(await readData(second)).toEqual({ item: { pk: 'p', sk: 's', n: 42 }, object: '<p>0</p>' });
+    expect(await readData(second)).toEqual({
+      item: { pk: 'p', sk: 's', n: 42 },
+      object: '<p>0</p>',
+    });
     // A truncated listing goes through s3rver's continuation token (the DES shim).
     const s3 = s3ClientFor(second.env);
     const keys: string[] = [];
     let ContinuationToken: string | undefined;
     do {
-      const page = await s3.send(new ListObjectsV2Command({ Bucket: second.env.PUBLIBAC_SITE_BUCKET, MaxKeys: 1, ContinuationToken }));
+      const page = await s3.send(
+        new ListObjectsV2Command({
+          Bucket: second.env.PUBLIBAC_SITE_BUCKET,
+          MaxKeys: 1,
+          ContinuationToken,
+        }),
+      );
       keys.push(...(page.Contents ?? []).map((c) => c.Key ?? ''));
       ContinuationToken = page.NextContinuationToken;
     } while (ContinuationToken);
@@ -88,7 +126,9 @@ describe('startLocalStack', () => {
     const tmp = await tempDir();
     const saved = process.env.TMPDIR;
     process.env.TMPDIR = tmp;
-    cleanups.push(async () => (saved === undefined ? delete process.env.TMPDIR : (process.env.TMPDIR = saved)));
+    cleanups.push(async () =>
+      saved === undefined ? delete process.env.TMPDIR : (process.env.TMPDIR = saved),
+    );
 
     const first = await start({ memory: true });
     await putData(first);
@@ -113,12 +153,35 @@ describe('startLocalStack', () => {
     const db = createDynamoDocumentClient();
     const s3 = createS3Client();
     try {
-      await db.send(new PutCommand({ TableName: process.env.PUBLIBAC_DECISIONS_TABLE, Item: { pk: 'env', sk: 'only' } }));
-      expect((await db.send(new GetCommand({ TableName: process.env.PUBLIBAC_DECISIONS_TABLE, Key: { pk: 'env', sk: 'only' } }))).Item).toEqual({ pk: 'env', sk: 'only' });
+      await db.send(
+        new PutCommand({
+          TableName: process.env.PUBLIBAC_DECISIONS_TABLE,
+          Item: { pk: 'env', sk: 'only' },
+        }),
+      );
+      expect(
+        (
+          await db.send(
+            new GetCommand({
+              TableName: process.env.PUBLIBAC_DECISIONS_TABLE,
+              Key: { pk: 'env', sk: 'only' },
+            }),
+          )
+        ).Item,
+      ).toEqual({ pk: 'env', sk: 'only' });
       // With the SDK's default checksums, s3rver would store the aws-chunked framing of a stream.
       const bytes = Buffer.from('é;'.repeat(50_000));
-      await s3.send(new PutObjectCommand({ Bucket: process.env.PUBLIBAC_INGEST_BUCKET, Key: 'in/file.csv', Body: Readable.from([bytes]), ContentLength: bytes.length }));
-      const back = await s3.send(new GetObjectCommand({ Bucket: process.env.PUBLIBAC_INGEST_BUCKET, Key: 'in/file.csv' }));
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: process.env.PUBLIBAC_INGEST_BUCKET,
+          Key: 'in/file.csv',
+          Body: Readable.from([bytes]),
+          ContentLength: bytes.length,
+        }),
+      );
+      const back = await s3.send(
+        new GetObjectCommand({ Bucket: process.env.PUBLIBAC_INGEST_BUCKET, Key: 'in/file.csv' }),
+      );
       expect(Buffer.from((await back.Body?.transformToByteArray()) ?? []).equals(bytes)).toBe(true);
     } finally {
       db.destroy();
@@ -132,9 +195,14 @@ describe('startLocalStack', () => {
     expect(new URL(dynamodb).hostname).toBe('127.0.0.1');
     expect(new URL(s3).hostname).toBe('127.0.0.1');
     expect(new URL(cdn).hostname).toBe('0.0.0.0');
-    expect([stack.env.AWS_ENDPOINT_URL_DYNAMODB, stack.env.AWS_ENDPOINT_URL_S3]).toEqual([dynamodb, s3]);
+    expect([stack.env.AWS_ENDPOINT_URL_DYNAMODB, stack.env.AWS_ENDPOINT_URL_S3]).toEqual([
+      dynamodb,
+      s3,
+    ]);
     // From another address of this machine (when it has one), as a neighbour on the network would connect.
-    const outside = Object.values(networkInterfaces()).flat().find((i) => i?.family === 'IPv4' && !i.internal)?.address;
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i?.family === 'IPv4' && !i.internal)?.address;
     if (outside === undefined) return;
     const reach = (endpoint: string) =>
       new Promise<string>((done) => {
@@ -142,13 +210,17 @@ describe('startLocalStack', () => {
         socket.once('connect', () => (socket.destroy(), done('open')));
         socket.once('error', (err: NodeJS.ErrnoException) => done(err.code ?? err.message));
       });
-    expect({ cdn: await reach(cdn), dynamodb: await reach(dynamodb), s3: await reach(s3) }).toEqual({ cdn: 'open', dynamodb: 'ECONNREFUSED', s3: 'ECONNREFUSED' });
+    expect({ cdn: await reach(cdn), dynamodb: await reach(dynamodb), s3: await reach(s3) }).toEqual(
+      { cdn: 'open', dynamodb: 'ECONNREFUSED', s3: 'ECONNREFUSED' },
+    );
   });
 
   it('reports a busy port instead of crashing', async () => {
     const stack = await start({ memory: true });
     const s3Port = Number(new URL(stack.endpoints.s3).port);
-    await expect(startLocalStack({ memory: true, ports: { dynamodb: 0, s3: s3Port, cdn: 0 } })).rejects.toThrow(`port ${s3Port}`);
+    await expect(
+      startLocalStack({ memory: true, ports: { dynamodb: 0, s3: s3Port, cdn: 0 } }),
+    ).rejects.toThrow(`port ${s3Port}`);
   });
 });
 
@@ -168,7 +240,10 @@ describe('applyLocalStackEnv', () => {
   async function homeWith(content: unknown): Promise<string> {
     const home = await tempDir();
     await mkdir(home, { recursive: true });
-    await writeFile(join(home, 'local.json'), typeof content === 'string' ? content : JSON.stringify(content));
+    await writeFile(
+      join(home, 'local.json'),
+      typeof content === 'string' ? content : JSON.stringify(content),
+    );
     return home;
   }
   async function deadPid(): Promise<number> {
@@ -200,7 +275,10 @@ describe('applyLocalStackEnv', () => {
       { PUBLIBAC_HOME: await homeWith(state(await deadPid())) },
       { PUBLIBAC_HOME: await homeWith('{"pid": "not a number"') },
       { PUBLIBAC_HOME: await homeWith({ ...state(process.pid), env: undefined }) },
-      { PUBLIBAC_HOME: await homeWith(state(process.pid)), AWS_ENDPOINT_URL_DYNAMODB: 'https://dynamodb.eu-west-3.amazonaws.com' },
+      {
+        PUBLIBAC_HOME: await homeWith(state(process.pid)),
+        AWS_ENDPOINT_URL_DYNAMODB: 'https://dynamodb.eu-west-3.amazonaws.com',
+      },
       { PUBLIBAC_HOME: join(await tempDir(), 'nothing-here') },
     ]) {
       const before = { ...env };
@@ -214,7 +292,11 @@ describe('publibac local', () => {
   it('starts, writes its state file, answers, and stops on SIGTERM removing the file', async () => {
     const home = await tempDir();
     const env = { ...process.env, PUBLIBAC_HOME: home };
-    const child = spawn(process.execPath, [CLI, 'local', '--memory', '--dynamodb-port', '0', '--s3-port', '0', '--port', '0'], { env });
+    const child = spawn(
+      process.execPath,
+      [CLI, 'local', '--memory', '--dynamodb-port', '0', '--s3-port', '0', '--port', '0'],
+      { env },
+    );
     cleanups.push(async () => child.exitCode === null && child.kill('SIGKILL'));
     let stdout = '';
     let stderr = '';
@@ -232,15 +314,29 @@ describe('publibac local', () => {
 
     const db = dynamoClientFor(stackEnv);
     const s3 = s3ClientFor(stackEnv);
-    expect((await db.send(new ListTablesCommand({}))).TableNames).toEqual(['publibac-control', 'publibac-decisions', 'publibac-edge-kvs', 'publibac-keys']);
-    expect((await s3.send(new ListBucketsCommand({}))).Buckets?.map((b) => b.Name).sort()).toEqual(['publibac-ingest', 'publibac-site']);
+    expect((await db.send(new ListTablesCommand({}))).TableNames).toEqual([
+      'publibac-control',
+      'publibac-decisions',
+      'publibac-edge-kvs',
+      'publibac-keys',
+    ]);
+    expect((await s3.send(new ListBucketsCommand({}))).Buckets?.map((b) => b.Name).sort()).toEqual([
+      'publibac-ingest',
+      'publibac-site',
+    ]);
     db.destroy();
     s3.destroy();
-    expect(stdout).toContain(`export AWS_ENDPOINT_URL_DYNAMODB=${stackEnv.AWS_ENDPOINT_URL_DYNAMODB}`);
+    expect(stdout).toContain(
+      `export AWS_ENDPOINT_URL_DYNAMODB=${stackEnv.AWS_ENDPOINT_URL_DYNAMODB}`,
+    );
     expect(stdout).toContain('publibac-decisions');
 
     // A second stack on the same home refuses to start rather than hijack the state file.
-    const second = spawn(process.execPath, [CLI, 'local', '--memory', '--dynamodb-port', '0', '--s3-port', '0', '--port', '0'], { env });
+    const second = spawn(
+      process.execPath,
+      [CLI, 'local', '--memory', '--dynamodb-port', '0', '--s3-port', '0', '--port', '0'],
+      { env },
+    );
     let secondErr = '';
     second.stderr.on('data', (c: Buffer) => (secondErr += c.toString()));
     expect(await new Promise((done) => second.once('exit', done))).toBe(1);

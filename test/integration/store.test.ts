@@ -1,8 +1,15 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DynamoDecisionStore, shardOf } from '../../shared/adapters/dynamodb/decision-store.dynamodb.js';
+import {
+  DynamoDecisionStore,
+  shardOf,
+} from '../../shared/adapters/dynamodb/decision-store.dynamodb.js';
 import { decisionDigest } from '../../shared/domain/decision-digest.js';
-import { slotKey, type Decision, type DecisionVersion } from '../../shared/domain/decision.schema.js';
+import {
+  slotKey,
+  type Decision,
+  type DecisionVersion,
+} from '../../shared/domain/decision.schema.js';
 import { clearTable } from '../support/clear-table.js';
 import { dynamoClientFor, startTestStack, type TestStack } from '../support/local-stack.js';
 import { tableSnapshot } from '../support/table-snapshot.js';
@@ -27,7 +34,12 @@ beforeEach(async () => clearTable(client, table));
 const SESSION = '2024-06';
 const ACADEMIE = 'aix-marseille';
 
-function version(numero: string, groupe: 1 | 2, deliberation: string, changes: Partial<Decision> = {}): DecisionVersion {
+function version(
+  numero: string,
+  groupe: 1 | 2,
+  deliberation: string,
+  changes: Partial<Decision> = {},
+): DecisionVersion {
   const d: Decision = {
     session: SESSION,
     academie: ACADEMIE,
@@ -51,7 +63,12 @@ function version(numero: string, groupe: 1 | 2, deliberation: string, changes: P
   return {
     ...d,
     digest: decisionDigest(d),
-    source: { file: `groupe-${groupe}.csv`, sha256: 'a'.repeat(64), line: 2, ingestedAt: '2024-07-05T10:00:00.000Z' },
+    source: {
+      file: `groupe-${groupe}.csv`,
+      sha256: 'a'.repeat(64),
+      line: 2,
+      ingestedAt: '2024-07-05T10:00:00.000Z',
+    },
   };
 }
 
@@ -70,11 +87,16 @@ const V = {
   a2: version(A, 2, '2024-07-09T11:00:00.000Z'),
   a2fix: version(A, 2, '2024-07-10T08:00:00.000Z', { mention: null, moyenne: 10.75 }),
   b1: version(B, 1, '2024-07-04T16:00:00.000Z', { decision: 'ADMIS', moyenne: 14.2, mention: 'B' }),
-  c1: version(C, 1, '2024-07-04T16:00:00.000Z', { decision: 'AJOURNE', moyenne: 6.5, accordPublication: false }),
+  c1: version(C, 1, '2024-07-04T16:00:00.000Z', {
+    decision: 'AJOURNE',
+    moyenne: 6.5,
+    accordPublication: false,
+  }),
   c1fix: version(C, 1, '2024-07-05T09:15:00.000Z', { decision: 'SECOND_GROUPE', moyenne: 8.1 }),
   elsewhere: version(A, 1, '2024-07-04T16:00:00.000Z', { academie: 'nice' }),
 };
-const sortedKnown = (vs: DecisionVersion[]) => vs.map((v) => ({ deliberation: v.deliberation, digest: v.digest }));
+const sortedKnown = (vs: DecisionVersion[]) =>
+  vs.map((v) => ({ deliberation: v.deliberation, digest: v.digest }));
 
 describe('DynamoDecisionStore', () => {
   beforeEach(async () => {
@@ -102,8 +124,13 @@ describe('DynamoDecisionStore', () => {
     expect(current.sort(bySlot)).toEqual([V.a1fix, V.a2fix, V.b1, V.c1fix].sort(bySlot));
   });
 
-  it('gives a candidate\'s whole history, both groups, oldest first, and only theirs', async () => {
-    expect(await store.candidateHistory(SESSION, ACADEMIE, A)).toEqual([V.a1, V.a1fix, V.a2, V.a2fix]);
+  it("gives a candidate's whole history, both groups, oldest first, and only theirs", async () => {
+    expect(await store.candidateHistory(SESSION, ACADEMIE, A)).toEqual([
+      V.a1,
+      V.a1fix,
+      V.a2,
+      V.a2fix,
+    ]);
     expect(await store.candidateHistory(SESSION, ACADEMIE, B)).toEqual([V.b1]);
     expect(await store.candidateHistory(SESSION, 'nice', A)).toEqual([V.elsewhere]);
     expect(await store.candidateHistory('2025-06', ACADEMIE, A)).toEqual([]);
@@ -132,13 +159,20 @@ describe('DynamoDecisionStore', () => {
       { step: 'initialize', name: 'smallPages' },
     );
     const pagedStore = new DynamoDecisionStore({ client: paged, tableName: table });
-    const many = Array.from({ length: 200 }, (_, i) => version(`2411${String(i).padStart(5, '0')}`, 1, '2024-07-04T16:00:00.000Z'));
+    const many = Array.from({ length: 200 }, (_, i) =>
+      version(`2411${String(i).padStart(5, '0')}`, 1, '2024-07-04T16:00:00.000Z'),
+    );
     await store.appendVersions(many);
     try {
       expect((await pagedStore.knownVersions(SESSION, ACADEMIE)).size).toBe(204);
       expect(queries).toBeGreaterThan(100);
       expect(await pagedStore.currentDecisions(SESSION, ACADEMIE)).toHaveLength(204);
-      expect(await pagedStore.candidateHistory(SESSION, ACADEMIE, A)).toEqual([V.a1, V.a1fix, V.a2, V.a2fix]);
+      expect(await pagedStore.candidateHistory(SESSION, ACADEMIE, A)).toEqual([
+        V.a1,
+        V.a1fix,
+        V.a2,
+        V.a2fix,
+      ]);
     } finally {
       paged.destroy();
     }

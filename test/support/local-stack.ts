@@ -32,11 +32,31 @@ export interface TestStack {
  */
 export async function startTestStack(timeoutMs = 30_000): Promise<TestStack> {
   const home = await mkdtemp(join(tmpdir(), 'publibac-test-'));
-  const childEnv = { ...process.env, PUBLIBAC_HOME: home, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-  const child = spawn(process.execPath, [CLI, 'local', '--memory', '--dynamodb-port', '0', '--s3-port', '0', '--port', '0', '--stop-on-stdin-end', '--no-scheduler'], {
-    env: childEnv,
-    stdio: ['pipe', 'ignore', 'pipe'],
-  });
+  const childEnv = {
+    ...process.env,
+    PUBLIBAC_HOME: home,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+  const child = spawn(
+    process.execPath,
+    [
+      CLI,
+      'local',
+      '--memory',
+      '--dynamodb-port',
+      '0',
+      '--s3-port',
+      '0',
+      '--port',
+      '0',
+      '--stop-on-stdin-end',
+      '--no-scheduler',
+    ],
+    {
+      env: childEnv,
+      stdio: ['pipe', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
@@ -69,12 +89,18 @@ function settingsFor(env: Record<string, string>, endpointVar: string) {
   return {
     endpoint: env[endpointVar],
     region: env.AWS_REGION,
-    credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '' },
+    credentials: {
+      accessKeyId: env.AWS_ACCESS_KEY_ID ?? '',
+      secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '',
+    },
   };
 }
 
 export function dynamoClientFor(env: Record<string, string>, config: DynamoDBClientConfig = {}) {
-  return createDynamoDocumentClient({ ...settingsFor(env, 'AWS_ENDPOINT_URL_DYNAMODB'), ...config });
+  return createDynamoDocumentClient({
+    ...settingsFor(env, 'AWS_ENDPOINT_URL_DYNAMODB'),
+    ...config,
+  });
 }
 
 export function s3ClientFor(env: Record<string, string>, config: S3ClientConfig = {}) {

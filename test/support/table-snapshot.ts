@@ -2,11 +2,16 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** Every item of a table, raw attribute values, in key order: equal snapshots mean byte-identical tables. */
-export async function tableSnapshot(client: DynamoDBDocumentClient, tableName: string): Promise<string> {
+export async function tableSnapshot(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): Promise<string> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start as never }));
+    const page = await client.send(
+      new ScanCommand({ TableName: tableName, ExclusiveStartKey: start as never }),
+    );
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { CloudFrontClient, CreateInvalidationCommand, GetInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import {
+  CloudFrontClient,
+  CreateInvalidationCommand,
+  GetInvalidationCommand,
+} from '@aws-sdk/client-cloudfront';
 import type { CdnInvalidator } from '../../ports/cdn-invalidator.port.js';
 
 /** CloudFront invalidations of the public distribution (takedowns); the short TTL bounds staleness whatever they take. */
@@ -11,7 +15,10 @@ export class CloudFrontInvalidator implements CdnInvalidator {
       new CreateInvalidationCommand({
         DistributionId: this.deps.distributionId,
         // Unique per call: the same paths invalidated twice are two requests, not a replay.
-        InvalidationBatch: { CallerReference: randomUUID(), Paths: { Quantity: paths.length, Items: [...paths] } },
+        InvalidationBatch: {
+          CallerReference: randomUUID(),
+          Paths: { Quantity: paths.length, Items: [...paths] },
+        },
       }),
     );
     const id = out.Invalidation?.Id;
@@ -20,7 +27,9 @@ export class CloudFrontInvalidator implements CdnInvalidator {
   }
 
   async isComplete(id: string): Promise<boolean> {
-    const out = await this.deps.client.send(new GetInvalidationCommand({ DistributionId: this.deps.distributionId, Id: id }));
+    const out = await this.deps.client.send(
+      new GetInvalidationCommand({ DistributionId: this.deps.distributionId, Id: id }),
+    );
     return out.Invalidation?.Status === 'Completed';
   }
 }

@@ -41,12 +41,16 @@ export class CloudFrontKeyValueStore implements EdgeKeyValueStore {
   }
 
   async put(key: string, value: string): Promise<void> {
-    await this.withETag((IfMatch) => this.client.send(new PutKeyCommand({ KvsARN: this.kvsArn, Key: key, Value: value, IfMatch })));
+    await this.withETag((IfMatch) =>
+      this.client.send(new PutKeyCommand({ KvsARN: this.kvsArn, Key: key, Value: value, IfMatch })),
+    );
   }
 
   async delete(key: string): Promise<void> {
     try {
-      await this.withETag((IfMatch) => this.client.send(new DeleteKeyCommand({ KvsARN: this.kvsArn, Key: key, IfMatch })));
+      await this.withETag((IfMatch) =>
+        this.client.send(new DeleteKeyCommand({ KvsARN: this.kvsArn, Key: key, IfMatch })),
+      );
     } catch (err) {
       if (err instanceof ResourceNotFoundException) return;
       throw err;
@@ -55,7 +59,9 @@ export class CloudFrontKeyValueStore implements EdgeKeyValueStore {
 
   private async withETag(write: (etag: string) => Promise<unknown>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const { ETag } = await this.client.send(new DescribeKeyValueStoreCommand({ KvsARN: this.kvsArn }));
+      const { ETag } = await this.client.send(
+        new DescribeKeyValueStoreCommand({ KvsARN: this.kvsArn }),
+      );
       if (!ETag) throw new Error('DescribeKeyValueStore returned no ETag');
       try {
         await write(ETag);

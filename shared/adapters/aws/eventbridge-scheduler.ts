@@ -10,7 +10,12 @@ import {
 } from '@aws-sdk/client-scheduler';
 import { DateTime } from 'luxon';
 import { findAcademie } from '../../domain/reference/academies.js';
-import { isExpireLists, type ArmScheduler, type StepTrigger, type TriggerKey } from '../../ports/arm-scheduler.port.js';
+import {
+  isExpireLists,
+  type ArmScheduler,
+  type StepTrigger,
+  type TriggerKey,
+} from '../../ports/arm-scheduler.port.js';
 
 export interface EventBridgeArmSchedulerOptions {
   client: SchedulerClient;
@@ -27,7 +32,9 @@ export interface EventBridgeArmSchedulerOptions {
  * characters with the longest slug; Scheduler allows 64).
  */
 export function schedulePrefix(t: TriggerKey): string {
-  return isExpireLists(t) ? `lists-${t.academie}-${t.session}-` : `arm-${t.academie}-${t.session}-g${t.groupe}-`;
+  return isExpireLists(t)
+    ? `lists-${t.academie}-${t.session}-`
+    : `arm-${t.academie}-${t.session}-g${t.groupe}-`;
 }
 export function scheduleName(t: StepTrigger): string {
   return `${schedulePrefix(t)}${Math.floor(t.at.getTime() / 1000)}`;
@@ -39,11 +46,20 @@ export function scheduleName(t: StepTrigger): string {
  * must come down however late (the edge already refuses them), so their step
  * gets the most Scheduler allows, a day.
  */
-function target(t: StepTrigger): { Input: string; RetryPolicy: { MaximumRetryAttempts: number; MaximumEventAgeInSeconds: number } } {
+function target(t: StepTrigger): {
+  Input: string;
+  RetryPolicy: { MaximumRetryAttempts: number; MaximumEventAgeInSeconds: number };
+} {
   if (isExpireLists(t)) {
-    return { Input: JSON.stringify({ step: 'expire-lists', academie: t.academie, session: t.session }), RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 } };
+    return {
+      Input: JSON.stringify({ step: 'expire-lists', academie: t.academie, session: t.session }),
+      RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },
+    };
   }
-  return { Input: JSON.stringify({ academie: t.academie, session: t.session, groupe: t.groupe }), RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 300 } };
+  return {
+    Input: JSON.stringify({ academie: t.academie, session: t.session, groupe: t.groupe }),
+    RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 300 },
+  };
 }
 
 /** `at()` takes a wall-clock time in the schedule's time zone: the académie's, so the schedule reads as the rectorat set it. */
@@ -69,7 +85,8 @@ export class EventBridgeArmScheduler implements ArmScheduler {
     const academie = findAcademie(trigger.academie);
     if (!academie) throw new Error(`unknown académie "${trigger.academie}"`);
     const name = scheduleName(trigger);
-    for (const other of await this.names(trigger)) if (other !== name) await this.deleteIgnoringAbsent(other);
+    for (const other of await this.names(trigger))
+      if (other !== name) await this.deleteIgnoringAbsent(other);
 
     const input: CreateScheduleCommandInput = {
       Name: name,
@@ -98,7 +115,11 @@ export class EventBridgeArmScheduler implements ArmScheduler {
     let NextToken: string | undefined;
     do {
       const page = await this.options.client.send(
-        new ListSchedulesCommand({ GroupName: this.options.groupName, NamePrefix: schedulePrefix(t), ...(NextToken ? { NextToken } : {}) }),
+        new ListSchedulesCommand({
+          GroupName: this.options.groupName,
+          NamePrefix: schedulePrefix(t),
+          ...(NextToken ? { NextToken } : {}),
+        }),
       );
       for (const s of page.Schedules ?? []) if (s.Name) names.push(s.Name);
       NextToken = page.NextToken;
@@ -108,7 +129,9 @@ export class EventBridgeArmScheduler implements ArmScheduler {
 
   private async deleteIgnoringAbsent(name: string): Promise<void> {
     try {
-      await this.options.client.send(new DeleteScheduleCommand({ Name: name, GroupName: this.options.groupName }));
+      await this.options.client.send(
+        new DeleteScheduleCommand({ Name: name, GroupName: this.options.groupName }),
+      );
     } catch (err) {
       if (!(err instanceof ResourceNotFoundException)) throw err;
     }

@@ -3,7 +3,10 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApprovalRequest, ApprovalRequests } from '../../ports/approval-requests.port.js';
 import { record, TableAdapter } from './control-query.js';
 
-const key = (session: string, academie: string, groupe: 1 | 2) => ({ pk: `approval#${session}#${academie}`, sk: `g${groupe}` });
+const key = (session: string, academie: string, groupe: 1 | 2) => ({
+  pk: `approval#${session}#${academie}`,
+  sk: `g${groupe}`,
+});
 
 /**
  * Control-table layout: `approval#<session>#<academie>`, sort key `g<groupe>`.
@@ -13,7 +16,13 @@ const key = (session: string, academie: string, groupe: 1 | 2) => ({ pk: `approv
  */
 export class DynamoApprovalRequests extends TableAdapter implements ApprovalRequests {
   async get(session: string, academie: string, groupe: 1 | 2): Promise<ApprovalRequest | null> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(session, academie, groupe), ConsistentRead: true }));
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: key(session, academie, groupe),
+        ConsistentRead: true,
+      }),
+    );
     return Item ? record<ApprovalRequest>(Item) : null;
   }
 
@@ -23,9 +32,14 @@ export class DynamoApprovalRequests extends TableAdapter implements ApprovalRequ
         new PutCommand({
           TableName: this.tableName,
           Item: { ...key(request.session, request.academie, request.groupe), ...request },
-          ConditionExpression: 'attribute_not_exists(pk) OR #state <> :pending OR expiresAt <= :now OR requestedBy = :me',
+          ConditionExpression:
+            'attribute_not_exists(pk) OR #state <> :pending OR expiresAt <= :now OR requestedBy = :me',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':pending': 'pending', ':now': now.toISOString(), ':me': request.requestedBy },
+          ExpressionAttributeValues: {
+            ':pending': 'pending',
+            ':now': now.toISOString(),
+            ':me': request.requestedBy,
+          },
         }),
       ),
     );
@@ -38,9 +52,16 @@ export class DynamoApprovalRequests extends TableAdapter implements ApprovalRequ
           TableName: this.tableName,
           Key: key(request.session, request.academie, request.groupe),
           UpdateExpression: 'SET #state = :approved, approvedBy = :approver, approvedAt = :at',
-          ConditionExpression: 'id = :id AND #state = :pending AND expiresAt > :at AND requestedBy <> :approver',
+          ConditionExpression:
+            'id = :id AND #state = :pending AND expiresAt > :at AND requestedBy <> :approver',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':approved': 'approved', ':pending': 'pending', ':approver': approver, ':at': at.toISOString(), ':id': request.id },
+          ExpressionAttributeValues: {
+            ':approved': 'approved',
+            ':pending': 'pending',
+            ':approver': approver,
+            ':at': at.toISOString(),
+            ':id': request.id,
+          },
         }),
       ),
     );
@@ -55,7 +76,12 @@ export class DynamoApprovalRequests extends TableAdapter implements ApprovalRequ
           UpdateExpression: 'SET #state = :pending, approvedBy = :none, approvedAt = :none',
           ConditionExpression: 'id = :id AND #state = :approved',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':pending': 'pending', ':approved': 'approved', ':none': null, ':id': request.id },
+          ExpressionAttributeValues: {
+            ':pending': 'pending',
+            ':approved': 'approved',
+            ':none': null,
+            ':id': request.id,
+          },
         }),
       ),
     );

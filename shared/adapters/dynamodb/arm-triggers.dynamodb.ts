@@ -1,13 +1,30 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { isExpireLists, type ArmScheduler, type DueTriggers, type StepTrigger, type TriggerKey } from '../../ports/arm-scheduler.port.js';
+import {
+  isExpireLists,
+  type ArmScheduler,
+  type DueTriggers,
+  type StepTrigger,
+  type TriggerKey,
+} from '../../ports/arm-scheduler.port.js';
 import { queryPartition, TableAdapter } from './control-query.js';
 
 // Items written before the lists step existed have no `step`: they are arm triggers.
 const TriggerItem = z.union([
-  z.object({ step: z.literal('expire-lists'), academie: z.string(), session: z.string(), at: z.iso.datetime() }),
-  z.object({ step: z.literal('arm').optional(), academie: z.string(), session: z.string(), groupe: z.union([z.literal(1), z.literal(2)]), at: z.iso.datetime() }),
+  z.object({
+    step: z.literal('expire-lists'),
+    academie: z.string(),
+    session: z.string(),
+    at: z.iso.datetime(),
+  }),
+  z.object({
+    step: z.literal('arm').optional(),
+    academie: z.string(),
+    session: z.string(),
+    groupe: z.union([z.literal(1), z.literal(2)]),
+    at: z.iso.datetime(),
+  }),
 ]);
 
 /**
@@ -21,12 +38,21 @@ const TriggerItem = z.union([
 export class DynamoArmTriggers extends TableAdapter implements ArmScheduler, DueTriggers {
   async setTrigger(t: StepTrigger): Promise<void> {
     const fields = isExpireLists(t) ? { step: t.step } : { groupe: t.groupe };
-    const item = { pk: 'trigger', sk: sk(t), academie: t.academie, session: t.session, ...fields, at: t.at.toISOString() };
+    const item = {
+      pk: 'trigger',
+      sk: sk(t),
+      academie: t.academie,
+      session: t.session,
+      ...fields,
+      at: t.at.toISOString(),
+    };
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
   }
 
   async clearTrigger(t: TriggerKey): Promise<void> {
-    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: 'trigger', sk: sk(t) } }));
+    await this.client.send(
+      new DeleteCommand({ TableName: this.tableName, Key: { pk: 'trigger', sk: sk(t) } }),
+    );
   }
 
   async due(now: Date): Promise<StepTrigger[]> {
@@ -59,5 +85,7 @@ export class DynamoArmTriggers extends TableAdapter implements ArmScheduler, Due
 }
 
 function sk(t: TriggerKey): string {
-  return isExpireLists(t) ? `${t.session}#${t.academie}#lists` : `${t.session}#${t.academie}#${t.groupe}`;
+  return isExpireLists(t)
+    ? `${t.session}#${t.academie}#lists`
+    : `${t.session}#${t.academie}#${t.groupe}`;
 }

@@ -16,14 +16,24 @@ export class DynamoAuditLog extends TableAdapter implements AuditLog {
         TableName: this.tableName,
         // Monotonic within a process (entries of one command keep their order even in the same
         // millisecond, or under a test's fixed clock), random across processes.
-        Item: { pk: 'audit', sk: `${entry.at}#${process.hrtime.bigint().toString().padStart(20, '0')}#${randomBytes(4).toString('hex')}`, ...entry },
+        Item: {
+          pk: 'audit',
+          sk: `${entry.at}#${process.hrtime.bigint().toString().padStart(20, '0')}#${randomBytes(4).toString('hex')}`,
+          ...entry,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
   }
 
   async entries(filter: { academie?: string; session?: string } = {}): Promise<AuditEntry[]> {
-    const all = (await queryPartition(this.client, this.tableName, 'audit')).map((i) => record<AuditEntry>(i));
-    return all.filter((e) => (!filter.academie || e.academie === filter.academie) && (!filter.session || e.session === filter.session));
+    const all = (await queryPartition(this.client, this.tableName, 'audit')).map((i) =>
+      record<AuditEntry>(i),
+    );
+    return all.filter(
+      (e) =>
+        (!filter.academie || e.academie === filter.academie) &&
+        (!filter.session || e.session === filter.session),
+    );
   }
 }

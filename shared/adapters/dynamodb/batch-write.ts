@@ -28,7 +28,10 @@ export class BatchWriteError extends Error {
     readonly attempts: number,
     options?: { cause?: unknown },
   ) {
-    super(`${unwritten} of ${total} items not confirmed written to ${tableName} after ${attempts} attempts; writing again is safe (puts are idempotent)`, options);
+    super(
+      `${unwritten} of ${total} items not confirmed written to ${tableName} after ${attempts} attempts; writing again is safe (puts are idempotent)`,
+      options,
+    );
   }
 }
 
@@ -67,7 +70,8 @@ export async function batchWriteAll(
   const maxAttempts = options.maxAttempts ?? 10;
   const baseDelayMs = options.baseDelayMs ?? 50;
   const maxDelayMs = options.maxDelayMs ?? 5_000;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
   const random = options.random ?? Math.random;
 
   let next = 0;
@@ -80,9 +84,13 @@ export async function batchWriteAll(
       let error: unknown;
       try {
         const out = await client.send(
-          new BatchWriteCommand({ RequestItems: { [tableName]: pending.map((Item) => ({ PutRequest: { Item } })) } }),
+          new BatchWriteCommand({
+            RequestItems: { [tableName]: pending.map((Item) => ({ PutRequest: { Item } })) },
+          }),
         );
-        const unprocessed = (out.UnprocessedItems?.[tableName] ?? []).flatMap((r) => (r.PutRequest?.Item ? [r.PutRequest.Item] : []));
+        const unprocessed = (out.UnprocessedItems?.[tableName] ?? []).flatMap((r) =>
+          r.PutRequest?.Item ? [r.PutRequest.Item] : [],
+        );
         written += pending.length - unprocessed.length;
         pending = unprocessed;
         if (pending.length === 0) return;
@@ -109,12 +117,17 @@ export async function batchWriteAll(
       await writeBatch(batch);
     }
   };
-  const concurrency = Math.max(1, Math.min(options.concurrency ?? 8, Math.ceil(items.length / BATCH_SIZE)));
+  const concurrency = Math.max(
+    1,
+    Math.min(options.concurrency ?? 8, Math.ceil(items.length / BATCH_SIZE)),
+  );
   await Promise.all(Array.from({ length: concurrency }, worker));
 
   if (failure) {
     // A non-retryable error (a malformed item, a missing table) is the caller's to see as is.
     if (failure.cause !== undefined && !isRetryableWriteError(failure.cause)) throw failure.cause;
-    throw new BatchWriteError(tableName, items.length - written, items.length, failure.attempts, { cause: failure.cause });
+    throw new BatchWriteError(tableName, items.length - written, items.length, failure.attempts, {
+      cause: failure.cause,
+    });
   }
 }

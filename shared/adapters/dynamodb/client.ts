@@ -8,7 +8,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  * them: tests pass a stack's endpoint this way, or add fault-injecting
  * middleware to the client they get.
  */
-export function createDynamoDocumentClient(config: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
+export function createDynamoDocumentClient(
+  config: DynamoDBClientConfig = {},
+): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(new DynamoDBClient(config), {
     // Optional fields are absent rather than rejected; nulls stay NULL.
     marshallOptions: { removeUndefinedValues: true },

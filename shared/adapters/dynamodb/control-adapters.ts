@@ -11,7 +11,10 @@ import { DynamoPublicationStore } from './publication-store.dynamodb.js';
  * same locally and on AWS (the composition root adds the others). The
  * lookup keys are not here: they have a table of their own.
  */
-export function controlTableAdapters(client: DynamoDBDocumentClient, tableName: string): Pick<PublicationDeps, 'publications' | 'audit' | 'fraud' | 'figures' | 'approvals'> {
+export function controlTableAdapters(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): Pick<PublicationDeps, 'publications' | 'audit' | 'fraud' | 'figures' | 'approvals'> {
   const deps = { client, tableName };
   return {
     publications: new DynamoPublicationStore(deps),

@@ -23,8 +23,13 @@ export async function queryPartition(
     { client },
     {
       TableName: tableName,
-      KeyConditionExpression: options.skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': pk, ...(options.skPrefix ? { ':prefix': options.skPrefix } : {}) },
+      KeyConditionExpression: options.skPrefix
+        ? 'pk = :pk AND begins_with(sk, :prefix)'
+        : 'pk = :pk',
+      ExpressionAttributeValues: {
+        ':pk': pk,
+        ...(options.skPrefix ? { ':prefix': options.skPrefix } : {}),
+      },
       ScanIndexForward: !options.newestFirst,
       ConsistentRead: true,
     },

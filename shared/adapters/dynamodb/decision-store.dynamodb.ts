@@ -1,4 +1,8 @@
-import { paginateQuery, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  paginateQuery,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { DecisionVersion, slotKey } from '../../domain/decision.schema.js';
 import type { DecisionStore, KnownVersion } from '../../ports/decision-store.port.js';
@@ -36,7 +40,9 @@ export function partitionKey(session: string, academie: string, shard: number): 
   return `${session}#${academie}#${String(shard).padStart(2, '0')}`;
 }
 
-export function sortKey(v: Pick<DecisionVersion, 'numero' | 'groupe' | 'deliberation' | 'digest'>): string {
+export function sortKey(
+  v: Pick<DecisionVersion, 'numero' | 'groupe' | 'deliberation' | 'digest'>,
+): string {
   return `${v.numero}#${v.groupe}#${v.deliberation}#${v.digest}`;
 }
 
@@ -58,7 +64,11 @@ export class DynamoDecisionStore implements DecisionStore {
   private readonly tableName: string;
   private readonly writeOptions: BatchWriteOptions;
 
-  constructor(deps: { client: DynamoDBDocumentClient; tableName: string; writeOptions?: BatchWriteOptions }) {
+  constructor(deps: {
+    client: DynamoDBDocumentClient;
+    tableName: string;
+    writeOptions?: BatchWriteOptions;
+  }) {
     this.client = deps.client;
     this.tableName = deps.tableName;
     this.writeOptions = deps.writeOptions ?? {};
@@ -106,20 +116,31 @@ export class DynamoDecisionStore implements DecisionStore {
     return [...current.values()];
   }
 
-  async candidateHistory(session: string, academie: string, numero: string): Promise<DecisionVersion[]> {
+  async candidateHistory(
+    session: string,
+    academie: string,
+    numero: string,
+  ): Promise<DecisionVersion[]> {
     const items = await this.queryShard(partitionKey(session, academie, shardOf(numero)), {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':prefix': `${numero}#` },
     });
-    return items.map((item) => DecisionVersion.parse(item)).sort((a, b) => byDeliberation(a, b) || a.groupe - b.groupe);
+    return items
+      .map((item) => DecisionVersion.parse(item))
+      .sort((a, b) => byDeliberation(a, b) || a.groupe - b.groupe);
   }
 
   private queryShards(session: string, academie: string, extra: Partial<QueryCommandInput> = {}) {
-    return Promise.all(SHARDS.map((shard) => this.queryShard(partitionKey(session, academie, shard), extra)));
+    return Promise.all(
+      SHARDS.map((shard) => this.queryShard(partitionKey(session, academie, shard), extra)),
+    );
   }
 
   /** Every item of one partition (or of a key range in it), all pages. */
-  private async queryShard(pk: string, extra: Partial<QueryCommandInput>): Promise<Record<string, unknown>[]> {
+  private async queryShard(
+    pk: string,
+    extra: Partial<QueryCommandInput>,
+  ): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
     const pages = paginateQuery(
       { client: this.client },

@@ -1,4 +1,9 @@
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { EdgeKeyValueStore } from '../../ports/edge-kvs.port.js';
 
 /**
@@ -17,7 +22,9 @@ export class DynamoEdgeKeyValueStore implements EdgeKeyValueStore {
   }
 
   async get(key: string): Promise<string | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: key }, ConsistentRead: true }));
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: key }, ConsistentRead: true }),
+    );
     const value: unknown = Item?.value;
     return typeof value === 'string' ? value : undefined;
   }

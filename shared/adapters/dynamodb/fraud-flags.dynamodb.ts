@@ -6,16 +6,27 @@ import { queryPartition, record, TableAdapter } from './control-query.js';
 export class DynamoFraudFlags extends TableAdapter implements FraudFlags {
   async get(session: string, academie: string, numero: string): Promise<FraudFlag | undefined> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: `fraud#${session}#${academie}`, sk: numero }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: `fraud#${session}#${academie}`, sk: numero },
+        ConsistentRead: true,
+      }),
     );
     return Item ? record<FraudFlag>(Item) : undefined;
   }
 
   async put(flag: FraudFlag): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { pk: `fraud#${flag.session}#${flag.academie}`, sk: flag.numero, ...flag } }));
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: `fraud#${flag.session}#${flag.academie}`, sk: flag.numero, ...flag },
+      }),
+    );
   }
 
   async list(session: string, academie: string): Promise<FraudFlag[]> {
-    return (await queryPartition(this.client, this.tableName, `fraud#${session}#${academie}`)).map((i) => record<FraudFlag>(i));
+    return (await queryPartition(this.client, this.tableName, `fraud#${session}#${academie}`)).map(
+      (i) => record<FraudFlag>(i),
+    );
   }
 }

@@ -17,12 +17,26 @@ import { queryPartition, TableAdapter } from './control-query.js';
 export class DynamoLookupKeyStore extends TableAdapter implements LookupKeyStore {
   async params(session: string, academie: string): Promise<SessionLookupParams | undefined> {
     const item = await this.get(session, academie, 'params');
-    return item ? { salt: String(item.salt), iterations: Number(item.iterations), shardChars: Number(item.shardChars) } : undefined;
+    return item
+      ? {
+          salt: String(item.salt),
+          iterations: Number(item.iterations),
+          shardChars: Number(item.shardChars),
+        }
+      : undefined;
   }
 
-  async createParams(session: string, academie: string, params: SessionLookupParams): Promise<SessionLookupParams> {
+  async createParams(
+    session: string,
+    academie: string,
+    params: SessionLookupParams,
+  ): Promise<SessionLookupParams> {
     const { salt, iterations, shardChars } = params;
-    const created = await this.putOnce(session, academie, 'params', { salt, iterations, shardChars });
+    const created = await this.putOnce(session, academie, 'params', {
+      salt,
+      iterations,
+      shardChars,
+    });
     return created ? params : (await this.params(session, academie))!;
   }
 
@@ -37,24 +51,47 @@ export class DynamoLookupKeyStore extends TableAdapter implements LookupKeyStore
   }
 
   async roots(session: string, academie: string): Promise<Map<string, CachedRoot>> {
-    const items = await queryPartition(this.client, this.tableName, `material#${session}#${academie}`);
-    return new Map(items.map((i) => [String(i.sk), { numero: String(i.sk), root: String(i.root) }]));
+    const items = await queryPartition(
+      this.client,
+      this.tableName,
+      `material#${session}#${academie}`,
+    );
+    return new Map(
+      items.map((i) => [String(i.sk), { numero: String(i.sk), root: String(i.root) }]),
+    );
   }
 
   async putRoots(session: string, academie: string, roots: readonly CachedRoot[]): Promise<void> {
     const pk = `material#${session}#${academie}`;
-    await batchWriteAll(this.client, this.tableName, roots.map((m) => ({ pk, sk: m.numero, root: m.root })));
+    await batchWriteAll(
+      this.client,
+      this.tableName,
+      roots.map((m) => ({ pk, sk: m.numero, root: m.root })),
+    );
   }
 
-  private async get(session: string, academie: string, sk: string): Promise<Record<string, unknown> | undefined> {
+  private async get(
+    session: string,
+    academie: string,
+    sk: string,
+  ): Promise<Record<string, unknown> | undefined> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: `lookup#${session}#${academie}`, sk }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: `lookup#${session}#${academie}`, sk },
+        ConsistentRead: true,
+      }),
     );
     return Item;
   }
 
   /** Conditional put: false when an item was already there (the caller reads the one that holds). */
-  private async putOnce(session: string, academie: string, sk: string, attributes: Record<string, unknown>): Promise<boolean> {
+  private async putOnce(
+    session: string,
+    academie: string,
+    sk: string,
+    attributes: Record<string, unknown>,
+  ): Promise<boolean> {
     try {
       await this.client.send(
         new PutCommand({

@@ -27,12 +27,26 @@ export class DynamoPreviousFiguresStore implements PreviousFiguresStore {
 
   async save(sets: readonly PreviousFigures[]): Promise<void> {
     // Checked whole before the first write, so a bad set cannot follow a stored one.
-    const items = sets.map((s) => ({ ...figuresKey(s.academie, s.session, s.phase), figures: JSON.stringify(PreviousFigures.parse(s)) }));
-    for (const Item of items) await this.client.send(new PutCommand({ TableName: this.tableName, Item }));
+    const items = sets.map((s) => ({
+      ...figuresKey(s.academie, s.session, s.phase),
+      figures: JSON.stringify(PreviousFigures.parse(s)),
+    }));
+    for (const Item of items)
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item }));
   }
 
-  async find(academie: string, session: string, phase: 1 | 2): Promise<PreviousFigures | undefined> {
-    const { Item: item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: figuresKey(academie, session, phase), ConsistentRead: true }));
+  async find(
+    academie: string,
+    session: string,
+    phase: 1 | 2,
+  ): Promise<PreviousFigures | undefined> {
+    const { Item: item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: figuresKey(academie, session, phase),
+        ConsistentRead: true,
+      }),
+    );
     if (!item) return undefined;
     return PreviousFigures.parse(JSON.parse(Item.parse(item).figures));
   }

@@ -1,5 +1,10 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { PublicationPlan, PublicationStore, RenderedRelease, Takedown } from '../../ports/publication-store.port.js';
+import type {
+  PublicationPlan,
+  PublicationStore,
+  RenderedRelease,
+  Takedown,
+} from '../../ports/publication-store.port.js';
 import { queryPartition, record, TableAdapter } from './control-query.js';
 
 /**
@@ -17,13 +22,26 @@ export class DynamoPublicationStore extends TableAdapter implements PublicationS
   }
 
   async releases(session: string, academie: string): Promise<RenderedRelease[]> {
-    const items = await queryPartition(this.client, this.tableName, `release#${session}#${academie}`, { newestFirst: true });
+    const items = await queryPartition(
+      this.client,
+      this.tableName,
+      `release#${session}#${academie}`,
+      { newestFirst: true },
+    );
     return items.map((i) => record<RenderedRelease>(i));
   }
 
-  async plan(session: string, academie: string, groupe: 1 | 2): Promise<PublicationPlan | undefined> {
+  async plan(
+    session: string,
+    academie: string,
+    groupe: 1 | 2,
+  ): Promise<PublicationPlan | undefined> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: 'plan', sk: planSk(session, academie, groupe) }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: 'plan', sk: planSk(session, academie, groupe) },
+        ConsistentRead: true,
+      }),
     );
     return Item ? record<PublicationPlan>(Item) : undefined;
   }
@@ -34,17 +52,28 @@ export class DynamoPublicationStore extends TableAdapter implements PublicationS
   }
 
   async saveTakedown(t: Takedown): Promise<void> {
-    const item = { pk: `takedown#${t.session}#${t.academie}`, sk: `${t.requestedAt}#${t.releaseId}`, ...t };
+    const item = {
+      pk: `takedown#${t.session}#${t.academie}`,
+      sk: `${t.requestedAt}#${t.releaseId}`,
+      ...t,
+    };
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
   }
 
   async takedowns(session: string, academie: string): Promise<Takedown[]> {
-    const items = await queryPartition(this.client, this.tableName, `takedown#${session}#${academie}`, { newestFirst: true });
+    const items = await queryPartition(
+      this.client,
+      this.tableName,
+      `takedown#${session}#${academie}`,
+      { newestFirst: true },
+    );
     return items.map((i) => record<Takedown>(i));
   }
 
   async plans(): Promise<PublicationPlan[]> {
-    return (await queryPartition(this.client, this.tableName, 'plan')).map((i) => record<PublicationPlan>(i));
+    return (await queryPartition(this.client, this.tableName, 'plan')).map((i) =>
+      record<PublicationPlan>(i),
+    );
   }
 }
 

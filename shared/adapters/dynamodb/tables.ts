@@ -116,14 +116,21 @@ export function createTableInput(def: TableDefinition, tableName: string): Creat
     ...(sk ? [{ AttributeName: sk.name, KeyType: 'RANGE' as const }] : []),
   ];
   const attributes = new Map<string, KeyAttribute>();
-  for (const a of [def.partitionKey, def.sortKey, ...def.globalSecondaryIndexes.flatMap((g) => [g.partitionKey, g.sortKey])]) {
+  for (const a of [
+    def.partitionKey,
+    def.sortKey,
+    ...def.globalSecondaryIndexes.flatMap((g) => [g.partitionKey, g.sortKey]),
+  ]) {
     if (a) attributes.set(a.name, a);
   }
   return {
     TableName: tableName,
     BillingMode: def.billingMode,
     KeySchema: keys(def.partitionKey, def.sortKey),
-    AttributeDefinitions: [...attributes.values()].map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
+    AttributeDefinitions: [...attributes.values()].map((a) => ({
+      AttributeName: a.name,
+      AttributeType: a.type,
+    })),
     ...(def.globalSecondaryIndexes.length > 0 && {
       GlobalSecondaryIndexes: def.globalSecondaryIndexes.map((g) => ({
         IndexName: g.indexName,
@@ -137,7 +144,11 @@ export function createTableInput(def: TableDefinition, tableName: string): Creat
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Creates every table that does not exist yet and waits until all are ACTIVE. Safe to run on every start. */
-export async function createTables(client: DynamoDBClient, names: TableNames, timeoutMs = 30_000): Promise<void> {
+export async function createTables(
+  client: DynamoDBClient,
+  names: TableNames,
+  timeoutMs = 30_000,
+): Promise<void> {
   await Promise.all(
     (Object.keys(TABLES) as TableKey[]).map(async (key) => {
       const TableName = names[key];
@@ -151,7 +162,8 @@ export async function createTables(client: DynamoDBClient, names: TableNames, ti
       for (;;) {
         const { Table } = await client.send(new DescribeTableCommand({ TableName }));
         if (Table?.TableStatus === 'ACTIVE') return;
-        if (Date.now() > deadline) throw new Error(`Table ${TableName} not ACTIVE after ${timeoutMs} ms`);
+        if (Date.now() > deadline)
+          throw new Error(`Table ${TableName} not ACTIVE after ${timeoutMs} ms`);
         await sleep(50);
       }
     }),

@@ -6,5 +6,9 @@ import type { ByteSource } from '../../ports/byte-source.port.js';
 /** A local file as a ByteSource; it can be opened as often as needed. */
 export async function fileSource(path: string): Promise<ByteSource> {
   const { size } = await stat(path);
-  return { name: basename(path), size, open: () => createReadStream(path, { highWaterMark: 1 << 20 }) };
+  return {
+    name: basename(path),
+    size,
+    open: () => createReadStream(path, { highWaterMark: 1 << 20 }),
+  };
 }

@@ -9,7 +9,10 @@ import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
  * variable for path-style addressing, which s3rver needs (it cannot resolve
  * bucket.127.0.0.1 host names), hence PUBLIBAC_S3_FORCE_PATH_STYLE.
  */
-export function createS3Client(config: S3ClientConfig = {}, env: NodeJS.ProcessEnv = process.env): S3Client {
+export function createS3Client(
+  config: S3ClientConfig = {},
+  env: NodeJS.ProcessEnv = process.env,
+): S3Client {
   return new S3Client({ forcePathStyle: env.PUBLIBAC_S3_FORCE_PATH_STYLE === 'true', ...config });
 }
 

@@ -7,7 +7,11 @@ import type { ByteSource } from '../../ports/byte-source.port.js';
  * version, pinned by the ETag read once, so a file replaced between the two
  * passes fails the second GET instead of mixing two files.
  */
-export async function s3ObjectSource(client: S3Client, bucket: string, key: string): Promise<ByteSource> {
+export async function s3ObjectSource(
+  client: S3Client,
+  bucket: string,
+  key: string,
+): Promise<ByteSource> {
   const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
   const name = key.slice(key.lastIndexOf('/') + 1);
   return {
@@ -15,7 +19,9 @@ export async function s3ObjectSource(client: S3Client, bucket: string, key: stri
     ...(head.ContentLength !== undefined ? { size: head.ContentLength } : {}),
     open: () => ({
       async *[Symbol.asyncIterator]() {
-        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: head.ETag }));
+        const object = await client.send(
+          new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: head.ETag }),
+        );
         if (!object.Body) return;
         yield* object.Body as AsyncIterable<Uint8Array>;
       },

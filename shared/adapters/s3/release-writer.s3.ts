@@ -1,10 +1,27 @@
 // Writes a rendered release under its own prefix of the site bucket, and
 // checks one is complete before anything may point at it.
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { cachePolicyFor } from '../../edge/response-headers.js';
-import type { ReleaseCheck, ReleasePrefix, ReleaseStorage } from '../../ports/release-storage.port.js';
+import type {
+  ReleaseCheck,
+  ReleasePrefix,
+  ReleaseStorage,
+} from '../../ports/release-storage.port.js';
 import type { AcademieStats } from '../../stats/index.js';
-import { MANIFEST_PATH, mapLimit, releaseId, type Release, type ReleaseFile, type ReleaseManifest } from '../../render/release.js';
+import {
+  MANIFEST_PATH,
+  mapLimit,
+  releaseId,
+  type Release,
+  type ReleaseFile,
+  type ReleaseManifest,
+} from '../../render/release.js';
 
 export type { ReleaseCheck, ReleasePrefix };
 
@@ -22,11 +39,22 @@ export class S3ReleaseStorage implements ReleaseStorage {
   }
   async saveStatistics(releaseId: string, stats: AcademieStats): Promise<void> {
     const body = new TextEncoder().encode(JSON.stringify(stats));
-    await this.deps.client.send(new PutObjectCommand({ Bucket: this.deps.bucket, Key: statisticsKey(releaseId), Body: body, ContentType: 'application/json', ContentLength: body.length, CacheControl: cacheControl(statisticsKey(releaseId)) }));
+    await this.deps.client.send(
+      new PutObjectCommand({
+        Bucket: this.deps.bucket,
+        Key: statisticsKey(releaseId),
+        Body: body,
+        ContentType: 'application/json',
+        ContentLength: body.length,
+        CacheControl: cacheControl(statisticsKey(releaseId)),
+      }),
+    );
   }
   async statistics(releaseId: string): Promise<AcademieStats | undefined> {
     try {
-      const res = await this.deps.client.send(new GetObjectCommand({ Bucket: this.deps.bucket, Key: statisticsKey(releaseId) }));
+      const res = await this.deps.client.send(
+        new GetObjectCommand({ Bucket: this.deps.bucket, Key: statisticsKey(releaseId) }),
+      );
       return JSON.parse(await res.Body!.transformToString('utf-8')) as AcademieStats;
     } catch (e) {
       if (isNotFound(e)) return undefined;
@@ -36,7 +64,9 @@ export class S3ReleaseStorage implements ReleaseStorage {
   async currentManifest(id: string): Promise<ReleaseManifest | undefined> {
     for (const name of [PATCHED_MANIFEST_PATH, MANIFEST_PATH]) {
       try {
-        const res = await this.deps.client.send(new GetObjectCommand({ Bucket: this.deps.bucket, Key: `releases/${id}/${name}` }));
+        const res = await this.deps.client.send(
+          new GetObjectCommand({ Bucket: this.deps.bucket, Key: `releases/${id}/${name}` }),
+        );
         return JSON.parse(await res.Body!.transformToString('utf-8')) as ReleaseManifest;
       } catch (e) {
         if (!isNotFound(e)) throw e;
@@ -44,16 +74,35 @@ export class S3ReleaseStorage implements ReleaseStorage {
     }
     return undefined;
   }
-  async patch(id: string, files: readonly ReleaseFile[], removed: readonly string[], manifest: ReleaseManifest): Promise<void> {
+  async patch(
+    id: string,
+    files: readonly ReleaseFile[],
+    removed: readonly string[],
+    manifest: ReleaseManifest,
+  ): Promise<void> {
     const reserved = [MANIFEST_PATH, PATCHED_MANIFEST_PATH, 'statistics.json'];
-    if (files.some((f) => reserved.includes(f.path)) || removed.some((p) => reserved.includes(p))) throw new Error('a patch never touches the manifests');
+    if (files.some((f) => reserved.includes(f.path)) || removed.some((p) => reserved.includes(p)))
+      throw new Error('a patch never touches the manifests');
     const { client, bucket } = this.deps;
-    await mapLimit(files, CONCURRENCY, (f) => client.send(putFile(bucket, `releases/${id}/${f.path}`, f)));
-    await mapLimit(removed, CONCURRENCY, (path) => client.send(new DeleteObjectCommand({ Bucket: bucket, Key: `releases/${id}/${path}` })));
+    await mapLimit(files, CONCURRENCY, (f) =>
+      client.send(putFile(bucket, `releases/${id}/${f.path}`, f)),
+    );
+    await mapLimit(removed, CONCURRENCY, (path) =>
+      client.send(new DeleteObjectCommand({ Bucket: bucket, Key: `releases/${id}/${path}` })),
+    );
     // Outside every public path (those start with the académie's slug), like manifest.json.
     const body = new TextEncoder().encode(`${JSON.stringify(manifest, null, 1)}\n`);
     const key = `releases/${id}/${PATCHED_MANIFEST_PATH}`;
-    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json', ContentLength: body.length, CacheControl: cacheControl(key) }));
+    await client.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: body,
+        ContentType: 'application/json',
+        ContentLength: body.length,
+        CacheControl: cacheControl(key),
+      }),
+    );
   }
 }
 
@@ -74,7 +123,15 @@ function cacheControl(key: string): string {
 }
 
 function putFile(bucket: string, key: string, f: ReleaseFile): PutObjectCommand {
-  return new PutObjectCommand({ Bucket: bucket, Key: key, Body: f.body, ContentType: f.contentType, ContentLength: f.body.length, CacheControl: cacheControl(key), Metadata: { sha256: f.sha256 } });
+  return new PutObjectCommand({
+    Bucket: bucket,
+    Key: key,
+    Body: f.body,
+    ContentType: f.contentType,
+    ContentLength: f.body.length,
+    CacheControl: cacheControl(key),
+    Metadata: { sha256: f.sha256 },
+  });
 }
 
 const CONCURRENCY = 16;
@@ -87,11 +144,21 @@ const PATCHED_MANIFEST_PATH = 'manifest.patched.json';
  * half-way leaves a release that verifyRelease rejects. Rewriting the same
  * release is harmless: same keys, same bytes.
  */
-export async function writeRelease(client: S3Client, bucket: string, release: Release, prefix: ReleasePrefix = 'releases'): Promise<void> {
+export async function writeRelease(
+  client: S3Client,
+  bucket: string,
+  release: Release,
+  prefix: ReleasePrefix = 'releases',
+): Promise<void> {
   const manifest = release.files.find((f) => f.path === MANIFEST_PATH);
   if (!manifest) throw new Error(`release ${release.id} has no ${MANIFEST_PATH}`);
-  const put = (f: ReleaseFile) => client.send(putFile(bucket, `${prefix}/${release.id}/${f.path}`, f));
-  await mapLimit(release.files.filter((f) => f !== manifest), CONCURRENCY, put);
+  const put = (f: ReleaseFile) =>
+    client.send(putFile(bucket, `${prefix}/${release.id}/${f.path}`, f));
+  await mapLimit(
+    release.files.filter((f) => f !== manifest),
+    CONCURRENCY,
+    put,
+  );
   await put(manifest);
 }
 
@@ -100,21 +167,31 @@ export async function writeRelease(client: S3Client, bucket: string, release: Re
  * object for its size and recorded sha256. A missing or foreign manifest
  * reports `manifest.json` missing.
  */
-export async function verifyRelease(client: S3Client, bucket: string, id: string, prefix: ReleasePrefix = 'releases'): Promise<ReleaseCheck> {
+export async function verifyRelease(
+  client: S3Client,
+  bucket: string,
+  id: string,
+  prefix: ReleasePrefix = 'releases',
+): Promise<ReleaseCheck> {
   let manifestBytes: Uint8Array;
   try {
-    const res = await client.send(new GetObjectCommand({ Bucket: bucket, Key: `${prefix}/${id}/${MANIFEST_PATH}` }));
+    const res = await client.send(
+      new GetObjectCommand({ Bucket: bucket, Key: `${prefix}/${id}/${MANIFEST_PATH}` }),
+    );
     manifestBytes = await res.Body!.transformToByteArray();
   } catch (e) {
     if (isNotFound(e)) return { complete: false, missing: [MANIFEST_PATH] };
     throw e;
   }
   const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as ReleaseManifest;
-  if (releaseId(manifest.session, manifest.academie, manifest.phase, manifestBytes) !== id) return { complete: false, missing: [MANIFEST_PATH] };
+  if (releaseId(manifest.session, manifest.academie, manifest.phase, manifestBytes) !== id)
+    return { complete: false, missing: [MANIFEST_PATH] };
 
   const problems = await mapLimit(manifest.files, CONCURRENCY, async (f) => {
     try {
-      const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: `${prefix}/${id}/${f.path}` }));
+      const head = await client.send(
+        new HeadObjectCommand({ Bucket: bucket, Key: `${prefix}/${id}/${f.path}` }),
+      );
       return head.ContentLength === f.bytes && head.Metadata?.sha256 === f.sha256 ? null : f.path;
     } catch (e) {
       if (isNotFound(e)) return f.path;
@@ -126,8 +203,14 @@ export async function verifyRelease(client: S3Client, bucket: string, id: string
 }
 
 /** The page shown before publication, outside any release (see announcementPage). */
-export async function writeAnnouncement(client: S3Client, bucket: string, slug: string, html: string): Promise<void> {
-  if (!/^[a-z]+(-[a-z]+)*$/.test(slug)) throw new Error(`not an académie slug: ${JSON.stringify(slug)}`);
+export async function writeAnnouncement(
+  client: S3Client,
+  bucket: string,
+  slug: string,
+  html: string,
+): Promise<void> {
+  if (!/^[a-z]+(-[a-z]+)*$/.test(slug))
+    throw new Error(`not an académie slug: ${JSON.stringify(slug)}`);
   const body = new TextEncoder().encode(html);
   const key = `announcements/${slug}/index.html`;
   await client.send(
@@ -144,5 +227,7 @@ export async function writeAnnouncement(client: S3Client, bucket: string, slug: 
 
 function isNotFound(e: unknown): boolean {
   const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return err?.name === 'NotFound' || err?.name === 'NoSuchKey' || err?.$metadata?.httpStatusCode === 404;
+  return (
+    err?.name === 'NotFound' || err?.name === 'NoSuchKey' || err?.$metadata?.httpStatusCode === 404
+  );
 }

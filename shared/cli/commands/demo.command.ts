@@ -4,12 +4,21 @@ import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { fileSource } from '../../adapters/fs/file-source.js';
-import { generateFirstGroup, generateSecondGroup, writeCsv } from '../../generate/decisions.generator.js';
+import {
+  generateFirstGroup,
+  generateSecondGroup,
+  writeCsv,
+} from '../../generate/decisions.generator.js';
 import type { CsvV1Row } from '../../ingest/format-v1.js';
 import { ingestDecisions } from '../../ingest/ingest.usecase.js';
 import { createPoolRunner } from '../../ingest/validate-pool.js';
 import { startLocalStack } from '../../local/local-stack.js';
-import { applyLocalStackEnv, localHome, removeLocalState, writeLocalState } from '../../local/local-state.js';
+import {
+  applyLocalStackEnv,
+  localHome,
+  removeLocalState,
+  writeLocalState,
+} from '../../local/local-state.js';
 import { systemClock } from '../../ports/clock.port.js';
 import { wholeNumber } from '../arguments.js';
 import { DEFAULT_ITERATIONS } from '../../publication/lookup-material.js';
@@ -54,14 +63,31 @@ async function writeFile(path: string, rows: Iterable<CsvV1Row>) {
 export function register(program: Command): void {
   program
     .command('demo')
-    .description('Run the product locally end to end: local stack, synthetic académie, ingest, render, scheduled publication of both groups (what `npm start` runs)')
+    .description(
+      'Run the product locally end to end: local stack, synthetic académie, ingest, render, scheduled publication of both groups (what `npm start` runs)',
+    )
     .option('--academie <slug>', 'académie of the demo', 'aix-marseille')
     .option('--session <YYYY-MM>', 'session of the demo', '2024-06')
     .option('--candidates <n>', 'candidates in the demo académie', '31000')
     .option('--seed <n>', 'seed of the synthetic data', '1')
-    .option('--publish-in <seconds>', 'first-group results open this long after rendering', wholeNumber, 60)
-    .option('--second-group-in <seconds>', 'second-group results open this long after the first (0: no second group)', wholeNumber, 60)
-    .option('--iterations <n>', 'PBKDF2 cost of the lookup (the product default)', wholeNumber, DEFAULT_ITERATIONS)
+    .option(
+      '--publish-in <seconds>',
+      'first-group results open this long after rendering',
+      wholeNumber,
+      60,
+    )
+    .option(
+      '--second-group-in <seconds>',
+      'second-group results open this long after the first (0: no second group)',
+      wholeNumber,
+      60,
+    )
+    .option(
+      '--iterations <n>',
+      'PBKDF2 cost of the lookup (the product default)',
+      wholeNumber,
+      DEFAULT_ITERATIONS,
+    )
     .option('--memory', 'keep the stack in memory (nothing under .publibac/data)')
     .option('--exit', 'stop once both groups are public instead of staying up')
     .option('--dynamodb-port <n>', 'DynamoDB emulator port (0: any free port)')
@@ -78,10 +104,19 @@ export function register(program: Command): void {
           ...(opts.s3Port !== undefined ? { s3: Number(opts.s3Port) } : {}),
           ...(opts.port !== undefined ? { cdn: Number(opts.port) } : {}),
         };
-        stack = await startLocalStack(opts.memory ? { memory: true, ports } : { dataDir: join(localHome(), 'data'), ports });
+        stack = await startLocalStack(
+          opts.memory ? { memory: true, ports } : { dataDir: join(localHome(), 'data'), ports },
+        );
         Object.assign(process.env, stack.env);
-        await writeLocalState({ pid: process.pid, env: stack.env, endpoints: stack.endpoints, startedAt: new Date().toISOString() });
-        log(`Local stack started: DynamoDB ${stack.endpoints.dynamodb}, S3 ${stack.endpoints.s3}${opts.memory ? ' (in memory)' : ` (data in ${join(localHome(), 'data')})`}`);
+        await writeLocalState({
+          pid: process.pid,
+          env: stack.env,
+          endpoints: stack.endpoints,
+          startedAt: new Date().toISOString(),
+        });
+        log(
+          `Local stack started: DynamoDB ${stack.endpoints.dynamodb}, S3 ${stack.endpoints.s3}${opts.memory ? ' (in memory)' : ` (data in ${join(localHome(), 'data')})`}`,
+        );
       }
       let scheduler: { stop(): Promise<void> } | undefined;
       const stop = async () => {
@@ -95,17 +130,34 @@ export function register(program: Command): void {
       try {
         const dir = resolve(localHome(), 'demo');
         await mkdir(dir, { recursive: true });
-        const base = { academie: opts.academie, session: opts.session, candidates: Number(opts.candidates), seed: Number(opts.seed) };
+        const base = {
+          academie: opts.academie,
+          session: opts.session,
+          candidates: Number(opts.candidates),
+          seed: Number(opts.seed),
+        };
         const g1 = join(dir, `${opts.academie}-${opts.session}-groupe-1.csv`);
         const g2 = join(dir, `${opts.academie}-${opts.session}-groupe-2.csv`);
-        log(`Generated ${(await writeFile(g1, generateFirstGroup(base))).toLocaleString('en-GB')} first-group decisions: ${g1}`);
-        log(`Generated ${(await writeFile(g2, generateSecondGroup(generateFirstGroup(base), { seed: base.seed }))).toLocaleString('en-GB')} second-group decisions: ${g2}`);
+        log(
+          `Generated ${(await writeFile(g1, generateFirstGroup(base))).toLocaleString('en-GB')} first-group decisions: ${g1}`,
+        );
+        log(
+          `Generated ${(await writeFile(g2, generateSecondGroup(generateFirstGroup(base), { seed: base.seed }))).toLocaleString('en-GB')} second-group decisions: ${g2}`,
+        );
 
         const ctx = publicationContext(['decisions']);
         const pool = createPoolRunner();
         try {
           for (const file of [g1, g2]) {
-            const summary = await ingestDecisions({ store: ctx.deps.decisions, clock: systemClock, progress: terminalProgress(), runner: pool }, await fileSource(file));
+            const summary = await ingestDecisions(
+              {
+                store: ctx.deps.decisions,
+                clock: systemClock,
+                progress: terminalProgress(),
+                runner: pool,
+              },
+              await fileSource(file),
+            );
             log(formatSummary(summary));
           }
         } finally {
@@ -115,14 +167,26 @@ export function register(program: Command): void {
         // Two publication officers of the demo académie (the second approves whatever would open early).
         const actor = cliActor();
         const roles = [academieRole(opts.academie, 'publication')];
-        const officers = [{ actor, roles }, { actor: `${actor}-second-officer`, roles }] as const;
+        const officers = [
+          { actor, roles },
+          { actor: `${actor}-second-officer`, roles },
+        ] as const;
         const site = process.env.PUBLIBAC_SITE_URL ?? 'http://127.0.0.1:3000';
         scheduler = stack ? startLocalScheduler(log) : undefined;
         await publishDemo(deps, {
-          academie: opts.academie, session: opts.session, seed: Number(opts.seed), iterations: opts.iterations,
-          publishIn: opts.publishIn, secondGroupIn: opts.secondGroupIn, site, officers, log,
+          academie: opts.academie,
+          session: opts.session,
+          seed: Number(opts.seed),
+          iterations: opts.iterations,
+          publishIn: opts.publishIn,
+          secondGroupIn: opts.secondGroupIn,
+          site,
+          officers,
+          log,
         });
-        log(`Other terminals find this stack (as an officer of the académie): export PUBLIBAC_ROLES=${roles.join(',')}; npx publibac status, npx publibac audit, npx publibac rehearse --academie ${opts.academie} --session ${opts.session}`);
+        log(
+          `Other terminals find this stack (as an officer of the académie): export PUBLIBAC_ROLES=${roles.join(',')}; npx publibac status, npx publibac audit, npx publibac rehearse --academie ${opts.academie} --session ${opts.session}`,
+        );
         if (opts.exit || !stack) return;
         log(`Site up at ${site}/${opts.academie}/. Ctrl-C to stop.`);
         await new Promise<void>((done) => {

@@ -3,7 +3,12 @@ import { finished } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { findAcademie } from '../../domain/reference/academies.js';
-import { expectedCandidates, generateFirstGroup, generateSecondGroup, writeCsv } from '../../generate/decisions.generator.js';
+import {
+  expectedCandidates,
+  generateFirstGroup,
+  generateSecondGroup,
+  writeCsv,
+} from '../../generate/decisions.generator.js';
 import { readSecondGroupCandidates } from '../../generate/group-one-reader.js';
 import type { CsvV1Row } from '../../ingest/format-v1.js';
 import { oneOf, wholeNumber } from '../arguments.js';
@@ -20,14 +25,16 @@ interface GenerateCliOptions {
   bom?: boolean;
 }
 
-
 /** A bar on stderr when it is a terminal, counting rows as the writer pulls them; stdout stays pure CSV. */
 function* withProgress(rows: Iterable<CsvV1Row>, total: number): Generator<CsvV1Row> {
   if (!process.stderr.isTTY || total < 50_000) {
     yield* rows;
     return;
   }
-  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'Generating {bar} {percentage}% | {value}/{total} rows' }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'Generating {bar} {percentage}% | {value}/{total} rows' },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(total, 0);
   let done = 0;
   try {
@@ -44,34 +51,64 @@ function* withProgress(rows: Iterable<CsvV1Row>, total: number): Generator<CsvV1
 export function register(program: Command): void {
   program
     .command('generate')
-    .description('Write realistic, valid, deterministic synthetic jury decisions (format v1 CSV) for an académie')
+    .description(
+      'Write realistic, valid, deterministic synthetic jury decisions (format v1 CSV) for an académie',
+    )
     .option('--academie <slug>', 'académie, e.g. aix-marseille (group 2: keep only its rows)')
     .option('--session <YYYY-MM>', 'session, e.g. 2024-06 (group 2: keep only its rows)')
-    .option('--candidates <n>', 'candidates present (default: a realistic size for the académie)', wholeNumber)
+    .option(
+      '--candidates <n>',
+      'candidates present (default: a realistic size for the académie)',
+      wholeNumber,
+    )
     .option('--seed <n>', 'the same seed gives the same bytes', wholeNumber, 1)
     .option('-o, --output <file>', 'file to write (default: standard output)')
-    .option('--groupe <1|2>', '2: second-group decisions of the candidates a group-1 file invites (needs --from)', oneOf('1', '2'), '1')
+    .option(
+      '--groupe <1|2>',
+      '2: second-group decisions of the candidates a group-1 file invites (needs --from)',
+      oneOf('1', '2'),
+      '1',
+    )
     .option('--from <file>', 'the group-1 file, with --groupe 2')
-    .option('--encoding <encoding>', 'utf-8 or windows-1252', oneOf('utf-8', 'windows-1252'), 'utf-8')
+    .option(
+      '--encoding <encoding>',
+      'utf-8 or windows-1252',
+      oneOf('utf-8', 'windows-1252'),
+      'utf-8',
+    )
     .option('--bom', 'start a UTF-8 file with a byte-order mark')
     .action(async (opts: GenerateCliOptions, cmd: Command) => {
       const started = performance.now();
       let rows: Iterable<CsvV1Row>;
       let what: string;
       if (opts.groupe === '2') {
-        if (!opts.from) return cmd.error('error: --groupe 2 needs --from <group-1 file>', { exitCode: 2 });
+        if (!opts.from)
+          return cmd.error('error: --groupe 2 needs --from <group-1 file>', { exitCode: 2 });
         const invited = (await readSecondGroupCandidates(opts.from)).filter(
-          (r) => (!opts.academie || r.academie === opts.academie) && (!opts.session || r.session === opts.session),
+          (r) =>
+            (!opts.academie || r.academie === opts.academie) &&
+            (!opts.session || r.session === opts.session),
         );
         rows = generateSecondGroup(invited, { seed: opts.seed });
         what = 'second-group decisions';
       } else {
-        if (!opts.academie || !opts.session) return cmd.error('error: --academie and --session are required', { exitCode: 2 });
+        if (!opts.academie || !opts.session)
+          return cmd.error('error: --academie and --session are required', { exitCode: 2 });
         const academie = findAcademie(opts.academie);
-        if (!academie) return cmd.error(`error: unknown académie "${opts.academie}"`, { exitCode: 2 });
-        if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.session)) return cmd.error('error: --session must be YYYY-MM, e.g. 2024-06', { exitCode: 2 });
+        if (!academie)
+          return cmd.error(`error: unknown académie "${opts.academie}"`, { exitCode: 2 });
+        if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.session))
+          return cmd.error('error: --session must be YYYY-MM, e.g. 2024-06', { exitCode: 2 });
         const candidates = opts.candidates ?? expectedCandidates(academie);
-        rows = withProgress(generateFirstGroup({ academie: academie.slug, session: opts.session, candidates, seed: opts.seed }), candidates);
+        rows = withProgress(
+          generateFirstGroup({
+            academie: academie.slug,
+            session: opts.session,
+            candidates,
+            seed: opts.seed,
+          }),
+          candidates,
+        );
         what = `first-group decisions (${academie.name}, session ${opts.session}, seed ${opts.seed})`;
       }
 
@@ -82,6 +119,8 @@ export function register(program: Command): void {
         await finished(out);
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      process.stderr.write(`${count.toLocaleString('en-GB')} ${what} written to ${opts.output ?? 'standard output'} in ${seconds} s\n`);
+      process.stderr.write(
+        `${count.toLocaleString('en-GB')} ${what} written to ${opts.output ?? 'standard output'} in ${seconds} s\n`,
+      );
     });
 }

@@ -26,7 +26,9 @@ export function formatSummary(s: IngestSummary): string {
 export function register(program: Command): void {
   program
     .command('ingest')
-    .description('Validate a jury decision file (format v1) whole, then store its new decisions. Exit 0 ok, 2 rejected (nothing written), 1 other failure.')
+    .description(
+      'Validate a jury decision file (format v1) whole, then store its new decisions. Exit 0 ok, 2 rejected (nothing written), 1 other failure.',
+    )
     .argument('<file>', 'CSV file, ";"-separated, UTF-8 or Windows-1252')
     .option('--dry-run', 'check everything, including against the store, but write nothing')
     .option('--json', 'print the summary as JSON')
@@ -37,7 +39,12 @@ export function register(program: Command): void {
       process.stderr.write(`Ingesting ${source.name} into ${ctx.target}\n`);
       try {
         const summary = await ingestDecisions(
-          { store: ctx.deps.decisions, clock: systemClock, progress: terminalProgress(), ...(pool ? { runner: pool } : {}) },
+          {
+            store: ctx.deps.decisions,
+            clock: systemClock,
+            progress: terminalProgress(),
+            ...(pool ? { runner: pool } : {}),
+          },
           source,
           { dryRun: opts.dryRun ?? false },
         );

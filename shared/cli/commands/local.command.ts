@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_PORTS, LOCAL_RESOURCES, startLocalStack } from '../../local/local-stack.js';
-import { applyLocalStackEnv, isAlive, localHome, readLocalState, removeLocalState, writeLocalState } from '../../local/local-state.js';
+import {
+  applyLocalStackEnv,
+  isAlive,
+  localHome,
+  readLocalState,
+  removeLocalState,
+  writeLocalState,
+} from '../../local/local-state.js';
 import { startLocalScheduler } from '../local-scheduler.js';
 
 interface LocalOptions {
@@ -17,7 +24,8 @@ interface LocalOptions {
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number, 0-65535 (0: any free port)');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('expected a port number, 0-65535 (0: any free port)');
   return n;
 }
 
@@ -45,16 +53,38 @@ export function register(program: Command): void {
     .command('local')
     .description(
       'Run the embedded AWS emulators (dynalite for DynamoDB, s3rver for S3) in the foreground, with the ' +
-        'project\'s tables and buckets, and a local CDN that serves the public site through the edge ' +
+        "project's tables and buckets, and a local CDN that serves the public site through the edge " +
         'function, and the scheduler that arms planned publications. Other publibac commands find it through <home>/local.json ' +
         '(home: $PUBLIBAC_HOME or ./.publibac). Ctrl-C stops it.',
     )
-    .option('--memory', 'keep nothing once stopped (DynamoDB in memory, S3 in a temporary directory)')
+    .option(
+      '--memory',
+      'keep nothing once stopped (DynamoDB in memory, S3 in a temporary directory)',
+    )
     .option('--data-dir <dir>', 'where data persists across restarts (default: <home>/data)')
-    .option('--host <address>', 'interface the local CDN (the site) listens on, e.g. 0.0.0.0 to show it on a network; the emulators stay on 127.0.0.1 whatever this says (they check no credentials)', '127.0.0.1')
-    .option('--dynamodb-port <n>', 'DynamoDB port (dynalite\'s usual one; 0 = any free port)', port, DEFAULT_PORTS.dynamodb)
-    .option('--s3-port <n>', 'S3 port (s3rver\'s usual one; 0 = any free port)', port, DEFAULT_PORTS.s3)
-    .option('--port <n>', 'port of the local CDN, where the public site is served (0 = any free port)', port, DEFAULT_PORTS.cdn)
+    .option(
+      '--host <address>',
+      'interface the local CDN (the site) listens on, e.g. 0.0.0.0 to show it on a network; the emulators stay on 127.0.0.1 whatever this says (they check no credentials)',
+      '127.0.0.1',
+    )
+    .option(
+      '--dynamodb-port <n>',
+      "DynamoDB port (dynalite's usual one; 0 = any free port)",
+      port,
+      DEFAULT_PORTS.dynamodb,
+    )
+    .option(
+      '--s3-port <n>',
+      "S3 port (s3rver's usual one; 0 = any free port)",
+      port,
+      DEFAULT_PORTS.s3,
+    )
+    .option(
+      '--port <n>',
+      'port of the local CDN, where the public site is served (0 = any free port)',
+      port,
+      DEFAULT_PORTS.cdn,
+    )
     // For test harnesses: a child stack dies with its parent even if the parent is killed.
     .addOption(new Option('--stop-on-stdin-end').hideHelp())
     // For tests that drive the scheduler themselves with an injected clock.
@@ -63,7 +93,9 @@ export function register(program: Command): void {
       const log = (line: string) => process.stdout.write(`${line}\n`);
       const running = readLocalState();
       if (running && running.pid !== process.pid && isAlive(running.pid)) {
-        throw new Error(`a local stack is already running (pid ${running.pid}, DynamoDB ${running.endpoints.dynamodb}); stop it first, or use another PUBLIBAC_HOME`);
+        throw new Error(
+          `a local stack is already running (pid ${running.pid}, DynamoDB ${running.endpoints.dynamodb}); stop it first, or use another PUBLIBAC_HOME`,
+        );
       }
       const dataDir = opts.memory ? undefined : (opts.dataDir ?? join(localHome(), 'data'));
       const stack = await startLocalStack({
@@ -73,16 +105,31 @@ export function register(program: Command): void {
       });
       let scheduler: { stop(): Promise<void> } | undefined;
       try {
-        await writeLocalState({ pid: process.pid, startedAt: new Date().toISOString(), endpoints: stack.endpoints, env: stack.env });
+        await writeLocalState({
+          pid: process.pid,
+          startedAt: new Date().toISOString(),
+          endpoints: stack.endpoints,
+          env: stack.env,
+        });
         applyLocalStackEnv();
         if (opts.scheduler) scheduler = startLocalScheduler(log);
         log(`Local stack up${dataDir ? ` (data in ${dataDir})` : ' (in memory: nothing is kept)'}`);
-        log(`  DynamoDB  ${stack.endpoints.dynamodb}   tables ${Object.values(LOCAL_RESOURCES.tables).join(', ')}`);
-        log(`  S3        ${stack.endpoints.s3}   buckets ${LOCAL_RESOURCES.buckets.site}, ${LOCAL_RESOURCES.buckets.ingest}`);
-        log(`  Site      ${stack.endpoints.cdn}/<académie>/   (local CDN: the edge function over the site bucket)`);
-        if (opts.scheduler) log('  Scheduler arms publications set with `publibac schedule` (the local EventBridge Scheduler)');
+        log(
+          `  DynamoDB  ${stack.endpoints.dynamodb}   tables ${Object.values(LOCAL_RESOURCES.tables).join(', ')}`,
+        );
+        log(
+          `  S3        ${stack.endpoints.s3}   buckets ${LOCAL_RESOURCES.buckets.site}, ${LOCAL_RESOURCES.buckets.ingest}`,
+        );
+        log(
+          `  Site      ${stack.endpoints.cdn}/<académie>/   (local CDN: the edge function over the site bucket)`,
+        );
+        if (opts.scheduler)
+          log(
+            '  Scheduler arms publications set with `publibac schedule` (the local EventBridge Scheduler)',
+          );
         log('publibac commands run from this directory use it automatically. For other tools:');
-        for (const key of ['AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3', 'AWS_REGION']) log(`  export ${key}=${stack.env[key] ?? ''}`);
+        for (const key of ['AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3', 'AWS_REGION'])
+          log(`  export ${key}=${stack.env[key] ?? ''}`);
         log('Ctrl-C to stop.');
         const why = await untilStopped(opts.stopOnStdinEnd ?? false);
         log(`Stopping (${why})...`);

@@ -27,7 +27,12 @@ const planOptions = (c: Command) =>
   c
     .requiredOption('--academie <slug>', 'académie, e.g. aix-marseille')
     .requiredOption('--session <YYYY-MM>', 'session, e.g. 2024-06', session)
-    .option('--groupe <1|2>', '1: results after the first group; 2: after the second group', groupe, 1 as const)
+    .option(
+      '--groupe <1|2>',
+      '1: results after the first group; 2: after the second group',
+      groupe,
+      1 as const,
+    )
     .option(
       '--lists-days <n>',
       `days the name lists stay online after the session's first publication (1-${MAX_LISTS_DAYS}; default ${DEFAULT_LISTS_DAYS}, or what this group's plan had)`,
@@ -41,13 +46,24 @@ export function register(program: Command): void {
     .description(
       `Set when a group's results open, in the académie's local time; the pointer is armed 5 minutes ahead. An instant earlier than the one set is a request that a second officer approves within ${windowMinutes} minutes (publibac approve). Exit 2 if refused.`,
     )
-    .requiredOption('--at <"YYYY-MM-DD HH:MM">', 'local time of the académie; a date alone means 10:00 (group 1) or 18:00 (group 2)')
+    .requiredOption(
+      '--at <"YYYY-MM-DD HH:MM">',
+      'local time of the académie; a date alone means 10:00 (group 1) or 18:00 (group 2)',
+    )
     .action(
       refusals(async (opts: PlanOptions) => {
         const officer = cliOfficer();
         const { deps } = publicationContext();
-        const outcome = await actingAs(deps, officer).schedule({ academie: opts.academie, session: opts.session, groupe: opts.groupe, at: opts.at!, ...withListsDays(opts) });
-        process.stdout.write(outcome.state === 'done' ? describePlan(outcome.plan) : awaitingApproval(outcome.request));
+        const outcome = await actingAs(deps, officer).schedule({
+          academie: opts.academie,
+          session: opts.session,
+          groupe: opts.groupe,
+          at: opts.at!,
+          ...withListsDays(opts),
+        });
+        process.stdout.write(
+          outcome.state === 'done' ? describePlan(outcome.plan) : awaitingApproval(outcome.request),
+        );
       }),
     );
 
@@ -58,35 +74,68 @@ export function register(program: Command): void {
     .option('--now', 'required: publishing is immediate and public')
     .action(
       refusals(async (opts: PlanOptions) => {
-        if (!opts.now) throw new PublicationError('publish opens the results to everyone at once: confirm with --now (or use schedule --at)');
+        if (!opts.now)
+          throw new PublicationError(
+            'publish opens the results to everyone at once: confirm with --now (or use schedule --at)',
+          );
         const officer = cliOfficer();
         const { deps } = publicationContext();
-        const request = await actingAs(deps, officer).publishNow({ academie: opts.academie, session: opts.session, groupe: opts.groupe, ...withListsDays(opts) });
+        const request = await actingAs(deps, officer).publishNow({
+          academie: opts.academie,
+          session: opts.session,
+          groupe: opts.groupe,
+          ...withListsDays(opts),
+        });
         process.stdout.write(awaitingApproval(request));
       }),
     );
 
   program
     .command('approve')
-    .description(`As a second officer of the académie, carry out the group's request awaiting approval (publish now, or an earlier instant), within ${windowMinutes} minutes of it; never your own. Exit 2 if refused.`)
+    .description(
+      `As a second officer of the académie, carry out the group's request awaiting approval (publish now, or an earlier instant), within ${windowMinutes} minutes of it; never your own. Exit 2 if refused.`,
+    )
     .requiredOption('--academie <slug>', 'académie, e.g. aix-marseille')
     .requiredOption('--session <YYYY-MM>', 'session, e.g. 2024-06', session)
-    .option('--groupe <1|2>', '1: results after the first group; 2: after the second group', groupe, 1 as const)
+    .option(
+      '--groupe <1|2>',
+      '1: results after the first group; 2: after the second group',
+      groupe,
+      1 as const,
+    )
     .option('--request <id>', 'the request to approve (refused if another one is pending)')
     .action(
-      refusals(async (opts: { academie: string; session: string; groupe: 1 | 2; request?: string }) => {
-        const officer = cliOfficer();
-        const { deps } = publicationContext();
-        const { request, plan } = await actingAs(deps, officer).approve({ academie: opts.academie, session: opts.session, groupe: opts.groupe, ...(opts.request ? { id: opts.request } : {}) });
-        process.stdout.write(`Request ${request.id} by ${request.requestedBy} approved by ${officer.actor}.\n`);
-        process.stdout.write(request.kind === 'publish-now' ? `${plan.academie} ${plan.session} group ${plan.groupe} is public: release ${plan.releaseId}.\n` : describePlan(plan));
-      }),
+      refusals(
+        async (opts: { academie: string; session: string; groupe: 1 | 2; request?: string }) => {
+          const officer = cliOfficer();
+          const { deps } = publicationContext();
+          const { request, plan } = await actingAs(deps, officer).approve({
+            academie: opts.academie,
+            session: opts.session,
+            groupe: opts.groupe,
+            ...(opts.request ? { id: opts.request } : {}),
+          });
+          process.stdout.write(
+            `Request ${request.id} by ${request.requestedBy} approved by ${officer.actor}.\n`,
+          );
+          process.stdout.write(
+            request.kind === 'publish-now'
+              ? `${plan.academie} ${plan.session} group ${plan.groupe} is public: release ${plan.releaseId}.\n`
+              : describePlan(plan),
+          );
+        },
+      ),
     );
 
   program
     .command('status')
-    .description('Per académie, session and group: release ready, candidates, objects, instant, live or not, when the name lists expire')
-    .option('--academie <slug>', 'only this académie (with --session: also groups rendered but not planned)')
+    .description(
+      'Per académie, session and group: release ready, candidates, objects, instant, live or not, when the name lists expire',
+    )
+    .option(
+      '--academie <slug>',
+      'only this académie (with --session: also groups rendered but not planned)',
+    )
     .option('--session <YYYY-MM>', 'only this session', session)
     .option('--json', 'print the rows as JSON')
     .action(
@@ -100,7 +149,9 @@ export function register(program: Command): void {
 
   program
     .command('audit')
-    .description('Who did what, when: every render, schedule, arm, publication, rehearsal, request, approval and refusal (fraud details for fraud officers and the audit reader only)')
+    .description(
+      'Who did what, when: every render, schedule, arm, publication, rehearsal, request, approval and refusal (fraud details for fraud officers and the audit reader only)',
+    )
     .option('--academie <slug>', 'only this académie')
     .option('--session <YYYY-MM>', 'only this session', session)
     .option('--json', 'print the entries as JSON lines')
@@ -121,8 +172,12 @@ export function register(program: Command): void {
     );
 }
 
-const withListsDays = (opts: PlanOptions) => (opts.listsDays === undefined ? {} : { listsDays: opts.listsDays });
-const filterOf = (opts: { academie?: string; session?: string }) => ({ ...(opts.academie ? { academie: opts.academie } : {}), ...(opts.session ? { session: opts.session } : {}) });
+const withListsDays = (opts: PlanOptions) =>
+  opts.listsDays === undefined ? {} : { listsDays: opts.listsDays };
+const filterOf = (opts: { academie?: string; session?: string }) => ({
+  ...(opts.academie ? { academie: opts.academie } : {}),
+  ...(opts.session ? { session: opts.session } : {}),
+});
 
 function describePlan(plan: PublicationPlan): string {
   return (
@@ -153,15 +208,32 @@ function formatLists(l: ListsStatus): string {
 }
 
 export function formatStatus(rows: readonly StatusRow[]): string {
-  if (rows.length === 0) return 'Nothing rendered or planned yet (render, then schedule or publish).\n';
+  if (rows.length === 0)
+    return 'Nothing rendered or planned yet (render, then schedule or publish).\n';
   return rows
     .map((r) => {
-      const head = `${r.academie} ${r.session} group ${r.groupe}: ${r.live ? 'LIVE' : r.plan?.state ?? 'not planned'}`;
+      const head = `${r.academie} ${r.session} group ${r.groupe}: ${r.live ? 'LIVE' : (r.plan?.state ?? 'not planned')}`;
       const release = r.release
         ? `release ${r.release.id} ready (${r.release.candidates.toLocaleString('en-GB')} candidates, ${r.release.objects.toLocaleString('en-GB')} objects, rendered ${r.release.renderedAt})`
         : 'no release rendered';
-      const when = r.plan ? `opens ${r.plan.local} ${r.plan.timeZone} (${r.plan.instant})` : 'no instant set';
-      return [head, `  ${release}`, `  ${when}`, ...(r.plan?.reason ? [`  ${r.plan.reason}`] : []), ...(r.rehearsals ? [`  ${r.rehearsals} rehearsal(s)`] : []), ...(r.takedown ? [`  takedown ${r.takedown.state === 'complete' ? 'complete' : 'IN PROGRESS'}: ${r.takedown.paths} paths invalidated (${r.takedown.invalidationId}, ${r.takedown.requestedAt})`] : []), ...(r.lists ? [`  ${formatLists(r.lists)}`] : []), ...(r.awaitingApproval ? [`  ${formatAwaiting(r.awaitingApproval)}`] : []), `  public now: ${r.liveRelease ?? 'nothing (announcement only)'}`].join('\n');
+      const when = r.plan
+        ? `opens ${r.plan.local} ${r.plan.timeZone} (${r.plan.instant})`
+        : 'no instant set';
+      return [
+        head,
+        `  ${release}`,
+        `  ${when}`,
+        ...(r.plan?.reason ? [`  ${r.plan.reason}`] : []),
+        ...(r.rehearsals ? [`  ${r.rehearsals} rehearsal(s)`] : []),
+        ...(r.takedown
+          ? [
+              `  takedown ${r.takedown.state === 'complete' ? 'complete' : 'IN PROGRESS'}: ${r.takedown.paths} paths invalidated (${r.takedown.invalidationId}, ${r.takedown.requestedAt})`,
+            ]
+          : []),
+        ...(r.lists ? [`  ${formatLists(r.lists)}`] : []),
+        ...(r.awaitingApproval ? [`  ${formatAwaiting(r.awaitingApproval)}`] : []),
+        `  public now: ${r.liveRelease ?? 'nothing (announcement only)'}`,
+      ].join('\n');
     })
     .join('\n')
     .concat('\n');

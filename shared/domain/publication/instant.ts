@@ -24,19 +24,28 @@ export class InvalidInstantError extends Error {
  */
 export function publicationInstant(local: string, timeZone: string): Date {
   const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/.exec(local.trim());
-  if (!match) throw new InvalidInstantError(`"${local}" is not a date and time like 2024-07-08 10:00`);
+  if (!match)
+    throw new InvalidInstantError(`"${local}" is not a date and time like 2024-07-08 10:00`);
   const text = `${match[1]}T${match[2]}${match[3] ?? ''}`;
   const pattern = match[3] ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm";
   const at = DateTime.fromISO(text, { zone: timeZone });
-  if (!at.isValid) throw new InvalidInstantError(`"${local}" is not a valid time in ${timeZone}: ${at.invalidExplanation ?? at.invalidReason}`);
+  if (!at.isValid)
+    throw new InvalidInstantError(
+      `"${local}" is not a valid time in ${timeZone}: ${at.invalidExplanation ?? at.invalidReason}`,
+    );
   // Luxon moves a skipped time forward: detect it by formatting back.
   if (at.toFormat(pattern) !== text) {
-    throw new InvalidInstantError(`${local} does not exist in ${timeZone} (daylight-saving change)`);
+    throw new InvalidInstantError(
+      `${local} does not exist in ${timeZone} (daylight-saving change)`,
+    );
   }
   // Repeated: another instant an hour away shows the same wall-clock time.
-  const sameWallTime = (ms: number) => DateTime.fromMillis(ms, { zone: timeZone }).toFormat(pattern) === text;
+  const sameWallTime = (ms: number) =>
+    DateTime.fromMillis(ms, { zone: timeZone }).toFormat(pattern) === text;
   if (sameWallTime(at.toMillis() - 3_600_000) || sameWallTime(at.toMillis() + 3_600_000)) {
-    throw new InvalidInstantError(`${local} happens twice in ${timeZone} (daylight-saving change): choose another time`);
+    throw new InvalidInstantError(
+      `${local} happens twice in ${timeZone} (daylight-saving change): choose another time`,
+    );
   }
   return at.toJSDate();
 }

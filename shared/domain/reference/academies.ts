@@ -12,8 +12,20 @@ export interface Academie {
   overseas: boolean;
 }
 
-const metro = (slug: string, name: string, departements: string[]): Academie => ({ slug, name, timeZone: 'Europe/Paris', departements, overseas: false });
-const overseas = (slug: string, name: string, timeZone: string, departement: string): Academie => ({ slug, name, timeZone, departements: [departement], overseas: true });
+const metro = (slug: string, name: string, departements: string[]): Academie => ({
+  slug,
+  name,
+  timeZone: 'Europe/Paris',
+  departements,
+  overseas: false,
+});
+const overseas = (slug: string, name: string, timeZone: string, departement: string): Academie => ({
+  slug,
+  name,
+  timeZone,
+  departements: [departement],
+  overseas: true,
+});
 
 export const ACADEMIES: readonly Academie[] = [
   metro('aix-marseille', 'Aix-Marseille', ['04', '05', '13', '84']),

@@ -8,7 +8,15 @@ export const LIBELLE_EXAMEN: Record<Examen, string> = {
 };
 
 /** Technological séries. The 2020 press kit still writes TMD, since renamed S2TMD: the old code is accepted for it. */
-export const SERIES_BTN: readonly string[] = ['STMG', 'ST2S', 'STHR', 'STI2D', 'STD2A', 'STL', 'S2TMD'];
+export const SERIES_BTN: readonly string[] = [
+  'STMG',
+  'ST2S',
+  'STHR',
+  'STI2D',
+  'STD2A',
+  'STL',
+  'S2TMD',
+];
 const BTN_ALIASES: Record<string, string> = { TMD: 'S2TMD' };
 
 /** Séries of the général bac until the 2021 reform removed them. */
@@ -67,7 +75,11 @@ const BCP_TABLE: readonly (readonly [name: string, domaine: DomaineBcp, inscrits
   ['Maintenance automobile option : véhicules industriels', P, 60],
   ['Maintenance automobile option : voitures particulières', P, 238],
   ['Maintenance des équipements industriels', P, 336],
-  ['Maintenance des matériels (agricoles, de travaux publics et manutention, de parcs et jardins)', P, 54],
+  [
+    'Maintenance des matériels (agricoles, de travaux publics et manutention, de parcs et jardins)',
+    P,
+    54,
+  ],
   ['Maintenance nautique', P, 49],
   ['Métiers de l’électricité et environnement connecté', P, 535],
   ['Métiers de la mode vêtement', P, 89],
@@ -104,11 +116,15 @@ const BCP_TABLE: readonly (readonly [name: string, domaine: DomaineBcp, inscrits
   ['Vente (prospection, négociation, suivi de clientèle)', S, 397],
 ];
 
-export const SPECIALITES_BCP: readonly SpecialiteBcp[] = BCP_TABLE.map(([name, domaine]) => ({ name, domaine }));
+export const SPECIALITES_BCP: readonly SpecialiteBcp[] = BCP_TABLE.map(([name, domaine]) => ({
+  name,
+  domaine,
+}));
 
 /** Press kit spellings we corrected, so that files written from the press kit still match. */
 const SPECIALITE_ALIASES: Record<string, string> = {
-  'Méiers de l’électricité et environnement connecté': 'Métiers de l’électricité et environnement connecté',
+  'Méiers de l’électricité et environnement connecté':
+    'Métiers de l’électricité et environnement connecté',
   'Aménagement option systèmes': 'Aéronautique option systèmes',
 };
 const BY_FOLDED = new Map(SPECIALITES_BCP.map((s) => [foldForMatch(s.name), s]));
@@ -130,20 +146,38 @@ export function canonicalSerie(examen: Examen, serie: string, session: string): 
   const value = serie.trim();
   if (examen === 'BCG') {
     if (Number(session.slice(0, 4)) >= BCG_REFORM_YEAR) {
-      return value === '' ? { ok: true, serie: null } : { ok: false, rule: `série must be empty for the général bac since 2021 (got "${value}")` };
+      return value === ''
+        ? { ok: true, serie: null }
+        : {
+            ok: false,
+            rule: `série must be empty for the général bac since 2021 (got "${value}")`,
+          };
     }
     const upper = value.toUpperCase();
-    return SERIES_BCG_PRE2021.includes(upper) ? { ok: true, serie: upper } : { ok: false, rule: `série of the général bac before 2021 must be ES, L or S (got "${value}")` };
+    return SERIES_BCG_PRE2021.includes(upper)
+      ? { ok: true, serie: upper }
+      : {
+          ok: false,
+          rule: `série of the général bac before 2021 must be ES, L or S (got "${value}")`,
+        };
   }
   if (examen === 'BTN') {
     if (value === '') return { ok: false, rule: 'série is required for the technological bac' };
     const upper = value.toUpperCase();
     const code = BTN_ALIASES[upper] ?? upper;
-    return SERIES_BTN.includes(code) ? { ok: true, serie: code } : { ok: false, rule: `unknown série of the technological bac: "${value}" (${SERIES_BTN.join(', ')})` };
+    return SERIES_BTN.includes(code)
+      ? { ok: true, serie: code }
+      : {
+          ok: false,
+          rule: `unknown série of the technological bac: "${value}" (${SERIES_BTN.join(', ')})`,
+        };
   }
-  if (value === '') return { ok: false, rule: 'spécialité is required for the professional bac (série column)' };
+  if (value === '')
+    return { ok: false, rule: 'spécialité is required for the professional bac (série column)' };
   const found = findSpecialite(value);
-  return found ? { ok: true, serie: found.name } : { ok: false, rule: `unknown spécialité of the professional bac: "${value}"` };
+  return found
+    ? { ok: true, serie: found.name }
+    : { ok: false, rule: `unknown spécialité of the professional bac: "${value}"` };
 }
 
 export interface EffectifsAcademie {

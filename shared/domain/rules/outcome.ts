@@ -3,7 +3,9 @@ import { LIBELLE_MENTION } from './mention.js';
 
 /** The second group (oral retake) ends in admitted or failed, nothing else. */
 export function decisionsAllowed(groupe: 1 | 2): readonly DecisionCode[] {
-  return groupe === 1 ? ['ADMIS', 'AJOURNE', 'SECOND_GROUPE', 'ELIMINE', 'REMPLACEMENT'] : ['ADMIS', 'AJOURNE'];
+  return groupe === 1
+    ? ['ADMIS', 'AJOURNE', 'SECOND_GROUPE', 'ELIMINE', 'REMPLACEMENT']
+    : ['ADMIS', 'AJOURNE'];
 }
 
 const fmt = (m: number) => String(m).replace('.', ',');
@@ -16,21 +18,37 @@ const fmt = (m: number) => String(m).replace('.', ',');
  * A decision the group does not allow is decisionsAllowed's error: reporting
  * its average too would count one mistake twice.
  */
-export function checkAverageForDecision(examen: Examen, groupe: 1 | 2, decision: DecisionCode, moyenne: number | null): string | null {
+export function checkAverageForDecision(
+  examen: Examen,
+  groupe: 1 | 2,
+  decision: DecisionCode,
+  moyenne: number | null,
+): string | null {
   if (!decisionsAllowed(groupe).includes(decision)) return null;
   if (decision === 'ELIMINE' || decision === 'REMPLACEMENT') {
     return moyenne === null ? null : `${decision} carries no average (got ${fmt(moyenne)})`;
   }
   if (moyenne === null) return null;
-  if (decision === 'ADMIS') return moyenne >= 10 ? null : `ADMIS needs an average of at least 10 (got ${fmt(moyenne)})`;
-  if (decision === 'SECOND_GROUPE') return moyenne >= 8 && moyenne < 10 ? null : `SECOND_GROUPE needs an average from 8 to under 10 (got ${fmt(moyenne)})`;
+  if (decision === 'ADMIS')
+    return moyenne >= 10 ? null : `ADMIS needs an average of at least 10 (got ${fmt(moyenne)})`;
+  if (decision === 'SECOND_GROUPE')
+    return moyenne >= 8 && moyenne < 10
+      ? null
+      : `SECOND_GROUPE needs an average from 8 to under 10 (got ${fmt(moyenne)})`;
   // AJOURNE
   const ceiling = groupe === 1 && examen !== 'BCP' ? 8 : 10;
-  return moyenne < ceiling ? null : `AJOURNE at group ${groupe} needs an average under ${ceiling} (got ${fmt(moyenne)})`;
+  return moyenne < ceiling
+    ? null
+    : `AJOURNE at group ${groupe} needs an average under ${ceiling} (got ${fmt(moyenne)})`;
 }
 
 /** The outcome in French, as the candidate reads it. */
-export function outcomeLabel(examen: Examen, groupe: 1 | 2, decision: DecisionCode, mention: Mention | null): string {
+export function outcomeLabel(
+  examen: Examen,
+  groupe: 1 | 2,
+  decision: DecisionCode,
+  mention: Mention | null,
+): string {
   switch (decision) {
     case 'ADMIS':
       if (groupe === 2) return 'Admis(e) à l’issue du second groupe';
@@ -38,7 +56,9 @@ export function outcomeLabel(examen: Examen, groupe: 1 | 2, decision: DecisionCo
     case 'AJOURNE':
       return 'Ajourné(e)';
     case 'SECOND_GROUPE':
-      return examen === 'BCP' ? 'Autorisé(e) à se présenter à l’épreuve de contrôle' : 'Autorisé(e) à se présenter au second groupe';
+      return examen === 'BCP'
+        ? 'Autorisé(e) à se présenter à l’épreuve de contrôle'
+        : 'Autorisé(e) à se présenter au second groupe';
     case 'ELIMINE':
       return 'Éliminé(e)';
     case 'REMPLACEMENT':

@@ -44,19 +44,22 @@ export function codeFromBytes(bytes: Uint8Array): string {
   for (let i = 0; i < 9; i++) bits = (bits << 8n) | BigInt(bytes[i]!);
   bits >>= 72n - BigInt(CODE_BITS);
   let out = '';
-  for (let i = CODE_DATA_SYMBOLS - 1; i >= 0; i--) out += CODE_ALPHABET[Number((bits >> BigInt(5 * i)) & 31n)];
+  for (let i = CODE_DATA_SYMBOLS - 1; i >= 0; i--)
+    out += CODE_ALPHABET[Number((bits >> BigInt(5 * i)) & 31n)];
   return out;
 }
 
 /** "7KQ2M9XD4TPAR" → "7KQ2-M9XD-4TPA-RA" (data symbols in, check symbol added). */
 export function formatCode(data: string): string {
   const values = [...data].map((c) => VALUE.get(c));
-  if (values.length !== CODE_DATA_SYMBOLS || values.some((v) => v === undefined)) throw new Error('not the data symbols of an access code');
+  if (values.length !== CODE_DATA_SYMBOLS || values.some((v) => v === undefined))
+    throw new Error('not the data symbols of an access code');
   const full = data + checkSymbol(values as number[]);
   return full.match(/.{1,4}/g)!.join('-');
 }
 
-export type ParsedCode = { ok: true; data: string } | { ok: false; reason: 'length' | 'symbol' | 'check' };
+export type ParsedCode =
+  { ok: true; data: string } | { ok: false; reason: 'length' | 'symbol' | 'check' };
 
 /**
  * What the candidate typed, read leniently and checked: the 13 data symbols
@@ -64,11 +67,17 @@ export type ParsedCode = { ok: true; data: string } | { ok: false; reason: 'leng
  * concerns the typing; it says nothing about any candidate.
  */
 export function parseCode(typed: string): ParsedCode {
-  const chars = [...typed.normalize('NFKC').toUpperCase().replace(/[\s.\-_]+/g, '')].map((c) => CONFUSABLE[c] ?? c);
+  const chars = [
+    ...typed
+      .normalize('NFKC')
+      .toUpperCase()
+      .replace(/[\s.\-_]+/g, ''),
+  ].map((c) => CONFUSABLE[c] ?? c);
   if (chars.length !== CODE_DATA_SYMBOLS + 1) return { ok: false, reason: 'length' };
   const values = chars.map((c) => VALUE.get(c));
   if (values.some((v) => v === undefined)) return { ok: false, reason: 'symbol' };
   const data = chars.slice(0, CODE_DATA_SYMBOLS);
-  if (checkSymbol(values.slice(0, CODE_DATA_SYMBOLS) as number[]) !== chars[CODE_DATA_SYMBOLS]) return { ok: false, reason: 'check' };
+  if (checkSymbol(values.slice(0, CODE_DATA_SYMBOLS) as number[]) !== chars[CODE_DATA_SYMBOLS])
+    return { ok: false, reason: 'check' };
   return { ok: true, data: data.join('') };
 }

@@ -1,6 +1,15 @@
 // What the public lookup page runs (isomorphic: bundled for the browser,
 // tested in Node). One derivation, one small static file, one decryption.
-import { deriveEntryKeys, deriveRoot, entryId, FORMAT_VERSION, lookupSecret, openEntry, shardName, type LookupParams } from './lookup-crypto.js';
+import {
+  deriveEntryKeys,
+  deriveRoot,
+  entryId,
+  FORMAT_VERSION,
+  lookupSecret,
+  openEntry,
+  shardName,
+  type LookupParams,
+} from './lookup-crypto.js';
 import { LookupEntry } from './lookup-entry.schema.js';
 
 export type LookupOutcome = { found: true; entry: LookupEntry } | { found: false };
@@ -22,9 +31,20 @@ export function readParams(json: unknown): LookupParams | null {
   if (typeof json !== 'object' || json === null) return null;
   const p = json as Record<string, unknown>;
   const ok =
-    p.v === FORMAT_VERSION && typeof p.salt === 'string' && typeof p.scope === 'string' &&
-    Number.isSafeInteger(p.iterations) && Number.isInteger(p.shardChars);
-  return ok ? { v: FORMAT_VERSION, salt: p.salt as string, iterations: p.iterations as number, shardChars: p.shardChars as number, scope: p.scope as string } : null;
+    p.v === FORMAT_VERSION &&
+    typeof p.salt === 'string' &&
+    typeof p.scope === 'string' &&
+    Number.isSafeInteger(p.iterations) &&
+    Number.isInteger(p.shardChars);
+  return ok
+    ? {
+        v: FORMAT_VERSION,
+        salt: p.salt as string,
+        iterations: p.iterations as number,
+        shardChars: p.shardChars as number,
+        scope: p.scope as string,
+      }
+    : null;
 }
 
 /**
@@ -64,7 +84,13 @@ export async function lookupResult(
 function sealedFor(shard: unknown, id: string): string | null {
   if (typeof shard !== 'object' || shard === null) return null;
   const { v, entries } = shard as { v?: unknown; entries?: unknown };
-  if (v !== FORMAT_VERSION || typeof entries !== 'object' || entries === null || !Object.hasOwn(entries, id)) return null;
+  if (
+    v !== FORMAT_VERSION ||
+    typeof entries !== 'object' ||
+    entries === null ||
+    !Object.hasOwn(entries, id)
+  )
+    return null;
   const sealed = (entries as Record<string, unknown>)[id];
   return typeof sealed === 'string' ? sealed : null;
 }

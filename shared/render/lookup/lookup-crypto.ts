@@ -70,7 +70,12 @@ const utf8 = new TextEncoder();
 const aad = utf8.encode(VERSION);
 
 /** "2024-06|aix-marseille|g1", or "...|g1|rehearsal". */
-export function lookupScope(session: string, academie: string, groupe: 1 | 2, rehearsal = false): string {
+export function lookupScope(
+  session: string,
+  academie: string,
+  groupe: 1 | 2,
+  rehearsal = false,
+): string {
   return `${session}|${academie}|g${groupe}${rehearsal ? '|rehearsal' : ''}`;
 }
 
@@ -93,29 +98,46 @@ export function lookupSecret(numero: string, code: string): string | null {
 }
 
 /** The slow step: done once per candidate and session, then cached by the renderer. */
-export async function deriveRoot(secret: string, params: Pick<SessionLookupParams, 'salt' | 'iterations'>): Promise<string> {
+export async function deriveRoot(
+  secret: string,
+  params: Pick<SessionLookupParams, 'salt' | 'iterations'>,
+): Promise<string> {
   const salt = base64ToBytes(params.salt);
-  if (salt?.length !== SALT_BYTES) throw new Error(`lookup salt must be ${SALT_BYTES} bytes of base64`);
-  if (!Number.isSafeInteger(params.iterations) || params.iterations < 1) throw new Error('lookup iterations must be a positive integer');
+  if (salt?.length !== SALT_BYTES)
+    throw new Error(`lookup salt must be ${SALT_BYTES} bytes of base64`);
+  if (!Number.isSafeInteger(params.iterations) || params.iterations < 1)
+    throw new Error('lookup iterations must be a positive integer');
   const subtle = globalThis.crypto.subtle;
-  const password = await subtle.importKey('raw', utf8.encode(secret), 'PBKDF2', false, ['deriveBits']);
-  const root = await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: params.iterations }, password, ROOT_BYTES * 8);
+  const password = await subtle.importKey('raw', utf8.encode(secret), 'PBKDF2', false, [
+    'deriveBits',
+  ]);
+  const root = await subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations: params.iterations },
+    password,
+    ROOT_BYTES * 8,
+  );
   return bytesToBase64(new Uint8Array(root));
 }
 
 /** The id and keys of one entry in one scope: cheap, done per release. */
 export async function deriveEntryKeys(root: string, scope: string): Promise<string> {
   const ikm = base64ToBytes(root);
-  if (ikm?.length !== ROOT_BYTES) throw new Error(`lookup root must be ${ROOT_BYTES} bytes of base64`);
+  if (ikm?.length !== ROOT_BYTES)
+    throw new Error(`lookup root must be ${ROOT_BYTES} bytes of base64`);
   const key = await globalThis.crypto.subtle.importKey('raw', ikm, 'HKDF', false, ['deriveBits']);
   const info = utf8.encode(`${VERSION}|${scope}`);
-  const okm = await globalThis.crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info }, key, KEYS_BYTES * 8);
+  const okm = await globalThis.crypto.subtle.deriveBits(
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info },
+    key,
+    KEYS_BYTES * 8,
+  );
   return bytesToBase64(new Uint8Array(okm));
 }
 
 function keyBytes(keys: string): Uint8Array<ArrayBuffer> {
   const bytes = base64ToBytes(keys);
-  if (bytes?.length !== KEYS_BYTES) throw new Error(`lookup keys must be ${KEYS_BYTES} bytes of base64`);
+  if (bytes?.length !== KEYS_BYTES)
+    throw new Error(`lookup keys must be ${KEYS_BYTES} bytes of base64`);
   return bytes;
 }
 
@@ -124,7 +146,8 @@ export function entryId(keys: string): string {
 }
 
 export function shardName(id: string, shardChars: number): string {
-  if (!Number.isInteger(shardChars) || shardChars < 1 || shardChars > 4) throw new Error('shardChars must be 1..4');
+  if (!Number.isInteger(shardChars) || shardChars < 1 || shardChars > 4)
+    throw new Error('shardChars must be 1..4');
   if (!/^[0-9a-f]{32}$/.test(id)) throw new Error('entry id must be 32 lowercase hex chars');
   return id.slice(0, shardChars);
 }
@@ -132,8 +155,17 @@ export function shardName(id: string, shardChars: number): string {
 async function cryptoKeys(keys: string): Promise<{ aes: CryptoKey; mac: CryptoKey }> {
   const m = keyBytes(keys);
   const subtle = globalThis.crypto.subtle;
-  const aes = await subtle.importKey('raw', m.slice(16, 48), 'AES-GCM', false, ['encrypt', 'decrypt']);
-  const mac = await subtle.importKey('raw', m.slice(48, 64), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const aes = await subtle.importKey('raw', m.slice(16, 48), 'AES-GCM', false, [
+    'encrypt',
+    'decrypt',
+  ]);
+  const mac = await subtle.importKey(
+    'raw',
+    m.slice(48, 64),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   return { aes, mac };
 }
 
@@ -143,7 +175,9 @@ export async function sealEntry(keys: string, plaintext: string): Promise<string
   const padded = padEntry(utf8.encode(plaintext));
   const subtle = globalThis.crypto.subtle;
   const nonce = new Uint8Array(await subtle.sign('HMAC', mac, padded)).slice(0, NONCE_BYTES);
-  const ct = new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: aad }, aes, padded));
+  const ct = new Uint8Array(
+    await subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: aad }, aes, padded),
+  );
   const out = new Uint8Array(NONCE_BYTES + ct.length);
   out.set(nonce);
   out.set(ct, NONCE_BYTES);
@@ -158,7 +192,11 @@ export async function openEntry(keys: string, sealed: string): Promise<string | 
     if (bytes?.length !== NONCE_BYTES + ENTRY_BYTES + TAG_BYTES) return null;
     const iv = bytes.slice(0, NONCE_BYTES);
     const padded = new Uint8Array(
-      await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: aad }, aes, bytes.slice(NONCE_BYTES)),
+      await globalThis.crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv, additionalData: aad },
+        aes,
+        bytes.slice(NONCE_BYTES),
+      ),
     );
     const plain = unpad(padded);
     return plain === null ? null : new TextDecoder('utf-8', { fatal: true }).decode(plain);
@@ -169,7 +207,8 @@ export async function openEntry(keys: string, sealed: string): Promise<string | 
 
 /** The plaintext, its 0x80 marker and zeros to exactly ENTRY_BYTES. */
 export function padEntry(data: Uint8Array): Uint8Array<ArrayBuffer> {
-  if (data.length + 1 > ENTRY_BYTES) throw new Error(`a lookup entry must fit in ${ENTRY_BYTES - 1} bytes (got ${data.length})`);
+  if (data.length + 1 > ENTRY_BYTES)
+    throw new Error(`a lookup entry must fit in ${ENTRY_BYTES - 1} bytes (got ${data.length})`);
   const out = new Uint8Array(ENTRY_BYTES);
   out.set(data);
   out[data.length] = 0x80;
@@ -191,7 +230,8 @@ function toHex(bytes: Uint8Array): string {
 /** Standard base64 with padding. Chunked so large inputs stay under argument-count limits. */
 export function bytesToBase64(bytes: Uint8Array): string {
   let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin);
 }
 

@@ -11,8 +11,17 @@ const VERSION = 'publibac/lookup/v2';
 const AAD = Buffer.from(VERSION);
 
 /** deriveRoot on libuv's thread pool, which keeps both cores busy. */
-export async function deriveRootNode(secret: string, params: Pick<SessionLookupParams, 'salt' | 'iterations'>): Promise<string> {
-  const root = await pbkdf2Async(secret, Buffer.from(params.salt, 'base64'), params.iterations, 32, 'sha256');
+export async function deriveRootNode(
+  secret: string,
+  params: Pick<SessionLookupParams, 'salt' | 'iterations'>,
+): Promise<string> {
+  const root = await pbkdf2Async(
+    secret,
+    Buffer.from(params.salt, 'base64'),
+    params.iterations,
+    32,
+    'sha256',
+  );
   return root.toString('base64');
 }
 
@@ -20,7 +29,9 @@ export async function deriveRootNode(secret: string, params: Pick<SessionLookupP
 export function entryKeysSync(root: string, scope: string): string {
   const ikm = Buffer.from(root, 'base64');
   if (ikm.length !== 32) throw new Error('lookup root must be 32 bytes of base64');
-  return Buffer.from(hkdfSync('sha256', ikm, Buffer.alloc(0), `${VERSION}|${scope}`, 64)).toString('base64');
+  return Buffer.from(hkdfSync('sha256', ikm, Buffer.alloc(0), `${VERSION}|${scope}`, 64)).toString(
+    'base64',
+  );
 }
 
 /** sealEntry, synchronously. */
@@ -32,6 +43,7 @@ export function sealEntrySync(keys: string, plaintext: string): string {
   const cipher = createCipheriv('aes-256-gcm', m.subarray(16, 48), nonce);
   cipher.setAAD(AAD);
   const sealed = Buffer.concat([nonce, cipher.update(padded), cipher.final(), cipher.getAuthTag()]);
-  if (sealed.length !== 12 + ENTRY_BYTES + 16) throw new Error('sealed entry of an unexpected size');
+  if (sealed.length !== 12 + ENTRY_BYTES + 16)
+    throw new Error('sealed entry of an unexpected size');
   return sealed.toString('base64');
 }

@@ -36,16 +36,23 @@ const SEALED_START = /^[A-Za-z0-9+/]{2}[A-Za-z0-9+/=]{2}/;
  * Throws on a malformed or duplicate id: two candidates sharing an id (a
  * duplicate render, or a 128-bit collision) must stop the render.
  */
-export function renderShards(entries: readonly SealedEntry[], shardChars: number): Map<string, string> {
-  if (!Number.isInteger(shardChars) || shardChars < 1 || shardChars > MAX_SHARD_CHARS) throw new Error('shardChars must be 1..4');
+export function renderShards(
+  entries: readonly SealedEntry[],
+  shardChars: number,
+): Map<string, string> {
+  if (!Number.isInteger(shardChars) || shardChars < 1 || shardChars > MAX_SHARD_CHARS)
+    throw new Error('shardChars must be 1..4');
   const byShard = new Map<string, SealedEntry[]>();
-  for (let i = 0; i < 16 ** shardChars; i++) byShard.set(i.toString(16).padStart(shardChars, '0'), []);
+  for (let i = 0; i < 16 ** shardChars; i++)
+    byShard.set(i.toString(16).padStart(shardChars, '0'), []);
 
   const seen = new Set<string>();
   for (const e of entries) {
-    if (!ID.test(e.id)) throw new Error(`lookup entry id is not 32 lowercase hex chars: ${JSON.stringify(e.id)}`);
+    if (!ID.test(e.id))
+      throw new Error(`lookup entry id is not 32 lowercase hex chars: ${JSON.stringify(e.id)}`);
     // Length and first characters only: a full pattern test of every ~600-char string cost a tenth of a render.
-    if (typeof e.sealed !== 'string' || e.sealed.length % 4 !== 0 || !SEALED_START.test(e.sealed)) throw new Error(`lookup entry ${e.id} is not sealed base64`);
+    if (typeof e.sealed !== 'string' || e.sealed.length % 4 !== 0 || !SEALED_START.test(e.sealed))
+      throw new Error(`lookup entry ${e.id} is not sealed base64`);
     if (seen.has(e.id)) throw new Error(`duplicate lookup entry id ${e.id}`);
     seen.add(e.id);
     byShard.get(e.id.slice(0, shardChars))!.push(e);

@@ -6,7 +6,12 @@ import { encodePointer, pointerKey } from '../../../shared/edge/pointer.js';
 import { ROBOTS_TXT, SECURITY_HEADERS } from '../../../shared/edge/response-headers.js';
 import { startLocalCdn } from '../../../shared/local/local-cdn.js';
 import { fixedClock } from '../../../shared/ports/clock.port.js';
-import { dynamoClientFor, s3ClientFor, startTestStack, type TestStack } from '../../support/local-stack.js';
+import {
+  dynamoClientFor,
+  s3ClientFor,
+  startTestStack,
+  type TestStack,
+} from '../../support/local-stack.js';
 
 const T = Date.parse('2024-07-05T08:00:00.000Z');
 const REHEARSAL_MARKER = 'REHEARSAL-ONLY-7f3a';
@@ -41,7 +46,13 @@ function get(path: string, method = 'GET'): Promise<Answer> {
     const req = request({ host: hostname, port, method, path, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        done({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
       res.on('error', fail);
     });
     req.on('error', fail);
@@ -50,18 +61,41 @@ function get(path: string, method = 'GET'): Promise<Answer> {
 }
 
 async function put(key: string, body: string, contentType: string) {
-  await s3.send(new PutObjectCommand({ Bucket: stack.env.PUBLIBAC_SITE_BUCKET, Key: key, Body: body, ContentType: contentType }));
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: stack.env.PUBLIBAC_SITE_BUCKET,
+      Key: key,
+      Body: body,
+      ContentType: contentType,
+    }),
+  );
 }
 
 beforeAll(async () => {
   stack = await startTestStack();
   s3 = s3ClientFor(stack.env);
-  kvs = new DynamoEdgeKeyValueStore({ client: dynamoClientFor(stack.env), tableName: stack.env.PUBLIBAC_EDGE_KVS_TABLE! });
-  for (const [path, [type, body]] of Object.entries(RELEASE)) await put(`releases/r-test-1/aix-marseille/${path}`, body, type);
+  kvs = new DynamoEdgeKeyValueStore({
+    client: dynamoClientFor(stack.env),
+    tableName: stack.env.PUBLIBAC_EDGE_KVS_TABLE!,
+  });
+  for (const [path, [type, body]] of Object.entries(RELEASE))
+    await put(`releases/r-test-1/aix-marseille/${path}`, body, type);
   await put('announcements/aix-marseille/index.html', ANNOUNCEMENT, 'text/html; charset=utf-8');
-  await put('rehearsals/r-rehearsal/aix-marseille/index.html', `<p>${REHEARSAL_MARKER}</p>`, 'text/html; charset=utf-8');
-  await put('rehearsals/r-rehearsal/aix-marseille/listes/0130040Y.html', `<p>${REHEARSAL_MARKER}</p>`, 'text/html; charset=utf-8');
-  await put('releases/r-unpointed/aix-marseille/index.html', `<p>${UNPOINTED_MARKER}</p>`, 'text/html; charset=utf-8');
+  await put(
+    'rehearsals/r-rehearsal/aix-marseille/index.html',
+    `<p>${REHEARSAL_MARKER}</p>`,
+    'text/html; charset=utf-8',
+  );
+  await put(
+    'rehearsals/r-rehearsal/aix-marseille/listes/0130040Y.html',
+    `<p>${REHEARSAL_MARKER}</p>`,
+    'text/html; charset=utf-8',
+  );
+  await put(
+    'releases/r-unpointed/aix-marseille/index.html',
+    `<p>${UNPOINTED_MARKER}</p>`,
+    'text/html; charset=utf-8',
+  );
   cdn = await startLocalCdn({ port: 0, s3, bucket: stack.env.PUBLIBAC_SITE_BUCKET!, kvs, clock });
 });
 afterAll(async () => {
@@ -69,11 +103,15 @@ afterAll(async () => {
   await stack?.stop();
 });
 beforeEach(async () => {
-  await kvs.put(pointerKey('aix-marseille'), encodePointer({ v: 1, current: null, next: 'r-test-1', notBefore: T }));
+  await kvs.put(
+    pointerKey('aix-marseille'),
+    encodePointer({ v: 1, current: null, next: 'r-test-1', notBefore: T }),
+  );
 });
 
 function expectSecurityHeaders(answer: Answer) {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(answer.headers[name.toLowerCase()], name).toBe(value);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS))
+    expect(answer.headers[name.toLowerCase()], name).toBe(value);
 }
 
 describe('local CDN: embargo to the millisecond', () => {
@@ -85,7 +123,10 @@ describe('local CDN: embargo to the millisecond', () => {
       expect(answer.headers['cache-control']).toBe('no-store');
       expect(answer.body).not.toContain(RELEASE[path]![1]);
     }
-    expect(await get('/aix-marseille')).toMatchObject({ status: 301, headers: { location: '/aix-marseille/' } });
+    expect(await get('/aix-marseille')).toMatchObject({
+      status: 301,
+      headers: { location: '/aix-marseille/' },
+    });
     for (const landing of ['/aix-marseille/', '/aix-marseille/index.html']) {
       const answer = await get(landing);
       expect(answer).toMatchObject({ status: 200, body: ANNOUNCEMENT });
@@ -95,7 +136,10 @@ describe('local CDN: embargo to the millisecond', () => {
     }
   });
 
-  for (const [label, at] of [['at the instant exactly', T], ['a second later', T + 1000]] as const) {
+  for (const [label, at] of [
+    ['at the instant exactly', T],
+    ['a second later', T + 1000],
+  ] as const) {
     it(`${label}: every path answers with its bytes and the headers of its class`, async () => {
       clock.set(new Date(at));
       for (const [path, [type, body]] of Object.entries(RELEASE)) {
@@ -103,10 +147,15 @@ describe('local CDN: embargo to the millisecond', () => {
         expect(answer, path).toMatchObject({ status: 200, body });
         expect(answer.headers['content-type']).toBe(type);
         expect(answer.headers['cache-control']).toBe(SHORT);
-        expect(answer.headers['x-robots-tag']).toBe(path.startsWith('listes/') ? 'noindex, nofollow' : undefined);
+        expect(answer.headers['x-robots-tag']).toBe(
+          path.startsWith('listes/') ? 'noindex, nofollow' : undefined,
+        );
         expectSecurityHeaders(answer);
       }
-      expect(await get('/aix-marseille/')).toMatchObject({ status: 200, body: RELEASE['index.html']![1] });
+      expect(await get('/aix-marseille/')).toMatchObject({
+        status: 200,
+        body: RELEASE['index.html']![1],
+      });
     });
   }
 
@@ -122,7 +171,9 @@ describe('local CDN: embargo to the millisecond', () => {
     clock.set(new Date(T));
     const head = await get('/aix-marseille/statistiques/stats.csv', 'HEAD');
     expect(head).toMatchObject({ status: 200, body: '' });
-    expect(head.headers['content-length']).toBe(String(Buffer.byteLength(RELEASE['statistiques/stats.csv']![1])));
+    expect(head.headers['content-length']).toBe(
+      String(Buffer.byteLength(RELEASE['statistiques/stats.csv']![1])),
+    );
     expect((await get('/aix-marseille/', 'POST')).status).toBe(405);
   });
 
@@ -135,17 +186,26 @@ describe('local CDN: embargo to the millisecond', () => {
 });
 
 describe('local CDN: name lists expire at the edge', () => {
-  it('from the pointer\'s listsUntil on, lists answer 404 (uncached) while the landing page, lookup shards and statistics stay', async () => {
-    await kvs.put(pointerKey('aix-marseille'), encodePointer({ v: 1, current: 'r-test-1', next: null, notBefore: null, listsUntil: T }));
+  it("from the pointer's listsUntil on, lists answer 404 (uncached) while the landing page, lookup shards and statistics stay", async () => {
+    await kvs.put(
+      pointerKey('aix-marseille'),
+      encodePointer({ v: 1, current: 'r-test-1', next: null, notBefore: null, listsUntil: T }),
+    );
     clock.set(new Date(T - 1));
-    expect(await get('/aix-marseille/listes/0130040Y.html')).toMatchObject({ status: 200, body: RELEASE['listes/0130040Y.html']![1] });
+    expect(await get('/aix-marseille/listes/0130040Y.html')).toMatchObject({
+      status: 200,
+      body: RELEASE['listes/0130040Y.html']![1],
+    });
     clock.set(new Date(T));
     const list = await get('/aix-marseille/listes/0130040Y.html');
     expect(list.status).toBe(404);
     expect(list.headers['cache-control']).toBe('no-store');
     expect(list.body).not.toContain('DUPONT');
     for (const path of ['index.html', 'resultats/0a.json', 'statistiques/stats.csv']) {
-      expect(await get(`/aix-marseille/${path}`), path).toMatchObject({ status: 200, body: RELEASE[path]![1] });
+      expect(await get(`/aix-marseille/${path}`), path).toMatchObject({
+        status: 200,
+        body: RELEASE[path]![1],
+      });
     }
   });
 });
@@ -160,7 +220,7 @@ describe('local CDN: /robots.txt', () => {
     expect(answer.headers['cache-control']).toBe(SHORT);
     expectSecurityHeaders(answer);
     expect(answer.body).toContain('Disallow: /*/listes/');
-    expect((await get('/robots.txt', 'HEAD'))).toMatchObject({ status: 200, body: '' });
+    expect(await get('/robots.txt', 'HEAD')).toMatchObject({ status: 200, body: '' });
   });
 });
 
@@ -201,21 +261,28 @@ describe('local CDN: what no pointer names is unreachable', () => {
     '/aix-marseille/%E2%80%A5/rehearsals/r-rehearsal/aix-marseille/index.html',
   ];
 
-  it.each(paths)('%j → 404, never the bytes of a rehearsal or an unpointed release', async (path) => {
-    for (const at of [T - 1, T, T + 1000]) {
-      clock.set(new Date(at));
-      const answer = await get(path);
-      expect(answer.status).toBe(404);
-      expect(answer.body).not.toContain(REHEARSAL_MARKER);
-      expect(answer.body).not.toContain(UNPOINTED_MARKER);
-    }
-  });
+  it.each(paths)(
+    '%j → 404, never the bytes of a rehearsal or an unpointed release',
+    async (path) => {
+      for (const at of [T - 1, T, T + 1000]) {
+        clock.set(new Date(at));
+        const answer = await get(path);
+        expect(answer.status).toBe(404);
+        expect(answer.body).not.toContain(REHEARSAL_MARKER);
+        expect(answer.body).not.toContain(UNPOINTED_MARKER);
+      }
+    },
+  );
 
   it('refuses raw non-ASCII bytes in the path (invalid HTTP: Node answers 400 before the function runs)', async () => {
     clock.set(new Date(T));
     // node:http writes a path string as latin1: a latin1 byte, then UTF-8 bytes on the wire.
     const utf8 = (path: string) => Buffer.from(path, 'utf8').toString('latin1');
-    for (const path of ['/aix-marseillé/', utf8('/aix-marseillé/index.html'), utf8('/aix-marseille/\u2025/rehearsals/r-rehearsal/aix-marseille/index.html')]) {
+    for (const path of [
+      '/aix-marseillé/',
+      utf8('/aix-marseillé/index.html'),
+      utf8('/aix-marseille/\u2025/rehearsals/r-rehearsal/aix-marseille/index.html'),
+    ]) {
       const answer = await get(path);
       expect([400, 404]).toContain(answer.status);
       expect(answer.body).not.toContain(REHEARSAL_MARKER);
@@ -225,8 +292,15 @@ describe('local CDN: what no pointer names is unreachable', () => {
   it('ignores a pointer that names something other than a release id', async () => {
     clock.set(new Date(T));
     // Written raw, past encodePointer's validation, as a corrupted or hostile store would hold it.
-    for (const current of ['../rehearsals/r-rehearsal', 'r-rehearsal/../../rehearsals/r-rehearsal', 'R-UNPOINTED']) {
-      await kvs.put(pointerKey('aix-marseille'), JSON.stringify({ v: 1, current, next: null, notBefore: null }));
+    for (const current of [
+      '../rehearsals/r-rehearsal',
+      'r-rehearsal/../../rehearsals/r-rehearsal',
+      'R-UNPOINTED',
+    ]) {
+      await kvs.put(
+        pointerKey('aix-marseille'),
+        JSON.stringify({ v: 1, current, next: null, notBefore: null }),
+      );
       const answer = await get('/aix-marseille/index.html');
       expect(answer.body).not.toContain(REHEARSAL_MARKER);
       expect(answer.body).not.toContain(UNPOINTED_MARKER);

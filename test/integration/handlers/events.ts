@@ -30,12 +30,24 @@ export function s3Created(bucket: string, key: string, size: number): S3Event {
         eventName: 'ObjectCreated:Put',
         userIdentity: { principalId: 'AWS:AIDAEXAMPLE' },
         requestParameters: { sourceIPAddress: '192.0.2.10' },
-        responseElements: { 'x-amz-request-id': 'C3D13FE58DE4C810', 'x-amz-id-2': 'FMyUVURIY8/IgAtTv8xRjskZQpcIZ9KG4V5Wp6S7S/JRWeUWerMUE5JgHvANOjpD' },
+        responseElements: {
+          'x-amz-request-id': 'C3D13FE58DE4C810',
+          'x-amz-id-2': 'FMyUVURIY8/IgAtTv8xRjskZQpcIZ9KG4V5Wp6S7S/JRWeUWerMUE5JgHvANOjpD',
+        },
         s3: {
           s3SchemaVersion: '1.0',
           configurationId: 'ingest',
-          bucket: { name: bucket, ownerIdentity: { principalId: 'A3NL1KOZZKExample' }, arn: `arn:aws:s3:::${bucket}` },
-          object: { key: encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/'), size, eTag: 'd41d8cd98f00b204e9800998ecf8427e', sequencer: '0055AED6DCD90281E5' },
+          bucket: {
+            name: bucket,
+            ownerIdentity: { principalId: 'A3NL1KOZZKExample' },
+            arn: `arn:aws:s3:::${bucket}`,
+          },
+          object: {
+            key: encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/'),
+            size,
+            eTag: 'd41d8cd98f00b204e9800998ecf8427e',
+            sequencer: '0055AED6DCD90281E5',
+          },
         },
       },
     ],
@@ -45,7 +57,11 @@ export function s3Created(bucket: string, key: string, size: number): S3Event {
 /** An HTTP API (payload 2.0) request that passed the JWT authorizer, with a Cognito access token's claims. */
 export function apiRequest(
   routeKey: string,
-  opts: { claims?: Record<string, string | number | boolean | string[]>; body?: unknown; query?: Record<string, string> } = {},
+  opts: {
+    claims?: Record<string, string | number | boolean | string[]>;
+    body?: unknown;
+    query?: Record<string, string>;
+  } = {},
 ): APIGatewayProxyEventV2WithJWTAuthorizer {
   const [method, rawPath] = routeKey.split(' ') as [string, string];
   return {
@@ -58,10 +74,20 @@ export function apiRequest(
     requestContext: {
       accountId: '123456789012',
       apiId: 'abc123',
-      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: opts.claims ?? {}, scopes: ['aws.cognito.signin.user.admin'] } },
+      authorizer: {
+        principalId: '',
+        integrationLatency: 0,
+        jwt: { claims: opts.claims ?? {}, scopes: ['aws.cognito.signin.user.admin'] },
+      },
       domainName: 'abc123.execute-api.eu-west-3.amazonaws.com',
       domainPrefix: 'abc123',
-      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.20', userAgent: 'vitest' },
+      http: {
+        method,
+        path: rawPath,
+        protocol: 'HTTP/1.1',
+        sourceIp: '192.0.2.20',
+        userAgent: 'vitest',
+      },
       requestId: 'req-1',
       routeKey,
       stage: '$default',
@@ -75,5 +101,12 @@ export function apiRequest(
 
 /** Claims of a Cognito access token as API Gateway passes them: the groups array flattened to "[a b]". */
 export function officer(username: string, groups: string[]) {
-  return { sub: `sub-${username}`, username, 'cognito:groups': `[${groups.join(' ')}]`, token_use: 'access', client_id: 'client', iss: 'https://cognito-idp.eu-west-3.amazonaws.com/eu-west-3_x' };
+  return {
+    sub: `sub-${username}`,
+    username,
+    'cognito:groups': `[${groups.join(' ')}]`,
+    token_use: 'access',
+    client_id: 'client',
+    iss: 'https://cognito-idp.eu-west-3.amazonaws.com/eu-west-3_x',
+  };
 }

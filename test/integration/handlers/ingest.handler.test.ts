@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/ingest/handler.js';
 import { InvalidEventError } from '../../../functions/parse-event.js';
 import { DynamoDecisionStore } from '../../../shared/adapters/dynamodb/decision-store.dynamodb.js';
-import { dynamoClientFor, s3ClientFor, startTestStack, type TestStack } from '../../support/local-stack.js';
+import {
+  dynamoClientFor,
+  s3ClientFor,
+  startTestStack,
+  type TestStack,
+} from '../../support/local-stack.js';
 import { lambdaContext, s3Created } from './events.js';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/decisions');
@@ -26,18 +31,37 @@ async function drop(key: string, file: string) {
   await s3ClientFor(stack.env).send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
   return s3Created(bucket, key, body.length);
 }
-const text = async (key: string) => (await (await s3ClientFor(stack.env).send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToString());
-const store = () => new DynamoDecisionStore({ client: dynamoClientFor(stack.env), tableName: stack.env.PUBLIBAC_DECISIONS_TABLE! });
+const text = async (key: string) =>
+  await (
+    await s3ClientFor(stack.env).send(new GetObjectCommand({ Bucket: bucket, Key: key }))
+  ).Body!.transformToString();
+const store = () =>
+  new DynamoDecisionStore({
+    client: dynamoClientFor(stack.env),
+    tableName: stack.env.PUBLIBAC_DECISIONS_TABLE!,
+  });
 
 describe('ingest handler (S3 ObjectCreated)', () => {
   it('stores the decisions of a file dropped under incoming/ and reports beside it', async () => {
     const event = await drop('incoming/aix-marseille 2024-06.csv', 'good.csv');
     const outcomes = await handler(event, context);
     expect(outcomes).toEqual([
-      { key: 'incoming/aix-marseille 2024-06.csv', status: 'ingested', rows: 6, new: 6, superseded: 0, unchanged: 0, report: 'reports/aix-marseille 2024-06.csv.txt' },
+      {
+        key: 'incoming/aix-marseille 2024-06.csv',
+        status: 'ingested',
+        rows: 6,
+        new: 6,
+        superseded: 0,
+        unchanged: 0,
+        report: 'reports/aix-marseille 2024-06.csv.txt',
+      },
     ]);
     expect((await store().currentDecisions('2024-06', 'aix-marseille')).length).toBe(6);
-    expect(JSON.parse(await text('reports/aix-marseille 2024-06.csv.txt'))).toMatchObject({ rows: 6, new: 6, written: 6 });
+    expect(JSON.parse(await text('reports/aix-marseille 2024-06.csv.txt'))).toMatchObject({
+      rows: 6,
+      new: 6,
+      written: 6,
+    });
   });
 
   it('is idempotent: the same file notified again changes nothing', async () => {
@@ -50,13 +74,19 @@ describe('ingest handler (S3 ObjectCreated)', () => {
     const before = await store().currentDecisions('2024-06', 'aix-marseille');
     const event = await drop('incoming/formula.csv', 'bad/formula-name.csv');
     const [outcome] = await handler(event, context);
-    expect(outcome).toMatchObject({ key: 'incoming/formula.csv', status: 'rejected', report: 'reports/formula.csv.txt' });
+    expect(outcome).toMatchObject({
+      key: 'incoming/formula.csv',
+      status: 'rejected',
+      report: 'reports/formula.csv.txt',
+    });
     expect(outcome!.status === 'rejected' && outcome!.issues).toBeGreaterThan(0);
     expect(await text('reports/formula.csv.txt')).toMatch(/formula\.csv.*nothing was written/s);
     expect(await store().currentDecisions('2024-06', 'aix-marseille')).toEqual(before);
   });
 
   it('refuses an event that is not an S3 ObjectCreated notification', async () => {
-    await expect(handler({ Records: [{ eventSource: 'aws:sqs' }] } as never, context)).rejects.toBeInstanceOf(InvalidEventError);
+    await expect(
+      handler({ Records: [{ eventSource: 'aws:sqs' }] } as never, context),
+    ).rejects.toBeInstanceOf(InvalidEventError);
   });
 });

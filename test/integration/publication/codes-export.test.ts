@@ -31,7 +31,13 @@ let decisionsFile: string;
 let decisions: Decision[];
 
 async function publibac(...args: string[]) {
-  const env = { ...process.env, ...stack.env, PUBLIBAC_ACTOR: 'diec', PUBLIBAC_ROLES: 'normandie:publication', PUBLIBAC_SITE_URL: 'https://resultats.example.fr' };
+  const env = {
+    ...process.env,
+    ...stack.env,
+    PUBLIBAC_ACTOR: 'diec',
+    PUBLIBAC_ROLES: 'normandie:publication',
+    PUBLIBAC_SITE_URL: 'https://resultats.example.fr',
+  };
   try {
     const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env });
     return { code: 0, stdout, stderr };
@@ -45,28 +51,57 @@ beforeAll(async () => {
   stack = await startTestStack();
   t = publicationDepsFor(stack.env, fixedClock(new Date('2024-07-04T08:00:00.000Z')));
   dir = await mkdtemp(join(tmpdir(), 'publibac-codes-'));
-  const rows = [...generateFirstGroup({ academie: 'normandie', session: SESSION, candidates: 40, seed: 5 })];
+  const rows = [
+    ...generateFirstGroup({ academie: 'normandie', session: SESSION, candidates: 40, seed: 5 }),
+  ];
   decisionsFile = join(dir, 'normandie.csv');
   const file = createWriteStream(decisionsFile);
   await writeCsv(rows, file);
   await new Promise((done) => file.end(done));
   decisions = rows.map(rowToDecision);
-  const source = { file: 'normandie.csv', sha256: '0'.repeat(64), line: 2, ingestedAt: '2024-07-04T07:00:00.000Z' };
-  await t.deps.decisions.appendVersions(decisions.map((d) => ({ ...d, digest: decisionDigest(d), source })));
+  const source = {
+    file: 'normandie.csv',
+    sha256: '0'.repeat(64),
+    line: 2,
+    ingestedAt: '2024-07-04T07:00:00.000Z',
+  };
+  await t.deps.decisions.appendVersions(
+    decisions.map((d) => ({ ...d, digest: decisionDigest(d), source })),
+  );
 });
 afterAll(async () => stack?.stop());
 
 describe('publibac codes export', () => {
   it('writes the mail-merge CSV and one page of slips per établissement, owner-only, and audits the export', async () => {
     const out = join(dir, 'codes');
-    const done = await publibac('codes', 'export', '--academie', 'normandie', '--session', SESSION, '--from', decisionsFile, '-o', out);
-    expect(done).toMatchObject({ code: 0, stdout: expect.stringMatching(/^40 access codes for \d+ établissements/) });
+    const done = await publibac(
+      'codes',
+      'export',
+      '--academie',
+      'normandie',
+      '--session',
+      SESSION,
+      '--from',
+      decisionsFile,
+      '-o',
+      out,
+    );
+    expect(done).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^40 access codes for \d+ établissements/),
+    });
     const csv = await readFile(join(out, 'codes.csv'), 'utf8');
     expect(csv.startsWith('\ufeffnumero_candidat;nom;prenoms;uai;code\r\n')).toBe(true);
-    const records: Record<string, string>[] = parse(csv, { delimiter: ';', bom: true, columns: true });
+    const records: Record<string, string>[] = parse(csv, {
+      delimiter: ';',
+      bom: true,
+      columns: true,
+    });
     expect(records).toHaveLength(40);
     const uais = new Set(decisions.map((d) => d.uai));
-    expect((await readdir(out)).sort()).toEqual(['codes.csv', ...[...uais].map((u) => `${u}.html`)].sort());
+    expect((await readdir(out)).sort()).toEqual(
+      ['codes.csv', ...[...uais].map((u) => `${u}.html`)].sort(),
+    );
     for (const uai of uais) {
       const page = await readFile(join(out, `${uai}.html`), 'utf8');
       const mine = records.filter((r) => r.uai === uai);
@@ -76,52 +111,156 @@ describe('publibac codes export', () => {
     }
     expect((await stat(out)).mode & 0o777).toBe(0o700);
     expect((await stat(join(out, 'codes.csv'))).mode & 0o777).toBe(0o600);
-    const audit = (await t.deps.audit.entries({ academie: 'normandie' })).filter((e) => e.action === 'codes-export');
-    expect(audit.map((e) => [e.actor, e.detail])).toEqual([['diec', `40 access codes exported for ${uais.size} établissements`]]);
+    const audit = (await t.deps.audit.entries({ academie: 'normandie' })).filter(
+      (e) => e.action === 'codes-export',
+    );
+    expect(audit.map((e) => [e.actor, e.detail])).toEqual([
+      ['diec', `40 access codes exported for ${uais.size} établissements`],
+    ]);
     expect(JSON.stringify(audit)).not.toMatch(/[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}/);
 
     // Asked again (a lost slip, an inscriptions file): the same codes.
     const inscriptions = join(dir, 'inscriptions.csv');
-    await writeFile(inscriptions, `numero;nom;prenoms;uai\n${records.map((r) => `${r.numero_candidat};${r.nom};${r.prenoms};${r.uai}`).join('\n')}\n`);
+    await writeFile(
+      inscriptions,
+      `numero;nom;prenoms;uai\n${records.map((r) => `${r.numero_candidat};${r.nom};${r.prenoms};${r.uai}`).join('\n')}\n`,
+    );
     const again = join(dir, 'again');
-    expect((await publibac('codes', 'export', '--academie', 'normandie', '--session', SESSION, '--from', inscriptions, '-o', again)).code).toBe(0);
+    expect(
+      (
+        await publibac(
+          'codes',
+          'export',
+          '--academie',
+          'normandie',
+          '--session',
+          SESSION,
+          '--from',
+          inscriptions,
+          '-o',
+          again,
+        )
+      ).code,
+    ).toBe(0);
     expect(await readFile(join(again, 'codes.csv'), 'utf8')).toBe(csv);
     const one = records[7]!;
-    expect(await publibac('codes', 'show', one.numero_candidat!, '--academie', 'normandie', '--session', SESSION)).toMatchObject({ code: 0, stdout: `${one.numero_candidat}: ${one.code}\n` });
+    expect(
+      await publibac(
+        'codes',
+        'show',
+        one.numero_candidat!,
+        '--academie',
+        'normandie',
+        '--session',
+        SESSION,
+      ),
+    ).toMatchObject({ code: 0, stdout: `${one.numero_candidat}: ${one.code}\n` });
   });
 
   it('each code opens its own candidate’s entry in a rendered release, and no other', async () => {
-    const records: Record<string, string>[] = parse(await readFile(join(dir, 'codes', 'codes.csv'), 'utf8'), { delimiter: ';', bom: true, columns: true });
-    const { rendered } = await renderInMemory(t.deps, { academie: 'normandie', session: SESSION, phase: 1, iterations: 10 });
+    const records: Record<string, string>[] = parse(
+      await readFile(join(dir, 'codes', 'codes.csv'), 'utf8'),
+      { delimiter: ';', bom: true, columns: true },
+    );
+    const { rendered } = await renderInMemory(t.deps, {
+      academie: 'normandie',
+      session: SESSION,
+      phase: 1,
+      iterations: 10,
+    });
     const fetchFile = serve(rendered);
-    const params = readParams(JSON.parse(new TextDecoder().decode(rendered.files.find((f) => f.path === 'normandie/resultats/params.json')!.body)))!;
-    const look = (numero: string, code: string) => lookupResult(numero, code, params, { baseUrl: 'https://x/normandie/resultats', fetch: fetchFile });
+    const params = readParams(
+      JSON.parse(
+        new TextDecoder().decode(
+          rendered.files.find((f) => f.path === 'normandie/resultats/params.json')!.body,
+        ),
+      ),
+    )!;
+    const look = (numero: string, code: string) =>
+      lookupResult(numero, code, params, {
+        baseUrl: 'https://x/normandie/resultats',
+        fetch: fetchFile,
+      });
     const expected = new Map(selectPublicResults(decisions, 1).map((r) => [r.numero, r.resultat]));
     for (const r of records) {
       const own = await look(r.numero_candidat!, r.code!);
-      if (expected.has(r.numero_candidat!)) expect(own).toMatchObject({ found: true, entry: { resultat: expected.get(r.numero_candidat!) } });
+      if (expected.has(r.numero_candidat!))
+        expect(own).toMatchObject({
+          found: true,
+          entry: { resultat: expected.get(r.numero_candidat!) },
+        });
       else expect(own).toEqual({ found: false }); // deferred (REMPLACEMENT): nothing online
     }
     // Every code with every other number: nothing (40 × 39 lookups).
     let opened = 0;
-    for (const a of records) for (const b of records) if (a !== b && (await look(a.numero_candidat!, b.code!)).found) opened++;
+    for (const a of records)
+      for (const b of records)
+        if (a !== b && (await look(a.numero_candidat!, b.code!)).found) opened++;
     expect(opened).toBe(0);
   });
 
   it('refuses a bad file whole, naming file, line, column and rule, and writes nothing', async () => {
     const bad = join(dir, 'bad.csv');
-    await writeFile(bad, 'numero;nom;prenoms;uai\n14000000001;=SUM(A1);Léa;0140001A\n14000000002;DUPONT;Léa;0140001A\n12;MARTIN;Léa;0140001B\n');
+    await writeFile(
+      bad,
+      'numero;nom;prenoms;uai\n14000000001;=SUM(A1);Léa;0140001A\n14000000002;DUPONT;Léa;0140001A\n12;MARTIN;Léa;0140001B\n',
+    );
     const out = join(dir, 'nothing');
-    const refused = await publibac('codes', 'export', '--academie', 'normandie', '--session', SESSION, '--from', bad, '-o', out);
+    const refused = await publibac(
+      'codes',
+      'export',
+      '--academie',
+      'normandie',
+      '--session',
+      SESSION,
+      '--from',
+      bad,
+      '-o',
+      out,
+    );
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('bad.csv:2:2: nom: starts like a spreadsheet formula');
-    expect(refused.stderr).toContain('bad.csv:4:1: numero: 6 to 15 digits or capital letters (got "12")');
+    expect(refused.stderr).toContain(
+      'bad.csv:4:1: numero: 6 to 15 digits or capital letters (got "12")',
+    );
     expect(refused.stderr).toMatch(/bad\.csv:4:4: uai: 7 digits and the right check letter/);
     await writeFile(bad, 'numero;nom;prenoms;uai\n14000000001;"MARTIN;Léa;0140001A\n');
-    expect(await publibac('codes', 'export', '--academie', 'normandie', '--session', SESSION, '--from', bad, '-o', out)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^publibac: bad\.csv:\d+: not a ";" CSV file/) });
+    expect(
+      await publibac(
+        'codes',
+        'export',
+        '--academie',
+        'normandie',
+        '--session',
+        SESSION,
+        '--from',
+        bad,
+        '-o',
+        out,
+      ),
+    ).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^publibac: bad\.csv:\d+: not a ";" CSV file/),
+    });
     await expect(stat(out)).rejects.toThrow(/ENOENT/);
-    const wrong = await publibac('codes', 'export', '--academie', 'rennes', '--session', SESSION, '--from', decisionsFile, '-o', out);
-    expect(wrong).toMatchObject({ code: 2, stderr: expect.stringMatching(/normandie\.csv:2:\d+: academie: the row is for normandie, not rennes/) });
+    const wrong = await publibac(
+      'codes',
+      'export',
+      '--academie',
+      'rennes',
+      '--session',
+      SESSION,
+      '--from',
+      decisionsFile,
+      '-o',
+      out,
+    );
+    expect(wrong).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(
+        /normandie\.csv:2:\d+: academie: the row is for normandie, not rennes/,
+      ),
+    });
   });
 });
 

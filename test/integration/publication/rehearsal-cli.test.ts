@@ -18,7 +18,13 @@ let stack: TestStack;
 let t: ReturnType<typeof publicationDepsFor>;
 
 async function publibac(...args: string[]) {
-  const env = { ...process.env, ...stack.env, PUBLIBAC_ACTOR: 'olga', PUBLIBAC_ROLES: 'poitiers:publication', PUBLIBAC_LOOKUP_ITERATIONS: '1000' };
+  const env = {
+    ...process.env,
+    ...stack.env,
+    PUBLIBAC_ACTOR: 'olga',
+    PUBLIBAC_ROLES: 'poitiers:publication',
+    PUBLIBAC_LOOKUP_ITERATIONS: '1000',
+  };
   try {
     const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env });
     return { code: 0, stdout, stderr };
@@ -31,14 +37,35 @@ async function publibac(...args: string[]) {
 beforeAll(async () => {
   stack = await startTestStack();
   t = publicationDepsFor(stack.env, systemClock);
-  const rows = ['1', '2', '3'].map((n) => decision({ numero: `CL00000${n}`, academie: 'poitiers', departement: '86', uai: '0860001A' }));
-  await t.deps.decisions.appendVersions(rows.map((d) => ({ ...d, digest: decisionDigest(d), source: { file: 'r.csv', sha256: '0'.repeat(64), line: 2, ingestedAt: '2024-07-01T00:00:00.000Z' } })));
+  const rows = ['1', '2', '3'].map((n) =>
+    decision({ numero: `CL00000${n}`, academie: 'poitiers', departement: '86', uai: '0860001A' }),
+  );
+  await t.deps.decisions.appendVersions(
+    rows.map((d) => ({
+      ...d,
+      digest: decisionDigest(d),
+      source: {
+        file: 'r.csv',
+        sha256: '0'.repeat(64),
+        line: 2,
+        ingestedAt: '2024-07-01T00:00:00.000Z',
+      },
+    })),
+  );
 });
 afterAll(async () => stack?.stop());
 
 describe('rehearsal commands', () => {
   it('rehearse: refuses a link over 24 hours before rendering (exit 2); by default renders and prints a 2-hour link', async () => {
-    const refused = await publibac('rehearse', '--academie', 'poitiers', '--session', SESSION, '--valid-for', '7d');
+    const refused = await publibac(
+      'rehearse',
+      '--academie',
+      'poitiers',
+      '--session',
+      SESSION,
+      '--valid-for',
+      '7d',
+    );
     expect(refused).toMatchObject({ code: 2, stderr: expect.stringMatching(/24 hours at most/) });
     expect(await t.deps.publications.releases(SESSION, 'poitiers')).toEqual([]);
 
@@ -50,23 +77,57 @@ describe('rehearsal commands', () => {
     // Minted after the render, between the two instants (expiry rounded down to the second).
     expect(Date.parse(out.expires)).toBeGreaterThanOrEqual(started + 2 * 3_600_000 - 1_000);
     expect(Date.parse(out.expires)).toBeLessThanOrEqual(finished + 2 * 3_600_000);
-    expect((await t.deps.audit.entries({ academie: 'poitiers' })).map((e) => [e.action, e.actor, e.releaseId])).toEqual([
+    expect(
+      (await t.deps.audit.entries({ academie: 'poitiers' })).map((e) => [
+        e.action,
+        e.actor,
+        e.releaseId,
+      ]),
+    ).toEqual([
       ['rehearse', 'olga', out.id],
       ['rehearsal-link', 'olga', out.id],
     ]);
   });
 
   it('rehearsal link mints another link without rendering; rehearsal rotate-key revokes them all', async () => {
-    const link = await publibac('rehearsal', 'link', '--academie', 'poitiers', '--session', SESSION, '--valid-for', '30m', '--json');
+    const link = await publibac(
+      'rehearsal',
+      'link',
+      '--academie',
+      'poitiers',
+      '--session',
+      SESSION,
+      '--valid-for',
+      '30m',
+      '--json',
+    );
     expect(link.code).toBe(0);
     const { path, id } = JSON.parse(link.stdout) as { path: string; id: string };
     expect(path).toMatch(new RegExp(`^/_rehearsal/${id}/\\d{10}/[0-9a-f]{64}/poitiers/$`));
-    expect(await publibac('rehearsal', 'link', '--academie', 'poitiers', '--session', SESSION, '--valid-for', '25h')).toMatchObject({ code: 2, stderr: expect.stringMatching(/24 hours at most/) });
+    expect(
+      await publibac(
+        'rehearsal',
+        'link',
+        '--academie',
+        'poitiers',
+        '--session',
+        SESSION,
+        '--valid-for',
+        '25h',
+      ),
+    ).toMatchObject({ code: 2, stderr: expect.stringMatching(/24 hours at most/) });
 
     const key = await t.kvs.get(REHEARSAL_KEY);
     const rotated = await publibac('rehearsal', 'rotate-key');
-    expect(rotated).toMatchObject({ code: 0, stdout: expect.stringMatching(/every earlier rehearsal link is revoked/) });
+    expect(rotated).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/every earlier rehearsal link is revoked/),
+    });
     expect(await t.kvs.get(REHEARSAL_KEY)).not.toBe(key);
-    expect((await t.deps.audit.entries()).filter((e) => e.action === 'rehearsal-key-rotation').map((e) => e.actor)).toEqual(['olga']);
+    expect(
+      (await t.deps.audit.entries())
+        .filter((e) => e.action === 'rehearsal-key-rotation')
+        .map((e) => e.actor),
+    ).toEqual(['olga']);
   });
 });

@@ -28,21 +28,38 @@ let outcome: RehearsalOutcome;
 function distinctive(decisions: readonly Decision[]): Decision[] {
   const index = new Map<string, number>();
   for (const d of decisions) if (!index.has(d.numero)) index.set(d.numero, index.size);
-  const tag = (n: number) => n.toString(26).split('').map((c) => String.fromCharCode(65 + parseInt(c, 26))).join('');
-  return decisions.map((d) => ({ ...d, nom: `ZQXNOM${tag(index.get(d.numero)!)}`, prenoms: `Wyxprenom${tag(index.get(d.numero)!).toLowerCase()}` }));
+  const tag = (n: number) =>
+    n
+      .toString(26)
+      .split('')
+      .map((c) => String.fromCharCode(65 + parseInt(c, 26)))
+      .join('');
+  return decisions.map((d) => ({
+    ...d,
+    nom: `ZQXNOM${tag(index.get(d.numero)!)}`,
+    prenoms: `Wyxprenom${tag(index.get(d.numero)!).toLowerCase()}`,
+  }));
 }
 
 async function rehearsalFiles(id: string): Promise<{ key: string; text: string }[]> {
   const bucket = stack.env.PUBLIBAC_SITE_BUCKET!;
-  const listed = await t.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: `rehearsals/${id}/` }));
+  const listed = await t.s3.send(
+    new ListObjectsV2Command({ Bucket: bucket, Prefix: `rehearsals/${id}/` }),
+  );
   return Promise.all(
     (listed.Contents ?? []).map(async ({ Key }) => {
-      const body = Buffer.from(await (await t.s3.send(new GetObjectCommand({ Bucket: bucket, Key }))).Body!.transformToByteArray());
+      const body = Buffer.from(
+        await (
+          await t.s3.send(new GetObjectCommand({ Bucket: bucket, Key }))
+        ).Body!.transformToByteArray(),
+      );
       if (!Key!.endsWith('.xlsx')) return { key: Key!, text: body.toString('utf8') };
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(body as unknown as ArrayBuffer);
       const cells: string[] = [];
-      workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text)))));
+      workbook.eachSheet((sheet) =>
+        sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text)))),
+      );
       return { key: Key!, text: cells.join('\n') };
     }),
   );
@@ -51,11 +68,30 @@ async function rehearsalFiles(id: string): Promise<{ key: string; text: string }
 beforeAll(async () => {
   stack = await startTestStack();
   t = publicationDepsFor(stack.env, clock);
-  cdn = await startLocalCdn({ port: 0, s3: t.s3, bucket: stack.env.PUBLIBAC_SITE_BUCKET!, kvs: t.kvs, clock });
+  cdn = await startLocalCdn({
+    port: 0,
+    s3: t.s3,
+    bucket: stack.env.PUBLIBAC_SITE_BUCKET!,
+    kvs: t.kvs,
+    clock,
+  });
   real = distinctive(syntheticDecisions('lille', SESSION, 120, 3));
-  const source = { file: 'lille.csv', sha256: '0'.repeat(64), line: 2, ingestedAt: '2024-07-01T00:00:00.000Z' };
-  await t.deps.decisions.appendVersions(real.map((d) => ({ ...d, digest: decisionDigest(d), source })));
-  outcome = await rehearse(t.deps, { academie: 'lille', session: SESSION, phase: 2, actor: 'dora', iterations: 10 });
+  const source = {
+    file: 'lille.csv',
+    sha256: '0'.repeat(64),
+    line: 2,
+    ingestedAt: '2024-07-01T00:00:00.000Z',
+  };
+  await t.deps.decisions.appendVersions(
+    real.map((d) => ({ ...d, digest: decisionDigest(d), source })),
+  );
+  outcome = await rehearse(t.deps, {
+    academie: 'lille',
+    session: SESSION,
+    phase: 2,
+    actor: 'dora',
+    iterations: 10,
+  });
 });
 afterAll(async () => {
   await cdn?.stop();
@@ -67,19 +103,37 @@ describe('a rehearsal', () => {
     const files = await rehearsalFiles(outcome.id);
     expect(files.some((f) => f.key.endsWith('/lille/index.html'))).toBe(true);
     expect(files.some((f) => f.key.includes('/listes/'))).toBe(true);
-    const traces = new Set(real.flatMap((d) => {
-      const [y, m, day] = d.dateNaissance.split('-');
-      return [d.nom, d.prenoms, d.numero, d.dateNaissance, `${day}/${m}/${y}`];
-    }));
-    for (const f of files) for (const trace of traces) expect(f.text.includes(trace), `${trace} in ${f.key}`).toBe(false);
+    const traces = new Set(
+      real.flatMap((d) => {
+        const [y, m, day] = d.dateNaissance.split('-');
+        return [d.nom, d.prenoms, d.numero, d.dateNaissance, `${day}/${m}/${y}`];
+      }),
+    );
+    for (const f of files)
+      for (const trace of traces)
+        expect(f.text.includes(trace), `${trace} in ${f.key}`).toBe(false);
   });
 
   it('keeps the real structure: the same counts in its statistics as the release would have', async () => {
     const files = await rehearsalFiles(outcome.id);
-    const json = JSON.parse(files.find((f) => f.key.endsWith('.json') && f.key.includes('/statistiques/') && !f.key.includes('schema') && !f.key.includes('national'))!.text);
-    const shown = new Set(real.filter((d) => d.groupe === 1 && d.decision !== 'REMPLACEMENT' && d.decision !== 'ELIMINE').map((d) => d.numero));
+    const json = JSON.parse(
+      files.find(
+        (f) =>
+          f.key.endsWith('.json') &&
+          f.key.includes('/statistiques/') &&
+          !f.key.includes('schema') &&
+          !f.key.includes('national'),
+      )!.text,
+    );
+    const shown = new Set(
+      real
+        .filter((d) => d.groupe === 1 && d.decision !== 'REMPLACEMENT' && d.decision !== 'ELIMINE')
+        .map((d) => d.numero),
+    );
     expect(json.lignes[0].presents).toBe(shown.size);
-    expect(outcome.candidates).toBe(new Set(real.filter((d) => d.decision !== 'REMPLACEMENT').map((d) => d.numero)).size);
+    expect(outcome.candidates).toBe(
+      new Set(real.filter((d) => d.decision !== 'REMPLACEMENT').map((d) => d.numero)).size,
+    );
   });
 
   it('opens for the pseudonymous candidates it offers to try, and for no real candidate’s code', async () => {
@@ -88,10 +142,15 @@ describe('a rehearsal', () => {
     expect(params.scope).toMatch(/\|rehearsal$/);
     expect((await t.deps.lookupKeys.params(SESSION, 'lille'))?.salt).not.toBe(params.salt);
     expect(outcome.tryWith.length).toBeGreaterThan(0);
-    for (const s of outcome.tryWith) expect(await lookupResult(s.numero, s.code, params, { baseUrl: base, fetch })).toMatchObject({ found: true });
+    for (const s of outcome.tryWith)
+      expect(await lookupResult(s.numero, s.code, params, { baseUrl: base, fetch })).toMatchObject({
+        found: true,
+      });
     for (const numero of [...new Set(real.map((d) => d.numero))].slice(0, 15)) {
       const code = await codeOf(t.deps, SESSION, 'lille', numero);
-      expect(await lookupResult(numero, code, params, { baseUrl: base, fetch })).toEqual({ found: false });
+      expect(await lookupResult(numero, code, params, { baseUrl: base, fetch })).toEqual({
+        found: false,
+      });
     }
   });
 });

@@ -6,9 +6,20 @@ import type { Decision } from '../../../shared/domain/decision.schema.js';
 import { pointerKey } from '../../../shared/edge/pointer.js';
 import { startLocalCdn } from '../../../shared/local/local-cdn.js';
 import { fixedClock } from '../../../shared/ports/clock.port.js';
-import { armPublication, publishNow, schedulePublication } from '../../../shared/publication/publication.usecase.js';
+import {
+  armPublication,
+  publishNow,
+  schedulePublication,
+} from '../../../shared/publication/publication.usecase.js';
 import { PublicationError } from '../../../shared/publication/publication.deps.js';
-import { mintRehearsalLink, rehearsalKey, rehearsalPath, RehearsalNotFoundError, REHEARSAL_KEY, rotateRehearsalKey } from '../../../shared/publication/rehearsal-link.js';
+import {
+  mintRehearsalLink,
+  rehearsalKey,
+  rehearsalPath,
+  RehearsalNotFoundError,
+  REHEARSAL_KEY,
+  rotateRehearsalKey,
+} from '../../../shared/publication/rehearsal-link.js';
 import { rehearse } from '../../../shared/publication/rehearse.usecase.js';
 import { renderAcademie } from '../../../shared/publication/render.usecase.js';
 import { startTestStack, type TestStack } from '../../support/local-stack.js';
@@ -29,7 +40,13 @@ function get(path: string): Promise<{ status: number; body: string; cache?: stri
     const req = request({ host: hostname, port, path, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), cache: res.headers['cache-control'] }));
+      res.on('end', () =>
+        done({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          cache: res.headers['cache-control'],
+        }),
+      );
     });
     req.on('error', fail);
     req.end();
@@ -39,9 +56,34 @@ function get(path: string): Promise<{ status: number; body: string; cache?: stri
 beforeAll(async () => {
   stack = await startTestStack();
   t = publicationDepsFor(stack.env, clock);
-  cdn = await startLocalCdn({ port: 0, s3: t.s3, bucket: stack.env.PUBLIBAC_SITE_BUCKET!, kvs: t.kvs, clock });
-  const rows: Decision[] = ['1', '2', '3'].map((n) => decision({ numero: `RP00000${n}`, nom: `REPETITION${n}`, academie: 'lille', departement: '59', uai: '0590001A' }));
-  await t.deps.decisions.appendVersions(rows.map((d) => ({ ...d, digest: decisionDigest(d), source: { file: 'r.csv', sha256: '0'.repeat(64), line: 2, ingestedAt: '2024-07-01T00:00:00.000Z' } })));
+  cdn = await startLocalCdn({
+    port: 0,
+    s3: t.s3,
+    bucket: stack.env.PUBLIBAC_SITE_BUCKET!,
+    kvs: t.kvs,
+    clock,
+  });
+  const rows: Decision[] = ['1', '2', '3'].map((n) =>
+    decision({
+      numero: `RP00000${n}`,
+      nom: `REPETITION${n}`,
+      academie: 'lille',
+      departement: '59',
+      uai: '0590001A',
+    }),
+  );
+  await t.deps.decisions.appendVersions(
+    rows.map((d) => ({
+      ...d,
+      digest: decisionDigest(d),
+      source: {
+        file: 'r.csv',
+        sha256: '0'.repeat(64),
+        line: 2,
+        ingestedAt: '2024-07-01T00:00:00.000Z',
+      },
+    })),
+  );
 });
 afterAll(async () => {
   await cdn?.stop();
@@ -50,7 +92,14 @@ afterAll(async () => {
 
 describe('rehearsal', () => {
   it('is reachable through its signed link until it expires, never through the public site, and is audited', async () => {
-    const r = await rehearse(t.deps, { academie: 'lille', session: SESSION, phase: 1, actor: 'dora', iterations: 1_000, validForMs: 3600_000 });
+    const r = await rehearse(t.deps, {
+      academie: 'lille',
+      session: SESSION,
+      phase: 1,
+      actor: 'dora',
+      iterations: 1_000,
+      validForMs: 3600_000,
+    });
     expect(r.path).toMatch(new RegExp(`^/_rehearsal/${r.id}/\\d{10}/[0-9a-f]{64}/lille/$`));
     const page = await get(r.path);
     expect(page.status).toBe(200);
@@ -62,9 +111,15 @@ describe('rehearsal', () => {
     // No pointer leads to it: the public site has nothing, whatever the path.
     expect(await t.kvs.get(pointerKey('lille'))).toBeUndefined();
     for (const path of [
-      '/lille/', '/lille/listes/0590001A.html', `/rehearsals/${r.id}/lille/index.html`, `/releases/${r.id}/lille/index.html`,
-      `/lille/../rehearsals/${r.id}/lille/index.html`, `/lille/%2e%2e/rehearsals/${r.id}/lille/index.html`, `/lille%2f..%2frehearsals%2f${r.id}%2flille%2findex.html`,
-      `${r.path}../../../../../releases/${r.id}/lille/index.html`, `${r.path.replace('/lille/', '/lille/%2e%2e/')}index.html`,
+      '/lille/',
+      '/lille/listes/0590001A.html',
+      `/rehearsals/${r.id}/lille/index.html`,
+      `/releases/${r.id}/lille/index.html`,
+      `/lille/../rehearsals/${r.id}/lille/index.html`,
+      `/lille/%2e%2e/rehearsals/${r.id}/lille/index.html`,
+      `/lille%2f..%2frehearsals%2f${r.id}%2flille%2findex.html`,
+      `${r.path}../../../../../releases/${r.id}/lille/index.html`,
+      `${r.path.replace('/lille/', '/lille/%2e%2e/')}index.html`,
     ]) {
       const answer = await get(path);
       expect(answer.body, path).not.toContain('REPETITION');
@@ -74,32 +129,69 @@ describe('rehearsal', () => {
     const [, , id, exp, sig] = r.path.split('/');
     const flipped = `${sig!.slice(0, -1)}${sig!.endsWith('0') ? '1' : '0'}`;
     const later = String(Number(exp) + 3600);
-    for (const path of [`/_rehearsal/${id}/${exp}/${flipped}/lille/`, `/_rehearsal/${id}/${later}/${sig}/lille/`, `/_rehearsal/other-id/${exp}/${sig}/lille/`]) {
+    for (const path of [
+      `/_rehearsal/${id}/${exp}/${flipped}/lille/`,
+      `/_rehearsal/${id}/${later}/${sig}/lille/`,
+      `/_rehearsal/other-id/${exp}/${sig}/lille/`,
+    ]) {
       expect((await get(path)).status, path).toBe(404);
     }
     clock.set(new Date(Number(exp) * 1000));
     expect((await get(r.path)).status).toBe(404);
     clock.set(new Date(NOW));
     // A link signed with another key does not open it either.
-    expect((await get(rehearsalPath('f'.repeat(64), r.id, 'lille', new Date(NOW + 60_000)))).status).toBe(404);
+    expect(
+      (await get(rehearsalPath('f'.repeat(64), r.id, 'lille', new Date(NOW + 60_000)))).status,
+    ).toBe(404);
     expect(await rehearsalKey(t.kvs)).not.toBe('f'.repeat(64));
 
-    expect((await t.deps.audit.entries({ academie: 'lille' })).map((e) => [e.action, e.actor])).toEqual([['rehearse', 'dora'], ['rehearsal-link', 'dora']]);
+    expect(
+      (await t.deps.audit.entries({ academie: 'lille' })).map((e) => [e.action, e.actor]),
+    ).toEqual([
+      ['rehearse', 'dora'],
+      ['rehearsal-link', 'dora'],
+    ]);
     // publish --now ignores rehearsals: only a rendered release can go public.
-    await expect(publishNow(t.deps, { academie: 'lille', session: SESSION, groupe: 1, actor: 'dora' })).rejects.toThrow(/no release rendered/);
+    await expect(
+      publishNow(t.deps, { academie: 'lille', session: SESSION, groupe: 1, actor: 'dora' }),
+    ).rejects.toThrow(/no release rendered/);
   });
 });
 
 describe('moving an armed publication', () => {
   it('disarms the pointer at once, so the old instant opens nothing', async () => {
     clock.set(new Date(NOW));
-    const { release } = await renderAcademie(t.deps, { academie: 'lille', session: SESSION, phase: 1, actor: 'dora' });
-    await schedulePublication(t.deps, { academie: 'lille', session: SESSION, groupe: 1, at: '2024-07-01 11:03', actor: 'dora' });
-    expect(await armPublication(t.deps, { academie: 'lille', session: SESSION, groupe: 1 })).toEqual({ armed: true, releaseId: release.id });
+    const { release } = await renderAcademie(t.deps, {
+      academie: 'lille',
+      session: SESSION,
+      phase: 1,
+      actor: 'dora',
+    });
+    await schedulePublication(t.deps, {
+      academie: 'lille',
+      session: SESSION,
+      groupe: 1,
+      at: '2024-07-01 11:03',
+      actor: 'dora',
+    });
+    expect(
+      await armPublication(t.deps, { academie: 'lille', session: SESSION, groupe: 1 }),
+    ).toEqual({ armed: true, releaseId: release.id });
     expect(JSON.parse((await t.kvs.get(pointerKey('lille')))!)).toMatchObject({ next: release.id });
-    const plan = await schedulePublication(t.deps, { academie: 'lille', session: SESSION, groupe: 1, at: '2024-07-02 10:00', actor: 'dora' });
+    const plan = await schedulePublication(t.deps, {
+      academie: 'lille',
+      session: SESSION,
+      groupe: 1,
+      at: '2024-07-02 10:00',
+      actor: 'dora',
+    });
     expect(plan.state).toBe('scheduled');
-    expect(JSON.parse((await t.kvs.get(pointerKey('lille')))!)).toEqual({ v: 1, current: null, next: null, notBefore: null });
+    expect(JSON.parse((await t.kvs.get(pointerKey('lille')))!)).toEqual({
+      v: 1,
+      current: null,
+      next: null,
+      notBefore: null,
+    });
     clock.set(new Date('2024-07-01T09:03:00.000Z'));
     expect((await get('/lille/resultats/params.json')).status).toBe(404);
     clock.set(new Date(NOW));
@@ -120,8 +212,26 @@ describe('rehearsal links', () => {
   beforeAll(async () => {
     id = `r-dress-${Date.now().toString(36)}`;
     for (const slug of [SLUG, 'nantes']) {
-      await t.s3.send(new PutObjectCommand({ Bucket: stack.env.PUBLIBAC_SITE_BUCKET!, Key: `rehearsals/${id}/${slug}/index.html`, Body: `<p>${MARKER}</p>`, ContentType: 'text/html; charset=utf-8' }));
-      await t.deps.publications.recordRelease({ id, academie: slug, session: SESSION, phase: 1, kind: 'rehearsal', candidates: 3, objects: 1, bytes: 20, renderedAt: new Date(NOW).toISOString(), renderedBy: 'dora' });
+      await t.s3.send(
+        new PutObjectCommand({
+          Bucket: stack.env.PUBLIBAC_SITE_BUCKET!,
+          Key: `rehearsals/${id}/${slug}/index.html`,
+          Body: `<p>${MARKER}</p>`,
+          ContentType: 'text/html; charset=utf-8',
+        }),
+      );
+      await t.deps.publications.recordRelease({
+        id,
+        academie: slug,
+        session: SESSION,
+        phase: 1,
+        kind: 'rehearsal',
+        candidates: 3,
+        objects: 1,
+        bytes: 20,
+        renderedAt: new Date(NOW).toISOString(),
+        renderedBy: 'dora',
+      });
     }
   });
 
@@ -129,43 +239,95 @@ describe('rehearsal links', () => {
     clock.set(new Date(NOW));
     const before = (await t.deps.audit.entries({ academie: SLUG })).length;
     for (const validForMs of [hours(24) + 1_000, hours(24 * 7)]) {
-      const refused = mintRehearsalLink(t.deps, { academie: SLUG, session: SESSION, validForMs, actor: 'eve' });
+      const refused = mintRehearsalLink(t.deps, {
+        academie: SLUG,
+        session: SESSION,
+        validForMs,
+        actor: 'eve',
+      });
       await expect(refused).rejects.toThrow(PublicationError);
       await expect(refused).rejects.toThrow(/24 hours at most/);
     }
     // rehearse refuses before rendering: no rehearsal is recorded for the académie.
-    await expect(rehearse(t.deps, { academie: 'nice', session: SESSION, phase: 1, actor: 'eve', validForMs: hours(24 * 7) })).rejects.toThrow(/24 hours at most/);
+    await expect(
+      rehearse(t.deps, {
+        academie: 'nice',
+        session: SESSION,
+        phase: 1,
+        actor: 'eve',
+        validForMs: hours(24 * 7),
+      }),
+    ).rejects.toThrow(/24 hours at most/);
     expect(await t.deps.publications.releases(SESSION, 'nice')).toEqual([]);
     expect(await t.deps.audit.entries({ academie: SLUG })).toHaveLength(before);
 
-    const link = await mintRehearsalLink(t.deps, { academie: SLUG, session: SESSION, actor: 'eve' });
+    const link = await mintRehearsalLink(t.deps, {
+      academie: SLUG,
+      session: SESSION,
+      actor: 'eve',
+    });
     expect(link.expires.getTime()).toBe(NOW + hours(2));
     expect(await reachable(link.path)).toBe(true);
     clock.set(new Date(NOW + hours(2)));
     expect((await get(link.path)).status).toBe(404);
     clock.set(new Date(NOW));
-    const longest = await mintRehearsalLink(t.deps, { academie: SLUG, session: SESSION, validForMs: hours(24), actor: 'eve' });
+    const longest = await mintRehearsalLink(t.deps, {
+      academie: SLUG,
+      session: SESSION,
+      validForMs: hours(24),
+      actor: 'eve',
+    });
     expect(longest.expires.getTime()).toBe(NOW + hours(24));
   });
 
   it('audits each link minted: who, when, which rehearsal, until when; never the signature', async () => {
     clock.set(new Date(NOW));
-    const link = await mintRehearsalLink(t.deps, { academie: SLUG, session: SESSION, rehearsalId: id, validForMs: hours(1), actor: 'frank' });
+    const link = await mintRehearsalLink(t.deps, {
+      academie: SLUG,
+      session: SESSION,
+      rehearsalId: id,
+      validForMs: hours(1),
+      actor: 'frank',
+    });
     const [, , , , signature] = link.path.split('/');
     const entries = await t.deps.audit.entries({ academie: SLUG });
     expect(entries.at(-1)).toEqual({
-      at: new Date(NOW).toISOString(), actor: 'frank', action: 'rehearsal-link', academie: SLUG, session: SESSION, groupe: 1, releaseId: id,
+      at: new Date(NOW).toISOString(),
+      actor: 'frank',
+      action: 'rehearsal-link',
+      academie: SLUG,
+      session: SESSION,
+      groupe: 1,
+      releaseId: id,
       detail: `rehearsal link minted, valid until ${new Date(NOW + hours(1)).toISOString()}`,
     });
     expect(JSON.stringify(entries)).not.toContain(signature);
-    await expect(mintRehearsalLink(t.deps, { academie: SLUG, session: SESSION, rehearsalId: 'r-nowhere', actor: 'frank' })).rejects.toThrow(RehearsalNotFoundError);
-    await expect(mintRehearsalLink(t.deps, { academie: 'lyon', session: SESSION, actor: 'frank' })).rejects.toThrow(/no rehearsal rendered for lyon 2024-06/);
+    await expect(
+      mintRehearsalLink(t.deps, {
+        academie: SLUG,
+        session: SESSION,
+        rehearsalId: 'r-nowhere',
+        actor: 'frank',
+      }),
+    ).rejects.toThrow(RehearsalNotFoundError);
+    await expect(
+      mintRehearsalLink(t.deps, { academie: 'lyon', session: SESSION, actor: 'frank' }),
+    ).rejects.toThrow(/no rehearsal rendered for lyon 2024-06/);
   });
 
   it('are all revoked by a key rotation (audited); a link minted after works', async () => {
     clock.set(new Date(NOW));
-    const before = await mintRehearsalLink(t.deps, { academie: SLUG, session: SESSION, actor: 'gus' });
-    const elsewhere = await mintRehearsalLink(t.deps, { academie: 'nantes', session: SESSION, validForMs: hours(24), actor: 'gus' });
+    const before = await mintRehearsalLink(t.deps, {
+      academie: SLUG,
+      session: SESSION,
+      actor: 'gus',
+    });
+    const elsewhere = await mintRehearsalLink(t.deps, {
+      academie: 'nantes',
+      session: SESSION,
+      validForMs: hours(24),
+      actor: 'gus',
+    });
     expect(await reachable(before.path)).toBe(true);
     expect(await reachable(elsewhere.path)).toBe(true);
     const oldKey = await t.kvs.get(REHEARSAL_KEY);
@@ -176,11 +338,26 @@ describe('rehearsal links', () => {
     expect((await get(before.path)).status).toBe(404);
     expect((await get(elsewhere.path)).status).toBe(404);
 
-    const after = await mintRehearsalLink(t.deps, { academie: SLUG, session: SESSION, actor: 'gus' });
+    const after = await mintRehearsalLink(t.deps, {
+      academie: SLUG,
+      session: SESSION,
+      actor: 'gus',
+    });
     expect(after.path).not.toBe(before.path);
     expect(await reachable(after.path)).toBe(true);
-    expect((await t.deps.audit.entries()).filter((e) => e.action === 'rehearsal-key-rotation')).toEqual([
-      { at: rotatedAt, actor: 'gus', action: 'rehearsal-key-rotation', academie: '*', session: '*', groupe: null, releaseId: null, detail: expect.stringMatching(/revoked/) },
+    expect(
+      (await t.deps.audit.entries()).filter((e) => e.action === 'rehearsal-key-rotation'),
+    ).toEqual([
+      {
+        at: rotatedAt,
+        actor: 'gus',
+        action: 'rehearsal-key-rotation',
+        academie: '*',
+        session: '*',
+        groupe: null,
+        releaseId: null,
+        detail: expect.stringMatching(/revoked/),
+      },
     ]);
   });
 });

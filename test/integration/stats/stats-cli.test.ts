@@ -40,7 +40,11 @@ const PREVIOUS_CSV = [
 
 async function publibac(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, ...stack.env }, encoding: 'buffer', maxBuffer: 1 << 26 });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
+      env: { ...process.env, ...stack.env },
+      encoding: 'buffer',
+      maxBuffer: 1 << 26,
+    });
     return { code: 0, stdout, stderr: stderr.toString() };
   } catch (err) {
     const e = err as { code: number; stdout: Buffer; stderr: Buffer };
@@ -53,9 +57,28 @@ beforeAll(async () => {
   client = dynamoClientFor(stack.env);
   dir = await mkdtemp(join(tmpdir(), 'publibac-stats-'));
   const store = new DynamoDecisionStore({ client, tableName: stack.env.PUBLIBAC_DECISIONS_TABLE! });
-  await store.appendVersions(DECISIONS.map((d) => ({ ...d, digest: decisionDigest(d), source: { file: 'synthetic.csv', sha256: 'b'.repeat(64), line: 2, ingestedAt: '2024-07-05T10:00:00.000Z' } })));
+  await store.appendVersions(
+    DECISIONS.map((d) => ({
+      ...d,
+      digest: decisionDigest(d),
+      source: {
+        file: 'synthetic.csv',
+        sha256: 'b'.repeat(64),
+        line: 2,
+        ingestedAt: '2024-07-05T10:00:00.000Z',
+      },
+    })),
+  );
   await new DynamoFraudFlags({ client, tableName: stack.env.PUBLIBAC_CONTROL_TABLE! }).put({
-    session: '2024-06', academie: 'amiens', numero: WITHHELD, pv: null, state: 'flagged', flaggedAt: '2024-07-04T12:00:00.000Z', flaggedBy: 'test', releasedAt: null, releasedBy: null,
+    session: '2024-06',
+    academie: 'amiens',
+    numero: WITHHELD,
+    pv: null,
+    state: 'flagged',
+    flaggedAt: '2024-07-04T12:00:00.000Z',
+    flaggedBy: 'test',
+    releasedAt: null,
+    releasedBy: null,
   });
 });
 afterAll(async () => {
@@ -68,26 +91,44 @@ afterAll(async () => {
 function expected(withheld: ReadonlySet<string>): string {
   const parsed = parsePreviousFiguresFile(new TextEncoder().encode(PREVIOUS_CSV));
   if (!parsed.ok) throw new Error('fixture file rejected');
-  return toJson(academieStatistics({ academie: 'amiens', session: '2024-06', phase: 2, decisions: DECISIONS as Decision[], withheld, previous: parsed.sets[0]! }));
+  return toJson(
+    academieStatistics({
+      academie: 'amiens',
+      session: '2024-06',
+      phase: 2,
+      decisions: DECISIONS as Decision[],
+      withheld,
+      previous: parsed.sets[0]!,
+    }),
+  );
 }
 
 describe('publibac stats', () => {
   it('rejects a bad figures file with every error located, exit 2, and stores nothing', async () => {
     const bad = join(dir, 'bad-figures.csv');
-    await writeFile(bad, [
-      'academie;session;phase;niveau;code;presents;admis;taux_reussite',
-      'amiens;2023-06;2;departement;59;;;87,8',
-      'amiens;2023-06;3;voie;BCG;100;90;',
-      'amiens;2023-06;2;voie;BTN;100;120;',
-      'amiens;2023-06;2;academie;amiens;1000;900;89,1',
-      'amiens;2023-06;2;serie;BTN/STMG;;;',
-      '',
-    ].join('\n'));
+    await writeFile(
+      bad,
+      [
+        'academie;session;phase;niveau;code;presents;admis;taux_reussite',
+        'amiens;2023-06;2;departement;59;;;87,8',
+        'amiens;2023-06;3;voie;BCG;100;90;',
+        'amiens;2023-06;2;voie;BTN;100;120;',
+        'amiens;2023-06;2;academie;amiens;1000;900;89,1',
+        'amiens;2023-06;2;serie;BTN/STMG;;;',
+        '',
+      ].join('\n'),
+    );
     const before = await tableSnapshot(client, stack.env.PUBLIBAC_CONTROL_TABLE!);
     const r = await publibac('stats', 'import-previous', bad);
     expect(r.code).toBe(2);
     const located = r.stderr.split('\n').filter((l) => /^bad-figures\.csv:\d/.test(l));
-    expect(located.map((l) => l.split(' ')[0])).toEqual(['bad-figures.csv:2:5', 'bad-figures.csv:3:3', 'bad-figures.csv:4:7', 'bad-figures.csv:5:8', 'bad-figures.csv:6:8']);
+    expect(located.map((l) => l.split(' ')[0])).toEqual([
+      'bad-figures.csv:2:5',
+      'bad-figures.csv:3:3',
+      'bad-figures.csv:4:7',
+      'bad-figures.csv:5:8',
+      'bad-figures.csv:6:8',
+    ]);
     expect(located[0]).toContain('département 59 is not in académie amiens');
     expect(located[1]).toContain('column phase "3": phase must be 1 or 2');
     expect(located[2]).toContain('admis cannot exceed presents');
@@ -104,7 +145,16 @@ describe('publibac stats', () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout.toString()).toBe('amiens 2023-06 phase 2: 4 figures stored\n');
 
-    const r = await publibac('stats', 'export', '--academie', 'amiens', '--session', '2024-06', '--format', 'json');
+    const r = await publibac(
+      'stats',
+      'export',
+      '--academie',
+      'amiens',
+      '--session',
+      '2024-06',
+      '--format',
+      'json',
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('evolutions against 2023-06 (imported figures)');
     const json = r.stdout.toString();
@@ -114,17 +164,46 @@ describe('publibac stats', () => {
     expect(total.taux_reussite_precedent).toBe(89.1);
     expect(total.evolution.points).toBeCloseTo(total.taux_reussite! - 89.1, 10);
     // A série the figures do not have is new, not +100 points; the withheld candidate is nowhere.
-    expect(doc.lignes.find((l) => l.code === 'BTN/STL')?.evolution).toEqual({ statut: 'nouveau', points: null });
+    expect(doc.lignes.find((l) => l.code === 'BTN/STL')?.evolution).toEqual({
+      statut: 'nouveau',
+      points: null,
+    });
     expect(json).not.toBe(expected(new Set()));
   });
 
   it('exports CSV to standard output and XLSX to a file', async () => {
-    const csv = await publibac('stats', 'export', '--academie', 'amiens', '--session', '2024-06', '--format', 'csv', '--table', 'etablissements');
+    const csv = await publibac(
+      'stats',
+      'export',
+      '--academie',
+      'amiens',
+      '--session',
+      '2024-06',
+      '--format',
+      'csv',
+      '--table',
+      'etablissements',
+    );
     expect(csv.code).toBe(0);
-    expect(csv.stdout.toString().startsWith('\ufeffsession;uai;libelle_uai;code_departement;')).toBe(true);
+    expect(
+      csv.stdout.toString().startsWith('\ufeffsession;uai;libelle_uai;code_departement;'),
+    ).toBe(true);
 
     const out = join(dir, 'amiens.xlsx');
-    const x = await publibac('stats', 'export', '--academie', 'amiens', '--session', '2024-06', '--format', 'xlsx', '--phase', '1', '-o', out);
+    const x = await publibac(
+      'stats',
+      'export',
+      '--academie',
+      'amiens',
+      '--session',
+      '2024-06',
+      '--format',
+      'xlsx',
+      '--phase',
+      '1',
+      '-o',
+      out,
+    );
     expect(x.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile(out)) as unknown as ArrayBuffer);
@@ -134,10 +213,28 @@ describe('publibac stats', () => {
   });
 
   it('rejects an unknown académie, or a session with no decisions, with exit 2 and no output', async () => {
-    const r = await publibac('stats', 'export', '--academie', 'atlantide', '--session', '2024-06', '--format', 'csv');
+    const r = await publibac(
+      'stats',
+      'export',
+      '--academie',
+      'atlantide',
+      '--session',
+      '2024-06',
+      '--format',
+      'csv',
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown académie "atlantide"');
-    const empty = await publibac('stats', 'export', '--academie', 'amiens', '--session', '2042-06', '--format', 'json');
+    const empty = await publibac(
+      'stats',
+      'export',
+      '--academie',
+      'amiens',
+      '--session',
+      '2042-06',
+      '--format',
+      'json',
+    );
     expect([empty.code, empty.stdout.length]).toEqual([2, 0]);
     expect(empty.stderr).toContain('no decisions stored for amiens 2042-06');
   });

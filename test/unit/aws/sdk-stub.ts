@@ -18,7 +18,10 @@ export function stubClient(
   const sent: SentCommand[] = [];
   client.middlewareStack.add(
     (_next, context: HandlerExecutionContext) => async (args: { input: object }) => {
-      const command = { name: String(context.commandName), input: structuredClone(args.input) as Record<string, unknown> };
+      const command = {
+        name: String(context.commandName),
+        input: structuredClone(args.input) as Record<string, unknown>,
+      };
       sent.push(command);
       return { output: { $metadata: {}, ...((await respond(command)) as object) }, response: {} };
     },
@@ -27,4 +30,7 @@ export function stubClient(
   return sent;
 }
 
-export const testClientConfig = { region: 'eu-west-3', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+export const testClientConfig = {
+  region: 'eu-west-3',
+  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+};

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  academiesFor, allRoles, authorize, AUDIT_ROLE, EVERY_ACADEMIE, ForbiddenError, may, officerFromGroups, parseRole, rolesAllowing, type Action, type Officer,
+  academiesFor,
+  allRoles,
+  authorize,
+  AUDIT_ROLE,
+  EVERY_ACADEMIE,
+  ForbiddenError,
+  may,
+  officerFromGroups,
+  parseRole,
+  rolesAllowing,
+  type Action,
+  type Officer,
 } from '../../../shared/domain/authority.js';
 import { ACADEMIES } from '../../../shared/domain/reference/academies.js';
 
@@ -16,7 +27,17 @@ describe('parseRole', () => {
     expect(parseRole('aix-marseille:publication')).toBe('aix-marseille:publication');
     expect(parseRole(' nouvelle-caledonie:fraud ')).toBe('nouvelle-caledonie:fraud');
     expect(parseRole('audit')).toBe('audit');
-    for (const bad of ['publication-officers', 'fraud-officers', 'atlantis:publication', 'amiens:admin', 'amiens', 'AMIENS:publication', 'amiens:publication:x', '*:publication', '']) {
+    for (const bad of [
+      'publication-officers',
+      'fraud-officers',
+      'atlantis:publication',
+      'amiens:admin',
+      'amiens',
+      'AMIENS:publication',
+      'amiens:publication:x',
+      '*:publication',
+      '',
+    ]) {
       expect(parseRole(bad), bad).toBeNull();
     }
   });
@@ -33,8 +54,18 @@ describe('allRoles', () => {
 
 describe('officerFromGroups', () => {
   it('keeps the groups that are roles; the former global groups grant nothing', () => {
-    expect(officerFromGroups('olga', ['publication-officers', 'fraud-officers'])).toEqual({ actor: 'olga', roles: [] });
-    expect(officerFromGroups('alice', ['amiens:publication', 'us-east-1_x_Google', 'amiens:publication', 'audit'])).toEqual({ actor: 'alice', roles: ['amiens:publication', 'audit'] });
+    expect(officerFromGroups('olga', ['publication-officers', 'fraud-officers'])).toEqual({
+      actor: 'olga',
+      roles: [],
+    });
+    expect(
+      officerFromGroups('alice', [
+        'amiens:publication',
+        'us-east-1_x_Google',
+        'amiens:publication',
+        'audit',
+      ]),
+    ).toEqual({ actor: 'alice', roles: ['amiens:publication', 'audit'] });
   });
 });
 
@@ -55,18 +86,20 @@ describe('may', () => {
     expect(may(fred, 'read-fraud', 'aix-marseille')).toBe(true);
     expect(may(fred, 'read', 'aix-marseille')).toBe(true);
     expect(may(fred, 'withhold', 'amiens')).toBe(false);
-    for (const action of PUBLICATION) expect(may(fred, action, 'aix-marseille'), action).toBe(false);
+    for (const action of PUBLICATION)
+      expect(may(fred, action, 'aix-marseille'), action).toBe(false);
   });
 
   it('lets the audit reader read every académie, fraud included, and do nothing', () => {
     for (const { slug } of ACADEMIES) {
       expect(may(ada, 'read', slug)).toBe(true);
       expect(may(ada, 'read-fraud', slug)).toBe(true);
-      for (const action of [...PUBLICATION, 'withhold', 'rotate-rehearsal-key'] as const) expect(may(ada, action, slug), action).toBe(false);
+      for (const action of [...PUBLICATION, 'withhold', 'rotate-rehearsal-key'] as const)
+        expect(may(ada, action, slug), action).toBe(false);
     }
   });
 
-  it('lets any publication officer rotate the rehearsal key (it revokes every académie\'s links), and no one else', () => {
+  it("lets any publication officer rotate the rehearsal key (it revokes every académie's links), and no one else", () => {
     expect(may(alice, 'rotate-rehearsal-key', EVERY_ACADEMIE)).toBe(true);
     expect(may(fred, 'rotate-rehearsal-key', EVERY_ACADEMIE)).toBe(false);
     expect(may(ada, 'rotate-rehearsal-key', EVERY_ACADEMIE)).toBe(false);
@@ -87,9 +120,18 @@ describe('authorize', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(ForbiddenError);
-    expect(error).toMatchObject({ name: 'ForbiddenError', academie: 'amiens', required: ['amiens:publication'], message: 'alice may not publish results for amiens: requires the role amiens:publication' });
-    expect(() => authorize(fred, 'read', 'amiens')).toThrow('requires the role amiens:publication or amiens:fraud or audit');
-    expect(() => authorize(fred, 'rotate-rehearsal-key', EVERY_ACADEMIE)).toThrow(/for any académie: requires the role <académie>:publication/);
+    expect(error).toMatchObject({
+      name: 'ForbiddenError',
+      academie: 'amiens',
+      required: ['amiens:publication'],
+      message: 'alice may not publish results for amiens: requires the role amiens:publication',
+    });
+    expect(() => authorize(fred, 'read', 'amiens')).toThrow(
+      'requires the role amiens:publication or amiens:fraud or audit',
+    );
+    expect(() => authorize(fred, 'rotate-rehearsal-key', EVERY_ACADEMIE)).toThrow(
+      /for any académie: requires the role <académie>:publication/,
+    );
     expect(() => authorize(alice, 'publish', 'aix-marseille')).not.toThrow();
   });
 });
@@ -98,8 +140,12 @@ describe('rolesAllowing and academiesFor', () => {
   it('say which roles allow an action, and where an officer may do it', () => {
     expect(rolesAllowing('withhold', 'lyon')).toEqual(['lyon:fraud']);
     expect(rolesAllowing('read-fraud', 'lyon')).toEqual(['lyon:fraud', 'audit']);
-    expect(academiesFor({ actor: 'x', roles: ['lyon:publication', 'nice:fraud'] }, 'read')).toEqual(['lyon', 'nice']);
-    expect(academiesFor({ actor: 'x', roles: ['lyon:publication', 'nice:fraud'] }, 'publish')).toEqual(['lyon']);
+    expect(academiesFor({ actor: 'x', roles: ['lyon:publication', 'nice:fraud'] }, 'read')).toEqual(
+      ['lyon', 'nice'],
+    );
+    expect(
+      academiesFor({ actor: 'x', roles: ['lyon:publication', 'nice:fraud'] }, 'publish'),
+    ).toEqual(['lyon']);
     expect(academiesFor(ada, 'read')).toHaveLength(ACADEMIES.length);
   });
 });

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { APPROVAL_WINDOW_MS, approvalDeadline, isExpired, isSelfApproval, schedulingNeedsSecondOfficer } from '../../../shared/domain/publication/two-person.js';
+import {
+  APPROVAL_WINDOW_MS,
+  approvalDeadline,
+  isExpired,
+  isSelfApproval,
+  schedulingNeedsSecondOfficer,
+} from '../../../shared/domain/publication/two-person.js';
 
 const at = (iso: string) => new Date(iso);
 
 describe('schedulingNeedsSecondOfficer', () => {
   it('is one officer for a first instant or one moved later, two for one moved earlier', () => {
     expect(schedulingNeedsSecondOfficer(null, at('2024-07-04T08:00:00Z'))).toBe(false);
-    expect(schedulingNeedsSecondOfficer(at('2024-07-04T08:00:00Z'), at('2024-07-04T08:00:00Z'))).toBe(false);
-    expect(schedulingNeedsSecondOfficer(at('2024-07-04T08:00:00Z'), at('2024-07-05T08:00:00Z'))).toBe(false);
-    expect(schedulingNeedsSecondOfficer(at('2024-07-04T08:00:00Z'), at('2024-07-04T07:59:59Z'))).toBe(true);
+    expect(
+      schedulingNeedsSecondOfficer(at('2024-07-04T08:00:00Z'), at('2024-07-04T08:00:00Z')),
+    ).toBe(false);
+    expect(
+      schedulingNeedsSecondOfficer(at('2024-07-04T08:00:00Z'), at('2024-07-05T08:00:00Z')),
+    ).toBe(false);
+    expect(
+      schedulingNeedsSecondOfficer(at('2024-07-04T08:00:00Z'), at('2024-07-04T07:59:59Z')),
+    ).toBe(true);
   });
 });
 

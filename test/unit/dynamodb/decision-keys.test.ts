@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a32, partitionKey, SHARD_COUNT, shardOf, sortKey } from '../../../shared/adapters/dynamodb/decision-store.dynamodb.js';
+import {
+  fnv1a32,
+  partitionKey,
+  SHARD_COUNT,
+  shardOf,
+  sortKey,
+} from '../../../shared/adapters/dynamodb/decision-store.dynamodb.js';
 
 describe('fnv1a32', () => {
   it('matches the published FNV-1a 32-bit test vectors', () => {
@@ -29,8 +35,9 @@ describe('keys', () => {
     expect(partitionKey('2024-06', 'aix-marseille', 15)).toBe('2024-06#aix-marseille#15');
   });
 
-  it('sorts a slot\'s versions in time order', () => {
-    const v = (deliberation: string, digest: string) => sortKey({ numero: '240012345', groupe: 1, deliberation, digest });
+  it("sorts a slot's versions in time order", () => {
+    const v = (deliberation: string, digest: string) =>
+      sortKey({ numero: '240012345', groupe: 1, deliberation, digest });
     const keys = [
       v('2024-07-05T09:00:00.000Z', 'ffffffffffffffff'),
       v('2024-07-04T18:30:00.000Z', '0000000000000000'),

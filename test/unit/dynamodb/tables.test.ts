@@ -3,7 +3,12 @@ import { createTableInput, TABLES, tableNames } from '../../../shared/adapters/d
 
 describe('table definitions', () => {
   it('names every table from one prefix', () => {
-    expect(tableNames('publibac')).toEqual({ decisions: 'publibac-decisions', control: 'publibac-control', edgeKvs: 'publibac-edge-kvs', keys: 'publibac-keys' });
+    expect(tableNames('publibac')).toEqual({
+      decisions: 'publibac-decisions',
+      control: 'publibac-control',
+      edgeKvs: 'publibac-edge-kvs',
+      keys: 'publibac-keys',
+    });
   });
 
   it('turns a definition into a CreateTable request with on-demand billing and string keys', () => {
@@ -25,7 +30,14 @@ describe('table definitions', () => {
     const input = createTableInput(
       {
         ...TABLES.decisions,
-        globalSecondaryIndexes: [{ indexName: 'by-sk', partitionKey: { name: 'sk', type: 'S' }, sortKey: { name: 'at', type: 'N' }, projection: 'KEYS_ONLY' }],
+        globalSecondaryIndexes: [
+          {
+            indexName: 'by-sk',
+            partitionKey: { name: 'sk', type: 'S' },
+            sortKey: { name: 'at', type: 'N' },
+            projection: 'KEYS_ONLY',
+          },
+        ],
       },
       't',
     );

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cachePolicyFor, IMMUTABLE_TTL_SECONDS, SECURITY_HEADERS, SHORT_TTL_SECONDS } from '../../../shared/edge/response-headers.js';
+import {
+  cachePolicyFor,
+  IMMUTABLE_TTL_SECONDS,
+  SECURITY_HEADERS,
+  SHORT_TTL_SECONDS,
+} from '../../../shared/edge/response-headers.js';
 
 const SHORT = `public, max-age=${SHORT_TTL_SECONDS}`;
 const IMMUTABLE = `public, max-age=${IMMUTABLE_TTL_SECONDS}, immutable`;
@@ -37,11 +42,17 @@ describe('cachePolicyFor', () => {
 
 describe('SECURITY_HEADERS', () => {
   it('has HSTS for two years and a CSP that allows nothing from elsewhere', () => {
-    expect(SECURITY_HEADERS['Strict-Transport-Security']).toBe('max-age=63072000; includeSubDomains');
+    expect(SECURITY_HEADERS['Strict-Transport-Security']).toBe(
+      'max-age=63072000; includeSubDomains',
+    );
     expect(SECURITY_HEADERS['Content-Security-Policy']).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
     );
-    expect(SECURITY_HEADERS).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' });
+    expect(SECURITY_HEADERS).toMatchObject({
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'X-Frame-Options': 'DENY',
+    });
     expect(SECURITY_HEADERS['Permissions-Policy']).toMatch(/camera=\(\)/);
   });
 });

@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadViewerRequest, VIEWER_REQUEST_FUNCTION, type EdgeRequest, type EdgeResponse, type ViewerRequestEvent } from '../../../shared/local/local-cdn.js';
+import {
+  loadViewerRequest,
+  VIEWER_REQUEST_FUNCTION,
+  type EdgeRequest,
+  type EdgeResponse,
+  type ViewerRequestEvent,
+} from '../../../shared/local/local-cdn.js';
 import { fixedClock } from '../../../shared/ports/clock.port.js';
 import { cachePolicyFor, ROBOTS_TXT } from '../../../shared/edge/response-headers.js';
 import { memoryKvs } from './memory-kvs.js';
@@ -12,9 +18,20 @@ const handler = await loadViewerRequest({ kvs, clock });
 
 const event = (uri: string): ViewerRequestEvent => ({
   version: '1.0',
-  context: { distributionDomainName: 'localhost', distributionId: 'TEST', eventType: 'viewer-request', requestId: 'r' },
+  context: {
+    distributionDomainName: 'localhost',
+    distributionId: 'TEST',
+    eventType: 'viewer-request',
+    requestId: 'r',
+  },
   viewer: { ip: '127.0.0.1' },
-  request: { method: 'GET', uri, querystring: {}, headers: { host: { value: 'localhost' } }, cookies: {} },
+  request: {
+    method: 'GET',
+    uri,
+    querystring: {},
+    headers: { host: { value: 'localhost' } },
+    cookies: {},
+  },
 });
 
 /** The rewritten URI, or the status of the response the function generated. */
@@ -23,7 +40,11 @@ async function route(uri: string): Promise<string | number> {
   return 'statusCode' in result ? result.statusCode : result.uri;
 }
 
-const pointer = (p: object) => kvs.values.set('pointer:aix-marseille', JSON.stringify({ v: 1, current: null, next: null, notBefore: null, ...p }));
+const pointer = (p: object) =>
+  kvs.values.set(
+    'pointer:aix-marseille',
+    JSON.stringify({ v: 1, current: null, next: null, notBefore: null, ...p }),
+  );
 
 beforeEach(() => {
   kvs.values.clear();
@@ -38,7 +59,10 @@ describe('viewer-request: /<slug> without its slash', () => {
     expect(result).toEqual({
       statusCode: 301,
       statusDescription: 'Moved Permanently',
-      headers: { location: { value: '/aix-marseille/' }, 'cache-control': { value: 'public, max-age=3600' } },
+      headers: {
+        location: { value: '/aix-marseille/' },
+        'cache-control': { value: 'public, max-age=3600' },
+      },
     });
     expect(await route('/Aix-Marseille')).toBe(404);
   });
@@ -47,10 +71,14 @@ describe('viewer-request: /<slug> without its slash', () => {
 describe('viewer-request: live release', () => {
   it('rewrites into the current release, with index.html for directories', async () => {
     pointer({ current: 'r-2024-1' });
-    expect(await route('/aix-marseille/listes/0130040Y.html')).toBe('/releases/r-2024-1/aix-marseille/listes/0130040Y.html');
+    expect(await route('/aix-marseille/listes/0130040Y.html')).toBe(
+      '/releases/r-2024-1/aix-marseille/listes/0130040Y.html',
+    );
     expect(await route('/aix-marseille/')).toBe('/releases/r-2024-1/aix-marseille/index.html');
     expect(await route('/aix-marseille')).toBe(301);
-    expect(await route('/aix-marseille/resultats/')).toBe('/releases/r-2024-1/aix-marseille/resultats/index.html');
+    expect(await route('/aix-marseille/resultats/')).toBe(
+      '/releases/r-2024-1/aix-marseille/resultats/index.html',
+    );
   });
 
   it('opens next at notBefore to the millisecond, and not before', async () => {
@@ -68,7 +96,12 @@ describe('viewer-request: live release', () => {
       expect(await route(uri)).toBe('/announcements/aix-marseille/index.html');
     }
     expect(await route('/aix-marseille')).toBe(301);
-    for (const uri of ['/aix-marseille/listes/0130040Y.html', '/aix-marseille/resultats/0a.json', '/aix-marseille/listes/', '/aix-marseille/x/index.html']) {
+    for (const uri of [
+      '/aix-marseille/listes/0130040Y.html',
+      '/aix-marseille/resultats/0a.json',
+      '/aix-marseille/listes/',
+      '/aix-marseille/x/index.html',
+    ]) {
       expect(await route(uri)).toBe(404);
     }
   });
@@ -80,7 +113,13 @@ describe('viewer-request: live release', () => {
     kvs.failing = true;
     expect(await route('/aix-marseille/a.html')).toBe(404);
     kvs.failing = false;
-    for (const bad of [{ v: 2, current: 'r-1' }, { current: '../rehearsals/x' }, { current: 'R-1' }, { current: 'r'.repeat(81) }, { current: 42 }]) {
+    for (const bad of [
+      { v: 2, current: 'r-1' },
+      { current: '../rehearsals/x' },
+      { current: 'R-1' },
+      { current: 'r'.repeat(81) },
+      { current: 42 },
+    ]) {
       pointer(bad);
       expect(await route('/aix-marseille/a.html')).toBe(404);
     }
@@ -99,9 +138,17 @@ describe('viewer-request: name lists expire', () => {
     for (const at of [T, T + 1, T + 365 * 24 * 3600_000]) {
       clock.set(new Date(at));
       for (const uri of [list, '/aix-marseille/listes/', '/aix-marseille/listes/index.html']) {
-        expect(await handler(event(uri)), uri).toMatchObject({ statusCode: 404, headers: { 'cache-control': { value: 'no-store' } } });
+        expect(await handler(event(uri)), uri).toMatchObject({
+          statusCode: 404,
+          headers: { 'cache-control': { value: 'no-store' } },
+        });
       }
-      for (const uri of ['/aix-marseille/index.html', '/aix-marseille/resultats/0a.json', '/aix-marseille/statistiques/index.html', '/aix-marseille/listes.html']) {
+      for (const uri of [
+        '/aix-marseille/index.html',
+        '/aix-marseille/resultats/0a.json',
+        '/aix-marseille/statistiques/index.html',
+        '/aix-marseille/listes.html',
+      ]) {
         expect(await route(uri)).toBe(`/releases/r-1${uri}`);
       }
     }
@@ -127,17 +174,32 @@ describe('viewer-request: /robots.txt', () => {
     expect(result).toEqual({
       statusCode: 200,
       statusDescription: 'OK',
-      headers: { 'content-type': { value: 'text/plain; charset=utf-8' }, 'cache-control': { value: cachePolicyFor('/robots.txt').cacheControl } },
+      headers: {
+        'content-type': { value: 'text/plain; charset=utf-8' },
+        'cache-control': { value: cachePolicyFor('/robots.txt').cacheControl },
+      },
       body: { encoding: 'text', data: ROBOTS_TXT },
     });
     expect(kvs.reads).toBe(reads);
-    for (const uri of ['/robots.txt/', '/robots.txt.bak', '/aix-marseille/robots.txt', '/ROBOTS.TXT']) expect(await route(uri), uri).toBe(404);
+    for (const uri of [
+      '/robots.txt/',
+      '/robots.txt.bak',
+      '/aix-marseille/robots.txt',
+      '/ROBOTS.TXT',
+    ])
+      expect(await route(uri), uri).toBe(404);
   });
 
   it('disallows the name lists, the lookup shards and the rehearsal links', () => {
     const lines = ROBOTS_TXT.split('\n');
     expect(lines[0]).toBe('User-agent: *');
-    expect(lines).toEqual(expect.arrayContaining(['Disallow: /*/listes/', 'Disallow: /*/resultats/', 'Disallow: /_rehearsal/']));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Disallow: /*/listes/',
+        'Disallow: /*/resultats/',
+        'Disallow: /_rehearsal/',
+      ]),
+    );
     expect(ROBOTS_TXT.endsWith('\n')).toBe(true);
   });
 });
@@ -177,7 +239,10 @@ describe('viewer-request: refused paths', () => {
     pointer({ current: 'r-1' });
     const reads = kvs.reads;
     const result = await handler(event(uri));
-    expect(result).toMatchObject({ statusCode: 404, headers: { 'cache-control': { value: 'no-store' } } });
+    expect(result).toMatchObject({
+      statusCode: 404,
+      headers: { 'cache-control': { value: 'no-store' } },
+    });
     expect(kvs.reads).toBe(reads);
   });
 
@@ -190,15 +255,21 @@ describe('viewer-request: refused paths', () => {
 });
 
 describe('viewer-request.js as a CloudFront Function', () => {
-  it('fits the runtime: under 10 KB, the runtime\'s two modules only, no Node APIs, no async closures', async () => {
+  it("fits the runtime: under 10 KB, the runtime's two modules only, no Node APIs, no async closures", async () => {
     const source = await readFile(VIEWER_REQUEST_FUNCTION, 'utf8');
     expect(Buffer.byteLength(source)).toBeLessThan(10 * 1024);
     expect(source.split('\n')[0]).toBe("import cf from 'cloudfront';");
     const code = source.replace(/^\s*\/\/.*$/gm, '');
-    expect(code.match(/^\s*import\b.*$/gm)).toEqual(["import cf from 'cloudfront';", "import crypto from 'crypto';"]);
-    expect(code).not.toMatch(/\brequire\s*\(|\bprocess\.|\bBuffer\b|\bsetTimeout\b|\beval\s*\(|\bexport\b/);
+    expect(code.match(/^\s*import\b.*$/gm)).toEqual([
+      "import cf from 'cloudfront';",
+      "import crypto from 'crypto';",
+    ]);
+    expect(code).not.toMatch(
+      /\brequire\s*\(|\bprocess\.|\bBuffer\b|\bsetTimeout\b|\beval\s*\(|\bexport\b/,
+    );
     // The runtime supports async functions but not async closures (arrows, expressions).
-    for (const [match] of code.matchAll(/\basync\b.*/g)) expect(match).toMatch(/^async function [A-Za-z_$][\w$]*\(/);
+    for (const [match] of code.matchAll(/\basync\b.*/g))
+      expect(match).toMatch(/^async function [A-Za-z_$][\w$]*\(/);
   });
 
   it('sees the injected clock through Date', async () => {

@@ -40,7 +40,8 @@ const invoke: Record<keyof typeof FUNCTION_NEEDS, () => Promise<unknown>> = {
   // The publish function may stand for its own ARN: invoked without one here, so that the variable is needed.
   publish: () => publish({} as never, { ...lambdaContext('publish'), invokedFunctionArn: '' }),
   fraud: () => fraud({} as never, lambdaContext('fraud')),
-  adminApi: () => adminApi({ routeKey: 'GET /status', requestContext: {} } as never, lambdaContext('admin')),
+  adminApi: () =>
+    adminApi({ routeKey: 'GET /status', requestContext: {} } as never, lambdaContext('admin')),
 };
 
 afterEach(() => vi.unstubAllEnvs());
@@ -57,30 +58,43 @@ describe('functions in aws mode', () => {
     return Object.keys(config.values).map((variable) => [fn, variable] as const);
   });
 
-  it.each(cases)('%s fails on its first invocation naming %s when it is missing, with no local fallback', async (fn, variable) => {
-    awsEnvWithout(variable);
-    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
-    const outcome = await invoke[fn]().then(
-      (answer) => ({ answer }),
-      (error: unknown) => ({ error }),
-    );
-    if (fn === 'adminApi') {
-      // The API answers a bare 500 and logs the error naming the variable; the body says nothing of the configuration.
-      expect(outcome).toMatchObject({ answer: { statusCode: 500, body: '{"error":"internal"}' } });
-      expect(JSON.stringify(logged.mock.calls)).toContain(`ConfigError: Configuration incomplete (PUBLIBAC_MODE=aws): ${variable} (`);
-      return;
-    }
-    expect('error' in outcome && outcome.error).toBeInstanceOf(ConfigError);
-    expect(String((outcome as { error: Error }).error.message)).toContain(`${variable} (`);
-  });
+  it.each(cases)(
+    '%s fails on its first invocation naming %s when it is missing, with no local fallback',
+    async (fn, variable) => {
+      awsEnvWithout(variable);
+      const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+      const outcome = await invoke[fn]().then(
+        (answer) => ({ answer }),
+        (error: unknown) => ({ error }),
+      );
+      if (fn === 'adminApi') {
+        // The API answers a bare 500 and logs the error naming the variable; the body says nothing of the configuration.
+        expect(outcome).toMatchObject({
+          answer: { statusCode: 500, body: '{"error":"internal"}' },
+        });
+        expect(JSON.stringify(logged.mock.calls)).toContain(
+          `ConfigError: Configuration incomplete (PUBLIBAC_MODE=aws): ${variable} (`,
+        );
+        return;
+      }
+      expect('error' in outcome && outcome.error).toBeInstanceOf(ConfigError);
+      expect(String((outcome as { error: Error }).error.message)).toContain(`${variable} (`);
+    },
+  );
 
   it('names every missing variable at once, and refuses an unset or unknown mode', () => {
     expect(() => loadConfig(FUNCTION_NEEDS.fraud, { PUBLIBAC_MODE: 'aws' })).toThrow(
       /PUBLIBAC_DECISIONS_TABLE .*PUBLIBAC_CONTROL_TABLE .*PUBLIBAC_KEYS_TABLE .*PUBLIBAC_SITE_BUCKET .*PUBLIBAC_EDGE_KVS_ARN .*PUBLIBAC_SCHEDULE_GROUP .*PUBLIBAC_DISTRIBUTION_ID/,
     );
-    expect(() => loadConfig(['decisions'], { PUBLIBAC_DECISIONS_TABLE: 'd' })).toThrow(/PUBLIBAC_MODE must be "aws" or "local" \(got nothing\)/);
-    expect(() => loadConfig(['decisions'], { PUBLIBAC_MODE: 'prod', PUBLIBAC_DECISIONS_TABLE: 'd' })).toThrow(/got "prod"/);
-    expect(() => loadConfig(['pointers'], { PUBLIBAC_MODE: 'aws', PUBLIBAC_EDGE_KVS_ARN: 'my-kvs' })).toThrow(/PUBLIBAC_EDGE_KVS_ARN .* is not an ARN/);
+    expect(() => loadConfig(['decisions'], { PUBLIBAC_DECISIONS_TABLE: 'd' })).toThrow(
+      /PUBLIBAC_MODE must be "aws" or "local" \(got nothing\)/,
+    );
+    expect(() =>
+      loadConfig(['decisions'], { PUBLIBAC_MODE: 'prod', PUBLIBAC_DECISIONS_TABLE: 'd' }),
+    ).toThrow(/got "prod"/);
+    expect(() =>
+      loadConfig(['pointers'], { PUBLIBAC_MODE: 'aws', PUBLIBAC_EDGE_KVS_ARN: 'my-kvs' }),
+    ).toThrow(/PUBLIBAC_EDGE_KVS_ARN .* is not an ARN/);
   });
 
   it('composes the AWS adapters from a complete configuration, and nothing the function was not given', () => {
@@ -90,7 +104,9 @@ describe('functions in aws mode', () => {
     expect(deps.invalidator).toBeInstanceOf(CloudFrontInvalidator);
     const admin = compose(loadConfig(FUNCTION_NEEDS.adminApi, AWS_ENV)).deps;
     // The admin API is never wired to the lookup keys or the decisions.
-    expect(() => admin.lookupKeys.params('2024-06', 'amiens')).toThrow(/the lookup keys is not available to this process \(capability "keys" not configured\)/);
+    expect(() => admin.lookupKeys.params('2024-06', 'amiens')).toThrow(
+      /the lookup keys is not available to this process \(capability "keys" not configured\)/,
+    );
     expect(() => admin.decisions.currentDecisions('2024-06', 'amiens')).toThrow(ConfigError);
   });
 });

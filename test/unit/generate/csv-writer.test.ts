@@ -18,8 +18,11 @@ function collector(options: { delay?: boolean } = {}) {
   });
   return { stream, bytes: () => Buffer.concat(parts) };
 }
-const rows = (candidates: number) => [...generateFirstGroup({ academie: 'corse', session: '2024-06', candidates, seed: 2 })];
-const parseCsv = (text: string) => parse(text, { delimiter: ';', columns: true, bom: true }) as CsvV1Row[];
+const rows = (candidates: number) => [
+  ...generateFirstGroup({ academie: 'corse', session: '2024-06', candidates, seed: 2 }),
+];
+const parseCsv = (text: string) =>
+  parse(text, { delimiter: ';', columns: true, bom: true }) as CsvV1Row[];
 
 describe('writeCsv', () => {
   it('writes the header and one LF-terminated line per row, and returns the count', async () => {
@@ -68,14 +71,17 @@ describe('writeCsv', () => {
       } catch {
         // refused
       }
-      if (holds ? !ours?.equals(reference) : ours !== null) mismatches.push(`U+${code.toString(16)}`);
+      if (holds ? !ours?.equals(reference) : ours !== null)
+        mismatches.push(`U+${code.toString(16)}`);
     }
     expect(mismatches).toEqual([]);
   });
 
   it('refuses a character Windows-1252 cannot hold instead of writing "?"', async () => {
     const polish: CsvV1Row = { ...rows(1)[0]!, nom: 'ŁUKASZEWSKI' };
-    await expect(writeCsv([polish], collector().stream, { encoding: 'windows-1252' })).rejects.toThrow(/U\+0141/);
+    await expect(
+      writeCsv([polish], collector().stream, { encoding: 'windows-1252' }),
+    ).rejects.toThrow(/U\+0141/);
   });
 
   it('starts UTF-8 with a BOM on request', async () => {
@@ -93,7 +99,11 @@ describe('writeCsv', () => {
       return write(chunk);
     }) as typeof out.stream.write;
     let pulled = 0;
-    const source = generateFirstGroup({ academie: 'paris', session: '2024-06', candidates: 30_000 });
+    const source = generateFirstGroup({
+      academie: 'paris',
+      session: '2024-06',
+      candidates: 30_000,
+    });
     const counting = (function* () {
       for (const r of source) {
         pulled++;
@@ -108,7 +118,10 @@ describe('writeCsv', () => {
   });
 
   it('rejects instead of hanging when the stream fails', async () => {
-    const broken = new Writable({ highWaterMark: 16, write: (_c, _e, done) => setImmediate(() => done(new Error('EPIPE'))) });
+    const broken = new Writable({
+      highWaterMark: 16,
+      write: (_c, _e, done) => setImmediate(() => done(new Error('EPIPE'))),
+    });
     broken.on('error', () => {});
     await expect(writeCsv(rows(20_000), broken)).rejects.toThrow('EPIPE');
   });

@@ -17,7 +17,10 @@ describe('lyceesOf', () => {
       }
       for (const d of a.departements) {
         for (const voie of ['BCG', 'BTN', 'BCP'] as const) {
-          expect(lycees.some((l) => l.departement === d && l.voies.includes(voie)), `${a.slug} ${d} ${voie}`).toBe(true);
+          expect(
+            lycees.some((l) => l.departement === d && l.voies.includes(voie)),
+            `${a.slug} ${d} ${voie}`,
+          ).toBe(true);
         }
       }
     }
@@ -34,7 +37,9 @@ describe('lyceesOf', () => {
     const aix = lyceesOf('aix-marseille');
     expect(aix.length).toBeGreaterThan(150);
     expect(aix.length).toBeLessThan(220);
-    expect(aix.filter((l) => l.departement === '13').length).toBeGreaterThan(aix.filter((l) => l.departement === '84').length * 2);
+    expect(aix.filter((l) => l.departement === '13').length).toBeGreaterThan(
+      aix.filter((l) => l.departement === '84').length * 2,
+    );
     const national = ACADEMIES.reduce((n, a) => n + lyceesOf(a.slug).length, 0);
     expect(national).toBeGreaterThan(3_500);
     expect(national).toBeLessThan(5_000);
@@ -45,9 +50,19 @@ describe('lyceesOf', () => {
     expect(lyceesOf('nantes', 4)).not.toEqual(lyceesOf('nantes', 5));
     const byUai = new Map(lyceesOf('nantes', 4).map((l) => [l.uai, l]));
     for (const candidates of [50, 5_000]) {
-      for (const r of generateFirstGroup({ academie: 'nantes', session: '2024-06', candidates, seed: 4 })) {
+      for (const r of generateFirstGroup({
+        academie: 'nantes',
+        session: '2024-06',
+        candidates,
+        seed: 4,
+      })) {
         const l = byUai.get(r.uai);
-        expect(l && l.departement === r.departement && l.jury === r.jury && l.voies.includes(r.examen as 'BCG')).toBe(true);
+        expect(
+          l &&
+            l.departement === r.departement &&
+            l.jury === r.jury &&
+            l.voies.includes(r.examen as 'BCG'),
+        ).toBe(true);
       }
     }
   });

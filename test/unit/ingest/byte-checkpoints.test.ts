@@ -4,7 +4,10 @@ import { ByteCheckpoints, FileChangedError } from '../../../shared/ingest/byte-c
 const MiB = 1 << 20;
 const file = Buffer.alloc(3 * MiB + 1234, 'abc;def\n');
 /** The bytes cut into pieces of a given size, as a stream would give them. */
-const pieces = (bytes: Buffer, size: number) => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+const pieces = (bytes: Buffer, size: number) =>
+  Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) =>
+    bytes.subarray(i * size, (i + 1) * size),
+  );
 
 describe('ByteCheckpoints', () => {
   const recorded = (() => {

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decisionDigest } from '../../../shared/domain/decision-digest.js';
-import { generateFirstGroup, generateSecondGroup } from '../../../shared/generate/decisions.generator.js';
+import {
+  generateFirstGroup,
+  generateSecondGroup,
+} from '../../../shared/generate/decisions.generator.js';
 import { FastRowReader } from '../../../shared/ingest/fast-row.js';
 import { CSV_V1_COLUMNS, type CsvV1Column } from '../../../shared/ingest/format-v1.js';
 import { identityOf, slotOf } from '../../../shared/ingest/row-facts.js';
@@ -13,11 +16,23 @@ import { RowValidator } from '../../../shared/ingest/validate-row.js';
  * same decision. It may decline a valid line (the reference path then takes
  * it), but not a plain generated one, or it would not be a fast path.
  */
-const inOrder = Object.fromEntries(CSV_V1_COLUMNS.map((c, i) => [c, i])) as Record<CsvV1Column, number>;
-const first = ['aix-marseille', 'la-reunion', 'corse', 'polynesie-francaise', 'guadeloupe'].flatMap((academie, seed) => [
-  ...generateFirstGroup({ academie, session: seed % 2 ? '2019-06' : '2024-06', candidates: 150, seed: seed + 9 }),
-]);
-const rows = [...first, ...generateSecondGroup(first, { seed: 3 })].map((r) => CSV_V1_COLUMNS.map((c) => r[c]));
+const inOrder = Object.fromEntries(CSV_V1_COLUMNS.map((c, i) => [c, i])) as Record<
+  CsvV1Column,
+  number
+>;
+const first = ['aix-marseille', 'la-reunion', 'corse', 'polynesie-francaise', 'guadeloupe'].flatMap(
+  (academie, seed) => [
+    ...generateFirstGroup({
+      academie,
+      session: seed % 2 ? '2019-06' : '2024-06',
+      candidates: 150,
+      seed: seed + 9,
+    }),
+  ],
+);
+const rows = [...first, ...generateSecondGroup(first, { seed: 3 })].map((r) =>
+  CSV_V1_COLUMNS.map((c) => r[c]),
+);
 
 let lineBreak = 0;
 function bothPaths(cells: readonly string[], columnIndex = inOrder) {
@@ -55,10 +70,62 @@ const cellText = fc.oneof(
   fc.stringMatching(/^[0-9]{2}\/[0-9]{2}\/[0-9]{4}$/),
   fc.stringMatching(/^[0-9]{7}[A-Z]$/),
   fc.constantFrom(
-    '', ' ', '\t', '\u00a0', '12,5', '12.500', '20', '20,0', '20,01', '05', '9,', '2A', '2C', '971', '13', 'TBF', 'TB', 'o', 'O', 'n', 'x',
-    'ADMIS', 'AJOURNE', 'SECOND_GROUPE', 'ELIMINE', '1', '2', '3', '0130040Y', '0130040Z', '31/02/2006', '29/02/2004', '29/02/2005',
-    '01/01/1900', '2024-07-05T14:30', '2024-07-05T24:00', '2024-07-05T14:30:59.5Z', 'É', 'Œ', 'ß', '\u0301', '=1+1', 'stmg', 'TMD',
-    'CUISINE', 'S', 'aix-marseille', 'corse', 'J 01', 'J/01._-x', '-J', '24000000001', 'abc123', 'MARTIN ', "D'ART’AGNAN", 'A,B',
+    '',
+    ' ',
+    '\t',
+    '\u00a0',
+    '12,5',
+    '12.500',
+    '20',
+    '20,0',
+    '20,01',
+    '05',
+    '9,',
+    '2A',
+    '2C',
+    '971',
+    '13',
+    'TBF',
+    'TB',
+    'o',
+    'O',
+    'n',
+    'x',
+    'ADMIS',
+    'AJOURNE',
+    'SECOND_GROUPE',
+    'ELIMINE',
+    '1',
+    '2',
+    '3',
+    '0130040Y',
+    '0130040Z',
+    '31/02/2006',
+    '29/02/2004',
+    '29/02/2005',
+    '01/01/1900',
+    '2024-07-05T14:30',
+    '2024-07-05T24:00',
+    '2024-07-05T14:30:59.5Z',
+    'É',
+    'Œ',
+    'ß',
+    '\u0301',
+    '=1+1',
+    'stmg',
+    'TMD',
+    'CUISINE',
+    'S',
+    'aix-marseille',
+    'corse',
+    'J 01',
+    'J/01._-x',
+    '-J',
+    '24000000001',
+    'abc123',
+    'MARTIN ',
+    "D'ART’AGNAN",
+    'A,B',
   ),
 );
 
@@ -75,7 +142,10 @@ describe('fast reader against the reference path', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...rows),
-        fc.array(fc.tuple(fc.integer({ min: 0, max: CSV_V1_COLUMNS.length - 1 }), cellText), { minLength: 1, maxLength: 2 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: CSV_V1_COLUMNS.length - 1 }), cellText), {
+          minLength: 1,
+          maxLength: 2,
+        }),
         (row, edits) => {
           const cells = [...row];
           for (const [i, text] of edits) cells[i] = text.replace(/[;"\r\n]/g, ',');
@@ -117,10 +187,15 @@ describe('fast reader against the reference path', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...rows),
-        fc.shuffledSubarray([...CSV_V1_COLUMNS.keys()], { minLength: CSV_V1_COLUMNS.length, maxLength: CSV_V1_COLUMNS.length }),
+        fc.shuffledSubarray([...CSV_V1_COLUMNS.keys()], {
+          minLength: CSV_V1_COLUMNS.length,
+          maxLength: CSV_V1_COLUMNS.length,
+        }),
         fc.array(fc.constantFrom('', ' ', '\t', '  '), { minLength: 34, maxLength: 34 }),
         (row, order, pads) => {
-          const columnIndex = Object.fromEntries(order.map((from, to) => [CSV_V1_COLUMNS[from], to])) as Record<CsvV1Column, number>;
+          const columnIndex = Object.fromEntries(
+            order.map((from, to) => [CSV_V1_COLUMNS[from], to]),
+          ) as Record<CsvV1Column, number>;
           const cells = order.map((from, to) => `${pads[2 * to]}${row[from]}${pads[2 * to + 1]}`);
           const { fast, slow } = expectAgreement(cells, columnIndex);
           expect(slow.ok).toBe(true);
@@ -132,18 +207,41 @@ describe('fast reader against the reference path', () => {
   });
 
   it('reads averages and deliberations exactly as Number() and luxon do', () => {
-    const digits = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => String(v).padStart(n, '0'));
+    const digits = (n: number) =>
+      fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => String(v).padStart(n, '0'));
     // Mostly in range, sometimes anything that fits the digits.
-    const part = (min: number, max: number) => fc.oneof(fc.integer({ min, max }).map((v) => String(v).padStart(2, '0')), digits(2));
+    const part = (min: number, max: number) =>
+      fc.oneof(
+        fc.integer({ min, max }).map((v) => String(v).padStart(2, '0')),
+        digits(2),
+      );
     const deliberation = fc
       .tuple(
-        fc.integer({ min: 1790, max: 2210 }).map(String), part(1, 12), part(1, 31), part(0, 23), part(0, 59),
+        fc.integer({ min: 1790, max: 2210 }).map(String),
+        part(1, 12),
+        part(1, 31),
+        part(0, 23),
+        part(0, 59),
         fc.option(fc.tuple(part(0, 59), fc.option(fc.integer({ min: 1, max: 4 }).chain(digits)))),
-        fc.option(fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), part(0, 14), part(0, 59)).map(([s, h, m]) => `${s}${h}:${m}`))),
+        fc.option(
+          fc.oneof(
+            fc.constant('Z'),
+            fc
+              .tuple(fc.constantFrom('+', '-'), part(0, 14), part(0, 59))
+              .map(([s, h, m]) => `${s}${h}:${m}`),
+          ),
+        ),
       )
-      .map(([y, mo, d, h, mi, sec, zone]) => `${y}-${mo}-${d}T${h}:${mi}${sec ? `:${sec[0]}${sec[1] ? `.${sec[1]}` : ''}` : ''}${zone ?? ''}`);
+      .map(
+        ([y, mo, d, h, mi, sec, zone]) =>
+          `${y}-${mo}-${d}T${h}:${mi}${sec ? `:${sec[0]}${sec[1] ? `.${sec[1]}` : ''}` : ''}${zone ?? ''}`,
+      );
     const moyenne = fc
-      .tuple(fc.integer({ min: 0, max: 21 }), fc.constantFrom('', ',', '.'), fc.integer({ min: 0, max: 4 }).chain(digits))
+      .tuple(
+        fc.integer({ min: 0, max: 21 }),
+        fc.constantFrom('', ',', '.'),
+        fc.integer({ min: 0, max: 4 }).chain(digits),
+      )
       .map(([whole, sep, frac]) => (sep ? `${whole}${sep}${frac}` : String(whole)));
     const base = rows[0]!;
     fc.assert(

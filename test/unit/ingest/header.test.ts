@@ -11,14 +11,25 @@ describe('readHeader', () => {
   });
 
   it('reports every missing, unknown and duplicate column at once', () => {
-    const cells: string[] = [...CSV_V1_COLUMNS.filter((c) => c !== 'uai' && c !== 'jury'), 'nom', 'commentaire'];
+    const cells: string[] = [
+      ...CSV_V1_COLUMNS.filter((c) => c !== 'uai' && c !== 'jury'),
+      'nom',
+      'commentaire',
+    ];
     const result = readHeader(cells);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.issues.map((i) => i.code).sort()).toEqual([
-        'header-duplicate-column', 'header-missing-column', 'header-missing-column', 'header-unknown-column',
+        'header-duplicate-column',
+        'header-missing-column',
+        'header-missing-column',
+        'header-unknown-column',
       ]);
-      expect(result.issues.find((i) => i.code === 'header-unknown-column')).toMatchObject({ line: 1, columnIndex: 17, value: 'commentaire' });
+      expect(result.issues.find((i) => i.code === 'header-unknown-column')).toMatchObject({
+        line: 1,
+        columnIndex: 17,
+        value: 'commentaire',
+      });
     }
   });
 });

@@ -15,8 +15,13 @@ function memoryStore() {
   const store: DecisionStore = {
     async knownVersions(session, academie) {
       const known = new Map<string, KnownVersion[]>();
-      for (const v of versions.filter((v) => v.session === session && v.academie === academie).sort((a, b) => a.deliberation.localeCompare(b.deliberation))) {
-        known.set(slotKey(v), [...(known.get(slotKey(v)) ?? []), { deliberation: v.deliberation, digest: v.digest }]);
+      for (const v of versions
+        .filter((v) => v.session === session && v.academie === academie)
+        .sort((a, b) => a.deliberation.localeCompare(b.deliberation))) {
+        known.set(slotKey(v), [
+          ...(known.get(slotKey(v)) ?? []),
+          { deliberation: v.deliberation, digest: v.digest },
+        ]);
       }
       return known;
     },
@@ -35,7 +40,15 @@ function memoryStore() {
 
 async function csv(rows: number): Promise<Buffer> {
   const parts: Buffer[] = [];
-  await writeCsv(generateFirstGroup({ academie: 'lille', session: '2024-06', candidates: rows, seed: 5 }), new Writable({ write(c: Buffer, _e, done) { parts.push(c); done(); } }));
+  await writeCsv(
+    generateFirstGroup({ academie: 'lille', session: '2024-06', candidates: rows, seed: 5 }),
+    new Writable({
+      write(c: Buffer, _e, done) {
+        parts.push(c);
+        done();
+      },
+    }),
+  );
   return Buffer.concat(parts);
 }
 
@@ -65,15 +78,26 @@ describe('ingestDecisions over a file of several MiB', () => {
     const bytes = await csv(25_000);
     expect(bytes.length).toBeGreaterThan(3 << 20);
     const { store, versions } = memoryStore();
-    expect(await ingestDecisions(deps(store), source(bytes))).toMatchObject({ rows: 25_000, new: 25_000, written: 25_000 });
-    expect(await ingestDecisions(deps(store), source(bytes))).toMatchObject({ rows: 25_000, new: 0, unchanged: 25_000, written: 0 });
+    expect(await ingestDecisions(deps(store), source(bytes))).toMatchObject({
+      rows: 25_000,
+      new: 25_000,
+      written: 25_000,
+    });
+    expect(await ingestDecisions(deps(store), source(bytes))).toMatchObject({
+      rows: 25_000,
+      new: 0,
+      unchanged: 25_000,
+      written: 0,
+    });
     expect(versions).toHaveLength(25_000);
   });
 
   it('refuses a file changed between the check and the write, and writes nothing read after the change', async () => {
     const bytes = await csv(25_000);
     const { store, versions } = memoryStore();
-    await expect(ingestDecisions(deps(store), source(bytes, changedNearEnd(bytes)))).rejects.toBeInstanceOf(FileChangedError);
+    await expect(
+      ingestDecisions(deps(store), source(bytes, changedNearEnd(bytes))),
+    ).rejects.toBeInstanceOf(FileChangedError);
     expect(versions.length).toBeLessThan(25_000);
     expect(versions.every((v) => v.jury.startsWith('J'))).toBe(true);
   });
@@ -83,7 +107,9 @@ describe('ingestDecisions over a file of several MiB', () => {
     const { store, versions } = memoryStore();
     await ingestDecisions(deps(store), source(bytes));
     const before = versions.length;
-    await expect(ingestDecisions(deps(store), source(bytes, changedNearEnd(bytes)))).rejects.toBeInstanceOf(FileChangedError);
+    await expect(
+      ingestDecisions(deps(store), source(bytes, changedNearEnd(bytes))),
+    ).rejects.toBeInstanceOf(FileChangedError);
     expect(versions).toHaveLength(before);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, MAX_LINE_CHARS, NotUtf8Error, recordChunks, UnreadableFileError, type TextChunk } from '../../../shared/ingest/text-chunks.js';
+import {
+  decodeBytes,
+  MAX_LINE_CHARS,
+  NotUtf8Error,
+  recordChunks,
+  UnreadableFileError,
+  type TextChunk,
+} from '../../../shared/ingest/text-chunks.js';
 
 async function* bytes(...parts: (string | Uint8Array)[]) {
   for (const p of parts) yield typeof p === 'string' ? new TextEncoder().encode(p) : p;
@@ -28,7 +35,9 @@ describe('decodeBytes', () => {
 
   it('refuses UTF-16 with the encoding rule', async () => {
     const utf16 = new Uint8Array([0xff, 0xfe, 0x61, 0x00]);
-    await expect(collect(decodeBytes(bytes(utf16), 'utf-8'))).rejects.toMatchObject({ issue: { code: 'encoding-utf16', line: 1 } });
+    await expect(collect(decodeBytes(bytes(utf16), 'utf-8'))).rejects.toMatchObject({
+      issue: { code: 'encoding-utf16', line: 1 },
+    });
   });
 });
 
@@ -36,7 +45,9 @@ describe('recordChunks', () => {
   it('keeps every character, in order, and cuts only between records', async () => {
     const row = 'a;"quoted\nnewline";c\n';
     const big = row.repeat(120_000); // > 1 MB: several chunks
-    const pieces = Array.from({ length: Math.ceil(big.length / 100_003) }, (_, i) => big.slice(i * 100_003, (i + 1) * 100_003));
+    const pieces = Array.from({ length: Math.ceil(big.length / 100_003) }, (_, i) =>
+      big.slice(i * 100_003, (i + 1) * 100_003),
+    );
     const chunks: TextChunk[] = await collect(recordChunks(strings(...pieces)));
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.map((c) => c.text).join('')).toBe(big);
@@ -50,7 +61,9 @@ describe('recordChunks', () => {
   });
 
   it('refuses NUL bytes, naming the line', async () => {
-    await expect(collect(recordChunks(strings('h\nok\nb\u0000d\n')))).rejects.toMatchObject({ issue: { code: 'encoding-binary', line: 3 } });
+    await expect(collect(recordChunks(strings('h\nok\nb\u0000d\n')))).rejects.toMatchObject({
+      issue: { code: 'encoding-binary', line: 3 },
+    });
   });
 
   it('refuses a line longer than the limit without buffering it whole', async () => {

@@ -1,9 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, codeFromBytes, formatCode, parseCode } from '../../../shared/render/lookup/access-code.js';
+import {
+  CODE_ALPHABET,
+  codeFromBytes,
+  formatCode,
+  parseCode,
+} from '../../../shared/render/lookup/access-code.js';
 import { accessCode, accessCodeData } from '../../../shared/publication/access-codes.js';
 
-const data = fc.array(fc.constantFrom(...CODE_ALPHABET), { minLength: 13, maxLength: 13 }).map((a) => a.join(''));
+const data = fc
+  .array(fc.constantFrom(...CODE_ALPHABET), { minLength: 13, maxLength: 13 })
+  .map((a) => a.join(''));
 
 describe('access codes', () => {
   it('prints 13 data symbols and a check symbol in groups of four', () => {
@@ -17,8 +24,13 @@ describe('access codes', () => {
       fc.property(data, (d) => {
         const shown = formatCode(d);
         expect(parseCode(shown)).toEqual({ ok: true, data: d });
-        expect(parseCode(` ${shown.toLowerCase().replaceAll('-', ' ')} `)).toEqual({ ok: true, data: d });
-        expect(parseCode(shown.replaceAll('-', '').replaceAll('0', 'O').replaceAll('1', 'I'))).toEqual({ ok: true, data: d });
+        expect(parseCode(` ${shown.toLowerCase().replaceAll('-', ' ')} `)).toEqual({
+          ok: true,
+          data: d,
+        });
+        expect(
+          parseCode(shown.replaceAll('-', '').replaceAll('0', 'O').replaceAll('1', 'I')),
+        ).toEqual({ ok: true, data: d });
         expect(parseCode(shown.replaceAll('1', 'l'))).toEqual({ ok: true, data: d });
       }),
     );
@@ -30,7 +42,8 @@ describe('access codes', () => {
     fc.assert(
       fc.property(data, fc.nat(13), fc.constantFrom(...CODE_ALPHABET), (d, at, symbol) => {
         const full = formatCode(d).replaceAll('-', '');
-        if (full[at] !== symbol) expect(parseCode(full.slice(0, at) + symbol + full.slice(at + 1)).ok).toBe(false);
+        if (full[at] !== symbol)
+          expect(parseCode(full.slice(0, at) + symbol + full.slice(at + 1)).ok).toBe(false);
         const i = Math.min(at, 12);
         if (full[i] !== full[i + 1]) {
           swaps++;
@@ -64,9 +77,13 @@ describe('access codes', () => {
     const secret = Buffer.alloc(32, 7).toString('base64');
     const other = Buffer.alloc(32, 8).toString('base64');
     expect(accessCode(secret, '24000012345')).toBe(accessCode(secret, '24000012345'));
-    expect(accessCode(secret, '24000012345')).toBe(formatCode(accessCodeData(secret, '24000012345')));
+    expect(accessCode(secret, '24000012345')).toBe(
+      formatCode(accessCodeData(secret, '24000012345')),
+    );
     expect(accessCode(secret, '24000012345')).not.toBe(accessCode(secret, '24000012346'));
     expect(accessCode(secret, '24000012345')).not.toBe(accessCode(other, '24000012345'));
-    expect(accessCode(secret, '24000012345')).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/);
+    expect(accessCode(secret, '24000012345')).toMatch(
+      /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/,
+    );
   });
 });

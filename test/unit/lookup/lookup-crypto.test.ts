@@ -1,9 +1,21 @@
 import { createCipheriv, createHmac, hkdfSync, pbkdf2Sync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  deriveEntryKeys, deriveRoot, ENTRY_BYTES, entryId, lookupScope, lookupSecret, openEntry, sealEntry, shardName,
+  deriveEntryKeys,
+  deriveRoot,
+  ENTRY_BYTES,
+  entryId,
+  lookupScope,
+  lookupSecret,
+  openEntry,
+  sealEntry,
+  shardName,
 } from '../../../shared/render/lookup/lookup-crypto.js';
-import { deriveRootNode, entryKeysSync, sealEntrySync } from '../../../shared/render/lookup/lookup-node.js';
+import {
+  deriveRootNode,
+  entryKeysSync,
+  sealEntrySync,
+} from '../../../shared/render/lookup/lookup-node.js';
 
 const params = { salt: 'AAECAwQFBgcICQoLDA0ODw==', iterations: 1_000 };
 const secret = '24000012345|7KQ2M9XD4TPAR';
@@ -14,14 +26,24 @@ const scope = lookupScope('2024-06', 'aix-marseille', 1);
  * WebCrypto code: if both agree, the comment block at the top of
  * lookup-crypto.ts describes what the code really does.
  */
-function referenceV2(secretText: string, saltB64: string, iterations: number, scopeText: string, plaintext: string) {
+function referenceV2(
+  secretText: string,
+  saltB64: string,
+  iterations: number,
+  scopeText: string,
+  plaintext: string,
+) {
   const root = pbkdf2Sync(secretText, Buffer.from(saltB64, 'base64'), iterations, 32, 'sha256');
-  const keys = Buffer.from(hkdfSync('sha256', root, Buffer.alloc(0), `publibac/lookup/v2|${scopeText}`, 64));
+  const keys = Buffer.from(
+    hkdfSync('sha256', root, Buffer.alloc(0), `publibac/lookup/v2|${scopeText}`, 64),
+  );
   const padded = Buffer.alloc(320);
   Buffer.from(plaintext, 'utf8').copy(padded);
   padded[Buffer.byteLength(plaintext)] = 0x80;
   const nonce = createHmac('sha256', keys.subarray(48, 64)).update(padded).digest().subarray(0, 12);
-  const cipher = createCipheriv('aes-256-gcm', keys.subarray(16, 48), nonce).setAAD(Buffer.from('publibac/lookup/v2'));
+  const cipher = createCipheriv('aes-256-gcm', keys.subarray(16, 48), nonce).setAAD(
+    Buffer.from('publibac/lookup/v2'),
+  );
   const body = Buffer.concat([cipher.update(padded), cipher.final(), cipher.getAuthTag()]);
   return {
     root: root.toString('base64'),
@@ -66,8 +88,11 @@ describe('lookup crypto format v2', () => {
   it('gives every scope its own ids and keys from one root: groups and rehearsals cannot be matched', async () => {
     const root = await deriveRoot(secret, params);
     const scopes = [
-      lookupScope('2024-06', 'aix-marseille', 1), lookupScope('2024-06', 'aix-marseille', 2),
-      lookupScope('2024-06', 'aix-marseille', 1, true), lookupScope('2024-06', 'nice', 1), lookupScope('2025-06', 'aix-marseille', 1),
+      lookupScope('2024-06', 'aix-marseille', 1),
+      lookupScope('2024-06', 'aix-marseille', 2),
+      lookupScope('2024-06', 'aix-marseille', 1, true),
+      lookupScope('2024-06', 'nice', 1),
+      lookupScope('2025-06', 'aix-marseille', 1),
     ];
     const ids = await Promise.all(scopes.map(async (s) => entryId(await deriveEntryKeys(root, s))));
     expect(new Set(ids).size).toBe(scopes.length);
@@ -86,7 +111,9 @@ describe('lookup crypto format v2', () => {
 
   it('refuses a salt that is not 16 bytes of base64, non-positive iterations and a root of the wrong size', async () => {
     await expect(deriveRoot(secret, { ...params, salt: 'AAEC' })).rejects.toThrow(/16 bytes/);
-    await expect(deriveRoot(secret, { ...params, salt: 'not base64!' })).rejects.toThrow(/16 bytes/);
+    await expect(deriveRoot(secret, { ...params, salt: 'not base64!' })).rejects.toThrow(
+      /16 bytes/,
+    );
     await expect(deriveRoot(secret, { ...params, iterations: 0 })).rejects.toThrow(/iterations/);
     await expect(deriveRoot(secret, { ...params, iterations: 1.5 })).rejects.toThrow(/iterations/);
     await expect(deriveEntryKeys('AAEC', scope)).rejects.toThrow(/32 bytes/);
@@ -105,7 +132,13 @@ describe('lookup crypto format v2', () => {
 
   it('seals deterministically and opens back, any text up to the fixed size', async () => {
     const k = await keysFor();
-    for (const text of ['', 'a', 'é'.repeat(100), 'x'.repeat(ENTRY_BYTES - 1), '{"resultat":"Ajourné(e)","emoji":"🎓"}']) {
+    for (const text of [
+      '',
+      'a',
+      'é'.repeat(100),
+      'x'.repeat(ENTRY_BYTES - 1),
+      '{"resultat":"Ajourné(e)","emoji":"🎓"}',
+    ]) {
       const sealed = await sealEntry(k, text);
       expect(await sealEntry(k, text)).toBe(sealed);
       expect(sealEntrySync(k, text)).toBe(sealed);
@@ -115,7 +148,14 @@ describe('lookup crypto format v2', () => {
 
   it('pads every entry to one size, whatever it holds, and refuses one that does not fit', async () => {
     const k = await keysFor();
-    const sizes = await Promise.all(['', 'Admis(e)', 'Autorisé(e) à se présenter à l’épreuve de contrôle', 'x'.repeat(ENTRY_BYTES - 1)].map(async (t) => bytes(await sealEntry(k, t)).length));
+    const sizes = await Promise.all(
+      [
+        '',
+        'Admis(e)',
+        'Autorisé(e) à se présenter à l’épreuve de contrôle',
+        'x'.repeat(ENTRY_BYTES - 1),
+      ].map(async (t) => bytes(await sealEntry(k, t)).length),
+    );
     expect(new Set(sizes)).toEqual(new Set([12 + ENTRY_BYTES + 16]));
     await expect(sealEntry(k, 'x'.repeat(ENTRY_BYTES))).rejects.toThrow(/fit/);
     expect(() => sealEntrySync(k, 'x'.repeat(ENTRY_BYTES))).toThrow(/fit/);
@@ -123,7 +163,13 @@ describe('lookup crypto format v2', () => {
 
   it('derives a different nonce for a different plaintext under the same key', async () => {
     const k = await keysFor();
-    const nonces = await Promise.all(['Admis(e)', 'Ajourné(e)', 'Admis(e) '].map(async (t) => bytes(await sealEntry(k, t)).subarray(0, 12).toString('hex')));
+    const nonces = await Promise.all(
+      ['Admis(e)', 'Ajourné(e)', 'Admis(e) '].map(async (t) =>
+        bytes(await sealEntry(k, t))
+          .subarray(0, 12)
+          .toString('hex'),
+      ),
+    );
     expect(new Set(nonces).size).toBe(3);
   });
 
@@ -138,7 +184,18 @@ describe('lookup crypto format v2', () => {
       return b.toString('base64');
     };
     const n = bytes(sealed).length;
-    for (const bad of [flip(0), flip(12), flip(n - 20), flip(n - 1), bytes(sealed).subarray(0, n - 1).toString('base64'), '', '!!!!', `${sealed} `]) {
+    for (const bad of [
+      flip(0),
+      flip(12),
+      flip(n - 20),
+      flip(n - 1),
+      bytes(sealed)
+        .subarray(0, n - 1)
+        .toString('base64'),
+      '',
+      '!!!!',
+      `${sealed} `,
+    ]) {
       expect(await openEntry(k, bad)).toBeNull();
     }
     expect(await openEntry(other, sealed)).toBeNull();

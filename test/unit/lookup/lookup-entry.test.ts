@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LIBELLE_EXAMEN, SERIES_BTN, SPECIALITES_BCP } from '../../../shared/domain/reference/exams.js';
+import {
+  LIBELLE_EXAMEN,
+  SERIES_BTN,
+  SPECIALITES_BCP,
+} from '../../../shared/domain/reference/exams.js';
 import { outcomeLabel } from '../../../shared/domain/rules/outcome.js';
 import { ENTRY_BYTES } from '../../../shared/render/lookup/lookup-crypto.js';
 import { LookupEntry, serializeEntry } from '../../../shared/render/lookup/lookup-entry.schema.js';
@@ -26,27 +30,56 @@ describe('serializeEntry', () => {
   it('gives the same bytes whatever the order of the input keys, and drops unknown keys', () => {
     const reversed = Object.fromEntries(Object.entries(entry).reverse()) as LookupEntry;
     expect(serializeEntry(reversed)).toBe(serializeEntry(entry));
-    const withIdentity = { ...entry, nom: 'DUPONT', numero: '24000012345', dateNaissance: '2006-03-12' } as LookupEntry;
+    const withIdentity = {
+      ...entry,
+      nom: 'DUPONT',
+      numero: '24000012345',
+      dateNaissance: '2006-03-12',
+    } as LookupEntry;
     expect(serializeEntry(withIdentity)).toBe(serializeEntry(entry));
   });
 
   it('round-trips through the schema', () => {
     expect(LookupEntry.parse(JSON.parse(serializeEntry(entry)))).toEqual(entry);
-    const bcg = { ...entry, examen: 'BCG', serie: null, mention: null, groupe: 2, resultat: 'Admis(e) à l’issue du second groupe' } as const;
+    const bcg = {
+      ...entry,
+      examen: 'BCG',
+      serie: null,
+      mention: null,
+      groupe: 2,
+      resultat: 'Admis(e) à l’issue du second groupe',
+    } as const;
     expect(LookupEntry.parse(JSON.parse(serializeEntry(bcg)))).toEqual(bcg);
   });
 
   it('fits the fixed entry size for every exam, série, spécialité and outcome there is', () => {
     const series: [LookupEntry['examen'], string | null][] = [
-      ['BCG', null], ['BCG', 'ES'], ...SERIES_BTN.map((s): [LookupEntry['examen'], string] => ['BTN', s]),
+      ['BCG', null],
+      ['BCG', 'ES'],
+      ...SERIES_BTN.map((s): [LookupEntry['examen'], string] => ['BTN', s]),
       ...SPECIALITES_BCP.map((s): [LookupEntry['examen'], string] => ['BCP', s.name]),
     ];
     let longest = 0;
     for (const [examen, serie] of series) {
       for (const [groupe, decision, mention] of [
-        [1, 'ADMIS', 'TBF'], [1, 'ADMIS', 'TB'], [1, 'SECOND_GROUPE', null], [1, 'AJOURNE', null], [1, 'ELIMINE', null], [2, 'ADMIS', null], [2, 'AJOURNE', null],
+        [1, 'ADMIS', 'TBF'],
+        [1, 'ADMIS', 'TB'],
+        [1, 'SECOND_GROUPE', null],
+        [1, 'AJOURNE', null],
+        [1, 'ELIMINE', null],
+        [2, 'ADMIS', null],
+        [2, 'AJOURNE', null],
       ] as const) {
-        const text = serializeEntry({ v: 2, examen, libelleExamen: LIBELLE_EXAMEN[examen], serie, groupe, decision, mention, resultat: outcomeLabel(examen, groupe, decision, mention) });
+        const text = serializeEntry({
+          v: 2,
+          examen,
+          libelleExamen: LIBELLE_EXAMEN[examen],
+          serie,
+          groupe,
+          decision,
+          mention,
+          resultat: outcomeLabel(examen, groupe, decision, mention),
+        });
         longest = Math.max(longest, new TextEncoder().encode(text).length);
       }
     }

@@ -1,13 +1,25 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { LIBELLE_EXAMEN, SERIES_BTN, SPECIALITES_BCP } from '../../../shared/domain/reference/exams.js';
+import {
+  LIBELLE_EXAMEN,
+  SERIES_BTN,
+  SPECIALITES_BCP,
+} from '../../../shared/domain/reference/exams.js';
 import { outcomeLabel } from '../../../shared/domain/rules/outcome.js';
 import { bytesToBase64, entryId, sealEntry } from '../../../shared/render/lookup/lookup-crypto.js';
-import { serializeEntry, type LookupEntry } from '../../../shared/render/lookup/lookup-entry.schema.js';
-import { chooseShardChars, renderShards, type SealedEntry } from '../../../shared/render/lookup/lookup-shards.js';
+import {
+  serializeEntry,
+  type LookupEntry,
+} from '../../../shared/render/lookup/lookup-entry.schema.js';
+import {
+  chooseShardChars,
+  renderShards,
+  type SealedEntry,
+} from '../../../shared/render/lookup/lookup-shards.js';
 
 /** Stand-in for derived material: shard layout and size do not depend on PBKDF2, only on 64 uniform bytes. */
-const fakeMaterial = (i: number) => bytesToBase64(createHash('sha512').update(`candidate-${i}`).digest());
+const fakeMaterial = (i: number) =>
+  bytesToBase64(createHash('sha512').update(`candidate-${i}`).digest());
 const id = (c: string) => c.repeat(32);
 const SEALED = 'AAAA';
 
@@ -39,28 +51,51 @@ describe('renderShards', () => {
   });
 
   it('sorts entries by id whatever the input order, so the text is canonical', () => {
-    const entries = ['b', '1', 'a', '0'].map((c, i) => ({ id: `${c}${'0'.repeat(29)}${i}f`, sealed: `QQ${i}=` }));
+    const entries = ['b', '1', 'a', '0'].map((c, i) => ({
+      id: `${c}${'0'.repeat(29)}${i}f`,
+      sealed: `QQ${i}=`,
+    }));
     const one = renderShards(entries, 1);
     const two = renderShards([...entries].reverse(), 1);
     expect(two).toEqual(one);
     expect(one.get('a')).toBe(`{"v":2,"entries":{"a${'0'.repeat(29)}2f":"QQ2="}}`);
-    const mixed = [{ id: `f1${'0'.repeat(30)}`, sealed: 'QQ==' }, { id: `f0${'0'.repeat(30)}`, sealed: 'Qg==' }];
-    expect(Object.keys(JSON.parse(renderShards(mixed, 1).get('f')!).entries)).toEqual([mixed[1]!.id, mixed[0]!.id]);
+    const mixed = [
+      { id: `f1${'0'.repeat(30)}`, sealed: 'QQ==' },
+      { id: `f0${'0'.repeat(30)}`, sealed: 'Qg==' },
+    ];
+    expect(Object.keys(JSON.parse(renderShards(mixed, 1).get('f')!).entries)).toEqual([
+      mixed[1]!.id,
+      mixed[0]!.id,
+    ]);
   });
 
   it('refuses malformed or duplicate ids, bad sealed text and bad shard sizes', () => {
     expect(() => renderShards([{ id: 'A'.repeat(32), sealed: SEALED }], 1)).toThrow(/hex/);
     expect(() => renderShards([{ id: 'a'.repeat(31), sealed: SEALED }], 1)).toThrow(/hex/);
     expect(() => renderShards([{ id: id('a'), sealed: 'not base64' }], 1)).toThrow(/base64/);
-    expect(() => renderShards([{ id: id('a'), sealed: SEALED }, { id: id('a'), sealed: SEALED }], 1)).toThrow(/duplicate/);
+    expect(() =>
+      renderShards(
+        [
+          { id: id('a'), sealed: SEALED },
+          { id: id('a'), sealed: SEALED },
+        ],
+        1,
+      ),
+    ).toThrow(/duplicate/);
     expect(() => renderShards([], 0)).toThrow();
     expect(() => renderShards([], 5)).toThrow();
   });
 
   it('leaves no trace of a removed entry: same bytes as never having had it', () => {
-    const entries = Array.from({ length: 50 }, (_, i) => ({ id: entryId(fakeMaterial(i)), sealed: SEALED }));
+    const entries = Array.from({ length: 50 }, (_, i) => ({
+      id: entryId(fakeMaterial(i)),
+      sealed: SEALED,
+    }));
     const withheld = entries[17]!;
-    const without = renderShards(entries.filter((e) => e !== withheld), 2);
+    const without = renderShards(
+      entries.filter((e) => e !== withheld),
+      2,
+    );
     const fresh = renderShards(entries.slice(0, 17).concat(entries.slice(18)), 2);
     expect(without).toEqual(fresh);
     expect(without.get(withheld.id.slice(0, 2))).not.toContain(withheld.id);
@@ -70,10 +105,24 @@ describe('renderShards', () => {
 /** A realistic entry: sizes no longer depend on it (every entry is padded to one size), the count per shard does. */
 function syntheticEntry(i: number): LookupEntry {
   const examen = (['BCG', 'BTN', 'BCP'] as const)[i % 3]!;
-  const serie = examen === 'BCG' ? null : examen === 'BTN' ? SERIES_BTN[i % SERIES_BTN.length]! : SPECIALITES_BCP[i % SPECIALITES_BCP.length]!.name;
+  const serie =
+    examen === 'BCG'
+      ? null
+      : examen === 'BTN'
+        ? SERIES_BTN[i % SERIES_BTN.length]!
+        : SPECIALITES_BCP[i % SPECIALITES_BCP.length]!.name;
   const decision = (['ADMIS', 'ADMIS', 'ADMIS', 'SECOND_GROUPE', 'AJOURNE'] as const)[i % 5]!;
   const mention = decision === 'ADMIS' ? ([null, 'AB', 'B', 'TB'] as const)[i % 4]! : null;
-  return { v: 2, examen, libelleExamen: LIBELLE_EXAMEN[examen], serie, groupe: 1, decision, mention, resultat: outcomeLabel(examen, 1, decision, mention) };
+  return {
+    v: 2,
+    examen,
+    libelleExamen: LIBELLE_EXAMEN[examen],
+    serie,
+    groupe: 1,
+    decision,
+    mention,
+    resultat: outcomeLabel(examen, 1, decision, mention),
+  };
 }
 
 describe('shard sizes for a large académie', () => {
@@ -85,7 +134,10 @@ describe('shard sizes for a large académie', () => {
     for (let start = 0; start < count; start += 500) {
       const batch = Array.from({ length: Math.min(500, count - start) }, async (_, k) => {
         const m = fakeMaterial(start + k);
-        return { id: entryId(m), sealed: await sealEntry(m, serializeEntry(syntheticEntry(start + k))) };
+        return {
+          id: entryId(m),
+          sealed: await sealEntry(m, serializeEntry(syntheticEntry(start + k))),
+        };
       });
       sealed.push(...(await Promise.all(batch)));
     }

@@ -12,12 +12,19 @@ async function file(content: string | Buffer): Promise<string> {
 
 describe('readEtablissements', () => {
   it('reads uai;libelle with a BOM, upper-casing the UAI', async () => {
-    const names = await readEtablissements(await file('\uFEFFuai;libelle\n0130001f;Lycée Thiers\n0060001U;"Lycée Masséna; Nice"\n'));
-    expect([...names]).toEqual([['0130001F', 'Lycée Thiers'], ['0060001U', 'Lycée Masséna; Nice']]);
+    const names = await readEtablissements(
+      await file('\uFEFFuai;libelle\n0130001f;Lycée Thiers\n0060001U;"Lycée Masséna; Nice"\n'),
+    );
+    expect([...names]).toEqual([
+      ['0130001F', 'Lycée Thiers'],
+      ['0060001U', 'Lycée Masséna; Nice'],
+    ]);
   });
 
   it('refuses the file whole, naming every bad line and column', async () => {
-    const path = await file('uai;libelle\n0130001B;Mauvaise lettre\n0130001F;\n0130001F;Thiers\n0130001F;Encore\n0130002;x;y\n');
+    const path = await file(
+      'uai;libelle\n0130001B;Mauvaise lettre\n0130001F;\n0130001F;Thiers\n0130001F;Encore\n0130002;x;y\n',
+    );
     await expect(readEtablissements(path)).rejects.toThrow(
       [
         'etablissements.csv refused, nothing used:',
@@ -30,7 +37,11 @@ describe('readEtablissements', () => {
   });
 
   it('refuses a wrong header and text that is not UTF-8', async () => {
-    await expect(readEtablissements(await file('code;nom\n0130001A;Thiers\n'))).rejects.toThrow('etablissements.csv:1:1: the header must be "uai;libelle"');
-    await expect(readEtablissements(await file(Buffer.from([0x75, 0x61, 0x69, 0x3b, 0xe9, 0x0a])))).rejects.toThrow('etablissements.csv: not UTF-8 text');
+    await expect(readEtablissements(await file('code;nom\n0130001A;Thiers\n'))).rejects.toThrow(
+      'etablissements.csv:1:1: the header must be "uai;libelle"',
+    );
+    await expect(
+      readEtablissements(await file(Buffer.from([0x75, 0x61, 0x69, 0x3b, 0xe9, 0x0a]))),
+    ).rejects.toThrow('etablissements.csv: not UTF-8 text');
   });
 });

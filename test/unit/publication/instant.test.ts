@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstantFr, InvalidInstantError, publicationInstant } from '../../../shared/domain/publication/instant.js';
+import {
+  formatInstantFr,
+  InvalidInstantError,
+  publicationInstant,
+} from '../../../shared/domain/publication/instant.js';
 
 describe('publicationInstant', () => {
   it('10:00 in Europe/Paris on 2024-07-08 is 08:00Z', () => {
-    expect(publicationInstant('2024-07-08 10:00', 'Europe/Paris').toISOString()).toBe('2024-07-08T08:00:00.000Z');
+    expect(publicationInstant('2024-07-08 10:00', 'Europe/Paris').toISOString()).toBe(
+      '2024-07-08T08:00:00.000Z',
+    );
   });
 
   it.each([
@@ -18,14 +24,24 @@ describe('publicationInstant', () => {
   });
 
   it('follows the daylight-saving change: the same 10:00 is one hour apart in UTC across it', () => {
-    expect(publicationInstant('2024-03-30 10:00', 'Europe/Paris').toISOString()).toBe('2024-03-30T09:00:00.000Z');
-    expect(publicationInstant('2024-03-31 10:00', 'Europe/Paris').toISOString()).toBe('2024-03-31T08:00:00.000Z');
+    expect(publicationInstant('2024-03-30 10:00', 'Europe/Paris').toISOString()).toBe(
+      '2024-03-30T09:00:00.000Z',
+    );
+    expect(publicationInstant('2024-03-31 10:00', 'Europe/Paris').toISOString()).toBe(
+      '2024-03-31T08:00:00.000Z',
+    );
   });
 
   it('takes seconds when given (rehearsals, the local demo)', () => {
-    expect(publicationInstant('2024-07-08 10:00:05', 'Europe/Paris').toISOString()).toBe('2024-07-08T08:00:05.000Z');
-    expect(() => publicationInstant('2024-03-31 02:30:10', 'Europe/Paris')).toThrow(/does not exist/);
-    expect(() => publicationInstant('2024-07-08 10:00:61', 'Europe/Paris')).toThrow(InvalidInstantError);
+    expect(publicationInstant('2024-07-08 10:00:05', 'Europe/Paris').toISOString()).toBe(
+      '2024-07-08T08:00:05.000Z',
+    );
+    expect(() => publicationInstant('2024-03-31 02:30:10', 'Europe/Paris')).toThrow(
+      /does not exist/,
+    );
+    expect(() => publicationInstant('2024-07-08 10:00:61', 'Europe/Paris')).toThrow(
+      InvalidInstantError,
+    );
   });
 
   it('refuses a time skipped or repeated by a daylight-saving change', () => {
@@ -35,13 +51,19 @@ describe('publicationInstant', () => {
 
   it('refuses malformed input with a clear message', () => {
     expect(() => publicationInstant('08/07/2024 10h', 'Europe/Paris')).toThrow(InvalidInstantError);
-    expect(() => publicationInstant('2024-02-30 10:00', 'Europe/Paris')).toThrow(/not a valid time/);
+    expect(() => publicationInstant('2024-02-30 10:00', 'Europe/Paris')).toThrow(
+      /not a valid time/,
+    );
   });
 });
 
 describe('formatInstantFr', () => {
   it('writes the announced time in French, in the académie time zone', () => {
-    expect(formatInstantFr(new Date('2020-07-07T08:00:00Z'), 'Europe/Paris')).toBe('mardi 7 juillet 2020 à 10 h 00');
-    expect(formatInstantFr(new Date('2020-07-07T08:00:00Z'), 'Indian/Reunion')).toBe('mardi 7 juillet 2020 à 12 h 00');
+    expect(formatInstantFr(new Date('2020-07-07T08:00:00Z'), 'Europe/Paris')).toBe(
+      'mardi 7 juillet 2020 à 10 h 00',
+    );
+    expect(formatInstantFr(new Date('2020-07-07T08:00:00Z'), 'Indian/Reunion')).toBe(
+      'mardi 7 juillet 2020 à 12 h 00',
+    );
   });
 });

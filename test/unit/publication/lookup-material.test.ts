@@ -24,7 +24,10 @@ function rootCache(): LookupKeyStore & { puts: number } {
 
 describe('prepareRoots', () => {
   it('derives each root from the number and its access code, as the page does from what the candidate types', async () => {
-    const { root, derived } = await prepareRoots({ params, codeSecret }, ['24000000001', '24000000002']);
+    const { root, derived } = await prepareRoots({ params, codeSecret }, [
+      '24000000001',
+      '24000000002',
+    ]);
     expect(derived).toBe(2);
     for (const n of ['24000000001', '24000000002']) {
       const typed = formatCode(accessCodeData(codeSecret, n)).toLowerCase();

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CANDIDATE_NUMBER, Decision } from '../../../shared/domain/decision.schema.js';
-import { pseudonymiseDecisions, sampleCandidates } from '../../../shared/publication/pseudonymise.js';
+import {
+  pseudonymiseDecisions,
+  sampleCandidates,
+} from '../../../shared/publication/pseudonymise.js';
 import { syntheticDecisions } from '../../fixtures/stats/synthetic.js';
 import { decision } from '../render/fixtures.js';
 
@@ -13,7 +16,19 @@ const pseudo = pseudonymiseDecisions(real, SEED);
 const countBy = (ds: readonly Decision[]) => {
   const counts = new Map<string, number>();
   for (const d of ds) {
-    const k = [d.uai, d.departement, d.examen, d.serie, d.groupe, d.decision, d.mention, d.moyenne, d.accordPublication, d.jury, d.deliberation].join('|');
+    const k = [
+      d.uai,
+      d.departement,
+      d.examen,
+      d.serie,
+      d.groupe,
+      d.decision,
+      d.mention,
+      d.moyenne,
+      d.accordPublication,
+      d.jury,
+      d.deliberation,
+    ].join('|');
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   return counts;
@@ -24,7 +39,15 @@ describe('pseudonymiseDecisions', () => {
     expect(real.some((d) => d.groupe === 2)).toBe(true);
     expect(pseudo).toHaveLength(real.length);
     expect(countBy(pseudo)).toEqual(countBy(real));
-    pseudo.forEach((p, i) => expect({ ...p, numero: 0, nom: 0, prenoms: 0, dateNaissance: 0 }).toEqual({ ...real[i]!, numero: 0, nom: 0, prenoms: 0, dateNaissance: 0 }));
+    pseudo.forEach((p, i) =>
+      expect({ ...p, numero: 0, nom: 0, prenoms: 0, dateNaissance: 0 }).toEqual({
+        ...real[i]!,
+        numero: 0,
+        nom: 0,
+        prenoms: 0,
+        dateNaissance: 0,
+      }),
+    );
     for (const p of pseudo) {
       expect(Decision.safeParse(p).success).toBe(true);
       expect(p.numero).toMatch(CANDIDATE_NUMBER);
@@ -35,7 +58,12 @@ describe('pseudonymiseDecisions', () => {
     const byReal = new Map<string, Set<string>>();
     real.forEach((r, i) => {
       const p = pseudo[i]!;
-      byReal.set(r.numero, (byReal.get(r.numero) ?? new Set()).add(`${p.numero}|${p.nom}|${p.prenoms}|${p.dateNaissance}`));
+      byReal.set(
+        r.numero,
+        (byReal.get(r.numero) ?? new Set()).add(
+          `${p.numero}|${p.nom}|${p.prenoms}|${p.dateNaissance}`,
+        ),
+      );
     });
     expect([...byReal.values()].every((identities) => identities.size === 1)).toBe(true);
     expect(new Set(pseudo.map((p) => p.numero)).size).toBe(byReal.size);
@@ -61,13 +89,26 @@ describe('pseudonymiseDecisions', () => {
 
   it('leaves no trace of distinctive real identities anywhere in the output (scan)', () => {
     const distinctive = Array.from({ length: 40 }, (_, i) =>
-      decision({ numero: `Q${String(i).padStart(6, '0')}ZX`, nom: `ZQXNOM${i}`, prenoms: `Wyxprenom${i}`, dateNaissance: `2006-0${1 + (i % 9)}-${10 + (i % 19)}`, groupe: 1, decision: i % 3 ? 'ADMIS' : 'SECOND_GROUPE' }),
+      decision({
+        numero: `Q${String(i).padStart(6, '0')}ZX`,
+        nom: `ZQXNOM${i}`,
+        prenoms: `Wyxprenom${i}`,
+        dateNaissance: `2006-0${1 + (i % 9)}-${10 + (i % 19)}`,
+        groupe: 1,
+        decision: i % 3 ? 'ADMIS' : 'SECOND_GROUPE',
+      }),
     );
-    const rows = [...distinctive, ...distinctive.filter((d) => d.decision === 'SECOND_GROUPE').map((d) => ({ ...d, groupe: 2 as const, decision: 'ADMIS' as const }))];
+    const rows = [
+      ...distinctive,
+      ...distinctive
+        .filter((d) => d.decision === 'SECOND_GROUPE')
+        .map((d) => ({ ...d, groupe: 2 as const, decision: 'ADMIS' as const })),
+    ];
     const text = JSON.stringify(pseudonymiseDecisions(rows, SEED));
     for (const r of distinctive) {
       const [y, m, d] = r.dateNaissance.split('-');
-      for (const trace of [r.numero, r.nom, r.prenoms, r.dateNaissance, `${d}/${m}/${y}`]) expect(text.includes(trace), trace).toBe(false);
+      for (const trace of [r.numero, r.nom, r.prenoms, r.dateNaissance, `${d}/${m}/${y}`])
+        expect(text.includes(trace), trace).toBe(false);
     }
   });
 
@@ -76,7 +117,11 @@ describe('pseudonymiseDecisions', () => {
     const reversed = pseudonymiseDecisions([...real].reverse(), SEED).reverse();
     expect(reversed).toEqual(pseudo);
     const other = pseudonymiseDecisions(real, new TextEncoder().encode('another-rehearsal-seed'));
-    const same = other.filter((o, i) => o.numero === pseudo[i]!.numero || o.dateNaissance === pseudo[i]!.dateNaissance && o.nom === pseudo[i]!.nom);
+    const same = other.filter(
+      (o, i) =>
+        o.numero === pseudo[i]!.numero ||
+        (o.dateNaissance === pseudo[i]!.dateNaissance && o.nom === pseudo[i]!.nom),
+    );
     expect(same.length).toBeLessThan(real.length / 100);
   });
 
@@ -85,10 +130,21 @@ describe('pseudonymiseDecisions', () => {
   });
 
   it('stays collision-free on crowded short numbers (property)', () => {
-    const row = fc.record({ n: fc.integer({ min: 0, max: 400 }), groupe: fc.constantFrom(1 as const, 2 as const), seed: fc.string({ minLength: 16, maxLength: 20 }) });
+    const row = fc.record({
+      n: fc.integer({ min: 0, max: 400 }),
+      groupe: fc.constantFrom(1 as const, 2 as const),
+      seed: fc.string({ minLength: 16, maxLength: 20 }),
+    });
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 300 }), (spec) => {
-        const rows = spec.map((s) => decision({ numero: String(s.n).padStart(6, '0'), groupe: s.groupe, nom: `NOM${s.n}`, dateNaissance: '2006-05-04' }));
+        const rows = spec.map((s) =>
+          decision({
+            numero: String(s.n).padStart(6, '0'),
+            groupe: s.groupe,
+            nom: `NOM${s.n}`,
+            dateNaissance: '2006-05-04',
+          }),
+        );
         const out = pseudonymiseDecisions(rows, spec[0]!.seed);
         const map = new Map<string, string>();
         rows.forEach((r, i) => {
@@ -111,14 +167,21 @@ describe('sampleCandidates', () => {
   it('offers pseudonymous numbers shown at the phase, best outcomes first, never a REMPLACEMENT', () => {
     const phase1 = sampleCandidates(pseudo, 1, 4);
     expect(phase1).toHaveLength(4);
-    const latest = (numero: string, phase: 1 | 2) => pseudo.filter((p) => p.numero === numero && p.groupe <= phase).sort((a, b) => b.groupe - a.groupe)[0]!;
+    const latest = (numero: string, phase: 1 | 2) =>
+      pseudo
+        .filter((p) => p.numero === numero && p.groupe <= phase)
+        .sort((a, b) => b.groupe - a.groupe)[0]!;
     expect(latest(phase1[0]!, 1)).toMatchObject({ decision: 'ADMIS', mention: expect.any(String) });
     expect(latest(phase1[1]!, 1)).toMatchObject({ decision: 'ADMIS', mention: null });
     expect(latest(phase1[2]!, 1)).toMatchObject({ decision: 'SECOND_GROUPE' });
     const realNumbers = new Set(real.map((r) => r.numero));
     expect(phase1.some((n) => realNumbers.has(n))).toBe(false);
 
-    const rows = [decision({ numero: 'AAAAAA', decision: 'REMPLACEMENT' }), decision({ numero: 'BBBBBB', decision: 'SECOND_GROUPE' }), decision({ numero: 'BBBBBB', groupe: 2, decision: 'ADMIS' })];
+    const rows = [
+      decision({ numero: 'AAAAAA', decision: 'REMPLACEMENT' }),
+      decision({ numero: 'BBBBBB', decision: 'SECOND_GROUPE' }),
+      decision({ numero: 'BBBBBB', groupe: 2, decision: 'ADMIS' }),
+    ];
     expect(sampleCandidates(rows, 1)).toEqual(['BBBBBB']);
     expect(sampleCandidates(rows, 2)).toEqual(['BBBBBB']);
   });

@@ -3,7 +3,11 @@ import { ACADEMIES, findAcademie } from '../../../shared/domain/reference/academ
 import { departementName } from '../../../shared/domain/reference/departements.js';
 
 /** 01-95 without 20, plus Corse's 2A and 2B: the 96 metropolitan départements. */
-const METROPOLITAN = [...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((d) => d !== '20'), '2A', '2B'];
+const METROPOLITAN = [
+  ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((d) => d !== '20'),
+  '2A',
+  '2B',
+];
 const OVERSEAS = ['971', '972', '973', '974', '975', '976', '986', '987', '988'];
 
 describe('académies', () => {
@@ -44,11 +48,13 @@ describe('académies', () => {
   });
 
   it('marks overseas exactly the académies outside the metropole', () => {
-    for (const a of ACADEMIES) expect(a.overseas, a.slug).toBe(a.departements.every((d) => OVERSEAS.includes(d)));
+    for (const a of ACADEMIES)
+      expect(a.overseas, a.slug).toBe(a.departements.every((d) => OVERSEAS.includes(d)));
   });
 
   it('names every département it uses', () => {
-    for (const d of ACADEMIES.flatMap((a) => a.departements)) expect(departementName(d), d).toBeTruthy();
+    for (const d of ACADEMIES.flatMap((a) => a.departements))
+      expect(departementName(d), d).toBeTruthy();
   });
 
   it('uses valid IANA time zones, Europe/Paris for the metropole and Corse', () => {
@@ -59,16 +65,25 @@ describe('académies', () => {
   });
 
   it.each([
-    ['guadeloupe', 'America/Guadeloupe'], ['martinique', 'America/Martinique'], ['guyane', 'America/Cayenne'],
-    ['la-reunion', 'Indian/Reunion'], ['mayotte', 'Indian/Mayotte'], ['nouvelle-caledonie', 'Pacific/Noumea'],
-    ['polynesie-francaise', 'Pacific/Tahiti'], ['wallis-et-futuna', 'Pacific/Wallis'], ['saint-pierre-et-miquelon', 'America/Miquelon'],
+    ['guadeloupe', 'America/Guadeloupe'],
+    ['martinique', 'America/Martinique'],
+    ['guyane', 'America/Cayenne'],
+    ['la-reunion', 'Indian/Reunion'],
+    ['mayotte', 'Indian/Mayotte'],
+    ['nouvelle-caledonie', 'Pacific/Noumea'],
+    ['polynesie-francaise', 'Pacific/Tahiti'],
+    ['wallis-et-futuna', 'Pacific/Wallis'],
+    ['saint-pierre-et-miquelon', 'America/Miquelon'],
   ])('%s publishes on %s time', (slug, timeZone) => {
     expect(findAcademie(slug)?.timeZone).toBe(timeZone);
   });
 
   it('gives each overseas zone its own UTC offset on results day, not Paris time', () => {
     const resultsDay = Date.UTC(2024, 6, 4, 8, 0); // 10:00 in Paris
-    const hour = (timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(resultsDay);
+    const hour = (timeZone: string) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(
+        resultsDay,
+      );
     expect(hour(findAcademie('aix-marseille')!.timeZone)).toBe('10');
     expect(hour(findAcademie('la-reunion')!.timeZone)).toBe('12');
     expect(hour(findAcademie('guadeloupe')!.timeZone)).toBe('04');

@@ -1,19 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { checkAverageForDecision, decisionsAllowed, outcomeLabel } from '../../../shared/domain/rules/outcome.js';
+import {
+  checkAverageForDecision,
+  decisionsAllowed,
+  outcomeLabel,
+} from '../../../shared/domain/rules/outcome.js';
 
 describe('decisions allowed per group', () => {
   it('allows every decision at the first group and only ADMIS or AJOURNE at the second', () => {
-    expect([...decisionsAllowed(1)].sort()).toEqual(['ADMIS', 'AJOURNE', 'ELIMINE', 'REMPLACEMENT', 'SECOND_GROUPE']);
+    expect([...decisionsAllowed(1)].sort()).toEqual([
+      'ADMIS',
+      'AJOURNE',
+      'ELIMINE',
+      'REMPLACEMENT',
+      'SECOND_GROUPE',
+    ]);
     expect(decisionsAllowed(2)).toEqual(['ADMIS', 'AJOURNE']);
   });
 });
 
 describe('checkAverageForDecision', () => {
   it.each([
-    ['BCG', 1, 'ADMIS', 10], ['BCG', 1, 'ADMIS', 20], ['BCP', 1, 'ADMIS', 10],
-    ['BCG', 1, 'SECOND_GROUPE', 8], ['BTN', 1, 'SECOND_GROUPE', 9.99], ['BCP', 1, 'SECOND_GROUPE', 8],
-    ['BCG', 1, 'AJOURNE', 7.99], ['BTN', 1, 'AJOURNE', 0], ['BCP', 1, 'AJOURNE', 9.99], ['BCP', 1, 'AJOURNE', 8.5],
-    ['BCG', 2, 'ADMIS', 10], ['BCP', 2, 'ADMIS', 10], ['BCG', 2, 'AJOURNE', 9.99], ['BTN', 2, 'AJOURNE', 8.5],
+    ['BCG', 1, 'ADMIS', 10],
+    ['BCG', 1, 'ADMIS', 20],
+    ['BCP', 1, 'ADMIS', 10],
+    ['BCG', 1, 'SECOND_GROUPE', 8],
+    ['BTN', 1, 'SECOND_GROUPE', 9.99],
+    ['BCP', 1, 'SECOND_GROUPE', 8],
+    ['BCG', 1, 'AJOURNE', 7.99],
+    ['BTN', 1, 'AJOURNE', 0],
+    ['BCP', 1, 'AJOURNE', 9.99],
+    ['BCP', 1, 'AJOURNE', 8.5],
+    ['BCG', 2, 'ADMIS', 10],
+    ['BCP', 2, 'ADMIS', 10],
+    ['BCG', 2, 'AJOURNE', 9.99],
+    ['BTN', 2, 'AJOURNE', 8.5],
   ] as const)('%s group %s %s with %s is consistent', (examen, groupe, decision, m) => {
     expect(checkAverageForDecision(examen, groupe, decision, m)).toBeNull();
   });
@@ -22,7 +42,13 @@ describe('checkAverageForDecision', () => {
     ['BCG', 1, 'ADMIS', 9.99, 'ADMIS needs an average of at least 10 (got 9,99)'],
     ['BCG', 2, 'ADMIS', 9.5, 'ADMIS needs an average of at least 10 (got 9,5)'],
     ['BCG', 1, 'SECOND_GROUPE', 10, 'SECOND_GROUPE needs an average from 8 to under 10 (got 10)'],
-    ['BCP', 1, 'SECOND_GROUPE', 7.99, 'SECOND_GROUPE needs an average from 8 to under 10 (got 7,99)'],
+    [
+      'BCP',
+      1,
+      'SECOND_GROUPE',
+      7.99,
+      'SECOND_GROUPE needs an average from 8 to under 10 (got 7,99)',
+    ],
     ['BCG', 1, 'AJOURNE', 8, 'AJOURNE at group 1 needs an average under 8 (got 8)'],
     ['BTN', 1, 'AJOURNE', 9.5, 'AJOURNE at group 1 needs an average under 8 (got 9,5)'],
     ['BCP', 1, 'AJOURNE', 10, 'AJOURNE at group 1 needs an average under 10 (got 10)'],
@@ -34,8 +60,10 @@ describe('checkAverageForDecision', () => {
   });
 
   it('accepts any decision when no average is given', () => {
-    for (const decision of decisionsAllowed(1)) expect(checkAverageForDecision('BCG', 1, decision, null)).toBeNull();
-    for (const decision of decisionsAllowed(2)) expect(checkAverageForDecision('BCP', 2, decision, null)).toBeNull();
+    for (const decision of decisionsAllowed(1))
+      expect(checkAverageForDecision('BCG', 1, decision, null)).toBeNull();
+    for (const decision of decisionsAllowed(2))
+      expect(checkAverageForDecision('BCP', 2, decision, null)).toBeNull();
   });
 
   it('leaves a decision the group does not allow to decisionsAllowed, instead of reporting it twice', () => {

@@ -20,15 +20,24 @@ describe('UAI', () => {
   });
 
   it.each([
-    ['0130040Z', 'wrong letter'], ['0130040X', 'wrong letter'], ['0750654C', 'wrong letter'],
-    ['0130040y', 'lower-case letter'], ['013004Y', 'six digits'], ['01300400Y', 'eight digits'],
-    ['0130040', 'no letter'], ['A130040Y', 'letter among the digits'], [' 0130040Y', 'leading space'], ['', 'empty'],
+    ['0130040Z', 'wrong letter'],
+    ['0130040X', 'wrong letter'],
+    ['0750654C', 'wrong letter'],
+    ['0130040y', 'lower-case letter'],
+    ['013004Y', 'six digits'],
+    ['01300400Y', 'eight digits'],
+    ['0130040', 'no letter'],
+    ['A130040Y', 'letter among the digits'],
+    [' 0130040Y', 'leading space'],
+    ['', 'empty'],
   ])('refuses %s (%s)', (uai) => {
     expect(isValidUai(uai)).toBe(false);
   });
 
   it('uses the 23 letters without I, O and Q, one per remainder', () => {
-    const letters = Array.from({ length: 23 }, (_, i) => uaiCheckLetter(String(i).padStart(7, '0')));
+    const letters = Array.from({ length: 23 }, (_, i) =>
+      uaiCheckLetter(String(i).padStart(7, '0')),
+    );
     expect(letters.join('')).toBe('ABCDEFGHJKLMNPRSTUVWXYZ');
     expect(uaiCheckLetter('0000023')).toBe('A');
   });

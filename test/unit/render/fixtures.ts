@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Decision } from '../../../shared/domain/decision.schema.js';
-import { bytesToBase64, lookupScope, type LookupParams } from '../../../shared/render/lookup/lookup-crypto.js';
+import {
+  bytesToBase64,
+  lookupScope,
+  type LookupParams,
+} from '../../../shared/render/lookup/lookup-crypto.js';
 
 /** A valid group-1 decision of Aix-Marseille 2024; override what the test is about. */
 export function decision(over: Partial<Decision> & Pick<Decision, 'numero'>): Decision {
@@ -26,11 +30,20 @@ export function decision(over: Partial<Decision> & Pick<Decision, 'numero'>): De
 }
 
 /** Stand-in for the PBKDF2 root: the layout only needs 32 uniform bytes per candidate. */
-export const fakeRoot = (numero: string) => bytesToBase64(createHash('sha256').update(`root|${numero}`).digest());
+export const fakeRoot = (numero: string) =>
+  bytesToBase64(createHash('sha256').update(`root|${numero}`).digest());
 
 export const SALT = 'c2Vzc2lvbi0yMDI0LTA2IQ==';
 
 /** params.json of an Aix-Marseille 2024 release of the given group. */
-export const releaseParams = (groupe: 1 | 2 = 1, over: Partial<LookupParams> = {}): LookupParams => ({
-  v: 2, salt: SALT, iterations: 1_000, shardChars: 1, scope: lookupScope('2024-06', 'aix-marseille', groupe), ...over,
+export const releaseParams = (
+  groupe: 1 | 2 = 1,
+  over: Partial<LookupParams> = {},
+): LookupParams => ({
+  v: 2,
+  salt: SALT,
+  iterations: 1_000,
+  shardChars: 1,
+  scope: lookupScope('2024-06', 'aix-marseille', groupe),
+  ...over,
 });

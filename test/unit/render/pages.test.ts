@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { findAcademie } from '../../../shared/domain/reference/academies.js';
 import { escapeHtml } from '../../../shared/render/html.js';
-import { announcementPage, etablissementName, landingPage, listPage } from '../../../shared/render/pages.js';
+import {
+  announcementPage,
+  etablissementName,
+  landingPage,
+  listPage,
+} from '../../../shared/render/pages.js';
 import { selectPublicResults } from '../../../shared/render/release-input.js';
 import { decision as d } from './fixtures.js';
 
 const aix = findAcademie('aix-marseille')!;
-const assets = { stylesheet: 'aix-marseille/assets/site.0123abcd.css', lookupScript: 'aix-marseille/assets/lookup.89abcdef.js' };
+const assets = {
+  stylesheet: 'aix-marseille/assets/site.0123abcd.css',
+  lookupScript: 'aix-marseille/assets/lookup.89abcdef.js',
+};
 const link = { uai: '0130001A', name: 'Lycée Thiers' };
 
 const results = selectPublicResults(
@@ -25,15 +33,23 @@ const results = selectPublicResults(
   1,
 );
 
-const names = (html: string) => [...html.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => `${m[1]} ${m[2]}`);
+const names = (html: string) =>
+  [...html.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => `${m[1]} ${m[2]}`);
 
 describe('listPage', () => {
   const html = listPage(aix, '2024-06', assets, link, results);
 
   it('lists only admitted, consenting candidates of the établissement, in French order', () => {
-    expect(names(html)).toEqual(['&lt;script&gt;alert(1)&lt;/script&gt; Zoé &amp; &quot;Lou&quot;', 'DUPONT Élodie', 'DUPONT Emma', 'ÉLOI Marc', 'ZOLA Émile']);
+    expect(names(html)).toEqual([
+      '&lt;script&gt;alert(1)&lt;/script&gt; Zoé &amp; &quot;Lou&quot;',
+      'DUPONT Élodie',
+      'DUPONT Emma',
+      'ÉLOI Marc',
+      'ZOLA Émile',
+    ]);
     expect(html).toContain('Admis(e) avec mention Très bien');
-    for (const absent of ['Eric', 'FAURE', 'GIRARD', 'HUGO', 'FABRE']) expect(html).not.toContain(absent);
+    for (const absent of ['Eric', 'FAURE', 'GIRARD', 'HUGO', 'FABRE'])
+      expect(html).not.toContain(absent);
   });
 
   it('is a noindex French page with the académie header and no inline script or style', () => {
@@ -46,15 +62,26 @@ describe('listPage', () => {
   });
 
   it('names an unknown établissement by its UAI', () => {
-    expect(etablissementName('0130002B', new Map([['0130001A', 'Lycée Thiers']]))).toBe('Établissement 0130002B');
-    const other = listPage(aix, '2024-06', assets, { uai: '0130002B', name: etablissementName('0130002B') }, results);
+    expect(etablissementName('0130002B', new Map([['0130001A', 'Lycée Thiers']]))).toBe(
+      'Établissement 0130002B',
+    );
+    const other = listPage(
+      aix,
+      '2024-06',
+      assets,
+      { uai: '0130002B', name: etablissementName('0130002B') },
+      results,
+    );
     expect(other).toContain('<h1>Établissement 0130002B</h1>');
     expect(names(other)).toEqual(['FABRE Léa']);
   });
 });
 
 describe('landingPage', () => {
-  const html = landingPage(aix, '2024-06', assets, [link, { uai: '0130002B', name: 'École & <Lycée> Ampère' }]);
+  const html = landingPage(aix, '2024-06', assets, [
+    link,
+    { uai: '0130002B', name: 'École & <Lycée> Ampère' },
+  ]);
 
   it('has the lookup form, a noscript note, a live region and the lists in French order', () => {
     expect(html).toMatch(/<form id="recherche"/);
@@ -68,15 +95,23 @@ describe('landingPage', () => {
     expect(html).not.toContain('noindex');
     // No input has a name: a submission without the script sends nothing to any server log.
     expect(html).not.toMatch(/<input[^>]* name=/);
-    expect(html.indexOf('École &amp; &lt;Lycée&gt; Ampère')).toBeLessThan(html.indexOf('Lycée Thiers'));
+    expect(html.indexOf('École &amp; &lt;Lycée&gt; Ampère')).toBeLessThan(
+      html.indexOf('Lycée Thiers'),
+    );
     expect(html).toContain('<a href="listes/0130001A.html">');
   });
 });
 
 describe('announcementPage', () => {
   it('announces the instant in local time', () => {
-    const html = announcementPage(findAcademie('la-reunion')!, '2024-06', new Date('2024-07-05T06:00:00Z'));
-    expect(html).toContain('Les résultats de l’académie de La Réunion seront publiés le vendredi 5 juillet 2024 à 10 h 00 (heure locale)');
+    const html = announcementPage(
+      findAcademie('la-reunion')!,
+      '2024-06',
+      new Date('2024-07-05T06:00:00Z'),
+    );
+    expect(html).toContain(
+      'Les résultats de l’académie de La Réunion seront publiés le vendredi 5 juillet 2024 à 10 h 00 (heure locale)',
+    );
     // No stylesheet: before the instant the announcement cannot reach a release's assets.
     expect(html).not.toContain('rel="stylesheet"');
   });
@@ -84,6 +119,8 @@ describe('announcementPage', () => {
 
 describe('escapeHtml', () => {
   it('escapes the five significant characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 });

@@ -16,7 +16,9 @@ async function visibleText(file: Release['files'][number]): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(file.body) as unknown as ArrayBuffer);
   const cells: string[] = [];
-  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text)))));
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text)))),
+  );
   return cells.join('\n');
 }
 
@@ -36,28 +38,53 @@ describe('public files of a release', () => {
       day: fc.integer({ min: 10, max: 28 }),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(hidden, { minLength: 1, maxLength: 8 }), fc.constantFrom(1 as const, 2 as const), async (hiddenOnes, phase) => {
-        // Distinctive strings: a match can only be a leak, never a coincidence with another candidate.
-        const secret = hiddenOnes.map((h, i) =>
-          d({
-            numero: `W${String(i).padStart(6, '0')}Q`, nom: `ZQXNOM${'ABCDEFGH'[i]}`, prenoms: `Wyxprenom${'abcdefgh'[i]}`, dateNaissance: `1999-11-${h.day}`,
-            uai: h.uai, decision: h.kind === 'remplacement' ? 'REMPLACEMENT' : h.decision, mention: h.decision === 'ADMIS' ? h.mention : null,
-            moyenne: null, accordPublication: h.kind !== 'no-consent',
-          }),
-        );
-        const visible = UAIS.map((uai, i) => d({ numero: `V${i}0000001`, nom: 'MARTIN', uai, decision: 'ADMIS' }));
-        const withheld = new Set(secret.filter((_, i) => hiddenOnes[i]!.kind === 'withheld').map((s) => s.numero));
-        const release = await renderRelease({
-          academie: 'aix-marseille', session: '2024-06', phase, decisions: [...visible, ...secret], withheld,
-          lookup: { params: releaseParams(phase), root: fakeRoot },
-        });
-        // Non-consenting candidates keep their private lookup (a sealed entry), and nothing else.
-        for (const file of release.files) {
-          const content = await visibleText(file);
-          for (const s of secret) for (const trace of traces(s)) expect(content.includes(trace), `${trace} in ${file.path}`).toBe(false);
-        }
-        expect(release.files.some((f) => f.path.endsWith('.html') && new TextDecoder().decode(f.body).includes('MARTIN'))).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.array(hidden, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(1 as const, 2 as const),
+        async (hiddenOnes, phase) => {
+          // Distinctive strings: a match can only be a leak, never a coincidence with another candidate.
+          const secret = hiddenOnes.map((h, i) =>
+            d({
+              numero: `W${String(i).padStart(6, '0')}Q`,
+              nom: `ZQXNOM${'ABCDEFGH'[i]}`,
+              prenoms: `Wyxprenom${'abcdefgh'[i]}`,
+              dateNaissance: `1999-11-${h.day}`,
+              uai: h.uai,
+              decision: h.kind === 'remplacement' ? 'REMPLACEMENT' : h.decision,
+              mention: h.decision === 'ADMIS' ? h.mention : null,
+              moyenne: null,
+              accordPublication: h.kind !== 'no-consent',
+            }),
+          );
+          const visible = UAIS.map((uai, i) =>
+            d({ numero: `V${i}0000001`, nom: 'MARTIN', uai, decision: 'ADMIS' }),
+          );
+          const withheld = new Set(
+            secret.filter((_, i) => hiddenOnes[i]!.kind === 'withheld').map((s) => s.numero),
+          );
+          const release = await renderRelease({
+            academie: 'aix-marseille',
+            session: '2024-06',
+            phase,
+            decisions: [...visible, ...secret],
+            withheld,
+            lookup: { params: releaseParams(phase), root: fakeRoot },
+          });
+          // Non-consenting candidates keep their private lookup (a sealed entry), and nothing else.
+          for (const file of release.files) {
+            const content = await visibleText(file);
+            for (const s of secret)
+              for (const trace of traces(s))
+                expect(content.includes(trace), `${trace} in ${file.path}`).toBe(false);
+          }
+          expect(
+            release.files.some(
+              (f) =>
+                f.path.endsWith('.html') && new TextDecoder().decode(f.body).includes('MARTIN'),
+            ),
+          ).toBe(true);
+        },
+      ),
       { numRuns: 25 },
     );
   });

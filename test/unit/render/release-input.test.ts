@@ -3,19 +3,32 @@ import { selectPublicResults } from '../../../shared/render/release-input.js';
 import { decision } from './fixtures.js';
 
 const d = decision;
-const shown = (rs: ReturnType<typeof selectPublicResults>) => Object.fromEntries(rs.map((r) => [r.numero, `${r.groupe}:${r.resultat}:${r.listed}`]));
+const shown = (rs: ReturnType<typeof selectPublicResults>) =>
+  Object.fromEntries(rs.map((r) => [r.numero, `${r.groupe}:${r.resultat}:${r.listed}`]));
 
 const decisions = [
   d({ numero: 'A1', decision: 'ADMIS', mention: 'B', moyenne: 15 }),
   d({ numero: 'A2', decision: 'AJOURNE', moyenne: 6 }),
   d({ numero: 'A3', decision: 'SECOND_GROUPE', moyenne: 9 }),
-  d({ numero: 'A3', groupe: 2, decision: 'ADMIS', moyenne: 10.5, deliberation: '2024-07-10T08:00:00.000Z' }),
+  d({
+    numero: 'A3',
+    groupe: 2,
+    decision: 'ADMIS',
+    moyenne: 10.5,
+    deliberation: '2024-07-10T08:00:00.000Z',
+  }),
   d({ numero: 'A4', decision: 'SECOND_GROUPE', moyenne: 8.5 }), // no group-2 decision yet
   d({ numero: 'A5', decision: 'ELIMINE', moyenne: null }),
   d({ numero: 'A6', decision: 'REMPLACEMENT', moyenne: null }),
   d({ numero: 'A7', decision: 'ADMIS', accordPublication: false }),
   d({ numero: 'A8', decision: 'SECOND_GROUPE', moyenne: 9 }),
-  d({ numero: 'A8', groupe: 2, decision: 'AJOURNE', moyenne: 9.2, deliberation: '2024-07-10T08:00:00.000Z' }),
+  d({
+    numero: 'A8',
+    groupe: 2,
+    decision: 'AJOURNE',
+    moyenne: 9.2,
+    deliberation: '2024-07-10T08:00:00.000Z',
+  }),
 ];
 
 describe('selectPublicResults', () => {
@@ -45,26 +58,51 @@ describe('selectPublicResults', () => {
 
   it('excludes REMPLACEMENT and withheld candidates in both phases', () => {
     for (const phase of [1, 2] as const) {
-      const numeros = selectPublicResults(decisions, phase, new Set(['A3', 'A1'])).map((r) => r.numero);
+      const numeros = selectPublicResults(decisions, phase, new Set(['A3', 'A1'])).map(
+        (r) => r.numero,
+      );
       expect(numeros).toEqual(['A2', 'A4', 'A5', 'A7', 'A8']);
     }
   });
 
   it('does not list a candidate who withdrew consent on either group', () => {
-    const rows = [d({ numero: 'B1', decision: 'SECOND_GROUPE', moyenne: 9, accordPublication: false }), d({ numero: 'B1', groupe: 2, decision: 'ADMIS', moyenne: 11 })];
-    expect(selectPublicResults(rows, 2)[0]).toMatchObject({ groupe: 2, decision: 'ADMIS', listed: false });
+    const rows = [
+      d({ numero: 'B1', decision: 'SECOND_GROUPE', moyenne: 9, accordPublication: false }),
+      d({ numero: 'B1', groupe: 2, decision: 'ADMIS', moyenne: 11 }),
+    ];
+    expect(selectPublicResults(rows, 2)[0]).toMatchObject({
+      groupe: 2,
+      decision: 'ADMIS',
+      listed: false,
+    });
   });
 
   it('keeps the latest version of a slot, whatever the input order', () => {
     const old = d({ numero: 'C1', decision: 'AJOURNE', moyenne: 7 });
-    const fix = d({ numero: 'C1', decision: 'ADMIS', moyenne: 10, deliberation: '2024-07-05T09:00:00.000Z' });
+    const fix = d({
+      numero: 'C1',
+      decision: 'ADMIS',
+      moyenne: 10,
+      deliberation: '2024-07-05T09:00:00.000Z',
+    });
     expect(selectPublicResults([old, fix], 1)).toEqual(selectPublicResults([fix, old], 1));
     expect(selectPublicResults([fix, old], 1)[0]?.decision).toBe('ADMIS');
   });
 
   it('uses the BCP wording for the épreuve de contrôle', () => {
-    expect(selectPublicResults([d({ numero: 'P1', examen: 'BCP', serie: 'Commerce', decision: 'SECOND_GROUPE', moyenne: 9 })], 1)[0]?.resultat).toBe(
-      'Autorisé(e) à se présenter à l’épreuve de contrôle',
-    );
+    expect(
+      selectPublicResults(
+        [
+          d({
+            numero: 'P1',
+            examen: 'BCP',
+            serie: 'Commerce',
+            decision: 'SECOND_GROUPE',
+            moyenne: 9,
+          }),
+        ],
+        1,
+      )[0]?.resultat,
+    ).toBe('Autorisé(e) à se présenter à l’épreuve de contrôle');
   });
 });

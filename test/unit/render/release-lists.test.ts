@@ -6,11 +6,15 @@ const input = (over: Partial<RenderInput> = {}): RenderInput => ({
   academie: 'aix-marseille',
   session: '2024-06',
   phase: 1,
-  decisions: [d({ numero: '01', nom: 'MARTIN', mention: 'B', moyenne: 15 }), d({ numero: '02', nom: 'ROUX', uai: '0130002B' })],
+  decisions: [
+    d({ numero: '01', nom: 'MARTIN', mention: 'B', moyenne: 15 }),
+    d({ numero: '02', nom: 'ROUX', uai: '0130002B' }),
+  ],
   lookup: { params: releaseParams(), root: fakeRoot },
   ...over,
 });
-const text = (files: { path: string; body: Uint8Array }[], path: string) => new TextDecoder().decode(files.find((f) => f.path === path)?.body);
+const text = (files: { path: string; body: Uint8Array }[], path: string) =>
+  new TextDecoder().decode(files.find((f) => f.path === path)?.body);
 
 describe('renderRelease with lists: false (the name lists have expired)', () => {
   it('renders no list and a landing page that links none and says so; every other file is byte-identical', async () => {
@@ -23,7 +27,15 @@ describe('renderRelease with lists: false (the name lists have expired)', () => 
     expect(landing).toContain('Les listes des candidats admis ne sont plus publiées');
     expect(landing).not.toContain('MARTIN');
 
-    const others = (r: typeof without) => r.files.filter((f) => !f.path.includes('/listes/') && f.path !== 'aix-marseille/index.html' && f.path !== 'manifest.json').map((f) => [f.path, f.sha256]);
+    const others = (r: typeof without) =>
+      r.files
+        .filter(
+          (f) =>
+            !f.path.includes('/listes/') &&
+            f.path !== 'aix-marseille/index.html' &&
+            f.path !== 'manifest.json',
+        )
+        .map((f) => [f.path, f.sha256]);
     expect(others(without)).toEqual(others(withLists));
     expect(without.id).not.toBe(withLists.id);
     // The default is to publish the lists.

@@ -7,8 +7,14 @@ import { fixZipDates } from '../../../shared/stats/zip-dates.js';
 import { syntheticDecisions } from '../../fixtures/stats/synthetic.js';
 
 const decisions = syntheticDecisions('nice', '2024-06', 250, 2);
-const previous = figuresFromDecisions({ academie: 'nice', session: '2023-06', phase: 2, decisions: syntheticDecisions('nice', '2023-06', 240, 8) });
-const render = () => statisticsFiles({ academie: 'nice', session: '2024-06', phase: 2, decisions, previous });
+const previous = figuresFromDecisions({
+  academie: 'nice',
+  session: '2023-06',
+  phase: 2,
+  decisions: syntheticDecisions('nice', '2023-06', 240, 8),
+});
+const render = () =>
+  statisticsFiles({ academie: 'nice', session: '2024-06', phase: 2, decisions, previous });
 
 afterEach(() => vi.useRealTimers());
 
@@ -18,9 +24,16 @@ describe('statistics files', () => {
     vi.setSystemTime(new Date('2024-07-12T08:00:00Z'));
     const first = await render();
     vi.setSystemTime(new Date('2031-01-01T23:59:58Z'));
-    const second = await statisticsFiles({ academie: 'nice', session: '2024-06', phase: 2, decisions: [...decisions].reverse(), previous });
+    const second = await statisticsFiles({
+      academie: 'nice',
+      session: '2024-06',
+      phase: 2,
+      decisions: [...decisions].reverse(),
+      previous,
+    });
     expect(second.map((f) => f.path)).toEqual(first.map((f) => f.path));
-    for (const [i, f] of first.entries()) expect(Buffer.from(second[i]!.body).equals(Buffer.from(f.body))).toBe(true);
+    for (const [i, f] of first.entries())
+      expect(Buffer.from(second[i]!.body).equals(Buffer.from(f.body))).toBe(true);
   });
 
   it('give every ZIP entry of the workbook the fixed date', async () => {

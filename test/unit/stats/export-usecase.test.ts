@@ -10,18 +10,31 @@ import type { PreviousFigures } from '../../../shared/stats/previous-figures.js'
 import { syntheticDecisions } from '../../fixtures/stats/synthetic.js';
 
 const version = (session: string, n: number, seed: number): DecisionVersion[] =>
-  syntheticDecisions('nice', session, n, seed).map((d) => ({ ...d, digest: '0'.repeat(16), source: { file: 'f.csv', sha256: 'a'.repeat(64), line: 2, ingestedAt: 'x' } }));
+  syntheticDecisions('nice', session, n, seed).map((d) => ({
+    ...d,
+    digest: '0'.repeat(16),
+    source: { file: 'f.csv', sha256: 'a'.repeat(64), line: 2, ingestedAt: 'x' },
+  }));
 
 function deps(stored: Record<string, DecisionVersion[]>, imported: PreviousFigures[] = []) {
-  const decisions = { currentDecisions: async (session: string, academie: string) => (academie === 'nice' ? (stored[session] ?? []) : []) } as Pick<DecisionStore, 'currentDecisions'> as DecisionStore;
+  const decisions = {
+    currentDecisions: async (session: string, academie: string) =>
+      academie === 'nice' ? (stored[session] ?? []) : [],
+  } as Pick<DecisionStore, 'currentDecisions'> as DecisionStore;
   const figures: PreviousFiguresStore = {
     save: async () => {},
-    find: async (academie, session, phase) => imported.find((s) => s.academie === academie && s.session === session && s.phase === phase),
+    find: async (academie, session, phase) =>
+      imported.find((s) => s.academie === academie && s.session === session && s.phase === phase),
   };
   const fraud = { list: async () => [] } as Pick<FraudFlags, 'list'> as FraudFlags;
   return { decisions, figures, fraud };
 }
-const request = { academie: 'nice', session: '2024-06', phase: 2 as const, format: 'json' as const };
+const request = {
+  academie: 'nice',
+  session: '2024-06',
+  phase: 2 as const,
+  format: 'json' as const,
+};
 
 describe('exportStatistics', () => {
   const stored = { '2024-06': version('2024-06', 150, 1), '2023-06': version('2023-06', 140, 2) };
@@ -34,7 +47,13 @@ describe('exportStatistics', () => {
   });
 
   it('prefers imported figures', async () => {
-    const imported: PreviousFigures = { academie: 'nice', session: '2023-06', phase: 2, source: 'import', rows: [{ niveau: 'academie', code: 'nice', presents: null, admis: null, tauxDixiemes: 500 }] };
+    const imported: PreviousFigures = {
+      academie: 'nice',
+      session: '2023-06',
+      phase: 2,
+      source: 'import',
+      rows: [{ niveau: 'academie', code: 'nice', presents: null, admis: null, tauxDixiemes: 500 }],
+    };
     const r = await exportStatistics(deps(stored, [imported]), request);
     expect(r.previous.source).toBe('import');
     const doc = StatsDocument.parse(JSON.parse(r.body as string));

@@ -1,14 +1,21 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { academieStatistics } from '../../../shared/stats/statistics.js';
-import { nationalStatisticsFiles, statisticsFiles, type StatFile } from '../../../shared/stats/stats-files.js';
+import {
+  nationalStatisticsFiles,
+  statisticsFiles,
+  type StatFile,
+} from '../../../shared/stats/stats-files.js';
 import { StatsDocument } from '../../../shared/stats/json-export.js';
 import { syntheticDecisions } from '../../fixtures/stats/synthetic.js';
 import { tableRows } from './html-tables.js';
 
 const decisions = syntheticDecisions('corse', '2024-06', 200, 5);
 const [uaiA, uaiB] = [...new Set(decisions.map((d) => d.uai))].sort();
-const names = new Map([[uaiA!, '=HYPERLINK("http://evil.example","Lycée")'], [uaiB!, '<script>alert(1)</script> Lycée']]);
+const names = new Map([
+  [uaiA!, '=HYPERLINK("http://evil.example","Lycée")'],
+  [uaiB!, '<script>alert(1)</script> Lycée'],
+]);
 let files: StatFile[];
 const body = (suffix: string) => files.find((f) => f.path.endsWith(suffix))!.body;
 const text = (suffix: string) => {
@@ -17,7 +24,13 @@ const text = (suffix: string) => {
 };
 
 beforeAll(async () => {
-  files = await statisticsFiles({ academie: 'corse', session: '2024-06', phase: 1, decisions, etablissements: names });
+  files = await statisticsFiles({
+    academie: 'corse',
+    session: '2024-06',
+    phase: 1,
+    decisions,
+    etablissements: names,
+  });
 });
 
 describe('hostile établissement names', () => {
@@ -44,7 +57,9 @@ describe('hostile établissement names', () => {
 
   it('stay as given in the JSON (not a spreadsheet format)', () => {
     const doc = StatsDocument.parse(JSON.parse(text('groupe.json')));
-    expect(doc.etablissements.map((e) => e.libelle_uai)).toContain('=HYPERLINK("http://evil.example","Lycée")');
+    expect(doc.etablissements.map((e) => e.libelle_uai)).toContain(
+      '=HYPERLINK("http://evil.example","Lycée")',
+    );
     expect(doc.phase).toBe(1);
   });
 });
@@ -83,15 +98,26 @@ describe('the statistics page', () => {
     const html = text('index.html');
     expect(html).toContain('à l’issue du 1er groupe d’épreuves');
     expect(html).toContain('aucune donnée de la session précédente');
-    expect(tableRows(html, 'Taux de réussite par département, toutes voies confondues').map((r) => r[0])).toEqual(['Corse-du-Sud', 'Haute-Corse']);
+    expect(
+      tableRows(html, 'Taux de réussite par département, toutes voies confondues').map((r) => r[0]),
+    ).toEqual(['Corse-du-Sud', 'Haute-Corse']);
   });
 });
 
 describe('national statistics files', () => {
   it('sum the académies given, under the host académie’s release', async () => {
     const a = academieStatistics({ academie: 'corse', session: '2024-06', phase: 1, decisions });
-    const b = academieStatistics({ academie: 'guyane', session: '2024-06', phase: 1, decisions: syntheticDecisions('guyane', '2024-06', 100, 6) });
-    const national = await nationalStatisticsFiles({ host: 'corse', academies: [b, a], stylesheet: 'corse/assets/site.1.css' });
+    const b = academieStatistics({
+      academie: 'guyane',
+      session: '2024-06',
+      phase: 1,
+      decisions: syntheticDecisions('guyane', '2024-06', 100, 6),
+    });
+    const national = await nationalStatisticsFiles({
+      host: 'corse',
+      academies: [b, a],
+      stylesheet: 'corse/assets/site.1.css',
+    });
     expect(national.map((f) => f.path)).toEqual([
       'corse/statistiques/national/index.html',
       'corse/statistiques/national/national-2024-06-1er-groupe-synthese.csv',
@@ -101,9 +127,12 @@ describe('national statistics files', () => {
     ]);
     const html = national[0]!.body as string;
     expect(html).toContain('href="../../assets/site.1.css"');
-    expect(tableRows(html, 'Taux de réussite par académie, toutes voies confondues').map((r) => r[0])).toEqual(['Corse', 'Guyane']);
+    expect(
+      tableRows(html, 'Taux de réussite par académie, toutes voies confondues').map((r) => r[0]),
+    ).toEqual(['Corse', 'Guyane']);
     const doc = StatsDocument.parse(JSON.parse(national[3]!.body as string));
-    const presents = (slug: string) => doc.lignes.find((l) => l.niveau === 'academie' && l.code === slug)!.presents;
+    const presents = (slug: string) =>
+      doc.lignes.find((l) => l.niveau === 'academie' && l.code === slug)!.presents;
     expect(presents('france')).toBe(presents('corse') + presents('guyane'));
     expect([doc.portee, doc.academies]).toEqual(['national', ['corse', 'guyane']]);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeEvolution, formatEntier, formatEvolution, formatTaux } from '../../../shared/stats/format-fr.js';
+import {
+  describeEvolution,
+  formatEntier,
+  formatEvolution,
+  formatTaux,
+} from '../../../shared/stats/format-fr.js';
 import { neutraliseFormula } from '../../../shared/stats/spreadsheet-safe.js';
 import { csvCell } from '../../../shared/stats/csv-export.js';
 import { ratioDixiemes } from '../../../shared/stats/counts.js';
@@ -50,12 +55,14 @@ describe('rates in tenths', () => {
 
 describe('spreadsheet formula neutralisation', () => {
   it('prefixes text that a spreadsheet would execute', () => {
-    for (const bad of ['=HYPERLINK("http://x")', '+33 1 23', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) expect(neutraliseFormula(bad)).toBe(`'${bad}`);
+    for (const bad of ['=HYPERLINK("http://x")', '+33 1 23', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])
+      expect(neutraliseFormula(bad)).toBe(`'${bad}`);
   });
 
   it('leaves ordinary text alone', () => {
     // ' =x' used to be listed here: spreadsheets trim the space, so it is neutralised now (spreadsheet-safe.test.ts).
-    for (const ok of ['Lycée Jean Racine', 'BTN/STMG', "Lycée d'Amiens", '']) expect(neutraliseFormula(ok)).toBe(ok);
+    for (const ok of ['Lycée Jean Racine', 'BTN/STMG', "Lycée d'Amiens", ''])
+      expect(neutraliseFormula(ok)).toBe(ok);
   });
 
   it('applies to CSV text cells, never to numbers', () => {

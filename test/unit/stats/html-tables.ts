@@ -18,7 +18,11 @@ export function tableRows(html: string, caption: string): string[][] {
   const at = html.indexOf(`<caption>${caption}</caption>`);
   if (at < 0) throw new Error(`no table captioned "${caption}"`);
   const body = html.slice(at, html.indexOf('</table>', at));
-  return [...body.matchAll(/<tr>(.*?)<\/tr>/g)].slice(1).map(([, row]) => [...row!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map(([, cell]) => text(cell!)));
+  return [...body.matchAll(/<tr>(.*?)<\/tr>/g)]
+    .slice(1)
+    .map(([, row]) =>
+      [...row!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map(([, cell]) => text(cell!)),
+    );
 }
 
 /** The row of a table whose header cell is `label`. */

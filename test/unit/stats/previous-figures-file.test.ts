@@ -1,9 +1,13 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { formatFileIssue, parsePreviousFiguresFile } from '../../../shared/stats/previous-figures-file.js';
+import {
+  formatFileIssue,
+  parsePreviousFiguresFile,
+} from '../../../shared/stats/previous-figures-file.js';
 
 const HEADER = 'academie;session;phase;niveau;code;presents;admis;taux_reussite';
-const parse = (...lines: string[]) => parsePreviousFiguresFile(new TextEncoder().encode([HEADER, ...lines].join('\n')));
+const parse = (...lines: string[]) =>
+  parsePreviousFiguresFile(new TextEncoder().encode([HEADER, ...lines].join('\n')));
 
 describe('previous figures file', () => {
   it('reads counts and rates, canonicalises codes and groups rows by académie, session and phase', () => {
@@ -16,21 +20,65 @@ describe('previous figures file', () => {
     expect(r).toEqual({
       ok: true,
       sets: [
-        { academie: 'amiens', session: '2023-06', phase: 2, source: 'import', rows: [
-          { niveau: 'academie', code: 'amiens', presents: 20_099, admis: 17_900, tauxDixiemes: 891 },
-          { niveau: 'specialite', code: 'BCP/Boulangerie-Pâtisserie', presents: null, admis: null, tauxDixiemes: 755 },
-        ] },
-        { academie: 'amiens', session: '2023-06', phase: 1, source: 'import', rows: [{ niveau: 'voie', code: 'BTN', presents: 100, admis: 80, tauxDixiemes: 800 }] },
-        { academie: 'lille', session: '2023-06', phase: 2, source: 'import', rows: [{ niveau: 'voie-departement', code: 'BCP/59', presents: null, admis: null, tauxDixiemes: 800 }] },
+        {
+          academie: 'amiens',
+          session: '2023-06',
+          phase: 2,
+          source: 'import',
+          rows: [
+            {
+              niveau: 'academie',
+              code: 'amiens',
+              presents: 20_099,
+              admis: 17_900,
+              tauxDixiemes: 891,
+            },
+            {
+              niveau: 'specialite',
+              code: 'BCP/Boulangerie-Pâtisserie',
+              presents: null,
+              admis: null,
+              tauxDixiemes: 755,
+            },
+          ],
+        },
+        {
+          academie: 'amiens',
+          session: '2023-06',
+          phase: 1,
+          source: 'import',
+          rows: [{ niveau: 'voie', code: 'BTN', presents: 100, admis: 80, tauxDixiemes: 800 }],
+        },
+        {
+          academie: 'lille',
+          session: '2023-06',
+          phase: 2,
+          source: 'import',
+          rows: [
+            {
+              niveau: 'voie-departement',
+              code: 'BCP/59',
+              presents: null,
+              admis: null,
+              tauxDixiemes: 800,
+            },
+          ],
+        },
       ],
     });
   });
 
   it('accepts a BOM, CRLF, columns in any order, and Windows-1252', () => {
-    const text = '\ufeffcode;niveau;academie;session;phase;presents;admis;taux_reussite\r\nBCG/S;serie;aix-marseille;2020-06;2;;;95,2\r\n';
+    const text =
+      '\ufeffcode;niveau;academie;session;phase;presents;admis;taux_reussite\r\nBCG/S;serie;aix-marseille;2020-06;2;;;95,2\r\n';
     const r = parsePreviousFiguresFile(new TextEncoder().encode(text));
-    expect(r.ok && r.sets[0]!.rows).toEqual([{ niveau: 'serie', code: 'BCG/S', presents: null, admis: null, tauxDixiemes: 952 }]);
-    const cp1252 = iconv.encode(`${HEADER}\nnice;2023-06;2;specialite;BCP/Métiers de la sécurité;;;88,0\n`, 'windows-1252');
+    expect(r.ok && r.sets[0]!.rows).toEqual([
+      { niveau: 'serie', code: 'BCG/S', presents: null, admis: null, tauxDixiemes: 952 },
+    ]);
+    const cp1252 = iconv.encode(
+      `${HEADER}\nnice;2023-06;2;specialite;BCP/Métiers de la sécurité;;;88,0\n`,
+      'windows-1252',
+    );
     const w = parsePreviousFiguresFile(cp1252);
     expect(w.ok && w.sets[0]!.rows[0]!.code).toBe('BCP/Métiers de la sécurité');
   });
@@ -56,7 +104,9 @@ describe('previous figures file', () => {
   });
 
   it('rejects a wrong header and an empty file', () => {
-    const r = parsePreviousFiguresFile(new TextEncoder().encode('academie;session;phase;niveau;code;presents;admis;taux\n'));
+    const r = parsePreviousFiguresFile(
+      new TextEncoder().encode('academie;session;phase;niveau;code;presents;admis;taux\n'),
+    );
     expect(!r.ok && r.issues[0]!.rule).toMatch(/missing taux_reussite; unknown taux/);
     const e = parsePreviousFiguresFile(new Uint8Array());
     expect(!e.ok && e.issues[0]!.code).toBe('empty-file');

@@ -20,7 +20,8 @@ import { tableRows } from './html-tables.js';
 
 const THRESHOLD = 10;
 const VOIE_SUFFIX: Record<Examen, string> = { BCG: 'g', BTN: 't', BCP: 'p' };
-const small = (c: Counts | undefined) => c !== undefined && c.presents > 0 && c.presents < THRESHOLD;
+const small = (c: Counts | undefined) =>
+  c !== undefined && c.presents > 0 && c.presents < THRESHOLD;
 
 let stats: AcademieStats;
 let files: StatFile[];
@@ -30,7 +31,12 @@ const text = (suffix: string) => {
 };
 
 beforeAll(async () => {
-  stats = academieStatistics({ academie: 'aix-marseille', session: '2024-06', phase: 2, decisions: syntheticDecisions('aix-marseille', '2024-06', 31_000, 1) });
+  stats = academieStatistics({
+    academie: 'aix-marseille',
+    session: '2024-06',
+    phase: 2,
+    decisions: syntheticDecisions('aix-marseille', '2024-06', 31_000, 1),
+  });
   files = await statisticsFilesFor(stats);
 }, 60_000);
 
@@ -39,9 +45,16 @@ function smallCellColumns(): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const e of stats.etablissements) {
     const keys: string[] = [];
-    if (small(e.total)) keys.push('presents_total', 'admis_total', 'taux_reu_total', 'taux_men_total');
-    for (const [f, c] of Object.entries(e.filieres)) if (small(c)) keys.push(`presents_${f}`, `taux_reu_${f}`, `taux_men_${f}`);
-    for (const [v, c] of Object.entries(e.voies)) if (small(c)) keys.push(`nb_mentions_b_${VOIE_SUFFIX[v as Examen]}`, `nb_mentions_ab_${VOIE_SUFFIX[v as Examen]}`);
+    if (small(e.total))
+      keys.push('presents_total', 'admis_total', 'taux_reu_total', 'taux_men_total');
+    for (const [f, c] of Object.entries(e.filieres))
+      if (small(c)) keys.push(`presents_${f}`, `taux_reu_${f}`, `taux_men_${f}`);
+    for (const [v, c] of Object.entries(e.voies))
+      if (small(c))
+        keys.push(
+          `nb_mentions_b_${VOIE_SUFFIX[v as Examen]}`,
+          `nb_mentions_ab_${VOIE_SUFFIX[v as Examen]}`,
+        );
     out.set(e.uai, keys);
   }
   return out;
@@ -62,23 +75,37 @@ describe('a realistic 31,000-candidate académie', () => {
   });
 
   it('publishes no établissement présents of 1 to 9 in the CSV, and "s" in every column of a small cell', () => {
-    const [header, ...rows] = text('etablissements.csv').slice(1).trimEnd().split('\r\n').map((l) => l.split(';'));
-    const presentsColumns = header!.map((h, i) => [h, i] as const).filter(([h]) => h.startsWith('presents_'));
+    const [header, ...rows] = text('etablissements.csv')
+      .slice(1)
+      .trimEnd()
+      .split('\r\n')
+      .map((l) => l.split(';'));
+    const presentsColumns = header!
+      .map((h, i) => [h, i] as const)
+      .filter(([h]) => h.startsWith('presents_'));
     for (const row of rows) {
-      for (const [, i] of presentsColumns) expect(row[i] === 's' || Number(row[i]) === 0 || Number(row[i]) >= THRESHOLD).toBe(true);
+      for (const [, i] of presentsColumns)
+        expect(row[i] === 's' || Number(row[i]) === 0 || Number(row[i]) >= THRESHOLD).toBe(true);
     }
     const byUai = new Map(rows.map((r) => [r[header!.indexOf('uai')]!, r]));
-    for (const [uai, keys] of smallCellColumns()) for (const k of keys) expect([uai, k, byUai.get(uai)![header!.indexOf(k)]]).toEqual([uai, k, 's']);
+    for (const [uai, keys] of smallCellColumns())
+      for (const k of keys)
+        expect([uai, k, byUai.get(uai)![header!.indexOf(k)]]).toEqual([uai, k, 's']);
   });
 
   it('leaves a secret figure empty in the XLSX, lists it with its reason, and explains the secret in the Lisez-moi sheet', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(files.find((f) => f.path.endsWith('.xlsx'))!.body as Uint8Array) as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      Buffer.from(
+        files.find((f) => f.path.endsWith('.xlsx'))!.body as Uint8Array,
+      ) as unknown as ArrayBuffer,
+    );
     const ws = wb.getWorksheet('Établissements')!;
     const header = (ws.getRow(1).values as unknown[]).slice(1) as string[];
     const listed = new Set<string>();
     wb.getWorksheet('Secret statistique')!.eachRow((row, n) => {
-      if (n > 1) listed.add(`${row.getCell(1).value}|${row.getCell(2).value}|${row.getCell(3).value}`);
+      if (n > 1)
+        listed.add(`${row.getCell(1).value}|${row.getCell(2).value}|${row.getCell(3).value}`);
     });
     const secret = smallCellColumns();
     let emptied = 0;
@@ -87,7 +114,8 @@ describe('a realistic 31,000-candidate académie', () => {
       const uai = String(row.getCell(header.indexOf('uai') + 1).value);
       header.forEach((h, i) => {
         const v = row.getCell(i + 1).value;
-        if (h.startsWith('presents_')) expect(v === null || v === 0 || (typeof v === 'number' && v >= THRESHOLD)).toBe(true);
+        if (h.startsWith('presents_'))
+          expect(v === null || v === 0 || (typeof v === 'number' && v >= THRESHOLD)).toBe(true);
       });
       for (const k of secret.get(uai)!) {
         // Empty, but typed: the column's number format stays, so sums and filters still work.
@@ -108,7 +136,8 @@ describe('a realistic 31,000-candidate académie', () => {
     expect(doc.seuil_secret).toBe(THRESHOLD);
     for (const e of doc.etablissements) {
       for (const [k, v] of Object.entries(e)) {
-        if (k.startsWith('presents_')) expect(v === null || v === 0 || (typeof v === 'number' && v >= THRESHOLD)).toBe(true);
+        if (k.startsWith('presents_'))
+          expect(v === null || v === 0 || (typeof v === 'number' && v >= THRESHOLD)).toBe(true);
       }
     }
     const byUai = new Map(doc.etablissements.map((e) => [e.uai, e]));
@@ -123,20 +152,34 @@ describe('a realistic 31,000-candidate académie', () => {
   it('shows "s" on the page, with a legend in French', () => {
     const html = text('index.html');
     const rows = tableRows(html, 'Résultats par établissement, toutes voies confondues');
-    for (const row of rows) expect(row[2] === 's' || Number(row[2]!.replace(/ /g, '')) === 0 || Number(row[2]!.replace(/ /g, '')) >= THRESHOLD).toBe(true);
+    for (const row of rows)
+      expect(
+        row[2] === 's' ||
+          Number(row[2]!.replace(/ /g, '')) === 0 ||
+          Number(row[2]!.replace(/ /g, '')) >= THRESHOLD,
+      ).toBe(true);
     expect(html).toContain('s : secret statistique');
   });
 });
 
 describe('a small académie, where whole établissements fall under the threshold', () => {
   it('shows "s" for every figure of a secret total on the page, and hides the next total of the département too', async () => {
-    const small = academieStatistics({ academie: 'corse', session: '2024-06', phase: 2, decisions: syntheticDecisions('corse', '2024-06', 400, 5) });
+    const small = academieStatistics({
+      academie: 'corse',
+      session: '2024-06',
+      phase: 2,
+      decisions: syntheticDecisions('corse', '2024-06', 400, 5),
+    });
     const html = (await statisticsFilesFor(small))[0]!.body as string;
     const rows = tableRows(html, 'Résultats par établissement, toutes voies confondues');
     const secret = rows.filter((r) => r[2] === 's');
-    expect(secret.length).toBeGreaterThan(small.etablissements.filter((e) => e.total.presents < THRESHOLD).length);
+    expect(secret.length).toBeGreaterThan(
+      small.etablissements.filter((e) => e.total.presents < THRESHOLD).length,
+    );
     for (const r of secret) expect(r.slice(2)).toEqual(['s', 's', 's', 's']);
     for (const r of rows) expect(r[2] === 's' || Number(r[2]) >= THRESHOLD).toBe(true);
-    expect(html).toContain('s : secret statistique, chiffre d’un établissement reposant sur moins de 10 candidats présents');
+    expect(html).toContain(
+      's : secret statistique, chiffre d’un établissement reposant sur moins de 10 candidats présents',
+    );
   });
 });

@@ -14,22 +14,38 @@ import { secrecyModel } from '../../../shared/stats/secrecy-model.js';
 import { withSecrecy } from '../../../shared/stats/secrecy.js';
 import type { EtablissementCounts } from '../../../shared/stats/stats.types.js';
 import { cellKey, recomputableByReference } from '../../fixtures/stats/dense-rank.js';
-import { anyAcademie, nonEmptyCells, pairedAcademie, secretKeys } from '../../fixtures/stats/secrecy-academies.js';
+import {
+  anyAcademie,
+  nonEmptyCells,
+  pairedAcademie,
+  secretKeys,
+} from '../../fixtures/stats/secrecy-academies.js';
 
 const THRESHOLD = 10;
 
 /** Every published equation as the list of cells it ties (the margin itself, always published, left out). */
-function publishedEquations(etabs: readonly EtablissementCounts[], session: string): { name: string; cells: string[] }[] {
+function publishedEquations(
+  etabs: readonly EtablissementCounts[],
+  session: string,
+): { name: string; cells: string[] }[] {
   const fs = filieres(session);
   const ofVoie = (v: string) => fs.filter((f) => voieOfFiliere(session, f) === v);
   const out: { name: string; cells: string[] }[] = [];
   for (const e of etabs) {
     const k = (cell: string) => cellKey(e.uai, cell);
     out.push({ name: `${e.uai}: total − voies`, cells: [k('total'), ...VOIES.map(k)] });
-    out.push({ name: `${e.uai}: total − filières`, cells: [k('total'), ...fs.map((f) => k(`filiere:${f}`))] });
-    for (const v of VOIES) out.push({ name: `${e.uai}: ${v} − its filières`, cells: [k(v), ...ofVoie(v).map((f) => k(`filiere:${f}`))] });
+    out.push({
+      name: `${e.uai}: total − filières`,
+      cells: [k('total'), ...fs.map((f) => k(`filiere:${f}`))],
+    });
+    for (const v of VOIES)
+      out.push({
+        name: `${e.uai}: ${v} − its filières`,
+        cells: [k(v), ...ofVoie(v).map((f) => k(`filiere:${f}`))],
+      });
   }
-  const column = (name: string, pick: (e: EtablissementCounts) => boolean, cell: string) => out.push({ name, cells: etabs.filter(pick).map((e) => cellKey(e.uai, cell)) });
+  const column = (name: string, pick: (e: EtablissementCounts) => boolean, cell: string) =>
+    out.push({ name, cells: etabs.filter(pick).map((e) => cellKey(e.uai, cell)) });
   const deps = [...new Set(etabs.map((e) => e.departement))];
   column('académie', () => true, 'total');
   for (const d of deps) column(`département ${d}`, (e) => e.departement === d, 'total');
@@ -47,7 +63,8 @@ describe('statistical secrecy on random académies', () => {
       fc.property(anyAcademie, ({ session, etablissements }) => {
         const secret = secretKeys(withSecrecy(etablissements, session, THRESHOLD));
         const cells = nonEmptyCells(etablissements);
-        for (const [key, presents] of cells) if (presents < THRESHOLD) expect(secret.has(key)).toBe(true);
+        for (const [key, presents] of cells)
+          if (presents < THRESHOLD) expect(secret.has(key)).toBe(true);
         for (const key of secret) expect(cells.has(key)).toBe(true);
       }),
       { numRuns: 300 },
@@ -60,7 +77,10 @@ describe('statistical secrecy on random académies', () => {
         const secret = secretKeys(withSecrecy(etablissements, session, THRESHOLD));
         for (const eq of publishedEquations(etablissements, session)) {
           const hidden = eq.cells.filter((c) => secret.has(c));
-          expect({ equation: eq.name, alone: hidden.length === 1 ? hidden[0] : null }).toEqual({ equation: eq.name, alone: null });
+          expect({ equation: eq.name, alone: hidden.length === 1 ? hidden[0] : null }).toEqual({
+            equation: eq.name,
+            alone: null,
+          });
         }
       }),
       { numRuns: 300 },
@@ -81,8 +101,13 @@ describe('statistical secrecy on random académies', () => {
     fc.assert(
       fc.property(anyAcademie, ({ session, etablissements }) => {
         const secret = secretKeys(withSecrecy(etablissements, session, THRESHOLD));
-        const givenAway = recomputableByReference(etablissements, session, new Set(nonEmptyCells(etablissements).keys()));
-        for (const key of recomputableByReference(etablissements, session, secret)) expect([key, givenAway.has(key)]).toEqual([key, true]);
+        const givenAway = recomputableByReference(
+          etablissements,
+          session,
+          new Set(nonEmptyCells(etablissements).keys()),
+        );
+        for (const key of recomputableByReference(etablissements, session, secret))
+          expect([key, givenAway.has(key)]).toEqual([key, true]);
       }),
       { numRuns: 150 },
     );
@@ -98,11 +123,16 @@ describe('statistical secrecy on random académies', () => {
         const model = secrecyModel(etablissements, session);
         const name = (i: number) => {
           const c = model.cells[i]!;
-          return cellKey(etablissements[c.etab]!.uai, c.kind === 'total' ? 'total' : c.kind === 'voie' ? c.key : `filiere:${c.key}`);
+          return cellKey(
+            etablissements[c.etab]!.uai,
+            c.kind === 'total' ? 'total' : c.kind === 'voie' ? c.key : `filiere:${c.key}`,
+          );
         };
         const state = model.cells.map((_, i) => (hidden.has(name(i)) ? 1 : 0));
         const audited = recomputableCells(model, state).map(name).sort();
-        expect(audited).toEqual([...recomputableByReference(etablissements, session, hidden)].sort());
+        expect(audited).toEqual(
+          [...recomputableByReference(etablissements, session, hidden)].sort(),
+        );
       }),
       { numRuns: 300 },
     );

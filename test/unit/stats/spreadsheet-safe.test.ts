@@ -10,9 +10,25 @@ import { neutraliseFormula } from '../../../shared/stats/spreadsheet-safe.js';
 import { toXlsx } from '../../../shared/stats/xlsx-export.js';
 
 const HOSTILE = [
-  '=1+1', '+1+1', '-1+1', '@SUM(A1)', '\t=1+1', '\r=1+1',
-  ' =1+1', '  +1', '\u00a0=1+1', '\u3000=1+1', '\n=1+1', ' \t-2',
-  '＝1+1', '＋1', '－1', '＠SUM(A1)', ' ＝1+1', '\t＝1', '\r＠x',
+  '=1+1',
+  '+1+1',
+  '-1+1',
+  '@SUM(A1)',
+  '\t=1+1',
+  '\r=1+1',
+  ' =1+1',
+  '  +1',
+  '\u00a0=1+1',
+  '\u3000=1+1',
+  '\n=1+1',
+  ' \t-2',
+  '＝1+1',
+  '＋1',
+  '－1',
+  '＠SUM(A1)',
+  ' ＝1+1',
+  '\t＝1',
+  '\r＠x',
   '﹦1+1',
 ];
 const HARMLESS = ['Lycée Jean Moulin', 'A-1', '1 = 1', 'Saint-Jean', ''];
