@@ -1,29 +1,9 @@
 import { z } from 'zod';
 
-/** The three baccalauréats: général, technologique, professionnel. */
-export const Examen = z.enum(['BCG', 'BTN', 'BCP']);
-export type Examen = z.infer<typeof Examen>;
+import { CandidateNumber, DecisionCode, Examen, Groupe, Mention, Session } from './vocabulary.js';
 
-/** Jury outcomes as exported by the deliberation software (format v1). */
-export const DecisionCode = z.enum([
-  'ADMIS',
-  'AJOURNE',
-  'SECOND_GROUPE',
-  'ELIMINE',
-  'REMPLACEMENT',
-]);
-export type DecisionCode = z.infer<typeof DecisionCode>;
-
-/** AB = assez bien, B = bien, TB = très bien, TBF = très bien avec félicitations du jury. */
-export const Mention = z.enum(['AB', 'B', 'TB', 'TBF']);
-export type Mention = z.infer<typeof Mention>;
-
-export const Groupe = z.union([z.literal(1), z.literal(2)]);
-export type Groupe = z.infer<typeof Groupe>;
-
-/** A candidate number as format v1 writes it: 6 to 15 digits or capital letters. */
-export const CANDIDATE_NUMBER = /^[0-9A-Z]{6,15}$/;
-export const CandidateNumber = z.string().regex(CANDIDATE_NUMBER);
+// The vocabulary is defined in vocabulary.ts; re-exported here for the modules that speak of decisions.
+export { CANDIDATE_NUMBER, CandidateNumber, DecisionCode, Examen, Groupe, Mention } from './vocabulary.js';
 
 /**
  * One jury decision once validated and normalised: the unit the store keeps.
@@ -31,9 +11,9 @@ export const CandidateNumber = z.string().regex(CANDIDATE_NUMBER);
  * `deliberation`, and every version is kept.
  */
 export const Decision = z.object({
-  session: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  session: Session,
   academie: z.string(),
-  numero: z.string(),
+  numero: CandidateNumber,
   nom: z.string(),
   prenoms: z.string(),
   /** ISO calendar date, YYYY-MM-DD. */

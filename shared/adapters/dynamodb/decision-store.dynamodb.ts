@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DecisionVersion, slotKey } from '../../domain/decision.schema.js';
 import type { DecisionStore, KnownVersion } from '../../ports/decision-store.port.js';
 import { batchWriteAll, type BatchWriteOptions } from './batch-write.js';
+import { fnv1a32 } from '../../domain/hash.js';
 
 /**
  * Key layout (append-only, one item per decision version):
@@ -22,15 +23,6 @@ import { batchWriteAll, type BatchWriteOptions } from './batch-write.js';
 export const SHARD_COUNT = 16;
 const SHARDS = Array.from({ length: SHARD_COUNT }, (_, i) => i);
 
-/** 32-bit FNV-1a over the UTF-16 code units (candidate numbers are ASCII): stable across runtimes. */
-export function fnv1a32(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
 
 export function shardOf(numero: string): number {
   return fnv1a32(numero) % SHARD_COUNT;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fnv1a32 } from '../../../shared/domain/hash.js';
 import {
-  fnv1a32,
   partitionKey,
   SHARD_COUNT,
   shardOf,
@@ -12,6 +12,10 @@ describe('fnv1a32', () => {
     expect(fnv1a32('')).toBe(0x811c9dc5);
     expect(fnv1a32('a')).toBe(0xe40c292c);
     expect(fnv1a32('foobar')).toBe(0xbf9cf968);
+  });
+
+  it('continues a hash: the hash of a prefix, fed the rest, is the hash of the whole', () => {
+    expect(fnv1a32('bar', fnv1a32('foo'))).toBe(fnv1a32('foobar'));
   });
 });
 
