@@ -99,7 +99,7 @@ export const ROUTES: Record<string, Route> = {
     status: 202,
     run: ({ officer, body }, d) => {
       const b = z
-        .object({ academies: z.array(Slug).min(1).max(40), session: Session, phase: Groupe })
+        .object({ academies: z.array(Slug).min(1).max(40), session: Session, groupe: Groupe })
         .parse(body);
       return actingAs(d.deps, officer).queueRenders({ ...b, kind: 'release' }, (renders) =>
         fanOutRender(d.lambda, d.renderFunction, renders),
@@ -109,9 +109,9 @@ export const ROUTES: Record<string, Route> = {
   'POST /rehearse': {
     status: 202,
     run: ({ officer, body }, d) => {
-      const b = z.object({ academie: Slug, session: Session, phase: Groupe }).parse(body);
+      const b = z.object({ academie: Slug, session: Session, groupe: Groupe }).parse(body);
       return actingAs(d.deps, officer).queueRenders(
-        { academies: [b.academie], session: b.session, phase: b.phase, kind: 'rehearsal' },
+        { academies: [b.academie], session: b.session, groupe: b.groupe, kind: 'rehearsal' },
         (renders) => fanOutRender(d.lambda, d.renderFunction, renders),
       );
     },

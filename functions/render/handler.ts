@@ -36,15 +36,15 @@ export type RenderResult =
  * makes one on request.
  */
 export async function renderOne(event: Parsed, deps: PublicationDeps): Promise<RenderResult> {
-  const { academie, session, phase } = event;
+  const { academie, session, groupe } = event;
   const as = actingAs(deps, officerFromGroups(event.actor, event.roles));
   try {
     if (event.kind === 'rehearsal') {
-      const r = await as.renderRehearsal({ academie, session, phase });
+      const r = await as.renderRehearsal({ academie, session, groupe });
       logInfo('rehearsal rendered', {
         academie,
         session,
-        phase,
+        groupe,
         releaseId: r.id,
         candidates: r.candidates,
       });
@@ -58,11 +58,11 @@ export async function renderOne(event: Parsed, deps: PublicationDeps): Promise<R
         objects: 0,
       };
     }
-    const { release, derived } = await as.render({ academie, session, phase });
+    const { release, derived } = await as.render({ academie, session, groupe });
     logInfo('release rendered', {
       academie,
       session,
-      phase,
+      groupe,
       releaseId: release.id,
       candidates: release.candidates,
       objects: release.objects,
@@ -80,7 +80,7 @@ export async function renderOne(event: Parsed, deps: PublicationDeps): Promise<R
     };
   } catch (err) {
     if (!(err instanceof PublicationError) && !(err instanceof ForbiddenError)) throw err;
-    logInfo('render refused', { academie, session, phase, reason: err.message });
+    logInfo('render refused', { academie, session, groupe, reason: err.message });
     return { ok: false, academie, session, error: err.message };
   }
 }

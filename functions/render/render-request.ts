@@ -8,7 +8,7 @@ export const Slug = z.string().regex(ACADEMIE_SLUG);
 export const RenderEventSchema = z.object({
   academie: Slug,
   session: Session,
-  phase: z.union([z.literal(1), z.literal(2)]),
+  groupe: z.union([z.literal(1), z.literal(2)]),
   kind: z.enum(['release', 'rehearsal']).default('release'),
   /** The officer who asked (the audit actor) and their roles, as the admin API read them from the token: the use case checks them again. */
   actor: z.string().min(1).max(128),

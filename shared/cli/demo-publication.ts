@@ -47,7 +47,7 @@ export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Pr
     const { release, derived } = await first.render({
       academie: academie.slug,
       session: o.session,
-      phase: groupe,
+      groupe: groupe,
       iterations: o.iterations,
       etablissements,
       progress: countProgress('Deriving lookup keys'),

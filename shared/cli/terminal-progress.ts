@@ -2,18 +2,18 @@ import cliProgress from 'cli-progress';
 import type { Progress } from '../ports/byte-source.port.js';
 import { silentProgress } from '../ports/byte-source.port.js';
 
-const PHASES: Record<string, string> = { check: 'Checking', write: 'Writing ' };
+const STEPS: Record<string, string> = { check: 'Checking', write: 'Writing ' };
 
 /** A progress bar on stderr when it is a terminal; silent otherwise (CI, pipes, logs). */
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY) return silentProgress;
   let bar: cliProgress.SingleBar | undefined;
   return {
-    start(phase, total) {
+    start(step, total) {
       bar = new cliProgress.SingleBar(
         {
           stream,
-          format: `${PHASES[phase] ?? phase} {bar} {percentage}% | {mb} of {totalMb} MB | {duration_formatted}`,
+          format: `${STEPS[step] ?? step} {bar} {percentage}% | {mb} of {totalMb} MB | {duration_formatted}`,
           hideCursor: true,
         },
         cliProgress.Presets.shades_classic,
@@ -38,7 +38,7 @@ export function countProgress(
   if (!stream.isTTY) return silentProgress;
   let bar: cliProgress.SingleBar | undefined;
   return {
-    start(_phase, total) {
+    start(_step, total) {
       bar = new cliProgress.SingleBar(
         {
           stream,

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { CandidateNumber, DecisionCode, Examen, Groupe, Mention, Session } from './vocabulary.js';
 
 // The vocabulary is defined in vocabulary.ts; re-exported here for the modules that speak of decisions.
-export { CANDIDATE_NUMBER, CandidateNumber, DecisionCode, Examen, Groupe, Mention } from './vocabulary.js';
+export {
+  CANDIDATE_NUMBER,
+  CandidateNumber,
+  DecisionCode,
+  Examen,
+  Groupe,
+  Mention,
+} from './vocabulary.js';
 
 /**
  * One jury decision once validated and normalised: the unit the store keeps.

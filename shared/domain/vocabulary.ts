@@ -17,7 +17,7 @@ export const AcademieSlug = z.string().regex(ACADEMIE_SLUG_PATTERN);
 /**
  * The group of tests a decision or a release belongs to: 1, the first group
  * (results at the announced instant), 2, after the second-group orals. The
- * one name for what releases and statistics also called a "phase".
+ * one name for what releases and statistics also called a "groupe".
  */
 export const Groupe = z.union([z.literal(1), z.literal(2)]);
 export type Groupe = z.infer<typeof Groupe>;
@@ -33,7 +33,13 @@ export const Examen = z.enum(['BCG', 'BTN', 'BCP']);
 export type Examen = z.infer<typeof Examen>;
 
 /** Jury outcomes as exported by the deliberation software (format v1). */
-export const DecisionCode = z.enum(['ADMIS', 'AJOURNE', 'SECOND_GROUPE', 'ELIMINE', 'REMPLACEMENT']);
+export const DecisionCode = z.enum([
+  'ADMIS',
+  'AJOURNE',
+  'SECOND_GROUPE',
+  'ELIMINE',
+  'REMPLACEMENT',
+]);
 export type DecisionCode = z.infer<typeof DecisionCode>;
 
 /** AB = assez bien, B = bien, TB = très bien, TBF = très bien avec félicitations du jury. */

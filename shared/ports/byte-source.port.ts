@@ -9,7 +9,7 @@ export interface ByteSource {
 
 /** Where long operations report how far they are (a terminal bar, or nothing). */
 export interface Progress {
-  start(phase: string, total: number): void;
+  start(step: string, total: number): void;
   update(done: number): void;
   stop(): void;
 }

@@ -9,7 +9,7 @@ export interface RenderedRelease {
   id: string;
   academie: string;
   session: string;
-  phase: 1 | 2;
+  groupe: 1 | 2;
   kind: 'release' | 'rehearsal';
   /** Candidates with a lookup entry (withheld ones excluded). */
   candidates: number;

@@ -63,7 +63,7 @@ export async function expireLists(
     const { rendered } = await renderInMemory(deps, {
       academie: slug,
       session,
-      phase: liveRecord.phase,
+      groupe: liveRecord.groupe,
       lists: false,
     });
     takedown = await rewriteLive(deps, slug, session, live, rendered, actor, {
@@ -77,8 +77,8 @@ export async function expireLists(
       (p.state === 'scheduled' || p.state === 'armed') && Date.parse(p.instant) > now.getTime(),
   );
   for (const plan of pending) {
-    if (releases.some((r) => r.phase === plan.groupe))
-      await renderAcademie(deps, { academie: slug, session, phase: plan.groupe, actor });
+    if (releases.some((r) => r.groupe === plan.groupe))
+      await renderAcademie(deps, { academie: slug, session, groupe: plan.groupe, actor });
   }
 
   const anchor = await deps.publications.plan(session, slug, expiry.plan.groupe);

@@ -42,7 +42,7 @@ type Render = Omit<RenderRequest, 'actor' | 'kind'>;
 export interface QueuedRender {
   academie: string;
   session: string;
-  phase: 1 | 2;
+  groupe: 1 | 2;
   kind: 'release' | 'rehearsal';
   actor: string;
   roles: Role[];
@@ -100,19 +100,19 @@ export function actingAs(deps: PublicationDeps, by: Officer) {
     render: async (req: Render) =>
       renderAcademie(deps, {
         ...req,
-        academie: await on('render', req.academie, { session: req.session, groupe: req.phase }),
+        academie: await on('render', req.academie, { session: req.session, groupe: req.groupe }),
         actor,
       }),
     renderRehearsal: async (req: Render) =>
       renderRehearsal(deps, {
         ...req,
-        academie: await on('rehearse', req.academie, { session: req.session, groupe: req.phase }),
+        academie: await on('rehearse', req.academie, { session: req.session, groupe: req.groupe }),
         actor,
       }),
     rehearse: async (req: Render & { validForMs?: number }) =>
       rehearse(deps, {
         ...req,
-        academie: await on('rehearse', req.academie, { session: req.session, groupe: req.phase }),
+        academie: await on('rehearse', req.academie, { session: req.session, groupe: req.groupe }),
         actor,
       }),
     rehearsalLink: async (req: Omit<MintRequest, 'actor'>) =>
@@ -130,7 +130,7 @@ export function actingAs(deps: PublicationDeps, by: Officer) {
       req: {
         academies: readonly string[];
         session: string;
-        phase: 1 | 2;
+        groupe: 1 | 2;
         kind: 'release' | 'rehearsal';
       },
       enqueue: (renders: QueuedRender[]) => Promise<T>,
@@ -138,12 +138,12 @@ export function actingAs(deps: PublicationDeps, by: Officer) {
       const action = req.kind === 'release' ? 'render' : 'rehearse';
       const academies: string[] = [];
       for (const slug of req.academies)
-        academies.push(await on(action, slug, { session: req.session, groupe: req.phase }));
+        academies.push(await on(action, slug, { session: req.session, groupe: req.groupe }));
       return enqueue(
         academies.map((academie) => ({
           academie,
           session: req.session,
-          phase: req.phase,
+          groupe: req.groupe,
           kind: req.kind,
           actor,
           roles: [...by.roles],

@@ -188,18 +188,18 @@ const unlessEmpty = <T>(pool: readonly T[], fallback: readonly T[]) =>
 
 /**
  * A few candidates for the officer to try on a rehearsal (numbers only; their
- * codes are derived elsewhere): one per outcome shown at this phase, the best
+ * codes are derived elsewhere): one per outcome shown at this groupe, the best
  * outcomes first, then others, in the (pseudonymous, hence arbitrary) order of
  * their numbers. REMPLACEMENT decisions are never shown, so never offered.
  */
 export function sampleCandidates(
   decisions: readonly Pick<Decision, 'numero' | 'groupe' | 'decision' | 'mention'>[],
-  phase: 1 | 2,
+  groupe: 1 | 2,
   count = 3,
 ): string[] {
   const latest = new Map<string, Pick<Decision, 'numero' | 'groupe' | 'decision' | 'mention'>>();
   for (const d of decisions)
-    if (d.groupe <= phase && (latest.get(d.numero)?.groupe ?? 0) < d.groupe)
+    if (d.groupe <= groupe && (latest.get(d.numero)?.groupe ?? 0) < d.groupe)
       latest.set(d.numero, d);
   const shown = [...latest.values()]
     .filter((d) => d.decision !== 'REMPLACEMENT')

@@ -329,7 +329,7 @@ export async function readyRelease(
   instantMs: number,
 ): Promise<{ release?: RenderedRelease; reason: string }> {
   const all = await deps.publications.releases(key.session, key.academie);
-  const candidates = all.filter((r) => r.kind === 'release' && r.phase === key.groupe);
+  const candidates = all.filter((r) => r.kind === 'release' && r.groupe === key.groupe);
   const release = candidates.find((r) => Date.parse(r.renderedAt) <= instantMs);
   if (!release)
     return {

@@ -123,7 +123,7 @@ export async function mintRehearsalLink(deps: LinkDeps, req: MintRequest): Promi
     action: 'rehearsal-link',
     academie: academie.slug,
     session: req.session,
-    groupe: rehearsal.phase,
+    groupe: rehearsal.groupe,
     releaseId: rehearsal.id,
     detail: `rehearsal link minted, valid until ${expires.toISOString()}`,
   });

@@ -29,7 +29,7 @@ export interface RenderRequest {
   academie: string;
   session: string;
   /** 1: after the first group; 2: after the second group. */
-  phase: 1 | 2;
+  groupe: 1 | 2;
   kind?: 'release' | 'rehearsal';
   actor: string;
   /** PBKDF2 cost for a session's first render; later renders keep the session's. */
@@ -60,9 +60,9 @@ export async function renderInMemory(
     throw new PublicationError(
       `no decisions stored for ${academie.slug} ${req.session}: ingest them first`,
     );
-  if (req.phase === 2 && !decisions.some((d) => d.groupe === 2)) {
+  if (req.groupe === 2 && !decisions.some((d) => d.groupe === 2)) {
     throw new PublicationError(
-      `no second-group decisions stored for ${academie.slug} ${req.session}: ingest them before rendering phase 2`,
+      `no second-group decisions stored for ${academie.slug} ${req.session}: ingest them before rendering groupe 2`,
     );
   }
   const everyone = new Set(decisions.map((d) => d.numero)).size;
@@ -80,7 +80,7 @@ export async function renderInMemory(
           decisions,
           withheld,
           session,
-          lookupScope(req.session, academie.slug, req.phase, true),
+          lookupScope(req.session, academie.slug, req.groupe, true),
         )
       : {
           decisions,
@@ -88,23 +88,23 @@ export async function renderInMemory(
           params: {
             v: FORMAT_VERSION,
             ...session,
-            scope: lookupScope(req.session, academie.slug, req.phase),
+            scope: lookupScope(req.session, academie.slug, req.groupe),
           } satisfies LookupParams,
           codeSecret: await sessionCodeSecret(deps.lookupKeys, req.session, academie.slug),
           cache: { keys: deps.lookupKeys, session: req.session, academie: academie.slug },
         };
-  const shown = selectPublicResults(subjects.decisions, req.phase, subjects.withheld);
+  const shown = selectPublicResults(subjects.decisions, req.groupe, subjects.withheld);
   const { root, derived } = await prepareRoots(
     subjects,
     shown.map((r) => r.numero),
     req.progress ?? silentProgress,
   );
-  const previous = await findPrevious(deps, academie.slug, req.session, req.phase);
-  const nationalPeers = await livePeerStatistics(deps, academie.slug, req.session, req.phase);
+  const previous = await findPrevious(deps, academie.slug, req.session, req.groupe);
+  const nationalPeers = await livePeerStatistics(deps, academie.slug, req.session, req.groupe);
   const release = await renderRelease({
     academie: academie.slug,
     session: req.session,
-    phase: req.phase,
+    groupe: req.groupe,
     decisions: subjects.decisions,
     withheld: subjects.withheld,
     lookup: { params: subjects.params, root },
@@ -115,7 +115,7 @@ export async function renderInMemory(
   });
   const tryWith =
     req.kind === 'rehearsal'
-      ? sampleCandidates(subjects.decisions, req.phase).map((numero) => ({
+      ? sampleCandidates(subjects.decisions, req.groupe).map((numero) => ({
           numero,
           code: accessCode(subjects.codeSecret, numero),
         }))
@@ -185,7 +185,7 @@ export async function renderAcademie(
     id: release.id,
     academie: slug,
     session: req.session,
-    phase: req.phase,
+    groupe: req.groupe,
     kind,
     candidates,
     objects: release.files.length,
@@ -202,24 +202,24 @@ export async function renderAcademie(
     action: kind === 'release' ? 'render' : 'rehearse',
     academie: slug,
     session: req.session,
-    groupe: req.phase,
+    groupe: req.groupe,
     releaseId: release.id,
     detail: `${kind} rendered: ${record.candidates} candidates, ${record.objects} objects`,
   });
-  if (kind === 'release') await rearmIfPlanned(deps, slug, req.session, req.phase);
+  if (kind === 'release') await rearmIfPlanned(deps, slug, req.session, req.groupe);
   return { release: record, rendered: release, derived };
 }
 
 /**
  * The figures other académies have already made public for this session and
- * phase (their live release's own), for the national page: an académie not
+ * groupe (their live release's own), for the national page: an académie not
  * yet live adds nothing, so the page never publishes anyone's figures early.
  */
 async function livePeerStatistics(
   deps: PublicationDeps,
   slug: string,
   session: string,
-  phase: 1 | 2,
+  groupe: 1 | 2,
 ): Promise<AcademieStats[]> {
   const now = deps.clock.now().getTime();
   const peers = await mapLimit(
@@ -228,7 +228,7 @@ async function livePeerStatistics(
     async (a) => {
       const live = liveRelease(await readPointer(deps, a.slug), now);
       const stats = live ? await deps.storage.statistics(live) : undefined;
-      return stats && stats.session === session && stats.phase === phase ? stats : undefined;
+      return stats && stats.session === session && stats.groupe === groupe ? stats : undefined;
     },
   );
   return peers.filter((p): p is AcademieStats => p !== undefined);

@@ -84,10 +84,10 @@ export async function publicationStatus(
   };
   if (filter.academie && filter.session) {
     for (const r of await releases(filter.session, filter.academie))
-      keys.set(`${r.session}#${r.academie}#${r.phase}`, {
+      keys.set(`${r.session}#${r.academie}#${r.groupe}`, {
         academie: r.academie,
         session: r.session,
-        groupe: r.phase,
+        groupe: r.groupe,
       });
   }
 
@@ -114,7 +114,7 @@ export async function publicationStatus(
         (p) => p.academie === key.academie && p.session === key.session && p.groupe === key.groupe,
       ) ?? null;
     const all = await releases(key.session, key.academie);
-    const release = all.find((r) => r.kind === 'release' && r.phase === key.groupe) ?? null;
+    const release = all.find((r) => r.kind === 'release' && r.groupe === key.groupe) ?? null;
     const live = await liveOf(key.academie);
     const takedown = plan?.releaseId
       ? await currentTakedown(deps, key.session, key.academie, plan.releaseId)
@@ -139,7 +139,7 @@ export async function publicationStatus(
         bytes: release.bytes,
         renderedAt: release.renderedAt,
       },
-      rehearsals: all.filter((r) => r.kind === 'rehearsal' && r.phase === key.groupe).length,
+      rehearsals: all.filter((r) => r.kind === 'rehearsal' && r.groupe === key.groupe).length,
       live: plan?.releaseId != null && live === plan.releaseId,
       liveRelease: live,
       takedown: takedown && {

@@ -132,7 +132,7 @@ async function applyWithholding(
     const { rendered } = await renderInMemory(deps, {
       academie: slug,
       session,
-      phase: liveRecord.phase,
+      groupe: liveRecord.groupe,
     });
     takedown = await rewriteLive(deps, slug, session, live, rendered, actor);
   }
@@ -145,13 +145,13 @@ async function applyWithholding(
     const { release } = await renderAcademie(deps, {
       academie: slug,
       session,
-      phase: pending.phase,
+      groupe: pending.groupe,
       actor,
     });
     if (release.id !== pending.id) {
       const result = await armPublication(
         deps,
-        { academie: slug, session, groupe: pending.phase },
+        { academie: slug, session, groupe: pending.groupe },
         actor,
       );
       rearmed = result.armed ? result.releaseId : null;

@@ -22,8 +22,8 @@ export interface PublicResult {
 }
 
 /**
- * Which outcome each candidate shows in a release of the given phase.
- * Phase 1 shows every group-1 decision; phase 2 shows a group-2 decision
+ * Which outcome each candidate shows in a release of the given groupe.
+ * Groupe 1 shows every group-1 decision; groupe 2 shows a group-2 decision
  * where there is one and the group-1 decision otherwise (so a SECOND_GROUPE
  * candidate still awaiting the oral keeps "Autorisé(e) à se présenter…").
  *
@@ -36,7 +36,7 @@ export interface PublicResult {
  */
 export function selectPublicResults(
   decisions: readonly Decision[],
-  phase: 1 | 2,
+  groupe: 1 | 2,
   withheld: ReadonlySet<string> = new Set(),
 ): PublicResult[] {
   const byCandidate = new Map<string, { g1?: Decision; g2?: Decision }>();
@@ -52,14 +52,14 @@ export function selectPublicResults(
     if (withheld.has(numero)) continue;
     // A candidate deferred to September has no July result, even with a stray group-2 row.
     if (g1?.decision === 'REMPLACEMENT') continue;
-    // Phase 1 ignores group-2 rows entirely: they must not leak before the second release.
-    const shown = phase === 2 && g2 ? g2 : g1;
+    // Groupe 1 ignores group-2 rows entirely: they must not leak before the second release.
+    const shown = groupe === 2 && g2 ? g2 : g1;
     if (!shown || shown.decision === 'REMPLACEMENT') continue;
     // Consent is required on every current row: a withdrawal on either group wins.
     const consent =
       shown.accordPublication &&
       (g1?.accordPublication ?? true) &&
-      (phase === 1 || (g2?.accordPublication ?? true));
+      (groupe === 1 || (g2?.accordPublication ?? true));
     out.push({
       numero,
       dateNaissance: shown.dateNaissance,

@@ -35,7 +35,7 @@ export interface ReleaseManifest {
   version: 1;
   academie: string;
   session: string;
-  phase: 1 | 2;
+  groupe: 1 | 2;
   /** Every file but the manifest itself, sorted by path. */
   files: { path: string; sha256: string; bytes: number }[];
 }
@@ -51,7 +51,7 @@ export interface Release {
 export interface RenderInput {
   academie: string;
   session: string;
-  phase: 1 | 2;
+  groupe: 1 | 2;
   decisions: readonly Decision[];
   /** Candidate numbers whose result must not appear anywhere (fraud procedure). */
   withheld?: ReadonlySet<string>;
@@ -96,7 +96,7 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
       `decision ${stray.numero} belongs to ${stray.academie} ${stray.session}, not ${input.academie} ${input.session}`,
     );
   const slug = academie.slug;
-  const results = selectPublicResults(input.decisions, input.phase, input.withheld);
+  const results = selectPublicResults(input.decisions, input.groupe, input.withheld);
 
   const files: ReleaseFile[] = [];
   const add = (path: string, body: string | Uint8Array, contentType: string) => {
@@ -140,7 +140,7 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
   const statistics = academieStatistics({
     academie: slug,
     session: input.session,
-    phase: input.phase,
+    groupe: input.groupe,
     decisions: input.decisions,
     ...(input.withheld ? { withheld: input.withheld } : {}),
     ...(input.previous ? { previous: input.previous } : {}),
@@ -189,11 +189,11 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
     version: 1,
     academie: slug,
     session: input.session,
-    phase: input.phase,
+    groupe: input.groupe,
     files: files.map((f) => ({ path: f.path, sha256: f.sha256, bytes: f.body.length })),
   };
   const manifestBytes = utf8.encode(`${JSON.stringify(manifest, null, 1)}\n`);
-  const id = releaseId(input.session, slug, input.phase, manifestBytes);
+  const id = releaseId(input.session, slug, input.groupe, manifestBytes);
   files.push({
     path: MANIFEST_PATH,
     body: manifestBytes,
@@ -203,14 +203,14 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
   return { id, files, manifest, statistics };
 }
 
-/** `<session>-<slug>-g<phase>-<12 hex of the manifest's sha256>`: verifiable from the manifest alone. */
+/** `<session>-<slug>-g<groupe>-<12 hex of the manifest's sha256>`: verifiable from the manifest alone. */
 export function releaseId(
   session: string,
   slug: string,
-  phase: 1 | 2,
+  groupe: 1 | 2,
   manifestBytes: Uint8Array,
 ): string {
-  return `${session}-${slug}-g${phase}-${sha256Hex(manifestBytes).slice(0, 12)}`;
+  return `${session}-${slug}-g${groupe}-${sha256Hex(manifestBytes).slice(0, 12)}`;
 }
 
 export function sha256Hex(bytes: Uint8Array | string): string {

@@ -13,12 +13,12 @@ import {
   departementLabel,
   serieLabel,
 } from './labels.js';
-import type { Counts, EtablissementCounts, Niveau, Phase, StatLine } from './stats.types.js';
+import type { Counts, EtablissementCounts, Niveau, Groupe, StatLine } from './stats.types.js';
 
 export interface AggregateInput {
   academie: string;
   session: string;
-  phase: Phase;
+  groupe: Groupe;
   /** Decisions of the académie's session; several versions of a slot may be given (the latest deliberation wins). */
   decisions: readonly Decision[];
   /** Candidate numbers under a fraud procedure: they count nowhere. */
@@ -37,12 +37,12 @@ export interface Aggregate {
 /**
  * What one candidate adds to the counts, by the rules of selectPublicResults
  * (shared/render/release-input.ts): latest deliberation per (numero, groupe);
- * withheld numbers and REMPLACEMENT dropped; phase 1 ignores group-2 rows.
+ * withheld numbers and REMPLACEMENT dropped; groupe 1 ignores group-2 rows.
  * A group-2 decision only counts after a group-1 SECOND_GROUPE (ingest
  * refuses any other), and a candidate without a group-1 decision is not
  * counted: there is nothing to say they sat the exam.
  */
-function outcome(c: Counts, g1: Decision, g2: Decision | undefined, phase: Phase): void {
+function outcome(c: Counts, g1: Decision, g2: Decision | undefined, groupe: Groupe): void {
   switch (g1.decision) {
     case 'ELIMINE':
       c.elimines++;
@@ -59,7 +59,7 @@ function outcome(c: Counts, g1: Decision, g2: Decision | undefined, phase: Phase
     case 'SECOND_GROUPE': {
       c.presents++;
       c.invitesSecondGroupe++;
-      const shown = phase === 2 ? g2?.decision : undefined;
+      const shown = groupe === 2 ? g2?.decision : undefined;
       if (shown === 'ADMIS') c.admisSecondGroupe++;
       else if (shown === 'AJOURNE') c.ajournes++;
       else c.enAttente++;
@@ -143,7 +143,7 @@ export function aggregate(input: AggregateInput): Aggregate {
       byDep.set(g1.departement, (cell = { g1, counts: emptyCounts() }));
       cells.push(cell);
     }
-    outcome(cell.counts, g1, g2s.get(numero), input.phase);
+    outcome(cell.counts, g1, g2s.get(numero), input.groupe);
   }
 
   const etabs = new Map<

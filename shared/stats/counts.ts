@@ -30,7 +30,7 @@ export function addInto(target: Counts, c: Counts): void {
   target.mentions.TBF += c.mentions.TBF;
 }
 
-/** Admitted at the first group, plus after the second group in phase 2. */
+/** Admitted at the first group, plus after the second group in groupe 2. */
 export function admis(c: Counts): number {
   return c.admisPremierGroupe + c.admisSecondGroupe;
 }

@@ -8,7 +8,7 @@ import { etablissementTable, syntheseTable } from './export-tables.js';
 import { toJson } from './json-export.js';
 import { previousSession, type PreviousFigures } from './previous-figures.js';
 import { academieStatistics, figuresFromDecisions } from './statistics.js';
-import type { Phase } from './stats.types.js';
+import type { Groupe } from './stats.types.js';
 import { toXlsx } from './xlsx-export.js';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json';
@@ -16,7 +16,7 @@ export type ExportFormat = 'csv' | 'xlsx' | 'json';
 export interface ExportRequest {
   academie: string;
   session: string;
-  phase: Phase;
+  groupe: Groupe;
   format: ExportFormat;
   /** CSV holds one table: the synthèse (default) or the établissements. */
   table?: 'synthese' | 'etablissements';
@@ -44,14 +44,14 @@ export async function findPrevious(
   deps: { decisions: DecisionStore; figures: PreviousFiguresStore },
   academie: string,
   session: string,
-  phase: Phase,
+  groupe: Groupe,
 ): Promise<PreviousFigures | undefined> {
   const before = previousSession(session);
-  const imported = await deps.figures.find(academie, before, phase);
+  const imported = await deps.figures.find(academie, before, groupe);
   if (imported) return imported;
   const decisions = await deps.decisions.currentDecisions(before, academie);
   return decisions.length
-    ? figuresFromDecisions({ academie, session: before, phase, decisions })
+    ? figuresFromDecisions({ academie, session: before, groupe, decisions })
     : undefined;
 }
 
@@ -69,11 +69,11 @@ export async function exportStatistics(deps: ExportDeps, r: ExportRequest): Prom
       .filter((f) => f.state === 'flagged')
       .map((f) => f.numero),
   );
-  const previous = await findPrevious(deps, r.academie, r.session, r.phase);
+  const previous = await findPrevious(deps, r.academie, r.session, r.groupe);
   const stats = academieStatistics({
     academie: r.academie,
     session: r.session,
-    phase: r.phase,
+    groupe: r.groupe,
     decisions,
     withheld,
     ...(previous ? { previous } : {}),

@@ -104,7 +104,7 @@ export const StatsDocument = z.object({
   academies: z.array(z.string()).min(1),
   session: z.string(),
   /** 1: provisional figures after the first group; 2: after the second group. */
-  phase: z.union([z.literal(1), z.literal(2)]),
+  groupe: z.union([z.literal(1), z.literal(2)]),
   session_precedente: z.string().nullable(),
   /** Établissement figures resting on fewer présents are secret; absent from national documents (no établissement). */
   seuil_secret: z
@@ -163,7 +163,7 @@ export function statsDocument(stats: AcademieStats | NationalStats): StatsDocume
     portee: national ? 'national' : 'academie',
     academies: national ? stats.academies : [stats.academie],
     session: stats.session,
-    phase: stats.phase,
+    groupe: stats.groupe,
     session_precedente: stats.previousSession,
     ...(national ? {} : { seuil_secret: stats.secrecyThreshold }),
     lignes,

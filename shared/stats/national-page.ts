@@ -2,7 +2,7 @@
 // public, by académie, voie, série and domain. It sits in an académie's
 // release, so it uses that académie's layout.
 import { escapeHtml, layout, sessionYear } from '../render/html.js';
-import { keyFigures, linesOf, phaseTitle, definitions, type Download } from './stats-page.js';
+import { keyFigures, linesOf, groupeTitle, definitions, type Download } from './stats-page.js';
 import { lineTable, mentionsChart, mentionsTable, ratesChart } from './html-blocks.js';
 import { LIBELLE_VOIE, VOIES } from './labels.js';
 import type { NationalStats } from './stats.types.js';
@@ -18,9 +18,9 @@ export function nationalStatsPage(
   const academies = stats.lines.filter((l) => l.niveau === 'academie' && l.code !== 'france');
   const voies = linesOf(stats, 'voie').filter((l) => l.counts.presents > 0);
   const sections = [
-    `<h1>Résultats provisoires du baccalauréat ${escapeHtml(year)} : ensemble des académies ${escapeHtml(phaseTitle(stats.phase))}</h1>`,
+    `<h1>Résultats provisoires du baccalauréat ${escapeHtml(year)} : ensemble des académies ${escapeHtml(groupeTitle(stats.groupe))}</h1>`,
     `<p>Somme des ${academies.length} académie${academies.length > 1 ? 's' : ''} dont les résultats sont publiés. Chiffres provisoires.</p>`,
-    keyFigures(france, stats.phase, year, prev, 'baccalauréat, toutes voies confondues'),
+    keyFigures(france, stats.groupe, year, prev, 'baccalauréat, toutes voies confondues'),
     lineTable(academies, {
       ...opts,
       caption: 'Taux de réussite par académie, toutes voies confondues',
@@ -61,10 +61,10 @@ export function nationalStatsPage(
     mentionsChart('graphique-mentions', 'Mentions obtenues, ensemble des académies', france),
     '<h2>Télécharger les données</h2>',
     `<ul class="telechargements">\n${o.downloads.map((d) => `  <li><a href="${escapeHtml(d.href)}" download>${escapeHtml(d.label)}</a></li>`).join('\n')}\n</ul>`,
-    definitions(stats.phase, prev),
+    definitions(stats.groupe, prev),
   );
   return layout({
-    title: `Statistiques nationales ${phaseTitle(stats.phase)}`,
+    title: `Statistiques nationales ${groupeTitle(stats.groupe)}`,
     academieName: o.hostName,
     session: stats.session,
     main: sections.filter(Boolean).join('\n'),

@@ -3,11 +3,11 @@
 //
 // Format (CSV, ";" separator, header row, UTF-8 with or without BOM, or
 // Windows-1252; columns in any order, all required):
-//   academie;session;phase;niveau;code;presents;admis;taux_reussite
+//   academie;session;groupe;niveau;code;presents;admis;taux_reussite
 //   amiens;2023-06;2;academie;amiens;20099;17900;89,1
 //   amiens;2023-06;2;departement;02;5296;4650;87,8
 //   amiens;2023-06;2;serie;BTN/STMG;;;85,6
-// - academie: slug; session: YYYY-MM; phase: 1 (after the first group) or 2;
+// - academie: slug; session: YYYY-MM; groupe: 1 (after the first group) or 2;
 // - niveau and code, as in the statistics downloads: academie (the slug),
 //   departement ("02", of the académie), voie (BCG|BTN|BCP), voie-departement
 //   ("BTN/02"), serie ("BTN/STMG", "BCG/S" before 2021), domaine
@@ -16,7 +16,7 @@
 //   thousands separators); taux_reussite: a percentage with at most one
 //   decimal ("89,1" or "89.1"), required without counts, and when both are
 //   given it must be the counts' rate rounded to a tenth.
-// Each (academie, session, phase) found replaces what was stored for it.
+// Each (academie, session, groupe) found replaces what was stored for it.
 // The whole file is checked first; one error and nothing is stored.
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
@@ -30,7 +30,7 @@ import { NIVEAUX, type Niveau } from './stats.types.js';
 export const PREVIOUS_FIGURES_COLUMNS = [
   'academie',
   'session',
-  'phase',
+  'groupe',
   'niveau',
   'code',
   'presents',
@@ -70,18 +70,16 @@ const Row = z
       .string()
       .refine((s) => findAcademie(s) !== undefined, { error: 'unknown académie slug' }),
     session: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'session must be YYYY-MM' }),
-    phase: z.enum(['1', '2'], { error: 'phase must be 1 or 2' }),
+    groupe: z.enum(['1', '2'], { error: 'groupe must be 1 or 2' }),
     niveau: z.enum(NIVEAUX as [Niveau, ...Niveau[]], {
       error: `niveau must be one of ${NIVEAUX.join(', ')}`,
     }),
     code: z.string().min(1, { error: 'code is required' }),
     presents: count,
     admis: count,
-    taux_reussite: z
-      .string()
-      .regex(/^(?:100(?:[.,]0)?|\d{1,2}(?:[.,]\d)?)?$/, {
-        error: 'a percentage from 0 to 100 with at most one decimal',
-      }),
+    taux_reussite: z.string().regex(/^(?:100(?:[.,]0)?|\d{1,2}(?:[.,]\d)?)?$/, {
+      error: 'a percentage from 0 to 100 with at most one decimal',
+    }),
   })
   .superRefine((r, ctx) => {
     const err = (path: Column, message: string) =>
@@ -239,7 +237,7 @@ export function parsePreviousFiguresFile(bytes: Uint8Array): ParseResult {
     }
     const r = parsed.data;
     const code = canonicalCode(r.niveau, r.code, r.academie, r.session) as string;
-    const key = `${r.academie}|${r.session}|${r.phase}|${r.niveau}|${code}`;
+    const key = `${r.academie}|${r.session}|${r.groupe}|${r.niveau}|${code}`;
     const earlier = seen.get(key);
     if (earlier) {
       issues.push({
@@ -248,16 +246,16 @@ export function parsePreviousFiguresFile(bytes: Uint8Array): ParseResult {
         columnIndex: names.indexOf('code') + 1,
         value: r.code,
         code: 'duplicate',
-        rule: `same académie, session, phase, niveau and code as line ${earlier}`,
+        rule: `same académie, session, groupe, niveau and code as line ${earlier}`,
       });
       continue;
     }
     seen.set(key, info.lines);
-    const setKey = `${r.academie}|${r.session}|${r.phase}`;
+    const setKey = `${r.academie}|${r.session}|${r.groupe}`;
     const set = sets.get(setKey) ?? {
       academie: r.academie,
       session: r.session,
-      phase: r.phase === '1' ? 1 : 2,
+      groupe: r.groupe === '1' ? 1 : 2,
       source: 'import' as const,
       rows: [],
     };

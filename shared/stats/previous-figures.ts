@@ -23,11 +23,11 @@ export const PreviousFigureRow = z.object({
 });
 export type PreviousFigureRow = z.infer<typeof PreviousFigureRow>;
 
-/** Every figure of one académie's session and phase; an import replaces the whole set. */
+/** Every figure of one académie's session and groupe; an import replaces the whole set. */
 export const PreviousFigures = z.object({
   academie: z.string().min(1),
   session: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-  phase: z.union([z.literal(1), z.literal(2)]),
+  groupe: z.union([z.literal(1), z.literal(2)]),
   source: z.enum(['import', 'decisions']),
   rows: z.array(PreviousFigureRow),
 });

@@ -27,17 +27,17 @@ export function academieStatistics(input: AcademieStatsInput): AcademieStats {
   );
   if (
     input.previous &&
-    (input.previous.academie !== input.academie || input.previous.phase !== input.phase)
+    (input.previous.academie !== input.academie || input.previous.groupe !== input.groupe)
   ) {
     throw new Error(
-      `previous figures of ${input.previous.academie} phase ${input.previous.phase} cannot be compared with ${input.academie} phase ${input.phase}`,
+      `previous figures of ${input.previous.academie} groupe ${input.previous.groupe} cannot be compared with ${input.academie} groupe ${input.groupe}`,
     );
   }
   return {
     academie: input.academie,
     academieName,
     session: input.session,
-    phase: input.phase,
+    groupe: input.groupe,
     previousSession: input.previous?.session ?? null,
     lines: withPrevious(lines, input.previous),
     secrecyThreshold,
@@ -52,7 +52,7 @@ export function figuresFromDecisions(
   return {
     academie: input.academie,
     session: input.session,
-    phase: input.phase,
+    groupe: input.groupe,
     source: 'decisions',
     rows: figuresFromLines(aggregate(input).lines),
   };
@@ -72,9 +72,9 @@ export function nationalStatistics(academies: readonly AcademieStats[]): Nationa
   const first = academies[0];
   if (!first) throw new Error('national statistics need at least one académie');
   for (const a of academies) {
-    if (a.session !== first.session || a.phase !== first.phase)
+    if (a.session !== first.session || a.groupe !== first.groupe)
       throw new Error(
-        `${a.academie} is ${a.session} phase ${a.phase}, not ${first.session} phase ${first.phase}`,
+        `${a.academie} is ${a.session} groupe ${a.groupe}, not ${first.session} groupe ${first.groupe}`,
       );
   }
   const order = (slug: string) => ACADEMIES.findIndex((a) => a.slug === slug);
@@ -111,7 +111,7 @@ export function nationalStatistics(academies: readonly AcademieStats[]): Nationa
   const sessions = new Set(sorted.map((a) => a.previousSession));
   return {
     session: first.session,
-    phase: first.phase,
+    groupe: first.groupe,
     academies: sorted.map((a) => a.academie),
     previousSession: sessions.size === 1 ? (sorted[0]!.previousSession ?? null) : null,
     lines,

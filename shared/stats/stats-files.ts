@@ -30,8 +30,8 @@ export interface StatisticsFilesInput extends AcademieStatsInput {
 }
 
 /** "amiens-2024-06-2nd-groupe": download names say what they hold once saved in a Downloads folder. */
-export function downloadBase(slug: string, session: string, phase: 1 | 2): string {
-  return `${slug}-${session}-${phase === 1 ? '1er' : '2nd'}-groupe`;
+export function downloadBase(slug: string, session: string, groupe: 1 | 2): string {
+  return `${slug}-${session}-${groupe === 1 ? '1er' : '2nd'}-groupe`;
 }
 
 /** From a page `depth` folders below the académie folder, to a release-root path under that académie. */
@@ -100,7 +100,7 @@ export async function statisticsFilesFor(
   stylesheet?: string,
 ): Promise<StatFile[]> {
   const dir = `${stats.academie}/statistiques`;
-  const files = await downloads(stats, downloadBase(stats.academie, stats.session, stats.phase));
+  const files = await downloads(stats, downloadBase(stats.academie, stats.session, stats.groupe));
   const sheet = relative(stylesheet, stats.academie, 1);
   const page = academieStatsPage(stats, {
     ...(sheet ? { stylesheet: sheet } : {}),
@@ -116,7 +116,7 @@ export interface NationalFilesInput {
   /** The académie whose release carries the page: `<host>/statistiques/national/`. */
   host: string;
   /**
-   * Académies to sum, all of the same session and phase. Only those whose
+   * Académies to sum, all of the same session and groupe. Only those whose
    * results are already public when this release goes live: a national
    * page must not publish an académie's figures before its own instant.
    */
@@ -129,7 +129,7 @@ export async function nationalStatisticsFiles(input: NationalFilesInput): Promis
   if (!host) throw new Error(`unknown académie ${JSON.stringify(input.host)}`);
   const stats = nationalStatistics(input.academies);
   const dir = `${host.slug}/statistiques/national`;
-  const files = await downloads(stats, downloadBase('national', stats.session, stats.phase));
+  const files = await downloads(stats, downloadBase('national', stats.session, stats.groupe));
   const sheet = relative(input.stylesheet, host.slug, 2);
   const page = nationalStatsPage(stats, {
     hostName: host.name,

@@ -17,8 +17,8 @@ export interface Download {
   label: string;
 }
 
-export function phaseTitle(phase: 1 | 2): string {
-  return phase === 1 ? 'à l’issue du 1er groupe d’épreuves' : 'à l’issue du 2nd groupe d’épreuves';
+export function groupeTitle(groupe: 1 | 2): string {
+  return groupe === 1 ? 'à l’issue du 1er groupe d’épreuves' : 'à l’issue du 2nd groupe d’épreuves';
 }
 
 /** "(+0,4 pt par rapport à 2023)", "(stable par rapport à 2023)", "" when nothing compares. */
@@ -33,7 +33,7 @@ export function evolutionPhrase(e: Evolution, previousYear: string | null): stri
 /** The three key sentences of a release for one line (académie or voie). */
 export function keyFigures(
   l: StatLine,
-  phase: 1 | 2,
+  groupe: 1 | 2,
   year: string,
   previousYear: string | null,
   what: string,
@@ -41,8 +41,8 @@ export function keyFigures(
   const c = l.counts;
   const items = [
     `<li><strong>${formatEntier(c.presents)} candidats se sont présentés</strong> à la session ${escapeHtml(year)} du ${escapeHtml(what)}.</li>`,
-    `<li><strong>${formatTaux(tauxSecondGroupe(c))} d’entre eux, soit ${formatEntier(c.invitesSecondGroupe)} candidats,</strong> ${phase === 1 ? 'sont invités' : 'étaient invités'} à se présenter au 2nd groupe (oraux de rattrapage).</li>`,
-    phase === 1
+    `<li><strong>${formatTaux(tauxSecondGroupe(c))} d’entre eux, soit ${formatEntier(c.invitesSecondGroupe)} candidats,</strong> ${groupe === 1 ? 'sont invités' : 'étaient invités'} à se présenter au 2nd groupe (oraux de rattrapage).</li>`,
+    groupe === 1
       ? `<li><strong>${formatEntier(admis(c))} candidats sont admis</strong> dès le 1er groupe, soit un <strong>taux de réussite provisoire de ${formatTaux(tauxReussite(c))}</strong>${escapeHtml(evolutionPhrase(l.evolution, previousYear))}.</li>`
       : `<li><strong>${formatEntier(admis(c))} candidats sont déclarés admis</strong> à l’issue de ce 2nd groupe d’épreuves, soit un <strong>taux de réussite de ${formatTaux(tauxReussite(c))}</strong>${escapeHtml(evolutionPhrase(l.evolution, previousYear))}.</li>`,
   ];
@@ -71,10 +71,10 @@ export function academieStatsPage(
   const where = `dans l’académie ${deAcademie(stats.academieName)}`;
   const opts = { year, previousYear: prev };
   const sections: string[] = [
-    `<h1>Résultats provisoires du baccalauréat ${escapeHtml(year)} ${escapeHtml(where)} ${escapeHtml(phaseTitle(stats.phase))}</h1>`,
-    `<p>Toutes voies confondues : générale, technologique et professionnelle. Chiffres provisoires${stats.phase === 1 ? ', avant les épreuves du 2nd groupe' : ''}.</p>`,
+    `<h1>Résultats provisoires du baccalauréat ${escapeHtml(year)} ${escapeHtml(where)} ${escapeHtml(groupeTitle(stats.groupe))}</h1>`,
+    `<p>Toutes voies confondues : générale, technologique et professionnelle. Chiffres provisoires${stats.groupe === 1 ? ', avant les épreuves du 2nd groupe' : ''}.</p>`,
     `<h2>Dans l’académie ${escapeHtml(deAcademie(stats.academieName))}</h2>`,
-    keyFigures(total, stats.phase, year, prev, 'baccalauréat, toutes voies confondues'),
+    keyFigures(total, stats.groupe, year, prev, 'baccalauréat, toutes voies confondues'),
     lineTable(deps, {
       ...opts,
       caption: 'Taux de réussite par département, toutes voies confondues',
@@ -91,7 +91,7 @@ export function academieStatsPage(
     }));
     sections.push(
       `<h2>${escapeHtml(LIBELLE_VOIE[v])}</h2>`,
-      keyFigures(voie, stats.phase, year, prev, BAC_COURT[v]),
+      keyFigures(voie, stats.groupe, year, prev, BAC_COURT[v]),
       lineTable(byDep, {
         ...opts,
         caption: `${LIBELLE_VOIE[v]} : admis par département`,
@@ -143,10 +143,10 @@ export function academieStatsPage(
     etablissementsTable(stats),
     '<h2>Télécharger les données</h2>',
     `<ul class="telechargements">\n${o.downloads.map((d) => `  <li><a href="${escapeHtml(d.href)}" download>${escapeHtml(d.label)}</a></li>`).join('\n')}\n</ul>`,
-    definitions(stats.phase, prev),
+    definitions(stats.groupe, prev),
   );
   return layout({
-    title: `Statistiques ${phaseTitle(stats.phase)}`,
+    title: `Statistiques ${groupeTitle(stats.groupe)}`,
     academieName: stats.academieName,
     session: stats.session,
     main: sections.filter(Boolean).join('\n'),
@@ -179,11 +179,11 @@ function etablissementsTable(stats: AcademieStats): string {
   return `${table('Résultats par établissement, toutes voies confondues', head, rows)}\n<p class="legende">${escapeHtml(`s : ${secretLegend(stats.secrecyThreshold)}`)}</p>`;
 }
 
-export function definitions(phase: 1 | 2, previousYear: string | null): string {
+export function definitions(groupe: 1 | 2, previousYear: string | null): string {
   const items = [
     'Présents : candidats ayant reçu une décision du jury au 1er groupe (admis, ajournés, invités au 2nd groupe) ; les éliminés (absents sans justification) et les candidats renvoyés aux épreuves de remplacement n’en font pas partie.',
     'Taux de réussite : admis / présents, arrondi au dixième.',
-    phase === 1
+    groupe === 1
       ? 'Admis : candidats admis dès le 1er groupe. Les résultats du 2nd groupe ne sont pas encore connus.'
       : 'Admis : candidats admis au 1er groupe et à l’issue du 2nd groupe.',
     previousYear

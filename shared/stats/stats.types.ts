@@ -1,14 +1,14 @@
 // The plain data that statistics are made of. Everything here is computed
 // from decisions by pure functions (aggregate.ts, evolution.ts, national.ts)
 // and rendered by others (stats-page.ts, csv/xlsx/json exports).
-import type { Examen, Mention } from '../domain/decision.schema.js';
+import type { Examen, Groupe, Mention } from '../domain/vocabulary.js';
 
-/** 1: provisional figures after the first group; 2: after the second group. */
-export type Phase = 1 | 2;
+/** Figures of a groupe: 1, provisional after the first group; 2, after the second group. */
+export type { Groupe };
 
 /**
  * Counts of one line of a table, in candidates. A candidate is counted once
- * per line, by the decisions a release of the phase shows (see aggregate.ts).
+ * per line, by the decisions a release of the groupe shows (see aggregate.ts).
  */
 export interface Counts {
   /** Candidates deliberated at the first group: ADMIS, AJOURNE or SECOND_GROUPE (ELIMINE is an absence). */
@@ -17,11 +17,11 @@ export interface Counts {
   admisPremierGroupe: number;
   /** Invited to the second group (oral retake, or épreuve de contrôle of the professional bac). */
   invitesSecondGroupe: number;
-  /** Admitted after the second group; always 0 in phase 1. */
+  /** Admitted after the second group; always 0 in groupe 1. */
   admisSecondGroupe: number;
-  /** Failed at the first group, plus (phase 2) failed at the second group. */
+  /** Failed at the first group, plus (groupe 2) failed at the second group. */
   ajournes: number;
-  /** Invited candidates with no second-group decision shown yet (in phase 1, every invited candidate). */
+  /** Invited candidates with no second-group decision shown yet (in groupe 1, every invited candidate). */
   enAttente: number;
   /** Éliminés: absent without justification, not counted among the présents. */
   elimines: number;
@@ -125,7 +125,7 @@ export interface AcademieStats {
   academie: string;
   academieName: string;
   session: string;
-  phase: Phase;
+  groupe: Groupe;
   /** The previous session compared with, when there is a source for it. */
   previousSession: string | null;
   /** Lines in reading order: académie, départements, voies, voie × département, séries, domaines, spécialités. */
@@ -137,7 +137,7 @@ export interface AcademieStats {
 
 export interface NationalStats {
   session: string;
-  phase: Phase;
+  groupe: Groupe;
   /** Académies included, in reference order: the caller decides which (see national.ts). */
   academies: string[];
   previousSession: string | null;

@@ -40,7 +40,7 @@ try {
     await renderAcademie(t.deps, {
       academie: slug,
       session: '2024-06',
-      phase: 1,
+      groupe: 1,
       actor: 'bench',
       iterations: 1_000,
     });

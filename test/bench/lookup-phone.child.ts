@@ -28,7 +28,7 @@ await t.deps.decisions.appendVersions(
 const { release } = await renderAcademie(t.deps, {
   academie: 'aix-marseille',
   session: '2024-06',
-  phase: 1,
+  groupe: 1,
   actor: 'bench',
 });
 await publishNow(t.deps, {

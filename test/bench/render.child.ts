@@ -18,7 +18,7 @@ const cached = new Map(
 const input = {
   academie,
   session: '2024-06',
-  phase: 1 as const,
+  groupe: 1 as const,
   decisions,
   etablissements: new Map(lyceesOf(academie, 1).map((l) => [l.uai, l.nom])),
   lookup: {

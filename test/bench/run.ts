@@ -157,7 +157,7 @@ try {
       maxRssMB: number;
     }>('stats.child.ts', ['720000']);
     console.log(
-      `statistics aggregation (every académie and national, phase 2): ${fmt(r.rows)} decisions in ${fmt(r.seconds, 2)} s (${fmt(r.cpuSeconds, 2)} s CPU), peak RSS ${fmt(r.maxRssMB)} MB  (target < 2 s)`,
+      `statistics aggregation (every académie and national, groupe 2): ${fmt(r.rows)} decisions in ${fmt(r.seconds, 2)} s (${fmt(r.cpuSeconds, 2)} s CPU), peak RSS ${fmt(r.maxRssMB)} MB  (target < 2 s)`,
     );
     console.log(
       `statistics files of one académie (page, CSV, XLSX, JSON; ${fmt(r.etablissements)} établissements): ${fmt(r.renderSeconds, 2)} s`,

@@ -23,7 +23,7 @@ const rows = [...byAcademie.values()].reduce((s, d) => s + d.length, 0);
 const started = performance.now();
 const cpu = process.cpuUsage();
 const stats = [...byAcademie].map(([academie, decisions]) =>
-  academieStatistics({ academie, session: '2024-06', phase: 2, decisions }),
+  academieStatistics({ academie, session: '2024-06', groupe: 2, decisions }),
 );
 const national = nationalStatistics(stats);
 const seconds = (performance.now() - started) / 1000;

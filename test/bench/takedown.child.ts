@@ -28,7 +28,7 @@ await t.deps.decisions.appendVersions(
 await renderAcademie(t.deps, {
   academie,
   session: '2024-06',
-  phase: 1,
+  groupe: 1,
   actor: 'bench',
   iterations: 1_000,
 });

@@ -112,7 +112,7 @@ beforeAll(async () => {
   await renderAcademie(t.deps, {
     academie: 'rennes',
     session: '2024-06',
-    phase: 1,
+    groupe: 1,
     actor: 'test',
     etablissements: new Map([['0350001A', 'Lycée Émile Zola']]),
   });

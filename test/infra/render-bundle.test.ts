@@ -40,7 +40,7 @@ describe('render function bundle', () => {
       const release = await renderRelease({
         academie: 'aix-marseille',
         session: '2024-06',
-        phase: 1,
+        groupe: 1,
         decisions: [decision({ numero: '24000000001' })],
         lookup: { params: releaseParams(1), root: fakeRoot },
       });

@@ -23,7 +23,6 @@ import { fnv1a32 } from '../../domain/hash.js';
 export const SHARD_COUNT = 16;
 const SHARDS = Array.from({ length: SHARD_COUNT }, (_, i) => i);
 
-
 export function shardOf(numero: string): number {
   return fnv1a32(numero) % SHARD_COUNT;
 }

@@ -5,15 +5,15 @@ import { PreviousFigures } from '../../stats/previous-figures.js';
 
 /**
  * Imported figures in the control table, one item per set:
- *   pk = `figures#${academie}#${session}`, sk = `phase#${phase}`,
+ *   pk = `figures#${academie}#${session}`, sk = `groupe#${groupe}`,
  *   figures = the set as JSON (validated again when read).
  * One item per set makes an import of a set a single atomic write, and a
  * set (an académie's few hundred lines) stays far under the 400 KB item limit.
  */
 const Item = z.object({ figures: z.string() });
 
-export function figuresKey(academie: string, session: string, phase: 1 | 2) {
-  return { pk: `figures#${academie}#${session}`, sk: `phase#${phase}` };
+export function figuresKey(academie: string, session: string, groupe: 1 | 2) {
+  return { pk: `figures#${academie}#${session}`, sk: `groupe#${groupe}` };
 }
 
 export class DynamoPreviousFiguresStore implements PreviousFiguresStore {
@@ -28,7 +28,7 @@ export class DynamoPreviousFiguresStore implements PreviousFiguresStore {
   async save(sets: readonly PreviousFigures[]): Promise<void> {
     // Checked whole before the first write, so a bad set cannot follow a stored one.
     const items = sets.map((s) => ({
-      ...figuresKey(s.academie, s.session, s.phase),
+      ...figuresKey(s.academie, s.session, s.groupe),
       figures: JSON.stringify(PreviousFigures.parse(s)),
     }));
     for (const Item of items)
@@ -38,12 +38,12 @@ export class DynamoPreviousFiguresStore implements PreviousFiguresStore {
   async find(
     academie: string,
     session: string,
-    phase: 1 | 2,
+    groupe: 1 | 2,
   ): Promise<PreviousFigures | undefined> {
     const { Item: item } = await this.client.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: figuresKey(academie, session, phase),
+        Key: figuresKey(academie, session, groupe),
         ConsistentRead: true,
       }),
     );

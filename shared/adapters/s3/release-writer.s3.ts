@@ -184,7 +184,7 @@ export async function verifyRelease(
     throw e;
   }
   const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as ReleaseManifest;
-  if (releaseId(manifest.session, manifest.academie, manifest.phase, manifestBytes) !== id)
+  if (releaseId(manifest.session, manifest.academie, manifest.groupe, manifestBytes) !== id)
     return { complete: false, missing: [MANIFEST_PATH] };
 
   const problems = await mapLimit(manifest.files, CONCURRENCY, async (f) => {

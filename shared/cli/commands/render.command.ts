@@ -60,7 +60,7 @@ export function register(program: Command): void {
         const { release, derived } = await actingAs(deps, officer).render({
           academie: opts.academie,
           session: opts.session,
-          phase: opts.groupe,
+          groupe: opts.groupe,
           progress: countProgress('Deriving lookup keys'),
           ...(etablissements ? { etablissements } : {}),
           ...withIterations(iterations(opts)),
@@ -93,7 +93,7 @@ export function register(program: Command): void {
         const outcome = await actingAs(deps, officer).rehearse({
           academie: opts.academie,
           session: opts.session,
-          phase: opts.groupe,
+          groupe: opts.groupe,
           ...withValidity(opts.validFor),
           progress: countProgress('Deriving lookup keys'),
           ...(etablissements ? { etablissements } : {}),

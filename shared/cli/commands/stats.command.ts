@@ -37,7 +37,7 @@ export function register(program: Command): void {
     )
     .addOption(
       new Option(
-        '--phase <phase>',
+        '--groupe <groupe>',
         '1: provisional after the first group; 2: after the second group',
       )
         .choices(['1', '2'])
@@ -54,7 +54,7 @@ export function register(program: Command): void {
         academie: string;
         session: string;
         format: ExportFormat;
-        phase: '1' | '2';
+        groupe: '1' | '2';
         table: 'synthese' | 'etablissements';
         output?: string;
       }) => {
@@ -66,7 +66,7 @@ export function register(program: Command): void {
         const request = {
           academie: o.academie,
           session: o.session,
-          phase: o.phase === '1' ? 1 : 2,
+          groupe: o.groupe === '1' ? 1 : 2,
           format: o.format,
           table: o.table,
         } as const;
@@ -90,7 +90,7 @@ export function register(program: Command): void {
   stats
     .command('import-previous')
     .description(
-      'Store figures of previous sessions (CSV: academie;session;phase;niveau;code;presents;admis;taux_reussite; see shared/stats/previous-figures-file.ts). Checked whole: any error and nothing is stored (exit 2).',
+      'Store figures of previous sessions (CSV: academie;session;groupe;niveau;code;presents;admis;taux_reussite; see shared/stats/previous-figures-file.ts). Checked whole: any error and nothing is stored (exit 2).',
     )
     .argument('<file>', 'CSV file, ";"-separated, UTF-8 or Windows-1252')
     .action(async (file: string) => {
@@ -105,7 +105,7 @@ export function register(program: Command): void {
       await publicationContext(['control']).deps.figures.save(result.sets);
       for (const s of result.sets)
         process.stdout.write(
-          `${s.academie} ${s.session} phase ${s.phase}: ${s.rows.length} figures stored\n`,
+          `${s.academie} ${s.session} groupe ${s.groupe}: ${s.rows.length} figures stored\n`,
         );
     });
 }

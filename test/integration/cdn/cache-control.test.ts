@@ -71,7 +71,7 @@ beforeAll(async () => {
   release = await renderRelease({
     academie: SLUG,
     session: '2024-06',
-    phase: 1,
+    groupe: 1,
     decisions: Array.from({ length: 30 }, (_, i) =>
       d({ numero: `N${i}`, nom: `NOM${i}`, uai: i % 2 ? '0130001A' : '0130002B' }),
     ),

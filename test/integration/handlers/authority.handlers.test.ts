@@ -80,7 +80,7 @@ beforeAll(async () => {
     const { release } = await renderAcademie(t.deps, {
       academie,
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'setup',
       iterations: 1_000,
     });
@@ -112,8 +112,8 @@ describe('académie-scoped roles', () => {
   const AIX = { academie: 'aix-marseille', session: SESSION };
   /** One request per route, each on aix-marseille. */
   const onAix: Record<string, { body?: unknown; query?: Record<string, string> }> = {
-    'POST /render': { body: { academies: ['aix-marseille'], session: SESSION, phase: 1 } },
-    'POST /rehearse': { body: { ...AIX, phase: 1 } },
+    'POST /render': { body: { academies: ['aix-marseille'], session: SESSION, groupe: 1 } },
+    'POST /rehearse': { body: { ...AIX, groupe: 1 } },
     'GET /rehearsal-link': { query: AIX },
     'POST /schedule': { body: { ...AIX, groupe: 1, at: '2024-07-04 10:00' } },
     'POST /publish': { body: { ...AIX, groupe: 1, now: true } },

@@ -53,7 +53,7 @@ beforeAll(async () => {
     {
       academie: SLUG,
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'alice',
       roles: ['aix-marseille:publication'],
     },

@@ -96,7 +96,7 @@ describe('render handler', () => {
       {
         academie: SLUG,
         session: SESSION,
-        phase: 1,
+        groupe: 1,
         actor: 'alice',
         roles: ['aix-marseille:publication'],
       },
@@ -118,7 +118,7 @@ describe('render handler', () => {
         {
           academie: 'lyon',
           session: SESSION,
-          phase: 1,
+          groupe: 1,
           actor: 'alice',
           roles: ['lyon:publication'],
         },
@@ -131,7 +131,7 @@ describe('render handler', () => {
         {
           academie: 'lyon',
           session: SESSION,
-          phase: 1,
+          groupe: 1,
           actor: 'alice',
           roles: ['aix-marseille:publication'],
         },
@@ -146,7 +146,7 @@ describe('render handler', () => {
         {
           academie: 'Lyon!',
           session: SESSION,
-          phase: 1,
+          groupe: 1,
           actor: 'alice',
           roles: ['aix-marseille:publication'],
         },
@@ -235,7 +235,7 @@ describe('admin API and publish handlers', () => {
     const both = officer('alice', ['aix-marseille:publication', 'nice:publication']);
     const res = await call('POST /render', {
       claims: both,
-      body: { academies: [SLUG, 'nice'], session: SESSION, phase: 1 },
+      body: { academies: [SLUG, 'nice'], session: SESSION, groupe: 1 },
     });
     expect(res).toEqual({ status: 202, body: { queued: [SLUG, 'nice'] } });
     const roles = ['aix-marseille:publication', 'nice:publication'];
@@ -253,13 +253,13 @@ describe('admin API and publish handlers', () => {
         'InvokeCommand',
         'publibac-test-render',
         'Event',
-        { academie: SLUG, session: SESSION, phase: 1, kind: 'release', actor: 'alice', roles },
+        { academie: SLUG, session: SESSION, groupe: 1, kind: 'release', actor: 'alice', roles },
       ],
       [
         'InvokeCommand',
         'publibac-test-render',
         'Event',
-        { academie: 'nice', session: SESSION, phase: 1, kind: 'release', actor: 'alice', roles },
+        { academie: 'nice', session: SESSION, groupe: 1, kind: 'release', actor: 'alice', roles },
       ],
     ]);
     // One académie not the caller's: nothing is queued.
@@ -267,7 +267,7 @@ describe('admin API and publish handlers', () => {
       (
         await call('POST /render', {
           claims: alice,
-          body: { academies: [SLUG, 'nice'], session: SESSION, phase: 1 },
+          body: { academies: [SLUG, 'nice'], session: SESSION, groupe: 1 },
         })
       ).status,
     ).toBe(403);
@@ -307,7 +307,7 @@ describe('admin API and publish handlers', () => {
       {
         academie: SLUG,
         session: SESSION,
-        phase: 1,
+        groupe: 1,
         kind: 'rehearsal',
         actor: 'alice',
         roles: ['aix-marseille:publication'],

@@ -165,7 +165,7 @@ describe('publibac codes export', () => {
     const { rendered } = await renderInMemory(t.deps, {
       academie: 'normandie',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       iterations: 10,
     });
     const fetchFile = serve(rendered);

@@ -109,7 +109,7 @@ describe('name lists expire', () => {
     const { release } = await renderAcademie(t.deps, {
       academie: 'rennes',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'pub',
       iterations: 1_000,
     });
@@ -209,7 +209,7 @@ describe('name lists expire', () => {
     const later = await renderAcademie(t.deps, {
       academie: 'rennes',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'pub',
     });
     expect(later.rendered.files.filter((f) => f.path.includes('/listes/'))).toEqual([]);
@@ -227,7 +227,7 @@ describe('name lists expire', () => {
     await renderAcademie(t.deps, {
       academie: 'nantes',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'pub',
       iterations: 1_000,
     });

@@ -54,7 +54,7 @@ describe('statistics in a release', () => {
     await renderAcademie(t.deps, {
       academie: 'lyon',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'a',
       iterations: 1_000,
     });
@@ -63,7 +63,7 @@ describe('statistics in a release', () => {
     await renderAcademie(t.deps, {
       academie: 'nice',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'a',
       iterations: 1_000,
     });
@@ -78,7 +78,7 @@ describe('statistics in a release', () => {
     const { rendered } = await renderAcademie(t.deps, {
       academie: 'dijon',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'a',
       iterations: 1_000,
     });

@@ -120,14 +120,14 @@ describe('render', () => {
     const first = await renderAcademie(t.deps, {
       academie: 'lyon',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'alice',
       iterations: ITERATIONS,
     });
     expect(first.derived).toBe(3);
     expect(first.release).toMatchObject({
       academie: 'lyon',
-      phase: 1,
+      groupe: 1,
       kind: 'release',
       candidates: 3,
       renderedBy: 'alice',
@@ -139,7 +139,7 @@ describe('render', () => {
     const again = await renderAcademie(t.deps, {
       academie: 'lyon',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'alice',
       iterations: 50_000,
     });
@@ -154,12 +154,12 @@ describe('render', () => {
     ]);
   });
 
-  it('refuses an académie without decisions, and phase 2 without second-group decisions, writing nothing', async () => {
+  it('refuses an académie without decisions, and groupe 2 without second-group decisions, writing nothing', async () => {
     await expect(
-      renderAcademie(t.deps, { academie: 'rennes', session: SESSION, phase: 1, actor: 'a' }),
+      renderAcademie(t.deps, { academie: 'rennes', session: SESSION, groupe: 1, actor: 'a' }),
     ).rejects.toThrow(PublicationError);
     await expect(
-      renderAcademie(t.deps, { academie: 'lyon', session: SESSION, phase: 2, actor: 'a' }),
+      renderAcademie(t.deps, { academie: 'lyon', session: SESSION, groupe: 2, actor: 'a' }),
     ).rejects.toThrow(/second-group/);
     expect(await t.deps.publications.releases(SESSION, 'rennes')).toEqual([]);
   });
@@ -171,7 +171,7 @@ describe('schedule, arm, flip', () => {
     const { release } = await renderAcademie(t.deps, {
       academie: 'nice',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'alice',
       iterations: ITERATIONS,
     });
@@ -295,7 +295,7 @@ describe('schedule, arm, flip', () => {
     await renderAcademie(t.deps, {
       academie: 'grenoble',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'alice',
       iterations: ITERATIONS,
     });
@@ -327,7 +327,7 @@ describe('second group', () => {
     await renderAcademie(t.deps, {
       academie: 'dijon',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'alice',
       iterations: ITERATIONS,
     });
@@ -356,7 +356,7 @@ describe('second group', () => {
     expect(await look('30/11/2006')).toEqual({ found: false });
     expect(NEUTRAL_MESSAGE_FR).toMatch(/Aucun résultat/);
 
-    // The oral: group-2 decision ingested, phase-2 release rendered and scheduled at 18:00 on the 9th.
+    // The oral: group-2 decision ingested, groupe-2 release rendered and scheduled at 18:00 on the 9th.
     const oral = decision({
       session: SESSION,
       academie: 'dijon',
@@ -376,7 +376,7 @@ describe('second group', () => {
     const { release: r2 } = await renderAcademie(t.deps, {
       academie: 'dijon',
       session: SESSION,
-      phase: 2,
+      groupe: 2,
       actor: 'alice',
     });
     await expect(

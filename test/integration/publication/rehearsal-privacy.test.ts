@@ -88,7 +88,7 @@ beforeAll(async () => {
   outcome = await rehearse(t.deps, {
     academie: 'lille',
     session: SESSION,
-    phase: 2,
+    groupe: 2,
     actor: 'dora',
     iterations: 10,
   });

@@ -95,7 +95,7 @@ describe('rehearsal', () => {
     const r = await rehearse(t.deps, {
       academie: 'lille',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'dora',
       iterations: 1_000,
       validForMs: 3600_000,
@@ -164,7 +164,7 @@ describe('moving an armed publication', () => {
     const { release } = await renderAcademie(t.deps, {
       academie: 'lille',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'dora',
     });
     await schedulePublication(t.deps, {
@@ -224,7 +224,7 @@ describe('rehearsal links', () => {
         id,
         academie: slug,
         session: SESSION,
-        phase: 1,
+        groupe: 1,
         kind: 'rehearsal',
         candidates: 3,
         objects: 1,
@@ -253,7 +253,7 @@ describe('rehearsal links', () => {
       rehearse(t.deps, {
         academie: 'nice',
         session: SESSION,
-        phase: 1,
+        groupe: 1,
         actor: 'eve',
         validForMs: hours(24 * 7),
       }),

@@ -115,7 +115,7 @@ describe('withholding a live result', () => {
     await renderAcademie(t.deps, {
       academie: 'poitiers',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'pub',
       iterations: 1_000,
     });
@@ -205,7 +205,7 @@ describe('withholding a live result', () => {
     await renderAcademie(t.deps, {
       academie: 'limoges',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'pub',
       iterations: 1_000,
     });
@@ -237,7 +237,7 @@ describe('withholding before publication', () => {
     await renderAcademie(t.deps, {
       academie: 'besancon',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'pub',
       iterations: 1_000,
     });
@@ -269,7 +269,7 @@ describe('withholding before publication', () => {
     const { release } = await renderAcademie(t.deps, {
       academie: 'orleans-tours',
       session: SESSION,
-      phase: 1,
+      groupe: 1,
       actor: 'pub',
       iterations: 1_000,
     });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   release = await renderRelease({
     academie: 'aix-marseille',
     session: '2024-06',
-    phase: 1,
+    groupe: 1,
     decisions: Array.from({ length: 30 }, (_, i) =>
       d({ numero: `N${i}`, nom: `NOM${i}`, uai: i % 2 ? '0130001A' : '0130002B' }),
     ),

@@ -30,7 +30,7 @@ const DECISIONS = syntheticDecisions('amiens', '2024-06', 300, 11);
 const WITHHELD = DECISIONS.find((d) => d.groupe === 1 && d.decision === 'ADMIS')!.numero;
 
 const PREVIOUS_CSV = [
-  'academie;session;phase;niveau;code;presents;admis;taux_reussite',
+  'academie;session;groupe;niveau;code;presents;admis;taux_reussite',
   'amiens;2023-06;2;academie;amiens;20 099;17 900;89,1',
   'amiens;2023-06;2;departement;02;;;87,8',
   'amiens;2023-06;2;serie;BTN/STMG;;;85,6',
@@ -95,7 +95,7 @@ function expected(withheld: ReadonlySet<string>): string {
     academieStatistics({
       academie: 'amiens',
       session: '2024-06',
-      phase: 2,
+      groupe: 2,
       decisions: DECISIONS as Decision[],
       withheld,
       previous: parsed.sets[0]!,
@@ -109,7 +109,7 @@ describe('publibac stats', () => {
     await writeFile(
       bad,
       [
-        'academie;session;phase;niveau;code;presents;admis;taux_reussite',
+        'academie;session;groupe;niveau;code;presents;admis;taux_reussite',
         'amiens;2023-06;2;departement;59;;;87,8',
         'amiens;2023-06;3;voie;BCG;100;90;',
         'amiens;2023-06;2;voie;BTN;100;120;',
@@ -130,7 +130,7 @@ describe('publibac stats', () => {
       'bad-figures.csv:6:8',
     ]);
     expect(located[0]).toContain('département 59 is not in académie amiens');
-    expect(located[1]).toContain('column phase "3": phase must be 1 or 2');
+    expect(located[1]).toContain('column groupe "3": groupe must be 1 or 2');
     expect(located[2]).toContain('admis cannot exceed presents');
     expect(located[3]).toContain('does not match admis / presents (90.0)');
     expect(located[4]).toContain('taux_reussite is required without presents and admis');
@@ -143,7 +143,7 @@ describe('publibac stats', () => {
     await writeFile(file, PREVIOUS_CSV);
     const imported = await publibac('stats', 'import-previous', file);
     expect(imported.code).toBe(0);
-    expect(imported.stdout.toString()).toBe('amiens 2023-06 phase 2: 4 figures stored\n');
+    expect(imported.stdout.toString()).toBe('amiens 2023-06 groupe 2: 4 figures stored\n');
 
     const r = await publibac(
       'stats',
@@ -199,7 +199,7 @@ describe('publibac stats', () => {
       '2024-06',
       '--format',
       'xlsx',
-      '--phase',
+      '--groupe',
       '1',
       '-o',
       out,

@@ -39,7 +39,7 @@ beforeAll(async () => {
   const release = await renderRelease({
     academie: 'aix-marseille',
     session: SESSION,
-    phase: 1,
+    groupe: 1,
     decisions,
     lookup: { params, root },
   });

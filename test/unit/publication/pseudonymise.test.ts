@@ -164,18 +164,21 @@ describe('pseudonymiseDecisions', () => {
 });
 
 describe('sampleCandidates', () => {
-  it('offers pseudonymous numbers shown at the phase, best outcomes first, never a REMPLACEMENT', () => {
-    const phase1 = sampleCandidates(pseudo, 1, 4);
-    expect(phase1).toHaveLength(4);
-    const latest = (numero: string, phase: 1 | 2) =>
+  it('offers pseudonymous numbers shown at the groupe, best outcomes first, never a REMPLACEMENT', () => {
+    const groupe1 = sampleCandidates(pseudo, 1, 4);
+    expect(groupe1).toHaveLength(4);
+    const latest = (numero: string, groupe: 1 | 2) =>
       pseudo
-        .filter((p) => p.numero === numero && p.groupe <= phase)
+        .filter((p) => p.numero === numero && p.groupe <= groupe)
         .sort((a, b) => b.groupe - a.groupe)[0]!;
-    expect(latest(phase1[0]!, 1)).toMatchObject({ decision: 'ADMIS', mention: expect.any(String) });
-    expect(latest(phase1[1]!, 1)).toMatchObject({ decision: 'ADMIS', mention: null });
-    expect(latest(phase1[2]!, 1)).toMatchObject({ decision: 'SECOND_GROUPE' });
+    expect(latest(groupe1[0]!, 1)).toMatchObject({
+      decision: 'ADMIS',
+      mention: expect.any(String),
+    });
+    expect(latest(groupe1[1]!, 1)).toMatchObject({ decision: 'ADMIS', mention: null });
+    expect(latest(groupe1[2]!, 1)).toMatchObject({ decision: 'SECOND_GROUPE' });
     const realNumbers = new Set(real.map((r) => r.numero));
-    expect(phase1.some((n) => realNumbers.has(n))).toBe(false);
+    expect(groupe1.some((n) => realNumbers.has(n))).toBe(false);
 
     const rows = [
       decision({ numero: 'AAAAAA', decision: 'REMPLACEMENT' }),

@@ -41,7 +41,7 @@ describe('public files of a release', () => {
       fc.asyncProperty(
         fc.array(hidden, { minLength: 1, maxLength: 8 }),
         fc.constantFrom(1 as const, 2 as const),
-        async (hiddenOnes, phase) => {
+        async (hiddenOnes, groupe) => {
           // Distinctive strings: a match can only be a leak, never a coincidence with another candidate.
           const secret = hiddenOnes.map((h, i) =>
             d({
@@ -65,10 +65,10 @@ describe('public files of a release', () => {
           const release = await renderRelease({
             academie: 'aix-marseille',
             session: '2024-06',
-            phase,
+            groupe,
             decisions: [...visible, ...secret],
             withheld,
-            lookup: { params: releaseParams(phase), root: fakeRoot },
+            lookup: { params: releaseParams(groupe), root: fakeRoot },
           });
           // Non-consenting candidates keep their private lookup (a sealed entry), and nothing else.
           for (const file of release.files) {

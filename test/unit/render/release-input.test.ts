@@ -32,7 +32,7 @@ const decisions = [
 ];
 
 describe('selectPublicResults', () => {
-  it('phase 1 shows every group-1 decision and ignores group-2 rows', () => {
+  it('groupe 1 shows every group-1 decision and ignores group-2 rows', () => {
     expect(shown(selectPublicResults(decisions, 1))).toEqual({
       A1: '1:Admis(e) avec mention Bien:true',
       A2: '1:Ajourné(e):false',
@@ -44,7 +44,7 @@ describe('selectPublicResults', () => {
     });
   });
 
-  it('phase 2 shows the group-2 decision where there is one, group 1 otherwise', () => {
+  it('groupe 2 shows the group-2 decision where there is one, group 1 otherwise', () => {
     expect(shown(selectPublicResults(decisions, 2))).toEqual({
       A1: '1:Admis(e) avec mention Bien:true',
       A2: '1:Ajourné(e):false',
@@ -56,9 +56,9 @@ describe('selectPublicResults', () => {
     });
   });
 
-  it('excludes REMPLACEMENT and withheld candidates in both phases', () => {
-    for (const phase of [1, 2] as const) {
-      const numeros = selectPublicResults(decisions, phase, new Set(['A3', 'A1'])).map(
+  it('excludes REMPLACEMENT and withheld candidates in both groupes', () => {
+    for (const groupe of [1, 2] as const) {
+      const numeros = selectPublicResults(decisions, groupe, new Set(['A3', 'A1'])).map(
         (r) => r.numero,
       );
       expect(numeros).toEqual(['A2', 'A4', 'A5', 'A7', 'A8']);

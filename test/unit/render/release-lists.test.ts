@@ -5,7 +5,7 @@ import { decision as d, fakeRoot, releaseParams } from './fixtures.js';
 const input = (over: Partial<RenderInput> = {}): RenderInput => ({
   academie: 'aix-marseille',
   session: '2024-06',
-  phase: 1,
+  groupe: 1,
   decisions: [
     d({ numero: '01', nom: 'MARTIN', mention: 'B', moyenne: 15 }),
     d({ numero: '02', nom: 'ROUX', uai: '0130002B' }),

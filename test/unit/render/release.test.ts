@@ -43,7 +43,7 @@ const decisions: Decision[] = [
 const base = (over: Partial<RenderInput> = {}): RenderInput => ({
   academie: 'aix-marseille',
   session: '2024-06',
-  phase: 1,
+  groupe: 1,
   decisions,
   lookup: { params, root: fakeRoot },
   etablissements: new Map([['0130001A', 'Lycée Thiers']]),
@@ -84,7 +84,7 @@ describe('renderRelease', () => {
     const asked: string[] = [];
     const r = await renderRelease(
       base({
-        phase: 2,
+        groupe: 2,
         lookup: { params: releaseParams(2), root: (n) => (asked.push(n), fakeRoot(n)) },
       }),
     );
@@ -104,8 +104,8 @@ describe('renderRelease', () => {
   });
 
   it('gives the same candidate other entry ids in the group-1 release, the group-2 release and a rehearsal', async () => {
-    const ids = async (p: LookupParams, phase: 1 | 2) => {
-      const r = await renderRelease(base({ phase, lookup: { params: p, root: fakeRoot } }));
+    const ids = async (p: LookupParams, groupe: 1 | 2) => {
+      const r = await renderRelease(base({ groupe, lookup: { params: p, root: fakeRoot } }));
       return r.files
         .filter((f) => /resultats\/[0-9a-f]\.json$/.test(f.path))
         .flatMap((f) =>
@@ -132,10 +132,10 @@ describe('renderRelease', () => {
       base({ lookup: { params: { ...params, salt: 'AAAAAAAAAAAAAAAAAAAAAA==' }, root: fakeRoot } }),
     );
     expect(other.id).not.toBe(a.id);
-    const phase2 = await renderRelease(
-      base({ phase: 2, lookup: { params: releaseParams(2), root: fakeRoot } }),
+    const groupe2 = await renderRelease(
+      base({ groupe: 2, lookup: { params: releaseParams(2), root: fakeRoot } }),
     );
-    expect(phase2.id).toMatch(/^2024-06-aix-marseille-g2-[0-9a-f]{12}$/);
+    expect(groupe2.id).toMatch(/^2024-06-aix-marseille-g2-[0-9a-f]{12}$/);
   });
 
   it('gives byte-identical files whether withheld candidates are passed or absent altogether', async () => {
@@ -152,7 +152,7 @@ describe('renderRelease', () => {
         fc.uniqueArray(candidate, { selector: (c) => c.numero, maxLength: 12 }),
         fc.integer({ min: 0, max: 12 }),
         fc.constantFrom(1 as const, 2 as const),
-        async (cands, k, phase) => {
+        async (cands, k, groupe) => {
           const rows = cands.flatMap((c): Decision[] => {
             const g1 = d({
               numero: c.numero,
@@ -170,9 +170,9 @@ describe('renderRelease', () => {
           });
           const withheld = new Set(cands.slice(0, k).map((c) => c.numero));
           const kept = rows.filter((r) => !withheld.has(r.numero));
-          const lookup = { params: releaseParams(phase), root: fakeRoot };
-          const withThem = await renderRelease(base({ decisions: rows, withheld, phase, lookup }));
-          const without = await renderRelease(base({ decisions: kept, phase, lookup }));
+          const lookup = { params: releaseParams(groupe), root: fakeRoot };
+          const withThem = await renderRelease(base({ decisions: rows, withheld, groupe, lookup }));
+          const without = await renderRelease(base({ decisions: kept, groupe, lookup }));
           // sha256 stands for the bytes (checked against them in the first test); comparing bodies is much slower.
           const digest = (r: Release) =>
             r.files.map((f) => `${f.path} ${f.sha256} ${f.contentType}`);
@@ -206,7 +206,7 @@ describe('lookup round trip on the rendered files', () => {
     );
     release = await renderRelease(
       base({
-        phase: 2,
+        groupe: 2,
         withheld: new Set(['04']),
         lookup: { params: p2, root: (n) => root.get(n)! },
       }),

@@ -72,8 +72,8 @@ describe('aggregation', () => {
     d({ examen: 'BCP', serie: 'Commerce', departement: '60', uai: '0600001C' }),
   ];
 
-  it('counts présents, admis per group, invited, failed, éliminés and mentions (phase 2)', () => {
-    const s = academieStatistics({ academie: 'amiens', session: '2024-06', phase: 2, decisions });
+  it('counts présents, admis per group, invited, failed, éliminés and mentions (groupe 2)', () => {
+    const s = academieStatistics({ academie: 'amiens', session: '2024-06', groupe: 2, decisions });
     const c = line(s, 'academie', 'amiens').counts;
     expect(c).toEqual({
       presents: 7,
@@ -92,9 +92,9 @@ describe('aggregation', () => {
     expect(line(s, 'voie-departement', 'BCG/80').counts.mentions.TBF).toBe(1);
   });
 
-  it('ignores group-2 decisions in phase 1: provisional figures after the first group', () => {
+  it('ignores group-2 decisions in groupe 1: provisional figures after the first group', () => {
     const c = line(
-      academieStatistics({ academie: 'amiens', session: '2024-06', phase: 1, decisions }),
+      academieStatistics({ academie: 'amiens', session: '2024-06', groupe: 1, decisions }),
       'academie',
       'amiens',
     ).counts;
@@ -120,7 +120,7 @@ describe('aggregation', () => {
       [fix, first],
     ]) {
       const c = line(
-        academieStatistics({ academie: 'amiens', session: '2024-06', phase: 1, decisions: order }),
+        academieStatistics({ academie: 'amiens', session: '2024-06', groupe: 1, decisions: order }),
         'academie',
         'amiens',
       ).counts;
@@ -132,7 +132,7 @@ describe('aggregation', () => {
     const s = academieStatistics({
       academie: 'amiens',
       session: '2024-06',
-      phase: 1,
+      groupe: 1,
       decisions: [],
     });
     expect(s.lines.map((l) => `${l.niveau}|${l.code}`)).toEqual([
@@ -152,7 +152,7 @@ describe('aggregation', () => {
       academieStatistics({
         academie: 'amiens',
         session: '2024-06',
-        phase: 1,
+        groupe: 1,
         decisions: [d({ academie: 'lille' })],
       }),
     ).toThrow(/belongs to lille/);
@@ -166,7 +166,7 @@ describe('evolution', () => {
   const base: PreviousFigures = {
     academie: 'amiens',
     session: '2023-06',
-    phase: 1,
+    groupe: 1,
     source: 'import',
     rows: [{ niveau: 'serie', code: 'BTN/STL', presents: null, admis: null, tauxDixiemes: 875 }],
   };
@@ -175,7 +175,7 @@ describe('evolution', () => {
     const s = academieStatistics({
       academie: 'amiens',
       session: '2024-06',
-      phase: 1,
+      groupe: 1,
       decisions: now,
       previous: base,
     });
@@ -187,7 +187,7 @@ describe('evolution', () => {
     const s = academieStatistics({
       academie: 'amiens',
       session: '2024-06',
-      phase: 1,
+      groupe: 1,
       decisions: now,
       previous: base,
     });
@@ -199,7 +199,7 @@ describe('evolution', () => {
     const s = academieStatistics({
       academie: 'amiens',
       session: '2024-06',
-      phase: 1,
+      groupe: 1,
       decisions: now,
     });
     expect(s.lines.every((l) => l.evolution.kind === 'unavailable')).toBe(true);
@@ -214,7 +214,7 @@ describe('evolution', () => {
     const previous = figuresFromDecisions({
       academie: 'amiens',
       session: '2023-06',
-      phase: 1,
+      groupe: 1,
       decisions: old,
     });
     expect(previous.rows.find((r) => r.code === 'BTN/STL')).toEqual({
@@ -227,23 +227,23 @@ describe('evolution', () => {
     const s = academieStatistics({
       academie: 'amiens',
       session: '2024-06',
-      phase: 1,
+      groupe: 1,
       decisions: now,
       previous,
     });
     expect(line(s, 'serie', 'BTN/STL').evolution).toEqual({ kind: 'points', dixiemes: 400 });
   });
 
-  it('refuses figures of another phase', () => {
+  it('refuses figures of another groupe', () => {
     expect(() =>
       academieStatistics({
         academie: 'amiens',
         session: '2024-06',
-        phase: 2,
+        groupe: 2,
         decisions: now,
         previous: base,
       }),
-    ).toThrow(/phase 1/);
+    ).toThrow(/groupe 1/);
   });
 });
 
@@ -252,7 +252,7 @@ describe('national statistics', () => {
     academieStatistics({
       academie: 'amiens',
       session: '2024-06',
-      phase: 1,
+      groupe: 1,
       decisions: [d(), d({ decision: 'AJOURNE', moyenne: 6 })],
       ...(previous ? { previous } : {}),
     });
@@ -260,14 +260,14 @@ describe('national statistics', () => {
     academieStatistics({
       academie: 'lille',
       session: '2024-06',
-      phase: 1,
+      groupe: 1,
       decisions: [d({ academie: 'lille', departement: '59', uai: '0590001A' })],
       ...(previous ? { previous } : {}),
     });
   const prev = (academie: string, presents: number, admitted: number): PreviousFigures => ({
     academie,
     session: '2023-06',
-    phase: 1,
+    groupe: 1,
     source: 'decisions',
     rows: [
       {

@@ -9,7 +9,7 @@ describe('Aix-Marseille 2020 effectifs (press kit)', () => {
   const stats = academieStatistics({
     academie: 'aix-marseille',
     session: '2020-06',
-    phase: 1,
+    groupe: 1,
     decisions: aixMarseille2020Decisions(),
   });
   const presents = (niveau: string, code: string) =>

@@ -106,13 +106,13 @@ beforeAll(async () => {
   const previous = figuresFromDecisions({
     academie: 'amiens',
     session: '2023-06',
-    phase: 2,
+    groupe: 2,
     decisions: amiensDecisions('2023-06'),
   });
   files = await statisticsFiles({
     academie: 'amiens',
     session: '2024-06',
-    phase: 2,
+    groupe: 2,
     decisions: amiensDecisions('2024-06'),
     previous,
     etablissements: amiensEtablissements(),
@@ -276,7 +276,7 @@ describe('Amiens 2024 press release, after the second group', () => {
 
   it('the JSON download follows the versioned schema and has every figure', () => {
     const doc = StatsDocument.parse(JSON.parse(asText(file('groupe.json'))));
-    expect([doc.schema, doc.version, doc.session, doc.phase, doc.session_precedente]).toEqual([
+    expect([doc.schema, doc.version, doc.session, doc.groupe, doc.session_precedente]).toEqual([
       'publibac/statistiques',
       1,
       '2024-06',

@@ -10,11 +10,11 @@ const decisions = syntheticDecisions('nice', '2024-06', 250, 2);
 const previous = figuresFromDecisions({
   academie: 'nice',
   session: '2023-06',
-  phase: 2,
+  groupe: 2,
   decisions: syntheticDecisions('nice', '2023-06', 240, 8),
 });
 const render = () =>
-  statisticsFiles({ academie: 'nice', session: '2024-06', phase: 2, decisions, previous });
+  statisticsFiles({ academie: 'nice', session: '2024-06', groupe: 2, decisions, previous });
 
 afterEach(() => vi.useRealTimers());
 
@@ -27,7 +27,7 @@ describe('statistics files', () => {
     const second = await statisticsFiles({
       academie: 'nice',
       session: '2024-06',
-      phase: 2,
+      groupe: 2,
       decisions: [...decisions].reverse(),
       previous,
     });

@@ -23,8 +23,8 @@ function deps(stored: Record<string, DecisionVersion[]>, imported: PreviousFigur
   } as Pick<DecisionStore, 'currentDecisions'> as DecisionStore;
   const figures: PreviousFiguresStore = {
     save: async () => {},
-    find: async (academie, session, phase) =>
-      imported.find((s) => s.academie === academie && s.session === session && s.phase === phase),
+    find: async (academie, session, groupe) =>
+      imported.find((s) => s.academie === academie && s.session === session && s.groupe === groupe),
   };
   const fraud = { list: async () => [] } as Pick<FraudFlags, 'list'> as FraudFlags;
   return { decisions, figures, fraud };
@@ -32,7 +32,7 @@ function deps(stored: Record<string, DecisionVersion[]>, imported: PreviousFigur
 const request = {
   academie: 'nice',
   session: '2024-06',
-  phase: 2 as const,
+  groupe: 2 as const,
   format: 'json' as const,
 };
 
@@ -50,7 +50,7 @@ describe('exportStatistics', () => {
     const imported: PreviousFigures = {
       academie: 'nice',
       session: '2023-06',
-      phase: 2,
+      groupe: 2,
       source: 'import',
       rows: [{ niveau: 'academie', code: 'nice', presents: null, admis: null, tauxDixiemes: 500 }],
     };

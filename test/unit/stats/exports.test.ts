@@ -27,7 +27,7 @@ beforeAll(async () => {
   files = await statisticsFiles({
     academie: 'corse',
     session: '2024-06',
-    phase: 1,
+    groupe: 1,
     decisions,
     etablissements: names,
   });
@@ -60,7 +60,7 @@ describe('hostile établissement names', () => {
     expect(doc.etablissements.map((e) => e.libelle_uai)).toContain(
       '=HYPERLINK("http://evil.example","Lycée")',
     );
-    expect(doc.phase).toBe(1);
+    expect(doc.groupe).toBe(1);
   });
 });
 
@@ -106,11 +106,11 @@ describe('the statistics page', () => {
 
 describe('national statistics files', () => {
   it('sum the académies given, under the host académie’s release', async () => {
-    const a = academieStatistics({ academie: 'corse', session: '2024-06', phase: 1, decisions });
+    const a = academieStatistics({ academie: 'corse', session: '2024-06', groupe: 1, decisions });
     const b = academieStatistics({
       academie: 'guyane',
       session: '2024-06',
-      phase: 1,
+      groupe: 1,
       decisions: syntheticDecisions('guyane', '2024-06', 100, 6),
     });
     const national = await nationalStatisticsFiles({

@@ -5,12 +5,12 @@ import {
   parsePreviousFiguresFile,
 } from '../../../shared/stats/previous-figures-file.js';
 
-const HEADER = 'academie;session;phase;niveau;code;presents;admis;taux_reussite';
+const HEADER = 'academie;session;groupe;niveau;code;presents;admis;taux_reussite';
 const parse = (...lines: string[]) =>
   parsePreviousFiguresFile(new TextEncoder().encode([HEADER, ...lines].join('\n')));
 
 describe('previous figures file', () => {
-  it('reads counts and rates, canonicalises codes and groups rows by académie, session and phase', () => {
+  it('reads counts and rates, canonicalises codes and groups rows by académie, session and groupe', () => {
     const r = parse(
       'amiens;2023-06;2;academie;amiens;20 099;17 900;89,1',
       'amiens;2023-06;2;specialite;BCP/boulangerie patisserie;;;75.5',
@@ -23,7 +23,7 @@ describe('previous figures file', () => {
         {
           academie: 'amiens',
           session: '2023-06',
-          phase: 2,
+          groupe: 2,
           source: 'import',
           rows: [
             {
@@ -45,14 +45,14 @@ describe('previous figures file', () => {
         {
           academie: 'amiens',
           session: '2023-06',
-          phase: 1,
+          groupe: 1,
           source: 'import',
           rows: [{ niveau: 'voie', code: 'BTN', presents: 100, admis: 80, tauxDixiemes: 800 }],
         },
         {
           academie: 'lille',
           session: '2023-06',
-          phase: 2,
+          groupe: 2,
           source: 'import',
           rows: [
             {
@@ -70,7 +70,7 @@ describe('previous figures file', () => {
 
   it('accepts a BOM, CRLF, columns in any order, and Windows-1252', () => {
     const text =
-      '\ufeffcode;niveau;academie;session;phase;presents;admis;taux_reussite\r\nBCG/S;serie;aix-marseille;2020-06;2;;;95,2\r\n';
+      '\ufeffcode;niveau;academie;session;groupe;presents;admis;taux_reussite\r\nBCG/S;serie;aix-marseille;2020-06;2;;;95,2\r\n';
     const r = parsePreviousFiguresFile(new TextEncoder().encode(text));
     expect(r.ok && r.sets[0]!.rows).toEqual([
       { niveau: 'serie', code: 'BCG/S', presents: null, admis: null, tauxDixiemes: 952 },
@@ -99,13 +99,13 @@ describe('previous figures file', () => {
       'f.csv:3:5 column code "BCG/S": série must be BTN/<STMG|ST2S|STHR|STI2D|STD2A|STL|S2TMD> [code-invalid]',
       'f.csv:4:7 column admis "": give both presents and admis, or neither [admis-invalid]',
       'f.csv:5:8 column taux_reussite "101": a percentage from 0 to 100 with at most one decimal [taux_reussite-invalid]',
-      'f.csv:7:5 column code "BTN": same académie, session, phase, niveau and code as line 6 [duplicate]',
+      'f.csv:7:5 column code "BTN": same académie, session, groupe, niveau and code as line 6 [duplicate]',
     ]);
   });
 
   it('rejects a wrong header and an empty file', () => {
     const r = parsePreviousFiguresFile(
-      new TextEncoder().encode('academie;session;phase;niveau;code;presents;admis;taux\n'),
+      new TextEncoder().encode('academie;session;groupe;niveau;code;presents;admis;taux\n'),
     );
     expect(!r.ok && r.issues[0]!.rule).toMatch(/missing taux_reussite; unknown taux/);
     const e = parsePreviousFiguresFile(new Uint8Array());

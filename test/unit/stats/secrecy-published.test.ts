@@ -34,7 +34,7 @@ beforeAll(async () => {
   stats = academieStatistics({
     academie: 'aix-marseille',
     session: '2024-06',
-    phase: 2,
+    groupe: 2,
     decisions: syntheticDecisions('aix-marseille', '2024-06', 31_000, 1),
   });
   files = await statisticsFilesFor(stats);
@@ -167,7 +167,7 @@ describe('a small académie, where whole établissements fall under the threshol
     const small = academieStatistics({
       academie: 'corse',
       session: '2024-06',
-      phase: 2,
+      groupe: 2,
       decisions: syntheticDecisions('corse', '2024-06', 400, 5),
     });
     const html = (await statisticsFilesFor(small))[0]!.body as string;

@@ -19,7 +19,7 @@ const OTHER = syntheticDecisions('lille', '2024-06', 200, 4);
 const PREVIOUS = figuresFromDecisions({
   academie: 'amiens',
   session: '2023-06',
-  phase: 2,
+  groupe: 2,
   decisions: syntheticDecisions('amiens', '2023-06', 380, 9),
 });
 const NAMES = new Map([['0020001J', 'Lycée témoin']]);
@@ -81,21 +81,21 @@ const withheldArb = fc
 async function render(
   extra: readonly Decision[],
   withheld: ReadonlySet<string>,
-  phase: 1 | 2,
+  groupe: 1 | 2,
 ): Promise<StatFile[]> {
   const amiens = academieStatistics({
     academie: 'amiens',
     session: '2024-06',
-    phase,
+    groupe,
     decisions: [...BASE, ...extra],
     withheld,
-    previous: { ...PREVIOUS, phase },
+    previous: { ...PREVIOUS, groupe },
     etablissements: NAMES,
   });
   const lille = academieStatistics({
     academie: 'lille',
     session: '2024-06',
-    phase,
+    groupe,
     decisions: OTHER,
   });
   return [
@@ -108,14 +108,14 @@ const bytes = (files: StatFile[]) =>
   files.map((f) => ({ path: f.path, body: Buffer.from(f.body).toString('base64') }));
 
 describe('withheld candidates', () => {
-  for (const phase of [1, 2] as const) {
-    it(`leave every statistics file byte-identical (phase ${phase})`, async () => {
-      const reference = bytes(await render([], new Set(), phase));
+  for (const groupe of [1, 2] as const) {
+    it(`leave every statistics file byte-identical (groupe ${groupe})`, async () => {
+      const reference = bytes(await render([], new Set(), groupe));
       await fc.assert(
         fc.asyncProperty(withheldArb, async (candidates) => {
           const extra = candidates.flat();
           const withheld = new Set(extra.map((d) => d.numero));
-          expect(bytes(await render(extra, withheld, phase))).toEqual(reference);
+          expect(bytes(await render(extra, withheld, groupe))).toEqual(reference);
         }),
         { numRuns: 12 },
       );
