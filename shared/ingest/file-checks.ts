@@ -1,279 +1,179 @@
 import { decisionDigest } from '../domain/decision-digest.js';
-import type { Decision } from '../domain/decision.schema.js';
-import type { KnownVersion } from '../ports/decision-store.port.js';
-import type { IngestIssue } from './ingest-issue.js';
+import { slotKey, type Decision } from '../domain/decision.schema.js';
+import type { Breach } from '../domain/rules/breach.js';
 import {
-  FactColumns,
-  GROUP_2,
-  IDENTITY_COLUMNS,
+  duplicateRow,
+  group2NeedsSecondGroupe,
   identityOf,
-  SECOND_GROUPE,
-  slotOf,
-  type ChunkFacts,
-} from './row-facts.js';
-import { ruleMessage } from './rule-messages.js';
-import { SlotTable } from './slot-table.js';
+  sameDeliberation,
+  sameIdentityInBothGroups,
+  standingAgainstStore,
+  type Identity,
+  type StoredVersion,
+} from '../domain/rules/file.rules.js';
+import type { Groupe } from '../domain/vocabulary.js';
+import { issueAt, type IngestIssue } from './ingest-issue.js';
+import { scopeOf, type ChunkFacts, type RowFacts } from './row-facts.js';
 
 export type RowFate = 'new' | 'supersedes' | 'unchanged';
-// fates[row]: NONE until classified (or refused), PENDING while a digest must decide.
-const NONE = 0;
-const PENDING = 4;
-const FATES: readonly (RowFate | undefined)[] = [undefined, 'new', 'supersedes', 'unchanged'];
-const FATE_CODE: Record<RowFate, number> = { new: 1, supersedes: 2, unchanged: 3 };
 
-const IDENTITY_HEADERS: Record<(typeof IDENTITY_COLUMNS)[number], string> = {
-  nom: 'nom',
-  prenoms: 'prenoms',
-  dateNaissance: 'date_naissance',
-  uai: 'uai',
-  examen: 'examen',
-  serie: 'serie',
-};
-
-function issue(
-  line: number,
-  code: string,
-  params?: Record<string, string | number>,
-  column?: string,
-): IngestIssue {
-  return { line, ...(column ? { column } : {}), code, ...ruleMessage(code, params) };
+/** A row of the file as the whole-file rules left it. */
+interface Row extends RowFacts {
+  fate?: RowFate;
+  /** Digests of the stored versions at this row's deliberation, until its own decides. */
+  pending?: readonly string[];
 }
 
-/** `session|academie` of a slot `session|academie|numero|groupe`: the unit the store is read by. */
-export function scopeOf(slot: string): string {
-  return slot.slice(0, slot.indexOf('|', slot.indexOf('|') + 1));
-}
-const otherGroup = (slot: string) => `${slot.slice(0, -1)}${slot.endsWith('|1') ? 2 : 1}`;
-
-/** What compareGroups needs of one side: a row of the file, or a stored decision (line 0). */
-interface GroupSide {
-  line: number;
-  secondGroupe: boolean;
-  identity: string;
-}
+/** The rows of one académie session, by group and candidate number. */
+type ScopeRows = Record<Groupe, Map<string, Row>>;
 
 /**
- * Rules across the rows of one file and against what the store already
- * holds. Keeps the facts of each distinct slot (row-facts.ts) as columns,
- * indexed by row number in file order, and finds slots in a SlotTable: no
- * string or object per row (a national file has 720,000).
+ * Applies the whole-file rules (shared/domain/rules/file.rules.ts) to the
+ * valid rows of a file and keeps what each row will become. Rows are kept
+ * by académie session (`session|academie`, the unit the store is read by),
+ * group and candidate number.
  */
-export class FileChecks extends FactColumns {
+export class FileChecks {
   readonly issues: IngestIssue[] = [];
-  private readonly table: SlotTable;
-  private readonly identities = new Map<number, string>();
-  private readonly oddDeliberations = new Map<number, string>();
-  private readonly scopeIds = new Map<string, number>();
-  private scopeOfRow: Uint16Array;
-  /** Group-2 rows, in file order. */
-  private readonly group2: number[] = [];
-  private fates = new Uint8Array(0);
-  /** Rows the store holds at the same deliberation: the digests that would make them unchanged. */
-  private readonly pending = new Map<number, string[]>();
+  private readonly rows = new Map<string, ScopeRows>();
 
-  /** `rows`: how many are expected (a file's size / 100, say); the columns grow beyond. */
-  constructor(rows = 1024) {
-    super(rows);
-    this.table = new SlotTable(rows);
-    this.scopeOfRow = new Uint16Array(rows);
+  private readonly strings = new Map<string, string>();
+
+  private intern<S extends string>(s: S): S {
+    const held = this.strings.get(s);
+    if (held !== undefined) return held as S;
+    this.strings.set(s, s);
+    return s;
   }
 
-  /** Adds the facts of one chunk. */
-  addChunk(f: ChunkFacts): void {
-    if (f.count === 0) return;
-    this.reserve(f.count);
-    if (this.scopeOfRow.length < this.lines.length) {
-      const grown = new Uint16Array(this.lines.length);
-      grown.set(this.scopeOfRow);
-      this.scopeOfRow = grown;
-    }
-    const scopeIds = f.scopes.map((scope) => {
-      if (!this.scopeIds.has(scope)) this.scopeIds.set(scope, this.scopeIds.size);
-      return this.scopeIds.get(scope)!;
-    });
-    const text = this.table.addText(f.slots);
-    let identityAt = 0;
-    for (let i = 0; i < f.count; i++) {
-      const flags = f.flags[i]!;
-      let identity: string | undefined;
-      if (flags !== 0) {
-        const nl = f.identities.indexOf('\n', identityAt);
-        identity = f.identities.slice(identityAt, nl === -1 ? undefined : nl);
-        identityAt = nl + 1;
+  private report(line: number, breach: Breach): void {
+    this.issues.push(issueAt(line, breach));
+  }
+
+  /** Adds the valid rows of a chunk; one row per candidate and group (duplicate-row). */
+  addChunk(facts: ChunkFacts): void {
+    for (const [scope, rows] of facts) {
+      let groups = this.rows.get(scope);
+      if (!groups) this.rows.set(scope, (groups = { 1: new Map(), 2: new Map() }));
+      for (const row of rows) {
+        // 720,000 rows but a few thousand deliberation instants: one string for each.
+        row.deliberation = this.intern(row.deliberation);
+        row.decision = this.intern(row.decision);
+        const first = groups[row.groupe].get(row.numero);
+        if (first) this.report(row.line, duplicateRow(first.line));
+        else groups[row.groupe].set(row.numero, row);
       }
-      const row = this.count;
-      const first = this.table.add(
-        row,
-        f.keys[2 * i]!,
-        f.keys[2 * i + 1]!,
-        flags & GROUP_2 ? 2 : 1,
-        text,
-        f.slotAt[i]!,
-      );
-      if (first !== -1) {
-        this.issues.push(
-          issue(f.lines[i]!, 'duplicate-row', { first: this.lines[first]! }, 'numero_candidat'),
-        );
-        continue;
-      }
-      this.count++;
-      this.lines[row] = f.lines[i]!;
-      this.deliberations[row] = f.deliberations[i]!;
-      this.flags[row] = flags;
-      this.scopeOfRow[row] = scopeIds[f.scopeOfRow[i]!]!;
-      if (identity !== undefined) this.identities.set(row, identity);
-      if (i in f.oddDeliberations) this.oddDeliberations.set(row, f.oddDeliberations[i]!);
-      if (flags & GROUP_2) this.group2.push(row);
     }
   }
 
   /** Académie sessions present in the file. */
   scopes(): Set<string> {
-    return new Set(this.scopeIds.keys());
+    return new Set(this.rows.keys());
   }
 
-  private side(row: number): GroupSide {
-    return {
-      line: this.lines[row]!,
-      secondGroupe: (this.flags[row]! & SECOND_GROUPE) !== 0,
-      identity: this.identities.get(row) ?? '',
-    };
+  private *group2Rows(): Generator<{ scope: string; row: Row; first: Row | undefined }> {
+    for (const [scope, groups] of this.rows)
+      for (const row of groups[2].values()) yield { scope, row, first: groups[1].get(row.numero) };
   }
 
   /**
-   * Group-2 rows need the candidate's group-1 SECOND_GROUPE, in this file or
-   * already stored. Returns the scopes whose stored decisions must be read.
+   * The group rules for the group-2 rows whose group 1 is in this file.
+   * Returns the scopes whose stored decisions must be read for the others.
    */
   checkGroups(): Set<string> {
     const needStore = new Set<string>();
-    for (const row of this.group2) {
-      const g1 = this.table.otherGroup(row);
-      if (g1 !== -1) this.compareGroups(this.side(g1), this.side(row));
-      else needStore.add(scopeOf(this.table.slot(row)));
+    for (const { scope, row, first } of this.group2Rows()) {
+      if (first) this.compareGroups(row, first, first.line);
+      else needStore.add(scope);
     }
     return needStore;
   }
 
-  /** Checks the group-2 rows whose group 1 is not in the file against the stored current decisions. */
+  /** The group rules for the group-2 rows whose group 1 is not in the file: against the store. */
   checkGroupsAgainstStore(scope: string, stored: readonly Decision[]): void {
-    const g1BySlot = new Map(stored.filter((d) => d.groupe === 1).map((d) => [slotOf(d), d]));
-    for (const row of this.group2) {
-      const slot = this.table.slot(row);
-      if (scopeOf(slot) !== scope || this.table.otherGroup(row) !== -1) continue;
-      const g1 = g1BySlot.get(otherGroup(slot));
-      if (!g1) this.issues.push(issue(this.lines[row]!, 'group2-without-group1', {}, 'groupe'));
-      else
-        this.compareGroups(
-          { line: 0, secondGroupe: g1.decision === 'SECOND_GROUPE', identity: identityOf(g1) },
-          this.side(row),
-        );
+    const firstGroups = new Map(stored.filter((d) => d.groupe === 1).map((d) => [d.numero, d]));
+    for (const { scope: of, row, first } of this.group2Rows()) {
+      if (of !== scope || first) continue;
+      const g1 = firstGroups.get(row.numero);
+      this.compareGroups(row, g1 && { decision: g1.decision, identity: identityOf(g1) }, 'stored');
     }
   }
 
-  private compareGroups(g1: GroupSide, g2: GroupSide): void {
-    if (!g1.secondGroupe) {
-      this.issues.push(issue(g2.line, 'group2-without-group1', {}, 'groupe'));
+  private compareGroups(
+    second: Row,
+    first: { decision: Decision['decision']; identity?: Identity } | undefined,
+    firstLine: number | 'stored',
+  ): void {
+    const missing = group2NeedsSecondGroupe(first);
+    if (missing) {
+      this.report(second.line, missing);
       return;
     }
-    const a = g1.identity.split('\u001f');
-    const b = g2.identity.split('\u001f');
-    IDENTITY_COLUMNS.forEach((c, i) => {
-      if (a[i] !== b[i]) {
-        const column = IDENTITY_HEADERS[c];
-        this.issues.push(
-          issue(g2.line, 'identity-mismatch', { column, other: g1.line || 'stored' }, column),
-        );
-      }
-    });
-  }
-
-  /** A row's deliberation as the store writes it (UTC ISO with milliseconds). */
-  private deliberationOf(row: number): string {
-    return this.oddDeliberations.get(row) ?? new Date(this.deliberations[row]!).toISOString();
+    // Group-2 and SECOND_GROUPE rows carry their identity (row-facts.ts).
+    if (!second.identity || !first?.identity) throw new Error('group rows without identity');
+    for (const breach of sameIdentityInBothGroups(second.identity, first.identity, firstLine))
+      this.report(second.line, breach);
   }
 
   /**
-   * Decides each row's fate against the versions already stored: new slot,
-   * later deliberation (supersedes), or refused (older deliberation). A row
-   * the store holds at the same deliberation is unchanged (a no-op) if its
-   * content digest is one of those versions', refused otherwise: those rows
-   * wait for resolveDigest.
+   * Where each row of `scope` stands against the versions already stored
+   * (`known`, by slot): new, superseding, refused, or waiting for its
+   * content digest (resolveDigest) when the store holds its deliberation.
    */
-  classify(scope: string, known: Map<string, KnownVersion[]>): void {
-    if (this.fates.length < this.count) this.fates = new Uint8Array(this.count);
-    const id = this.scopeIds.get(scope);
-    for (let row = 0; row < this.count; row++) {
-      if (this.scopeOfRow[row] !== id) continue;
-      const versions =
-        known.get(
-          this.table
-            .slot(row)
-            .slice(scope.length + 1)
-            .replace('|', '#'),
-        ) ?? [];
-      const latest = versions[versions.length - 1];
-      if (!latest) {
-        this.fates[row] = FATE_CODE.new;
-        continue;
-      }
-      const deliberation = this.deliberationOf(row);
-      const same = versions.filter((v) => v.deliberation === deliberation);
-      if (same.length > 0) {
-        this.fates[row] = PENDING;
-        this.pending.set(
-          row,
-          same.map((v) => v.digest),
-        );
-      } else if (deliberation < latest.deliberation) {
-        this.issues.push(
-          issue(
-            this.lines[row]!,
-            'older-deliberation',
-            { stored: latest.deliberation },
-            'deliberation',
-          ),
-        );
-      } else this.fates[row] = FATE_CODE.supersedes;
+  classify(scope: string, known: ReadonlyMap<string, readonly StoredVersion[]>): void {
+    for (const row of this.rowsOf(scope)) {
+      const standing = standingAgainstStore(row.deliberation, known.get(slotKey(row)) ?? []);
+      if (standing.fate === 'refused') this.report(row.line, standing.breach);
+      else if (standing.fate === 'same-deliberation') row.pending = standing.digests;
+      else row.fate = standing.fate;
     }
   }
 
   /** Rows classify left waiting for their content digest. */
   pendingDigests(): number {
-    return this.pending.size;
+    let count = 0;
+    for (const row of this.rowsOf()) if (row.pending) count++;
+    return count;
   }
 
-  /** Settles a waiting row from its decision, read again: unchanged, or a conflicting deliberation. */
+  /** Settles a waiting row from its decision, read again: unchanged, or conflicting. */
   resolveDigest(d: Decision, line: number): void {
-    const row = this.table.rowOf(slotOf(d));
-    if (row === -1 || this.lines[row] !== line) return; // not a waiting row (a duplicate, say)
-    const digests = this.pending.get(row);
-    if (!digests) return;
-    this.pending.delete(row);
-    if (digests.includes(decisionDigest(d))) this.fates[row] = FATE_CODE.unchanged;
-    else {
-      this.fates[row] = NONE;
-      this.issues.push(issue(line, 'conflicting-deliberation', {}, 'deliberation'));
-    }
+    const row = this.rowOf(d);
+    if (!row?.pending || row.line !== line) return; // not a waiting row (a duplicate, say)
+    const outcome = sameDeliberation(decisionDigest(d), row.pending);
+    delete row.pending;
+    if (outcome === 'unchanged') row.fate = outcome;
+    else this.report(line, outcome);
   }
 
   /** How many rows of each fate, once classified. */
   fateCounts(): Record<RowFate, number> {
     const counts = { new: 0, supersedes: 0, unchanged: 0 };
-    for (let row = 0; row < this.count; row++) {
-      const fate = FATES[this.fates[row] ?? NONE];
-      if (fate) counts[fate]++;
-    }
+    for (const row of this.rowsOf()) if (row.fate) counts[row.fate]++;
     return counts;
   }
 
-  /** Distinct candidates in the file: slots, less the group-2 rows whose group 1 is here too. */
+  /** Distinct candidates in the file: rows, less the group-2 rows whose group 1 is here too. */
   candidateCount(): number {
-    return this.count - this.group2.filter((row) => this.table.otherGroup(row) !== -1).length;
+    let count = 0;
+    for (const groups of this.rows.values()) count += groups[1].size;
+    for (const { first } of this.group2Rows()) if (!first) count++;
+    return count;
   }
 
-  /** The fate of a decision's slot. */
+  /** The fate of a decision's row. */
   fateOf(d: Decision): RowFate | undefined {
-    const row = this.table.rowOf(slotOf(d));
-    return row === -1 ? undefined : FATES[this.fates[row] ?? NONE];
+    return this.rowOf(d)?.fate;
+  }
+
+  private rowOf(d: Decision): Row | undefined {
+    return this.rows.get(scopeOf(d))?.[d.groupe].get(d.numero);
+  }
+
+  /** The rows of one académie session, or of the whole file, in file order within each group. */
+  private *rowsOf(scope?: string): Generator<Row> {
+    const all = scope === undefined ? this.rows.values() : [this.rows.get(scope)];
+    for (const groups of all)
+      if (groups) for (const g of [1, 2] as const) yield* groups[g].values();
   }
 }

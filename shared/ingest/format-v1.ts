@@ -1,31 +1,8 @@
-/**
- * Format v1 of the jury decision export: `;`-separated CSV with a header
- * row, UTF-8 (with or without BOM) or Windows-1252. Column order in a file
- * may vary; the header names the columns.
- */
-export const CSV_V1_COLUMNS = [
-  'session',
-  'academie',
-  'numero_candidat',
-  'nom',
-  'prenoms',
-  'date_naissance',
-  'uai',
-  'departement',
-  'examen',
-  'serie',
-  'groupe',
-  'decision',
-  'mention',
-  'moyenne',
-  'accord_publication',
-  'jury',
-  'deliberation',
-] as const;
-
-export type CsvV1Column = (typeof CSV_V1_COLUMNS)[number];
-
-/** One raw row as read from the file: every cell is text. */
-export type CsvV1Row = Record<CsvV1Column, string>;
-
-export const CSV_V1_SEPARATOR = ';';
+// The format is defined in the domain, beside its rules; readers and writers
+// of decision files (ingest, generator, CLI) import it from here as well.
+export {
+  CSV_V1_COLUMNS,
+  CSV_V1_SEPARATOR,
+  type CsvV1Column,
+  type CsvV1Row,
+} from '../domain/rules/format-v1.js';

@@ -1,3 +1,5 @@
+import type { Breach } from '../domain/rules/breach.js';
+
 /**
  * One thing wrong with an input file, precise enough for the operator to fix
  * it: where (line, column), what was found, and which rule it breaks, with
@@ -20,6 +22,19 @@ export interface IngestIssue {
   regle: string;
 }
 
+/**
+ * The issue a rule's breach makes at `line`; `cell`: the position and value
+ * of the cell it is about, when there is one.
+ */
+export function issueAt(
+  line: number,
+  breach: Breach,
+  cell?: { columnIndex: number; value: string },
+): IngestIssue {
+  const { code, column, rule, regle } = breach;
+  return { line, ...(column ? { column } : {}), ...cell, code, rule, regle };
+}
+
 /** The file was rejected whole: nothing was written. */
 export class IngestRejectedError extends Error {
   override name = 'IngestRejectedError';
@@ -40,6 +55,7 @@ const MAX_VALUE_CHARS = 60;
 /** Values are shown shortened and with control characters made visible. */
 export function showValue(value: string): string {
   const visible = value.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what this makes visible
     /[\u0000-\u001f\u007f]/g,
     (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
   );
@@ -49,9 +65,9 @@ export function showValue(value: string): string {
 }
 
 export function formatIssue(file: string, issue: IngestIssue): string {
-  const where = [`${file}:${issue.line}`];
-  if (issue.columnIndex !== undefined) where[0] += `:${issue.columnIndex}`;
+  const at = issue.columnIndex !== undefined ? `:${issue.columnIndex}` : '';
   const column = issue.column ? ` column ${issue.column}` : '';
   const value = issue.value !== undefined ? ` "${issue.value}"` : '';
-  return `${where[0]}${column}${value}: ${issue.rule} / ${issue.regle} [${issue.code}]`;
+  const rule = `${issue.rule} / ${issue.regle} [${issue.code}]`;
+  return `${file}:${issue.line}${at}${column}${value}: ${rule}`;
 }

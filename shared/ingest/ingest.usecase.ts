@@ -1,4 +1,5 @@
 import { decisionDigest } from '../domain/decision-digest.js';
+import { fileEmpty, fileWithoutRows, tooManyErrors } from '../domain/rules/reading.rules.js';
 import type { DecisionVersion } from '../domain/decision.schema.js';
 import type { ByteSource, Progress } from '../ports/byte-source.port.js';
 import { silentProgress } from '../ports/byte-source.port.js';
@@ -9,8 +10,7 @@ import { ByteCheckpoints, FileChangedError } from './byte-checkpoints.js';
 import { FileChecks } from './file-checks.js';
 import type { CsvV1Column } from './format-v1.js';
 import { readHeader } from './header.js';
-import { IngestRejectedError, type IngestIssue } from './ingest-issue.js';
-import { ruleMessage } from './rule-messages.js';
+import { IngestRejectedError, issueAt, type IngestIssue } from './ingest-issue.js';
 import {
   decodeBytes,
   NotUtf8Error,
@@ -98,7 +98,8 @@ export async function ingestDecisions(
     });
     if (written !== toWrite)
       throw new FileChangedError(
-        `${source.name} changed while being ingested: ${written} of ${toWrite} versions written; ingest it again`,
+        `${source.name} changed while being ingested: ${written} of ${toWrite} versions ` +
+          'written; ingest it again',
       );
   }
   return {
@@ -121,11 +122,8 @@ function reject(file: string, issues: readonly IngestIssue[], total: number): ne
   );
   const kept = sorted.slice(0, MAX_ISSUES);
   if (total > kept.length) {
-    kept.push({
-      line: kept[kept.length - 1]?.line ?? 1,
-      code: 'too-many-errors',
-      ...ruleMessage('too-many-errors', { more: total - kept.length, shown: kept.length }),
-    });
+    const line = kept[kept.length - 1]?.line ?? 1;
+    kept.push(issueAt(line, tooManyErrors(total - kept.length, kept.length)));
   }
   throw new IngestRejectedError(file, kept, total);
 }
@@ -149,7 +147,7 @@ export async function checkDecisionFile(
   }
 }
 
-/** Reads the source once, decoding and hashing it, and yields the header apart from the record chunks. */
+/** Reads the source once, decoding and hashing it; the header apart from the record chunks. */
 async function openText(
   source: ByteSource,
   encoding: TextEncoding,
@@ -193,13 +191,11 @@ async function checkFile(
       bytes += b.length;
       progress.update(bytes);
     });
-    if (headerLine.trim() === '')
-      reject(source.name, [{ line: 1, code: 'file-empty', ...ruleMessage('file-empty') }], 1);
+    if (headerLine.trim() === '') reject(source.name, [issueAt(1, fileEmpty())], 1);
     const header = readHeader(headerLine.split(';'));
     if (!header.ok) reject(source.name, header.issues, header.issues.length);
 
-    // Rows take 100 to 150 bytes: sizing the columns for the file saves growing them.
-    const checks = new FileChecks(Math.min(Math.ceil((source.size ?? 0) / 100), 4_000_000) + 1024);
+    const checks = new FileChecks();
     const issues: IngestIssue[] = [];
     let issueCount = 0;
     let rows = 0;
@@ -209,8 +205,7 @@ async function checkFile(
       for (const i of outcome.issues) if (issues.length < MAX_ISSUES) issues.push(i);
       checks.addChunk(outcome.facts);
     }
-    if (rows === 0 && issueCount === 0)
-      reject(source.name, [{ line: 2, code: 'file-no-rows', ...ruleMessage('file-no-rows') }], 1);
+    if (rows === 0 && issueCount === 0) reject(source.name, [issueAt(2, fileWithoutRows())], 1);
     if (issueCount > 0)
       reject(source.name, [...issues, ...checks.issues], issueCount + checks.issues.length);
     const checkpoints = read.finish();
@@ -257,7 +252,9 @@ async function compareDigests(source: ByteSource, ctx: PassContext): Promise<voi
     for await (const chunk of records) {
       validateChunk(chunk, ctx.columnIndex, {
         collectFacts: false,
-        onDecision: (d, line) => ctx.checks.resolveDigest(d, line),
+        onDecision: (d, line) => {
+          ctx.checks.resolveDigest(d, line);
+        },
       });
       ctx.progress.update(bytes);
     }
@@ -299,8 +296,9 @@ async function writeVersions(
       batch = [];
     };
     const release = async (verified: number) => {
-      while (waiting.length > 0 && waiting[0]!.readTo <= verified) {
-        for (const v of waiting.shift()!.versions) {
+      for (let next = waiting[0]; next && next.readTo <= verified; next = waiting[0]) {
+        waiting.shift();
+        for (const v of next.versions) {
           batch.push(v);
           if (batch.length >= WRITE_BATCH) await flush();
         }

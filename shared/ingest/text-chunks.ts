@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
-import { ruleMessage } from './rule-messages.js';
-import type { IngestIssue } from './ingest-issue.js';
+import { binaryRefused, lineTooLong, utf16Refused } from '../domain/rules/reading.rules.js';
+import { issueAt, type IngestIssue } from './ingest-issue.js';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
@@ -27,14 +27,6 @@ export interface TextChunk {
 export const MAX_LINE_CHARS = 100_000;
 /** Pieces smaller than this are gathered into one chunk. */
 const GATHER_CHARS = 1 << 18;
-
-function fileIssue(
-  line: number,
-  code: string,
-  params?: Record<string, string | number>,
-): IngestIssue {
-  return { line, code, ...ruleMessage(code, params) };
-}
 
 /**
  * Decodes bytes as text; a UTF-8 BOM is dropped, UTF-16 is refused.
@@ -66,7 +58,7 @@ export async function* decodeBytes(
       chunk.length >= 2 &&
       ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))
     ) {
-      throw new UnreadableFileError(fileIssue(1, 'encoding-utf16'));
+      throw new UnreadableFileError(issueAt(1, utf16Refused()));
     }
     first = false;
     yield decode(chunk);
@@ -121,9 +113,7 @@ export async function* recordChunks(
   };
 
   const tooLong = () =>
-    new UnreadableFileError(
-      fileIssue(line, 'line-too-long', { max: MAX_LINE_CHARS.toLocaleString('en-GB') }),
-    );
+    new UnreadableFileError(issueAt(line, lineTooLong(MAX_LINE_CHARS.toLocaleString('en-GB'))));
   for await (const piece of text) {
     let firstCut = -1; // first and last record boundaries in this piece
     let firstCutLine = 0;
@@ -154,7 +144,7 @@ export async function* recordChunks(
       for (let j = carry.indexOf('\n'); j !== -1; j = carry.indexOf('\n', j + 1)) nulLine++;
       for (let j = piece.indexOf('\n'); j !== -1 && j < nul; j = piece.indexOf('\n', j + 1))
         nulLine++;
-      throw new UnreadableFileError(fileIssue(nulLine, 'encoding-binary'));
+      throw new UnreadableFileError(issueAt(nulLine, binaryRefused()));
     }
     const lastCut = cut === -1 ? -carry.length : cut;
     if (piece.length - lineStart > MAX_LINE_CHARS || piece.length - lastCut > MAX_LINE_CHARS * 4)

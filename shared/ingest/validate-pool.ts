@@ -35,25 +35,27 @@ export function createPoolRunner(
   // the least busy worker, not to the next in turn.
   const runner: ChunkRunner = async function* (chunks, columnIndex) {
     if (workers.length === 0) for (let i = 0; i < size; i++) workers.push(spawn());
-    const load = workers.map(() => 0);
+    const pool = workers.map((worker) => ({ worker, load: 0 }));
     const inFlight: Promise<ChunkOutcome>[] = [];
     for await (const chunk of chunks) {
       const id = nextId++;
-      const w = load.indexOf(Math.min(...load));
-      load[w]! += chunk.text.length;
+      const least = pool.reduce((a, b) => (b.load < a.load ? b : a));
+      least.load += chunk.text.length;
+      const done = new Promise<ChunkOutcome>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+      });
       inFlight.push(
-        new Promise<ChunkOutcome>((resolve, reject) => waiting.set(id, { resolve, reject })).then(
-          (outcome) => {
-            load[w]! -= chunk.text.length;
-            return outcome;
-          },
-        ),
+        done.then((outcome) => {
+          least.load -= chunk.text.length;
+          return outcome;
+        }),
       );
-      workers[w]!.postMessage({ id, chunk, columnIndex });
+      least.worker.postMessage({ id, chunk, columnIndex });
       // Bounded read-ahead (a few MB) keeps memory flat whatever the file size.
-      if (inFlight.length >= size * 4) yield await inFlight.shift()!;
+      const oldest = inFlight.length >= size * 4 ? inFlight.shift() : undefined;
+      if (oldest) yield await oldest;
     }
-    while (inFlight.length > 0) yield await inFlight.shift()!;
+    for (let next = inFlight.shift(); next; next = inFlight.shift()) yield await next;
   };
   return Object.assign(runner, {
     close: async () => {

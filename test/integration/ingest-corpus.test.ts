@@ -32,7 +32,7 @@ beforeAll(async () => {
   Object.assign(process.env, stack.env);
   table = setting(loadConfig(['decisions']), 'decisions', 'PUBLIBAC_DECISIONS_TABLE');
 });
-afterAll(async () => stack?.stop());
+afterAll(async () => stack.stop());
 beforeEach(async () => clearTable(dynamoDocumentClient(), table));
 
 async function expectRejected(path: string, expected: Expected[]) {
@@ -123,7 +123,7 @@ describe('good files', () => {
     const tmp = await mkdtemp(join(tmpdir(), 'publibac-'));
     const text = await readFile(join(dir, 'good.csv'), 'utf8');
     const cp1252 = new Uint8Array(
-      [...text].map((ch) =>
+      Array.from(text, (ch) =>
         ch === 'É'
           ? 0xc9
           : ch === 'é'

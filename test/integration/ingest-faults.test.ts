@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDecisionStore } from '../../shared/adapters/dynamodb/decision-store.dynamodb.js';
 import { fileSource } from '../../shared/adapters/fs/file-source.js';
 import { CSV_V1_COLUMNS } from '../../shared/ingest/format-v1.js';
@@ -65,8 +65,12 @@ function withFaults(client: DynamoDBDocumentClient) {
 let stack: TestStack;
 let file: string;
 
+// The stack stops after the file's tests; if it failed to start, there is nothing to stop.
 beforeAll(async () => {
   stack = await startTestStack();
+  return () => stack.stop();
+});
+beforeAll(async () => {
   const rows = Array.from({ length: 600 }, (_, i) => {
     const admitted = i % 5 !== 0;
     return [
@@ -92,7 +96,6 @@ beforeAll(async () => {
   file = join(await mkdtemp(join(tmpdir(), 'publibac-')), 'decisions.csv');
   await writeFile(file, `${CSV_V1_COLUMNS.join(';')}\n${rows.join('\n')}\n`);
 });
-afterAll(async () => stack?.stop());
 
 describe('ingest under injected throttling and UnprocessedItems', () => {
   it('writes exactly what a fault-free ingest writes', async () => {

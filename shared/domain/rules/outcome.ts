@@ -1,8 +1,8 @@
-import type { DecisionCode, Examen, Mention } from '../decision.schema.js';
+import type { DecisionCode, Examen, Groupe, Mention } from '../vocabulary.js';
 import { LIBELLE_MENTION } from './mention.js';
 
 /** The second group (oral retake) ends in admitted or failed, nothing else. */
-export function decisionsAllowed(groupe: 1 | 2): readonly DecisionCode[] {
+export function decisionsAllowed(groupe: Groupe): readonly DecisionCode[] {
   return groupe === 1
     ? ['ADMIS', 'AJOURNE', 'SECOND_GROUPE', 'ELIMINE', 'REMPLACEMENT']
     : ['ADMIS', 'AJOURNE'];
@@ -20,7 +20,7 @@ const fmt = (m: number) => String(m).replace('.', ',');
  */
 export function checkAverageForDecision(
   examen: Examen,
-  groupe: 1 | 2,
+  groupe: Groupe,
   decision: DecisionCode,
   moyenne: number | null,
 ): string | null {
@@ -45,7 +45,7 @@ export function checkAverageForDecision(
 /** The outcome in French, as the candidate reads it. */
 export function outcomeLabel(
   examen: Examen,
-  groupe: 1 | 2,
+  groupe: Groupe,
   decision: DecisionCode,
   mention: Mention | null,
 ): string {

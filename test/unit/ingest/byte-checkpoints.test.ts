@@ -38,7 +38,9 @@ describe('ByteCheckpoints', () => {
     changed[MiB + 5] = 0x41;
     const again = new ByteCheckpoints('f.csv', recorded);
     again.update(changed.subarray(0, MiB));
-    expect(() => again.update(changed.subarray(MiB, 2 * MiB))).toThrow(FileChangedError);
+    expect(() => {
+      again.update(changed.subarray(MiB, 2 * MiB));
+    }).toThrow(FileChangedError);
 
     const longer = new ByteCheckpoints('f.csv', recorded);
     longer.update(Buffer.concat([file, Buffer.from('x')]));
