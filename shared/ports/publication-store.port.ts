@@ -1,3 +1,4 @@
+import type { Groupe } from '../domain/vocabulary.js';
 /**
  * What the rectorat's side remembers about publication: the releases
  * rendered (a release's files live in the site bucket; this is the index)
@@ -9,7 +10,7 @@ export interface RenderedRelease {
   id: string;
   academie: string;
   session: string;
-  groupe: 1 | 2;
+  groupe: Groupe;
   kind: 'release' | 'rehearsal';
   /** Candidates with a lookup entry (withheld ones excluded). */
   candidates: number;
@@ -18,7 +19,10 @@ export interface RenderedRelease {
   bytes: number;
   renderedAt: string;
   renderedBy: string;
-  /** A rehearsal's pseudonymous candidates for officers to try (numbers and codes of no real person). */
+  /**
+   * A rehearsal's pseudonymous candidates for officers to try (numbers and codes of no real
+   * person).
+   */
   tryWith?: RehearsalSample[];
 }
 
@@ -38,7 +42,7 @@ export type PlanState = 'scheduled' | 'armed' | 'published' | 'missed';
 export interface PublicationPlan {
   academie: string;
   session: string;
-  groupe: 1 | 2;
+  groupe: Groupe;
   /** UTC ISO instant at which the release opens. */
   instant: string;
   /** The same instant as the rectorat gave it: "YYYY-MM-DD HH:MM" in `timeZone`. */
@@ -49,6 +53,11 @@ export interface PublicationPlan {
   releaseId: string | null;
   /** Why the plan is not armed yet or was missed; null when all is well. */
   reason: string | null;
+  /**
+   * Set when the pointer was armed after the instant (the scheduler was not
+   * running at its arm time): the release opened at arming, this late.
+   */
+  lateByMs?: number;
   updatedAt: string;
   /**
    * The name lists' period in days from this plan's instant, and the UTC ISO
@@ -58,7 +67,10 @@ export interface PublicationPlan {
    */
   listsDays?: number;
   listsExpireAt?: string;
-  /** When the scheduled step took the lists out of the live release (on the plan the expiry comes from). */
+  /**
+   * When the scheduled step took the lists out of the live release (on the plan the expiry comes
+   * from).
+   */
   listsWithdrawnAt?: string | null;
 }
 
@@ -88,7 +100,7 @@ export interface PublicationStore {
   recordRelease(release: RenderedRelease): Promise<void>;
   /** Releases and rehearsals of an académie's session, newest first. */
   releases(session: string, academie: string): Promise<RenderedRelease[]>;
-  plan(session: string, academie: string, groupe: 1 | 2): Promise<PublicationPlan | undefined>;
+  plan(session: string, academie: string, groupe: Groupe): Promise<PublicationPlan | undefined>;
   savePlan(plan: PublicationPlan): Promise<void>;
   /** Every plan, for status and the scheduler: a few per académie and session. */
   plans(): Promise<PublicationPlan[]>;

@@ -24,11 +24,12 @@ import {
   sessionPlans,
 } from './lists-expiry.js';
 import { PublicationError, type PublicationDeps } from './publication.deps.js';
+import type { Groupe } from '../domain/vocabulary.js';
 
 export interface PlanKey {
   academie: string;
   session: string;
-  groupe: 1 | 2;
+  groupe: Groupe;
 }
 
 /** How long the scheduler waits before trying again to arm a plan whose release is not ready. */
@@ -63,7 +64,8 @@ export async function schedulePublication(
   const existing = await deps.publications.plan(key.session, academie.slug, key.groupe);
   if (existing && isOpen(existing, now))
     throw new PublicationError(
-      `${academie.slug} ${key.session} group ${key.groupe} is already public since ${existing.instant}`,
+      `${academie.slug} ${key.session} group ${key.groupe} is already public since ` +
+        existing.instant,
     );
   if (key.groupe === 2) {
     const first = await deps.publications.plan(key.session, academie.slug, 1);
@@ -111,12 +113,18 @@ export async function schedulePublication(
     session: key.session,
     groupe: key.groupe,
     releaseId: null,
-    detail: `publication set for ${local} ${academie.timeZone} (${instant.toISOString()})${existing ? `, was ${existing.local}` : ''}; name lists for ${lists.listsDays} days${approvalNote(key.approval)}`,
+    detail:
+      `publication set for ${local} ${academie.timeZone} ` +
+      `(${instant.toISOString()})${existing ? `, was ${existing.local}` : ''}; name lists ` +
+      `for ${lists.listsDays} days${approvalNote(key.approval)}`,
   });
   return plan;
 }
 
-/** A request carried out on a second officer's approval (the two-person rule): its audit entry names both. */
+/**
+ * A request carried out on a second officer's approval (the two-person rule): its audit entry names
+ * both.
+ */
 export interface Approval {
   requestedBy: string;
 }
@@ -134,7 +142,7 @@ const approvalNote = (approval: Approval | undefined) =>
  */
 export function plannedInstant(
   academie: Academie,
-  groupe: 1 | 2,
+  groupe: Groupe,
   at: string,
   now: Date,
 ): { local: string; instant: Date } {
@@ -205,7 +213,8 @@ export async function armPublication(
   }
 
   const pointer = await readPointer(deps, key.academie);
-  // Another group's release still waiting to open keeps the pointer's one `next` slot until it opens.
+  // Another group's release still waiting to open keeps the pointer's one `next` slot until it
+  // opens.
   if (
     pointer.next !== null &&
     pointer.next !== release.id &&
@@ -219,6 +228,9 @@ export async function armPublication(
   }
   const current = liveRelease(pointer, now.getTime());
   const lists = sessionListsExpiry(await sessionPlans(deps, key.session, key.academie));
+  // Armed after the instant (the scheduler was down at its arm time): it opens now, late by this
+  // much.
+  const lateByMs = Math.max(0, now.getTime() - instant);
   await writePointer(deps, key.academie, {
     v: 1,
     current,
@@ -232,6 +244,7 @@ export async function armPublication(
     releaseId: release.id,
     reason: null,
     updatedAt: now.toISOString(),
+    ...(lateByMs > 0 && { lateByMs }),
   });
   await scheduleListsExpiry(deps, key.academie, key.session, new Date(instant));
   await deps.audit.record({
@@ -242,14 +255,18 @@ export async function armPublication(
     session: key.session,
     groupe: key.groupe,
     releaseId: release.id,
-    detail: `pointer armed, opens at ${plan.instant}`,
+    detail:
+      `pointer armed, opens at ${plan.instant}` +
+      (lateByMs > 0 ? `; armed after the instant: opened late by ${formatLateness(lateByMs)}` : ''),
   });
   return { armed: true, releaseId: release.id };
 }
 
 /**
- * Opens the newest complete release of the group now, whatever was planned; the lists' period counts from now.
- * No role is checked here: officers reach it through the two-person rule (two-person.usecase.ts), which calls it on approval.
+ * Opens the newest complete release of the group now, whatever was planned; the lists' period
+ * counts from now.
+ * No role is checked here: officers reach it through the two-person rule (two-person.usecase.ts),
+ * which calls it on approval.
  */
 export async function publishNow(
   deps: PublicationDeps,
@@ -314,6 +331,12 @@ export async function publishNow(
   return plan;
 }
 
+/** "42 s", "3 min 05 s": how late a publication opened. */
+export function formatLateness(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
 /** Public from its instant on: armed and past the instant, or published. */
 export function isOpen(plan: PublicationPlan, now: Date): boolean {
   return (
@@ -340,7 +363,9 @@ export async function readyRelease(
   const check = await deps.storage.verify(release.id, 'releases');
   if (!check.complete)
     return {
-      reason: `release ${release.id} is incomplete (${check.missing.length} objects missing or altered)`,
+      reason:
+        `release ${release.id} is incomplete (${check.missing.length} objects missing or ` +
+        'altered)',
     };
   return { release, reason: '' };
 }
@@ -367,7 +392,10 @@ export async function writePointer(
   await deps.kvs.put(pointerKey(slug), encodePointer(pointer));
 }
 
-/** Drops this plan's `next` if not yet open (an armed plan being moved), keeping what is live and, with it, the lists' expiry. */
+/**
+ * Drops this plan's `next` if not yet open (an armed plan being moved), keeping what is live and,
+ * with it, the lists' expiry.
+ */
 async function disarmPending(
   deps: PublicationDeps,
   slug: string,

@@ -13,14 +13,15 @@ import { liveRelease } from '../edge/pointer.js';
 import { sessionListsExpiry } from './lists-expiry.js';
 import { readPointer } from './publication.usecase.js';
 import type { PublicationDeps } from './publication.deps.js';
+import type { Groupe } from '../domain/vocabulary.js';
 
 export interface StatusRow {
   academie: string;
   session: string;
-  groupe: 1 | 2;
+  groupe: Groupe;
   plan: Pick<
     PublicationPlan,
-    'state' | 'instant' | 'local' | 'timeZone' | 'reason' | 'releaseId'
+    'state' | 'instant' | 'local' | 'timeZone' | 'reason' | 'releaseId' | 'lateByMs'
   > | null;
   /** The newest release rendered for the group (complete: it is recorded only once verified). */
   release: Pick<RenderedRelease, 'id' | 'candidates' | 'objects' | 'bytes' | 'renderedAt'> | null;
@@ -29,11 +30,20 @@ export interface StatusRow {
   live: boolean;
   /** What the public sees of the académie now, whatever the group. */
   liveRelease: string | null;
-  /** The last in-place rewrite of this group's live release (a result withheld or released after publication). */
+  /**
+   * The last in-place rewrite of this group's live release (a result withheld or released after
+   * publication).
+   */
   takedown: (Pick<Takedown, 'state' | 'requestedAt' | 'invalidationId'> & { paths: number }) | null;
-  /** When the académie session's name lists expire (the same on each group's row); null while nothing is planned. */
+  /**
+   * When the académie session's name lists expire (the same on each group's row); null while
+   * nothing is planned.
+   */
   lists: ListsStatus | null;
-  /** A request to open the group early (publish now, an earlier instant) waiting for a second officer; null if none. */
+  /**
+   * A request to open the group early (publish now, an earlier instant) waiting for a second
+   * officer; null if none.
+   */
   awaitingApproval: Pick<
     ApprovalRequest,
     'id' | 'kind' | 'at' | 'requestedBy' | 'requestedAt' | 'expiresAt'
@@ -73,14 +83,18 @@ export async function publicationStatus(
       (!filter.academie || p.academie === filter.academie) &&
       (!filter.session || p.session === filter.session),
   );
-  const keys = new Map<string, { academie: string; session: string; groupe: 1 | 2 }>();
+  const keys = new Map<string, { academie: string; session: string; groupe: Groupe }>();
   for (const p of plans) keys.set(`${p.session}#${p.academie}#${p.groupe}`, p);
   // Rendered but not planned: shown when the operator names the académie and session.
   const releasesOf = new Map<string, RenderedRelease[]>();
   const releases = async (session: string, academie: string) => {
     const k = `${session}#${academie}`;
-    if (!releasesOf.has(k)) releasesOf.set(k, await deps.publications.releases(session, academie));
-    return releasesOf.get(k)!;
+    let cached = releasesOf.get(k);
+    if (!cached) {
+      cached = await deps.publications.releases(session, academie);
+      releasesOf.set(k, cached);
+    }
+    return cached;
   };
   if (filter.academie && filter.session) {
     for (const r of await releases(filter.session, filter.academie))
@@ -95,12 +109,12 @@ export async function publicationStatus(
   // One pointer read per académie, whatever its number of sessions and groups.
   const pointers = new Map<string, Promise<string | null>>();
   const liveOf = (academie: string) => {
-    if (!pointers.has(academie))
-      pointers.set(
-        academie,
-        readPointer(deps, academie).then((p) => liveRelease(p, now)),
-      );
-    return pointers.get(academie)!;
+    let live = pointers.get(academie);
+    if (!live) {
+      live = readPointer(deps, academie).then((p) => liveRelease(p, now));
+      pointers.set(academie, live);
+    }
+    return live;
   };
   const rows: StatusRow[] = [];
   for (const key of [...keys.values()].sort(
@@ -131,6 +145,7 @@ export async function publicationStatus(
         timeZone: plan.timeZone,
         reason: plan.reason,
         releaseId: plan.releaseId,
+        ...(plan.lateByMs && { lateByMs: plan.lateByMs }),
       },
       release: release && {
         id: release.id,
@@ -165,7 +180,10 @@ export async function publicationStatus(
   return rows;
 }
 
-/** The latest takedown of a release; one still in progress is asked again and recorded complete once it is. */
+/**
+ * The latest takedown of a release; one still in progress is asked again and recorded complete once
+ * it is.
+ */
 async function currentTakedown(
   deps: Pick<PublicationDeps, 'publications' | 'invalidator'>,
   session: string,

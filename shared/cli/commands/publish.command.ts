@@ -4,6 +4,7 @@ import { ARM_AHEAD_MS } from '../../domain/publication/instant.js';
 import type { ApprovalRequest } from '../../ports/approval-requests.port.js';
 import type { PublicationPlan } from '../../ports/publication-store.port.js';
 import { actingAs } from '../../publication/officer-actions.usecase.js';
+import { formatLateness } from '../../publication/publication.usecase.js';
 import type { ListsStatus, StatusRow } from '../../publication/status.usecase.js';
 import { academieRole } from '../../domain/authority.js';
 import { DEFAULT_LISTS_DAYS, MAX_LISTS_DAYS } from '../../domain/publication/lists-expiry.js';
@@ -12,11 +13,12 @@ import { groupe, session, wholeNumber } from '../arguments.js';
 import { cliOfficer } from '../officer.js';
 import { publicationContext } from '../publication-context.js';
 import { refusals } from './refusals.js';
+import type { Groupe } from '../../domain/vocabulary.js';
 
 interface PlanOptions {
   academie: string;
   session: string;
-  groupe: 1 | 2;
+  groupe: Groupe;
   at?: string;
   now?: boolean;
   json?: boolean;
@@ -35,7 +37,8 @@ const planOptions = (c: Command) =>
     )
     .option(
       '--lists-days <n>',
-      `days the name lists stay online after the session's first publication (1-${MAX_LISTS_DAYS}; default ${DEFAULT_LISTS_DAYS}, or what this group's plan had)`,
+      "days the name lists stay online after the session's first publication " +
+        `(1-${MAX_LISTS_DAYS}; default ${DEFAULT_LISTS_DAYS}, or what this group's plan had)`,
       wholeNumber,
     );
 
@@ -44,21 +47,24 @@ const windowMinutes = Math.round(APPROVAL_WINDOW_MS / 60_000);
 export function register(program: Command): void {
   planOptions(program.command('schedule'))
     .description(
-      `Set when a group's results open, in the académie's local time; the pointer is armed 5 minutes ahead. An instant earlier than the one set is a request that a second officer approves within ${windowMinutes} minutes (publibac approve). Exit 2 if refused.`,
+      "Set when a group's results open, in the académie's local time; the pointer is armed 5 " +
+        'minutes ahead. An instant earlier than the one set is a request that a second officer ' +
+        `approves within ${windowMinutes} minutes (publibac approve). Exit 2 if refused.`,
     )
     .requiredOption(
       '--at <"YYYY-MM-DD HH:MM">',
       'local time of the académie; a date alone means 10:00 (group 1) or 18:00 (group 2)',
     )
     .action(
-      refusals(async (opts: PlanOptions) => {
+      // --at is a required option of this command.
+      refusals(async (opts: PlanOptions & { at: string }) => {
         const officer = cliOfficer();
         const { deps } = publicationContext();
         const outcome = await actingAs(deps, officer).schedule({
           academie: opts.academie,
           session: opts.session,
           groupe: opts.groupe,
-          at: opts.at!,
+          at: opts.at,
           ...withListsDays(opts),
         });
         process.stdout.write(
@@ -69,14 +75,17 @@ export function register(program: Command): void {
 
   planOptions(program.command('publish'))
     .description(
-      `Open the newest complete release of a group now, on explicit command: records a request that a second officer of the académie approves within ${windowMinutes} minutes (publibac approve), which publishes. Exit 2 if refused.`,
+      'Open the newest complete release of a group now, on explicit command: records a request ' +
+        `that a second officer of the académie approves within ${windowMinutes} minutes ` +
+        '(publibac approve), which publishes. Exit 2 if refused.',
     )
     .option('--now', 'required: publishing is immediate and public')
     .action(
       refusals(async (opts: PlanOptions) => {
         if (!opts.now)
           throw new PublicationError(
-            'publish opens the results to everyone at once: confirm with --now (or use schedule --at)',
+            'publish opens the results to everyone at once: confirm with --now (or use ' +
+              'schedule --at)',
           );
         const officer = cliOfficer();
         const { deps } = publicationContext();
@@ -93,7 +102,9 @@ export function register(program: Command): void {
   program
     .command('approve')
     .description(
-      `As a second officer of the académie, carry out the group's request awaiting approval (publish now, or an earlier instant), within ${windowMinutes} minutes of it; never your own. Exit 2 if refused.`,
+      "As a second officer of the académie, carry out the group's request awaiting approval " +
+        `(publish now, or an earlier instant), within ${windowMinutes} minutes of it; never ` +
+        'your own. Exit 2 if refused.',
     )
     .requiredOption('--academie <slug>', 'académie, e.g. aix-marseille')
     .requiredOption('--session <YYYY-MM>', 'session, e.g. 2024-06', session)
@@ -106,7 +117,7 @@ export function register(program: Command): void {
     .option('--request <id>', 'the request to approve (refused if another one is pending)')
     .action(
       refusals(
-        async (opts: { academie: string; session: string; groupe: 1 | 2; request?: string }) => {
+        async (opts: { academie: string; session: string; groupe: Groupe; request?: string }) => {
           const officer = cliOfficer();
           const { deps } = publicationContext();
           const { request, plan } = await actingAs(deps, officer).approve({
@@ -120,7 +131,8 @@ export function register(program: Command): void {
           );
           process.stdout.write(
             request.kind === 'publish-now'
-              ? `${plan.academie} ${plan.session} group ${plan.groupe} is public: release ${plan.releaseId}.\n`
+              ? `${plan.academie} ${plan.session} group ${plan.groupe} is public: release ` +
+                  `${plan.releaseId}.\n`
               : describePlan(plan),
           );
         },
@@ -130,7 +142,8 @@ export function register(program: Command): void {
   program
     .command('status')
     .description(
-      'Per académie, session and group: release ready, candidates, objects, instant, live or not, when the name lists expire',
+      'Per académie, session and group: release ready, candidates, objects, instant, live or ' +
+        'not, when the name lists expire',
     )
     .option(
       '--academie <slug>',
@@ -150,7 +163,8 @@ export function register(program: Command): void {
   program
     .command('audit')
     .description(
-      'Who did what, when: every render, schedule, arm, publication, rehearsal, request, approval and refusal (fraud details for fraud officers and the audit reader only)',
+      'Who did what, when: every render, schedule, arm, publication, rehearsal, request, ' +
+        'approval and refusal (fraud details for fraud officers and the audit reader only)',
     )
     .option('--academie <slug>', 'only this académie')
     .option('--session <YYYY-MM>', 'only this session', session)
@@ -164,7 +178,9 @@ export function register(program: Command): void {
           process.stdout.write(
             opts.json
               ? `${JSON.stringify(e)}\n`
-              : `${e.at}  ${e.actor.padEnd(10)} ${e.action.padEnd(12)} ${e.academie} ${e.session}${e.groupe ? ` g${e.groupe}` : ''}  ${e.detail}${e.releaseId ? ` [${e.releaseId}]` : ''}\n`,
+              : `${e.at}  ${e.actor.padEnd(10)} ${e.action.padEnd(12)} ${e.academie} ` +
+                  `${e.session}${e.groupe ? ` g${e.groupe}` : ''}  ` +
+                  `${e.detail}${e.releaseId ? ` [${e.releaseId}]` : ''}\n`,
           );
         }
         if (!opts.json && entries.length === 0) process.stdout.write('No audit entries.\n');
@@ -181,9 +197,11 @@ const filterOf = (opts: { academie?: string; session?: string }) => ({
 
 function describePlan(plan: PublicationPlan): string {
   return (
-    `${plan.academie} ${plan.session} group ${plan.groupe}: opens ${plan.local} (${plan.timeZone}) = ${plan.instant}.\n` +
-    `Its name lists come down ${plan.listsDays} days after the session's first publication (this plan: ${plan.listsExpireAt}).\n` +
-    `The scheduler arms it ${Math.round(ARM_AHEAD_MS / 60_000)} minutes ahead (publibac local or npm start must be running; on AWS, EventBridge Scheduler).\n`
+    `${plan.academie} ${plan.session} group ${plan.groupe}: opens ${plan.local} ` +
+    `(${plan.timeZone}) = ${plan.instant}.\nIts name lists come down ${plan.listsDays} days ` +
+    `after the session's first publication (this plan: ${plan.listsExpireAt}).\nThe ` +
+    `scheduler arms it ${Math.round(ARM_AHEAD_MS / 60_000)} minutes ahead (publibac local or ` +
+    'npm start must be running; on AWS, EventBridge Scheduler).\n'
   );
 }
 
@@ -191,20 +209,31 @@ function describePlan(plan: PublicationPlan): string {
 function awaitingApproval(r: ApprovalRequest): string {
   const what = r.kind === 'publish-now' ? 'publishing now' : `opening earlier, at ${r.at}`;
   return (
-    `Request ${r.id} recorded: ${what} (${r.academie} ${r.session} group ${r.groupe}) awaits approval by a second officer of ${r.academie} ` +
-    `(role ${academieRole(r.academie, 'publication')}, not ${r.requestedBy}) until ${r.expiresAt}. Nothing is public yet.\n` +
-    `They run: publibac approve --academie ${r.academie} --session ${r.session} --groupe ${r.groupe}\n`
+    `Request ${r.id} recorded: ${what} (${r.academie} ${r.session} group ${r.groupe}) awaits ` +
+    `approval by a second officer of ${r.academie} (role ` +
+    `${academieRole(r.academie, 'publication')}, not ${r.requestedBy}) until ${r.expiresAt}. ` +
+    `Nothing is public yet.\nThey run: publibac approve --academie ${r.academie} --session ` +
+    `${r.session} --groupe ${r.groupe}\n`
   );
 }
 
 function formatAwaiting(a: NonNullable<StatusRow['awaitingApproval']>): string {
-  return `AWAITING APPROVAL: ${a.kind === 'publish-now' ? 'publish now' : `open at ${a.at}`}, request ${a.id} by ${a.requestedBy}, until ${a.expiresAt} (publibac approve, by another officer)`;
+  return (
+    `AWAITING APPROVAL: ${a.kind === 'publish-now' ? 'publish now' : `open at ${a.at}`}, ` +
+    `request ${a.id} by ${a.requestedBy}, until ${a.expiresAt} (publibac approve, by another ` +
+    'officer)'
+  );
 }
 
 function formatLists(l: ListsStatus): string {
   const when = `${l.local} ${l.timeZone} (${l.expiresAt})`;
   if (!l.expired) return `name lists online until ${when}`;
-  return `name lists expired ${when}: ${l.withdrawnAt ? `withdrawn from the live release ${l.withdrawnAt}` : 'refused at the edge, withdrawal step pending'}`;
+  return (
+    `name lists expired ${when}: ` +
+    (l.withdrawnAt
+      ? `withdrawn from the live release ${l.withdrawnAt}`
+      : 'refused at the edge, withdrawal step pending')
+  );
 }
 
 export function formatStatus(rows: readonly StatusRow[]): string {
@@ -212,9 +241,13 @@ export function formatStatus(rows: readonly StatusRow[]): string {
     return 'Nothing rendered or planned yet (render, then schedule or publish).\n';
   return rows
     .map((r) => {
-      const head = `${r.academie} ${r.session} group ${r.groupe}: ${r.live ? 'LIVE' : (r.plan?.state ?? 'not planned')}`;
+      const head =
+        `${r.academie} ${r.session} group ${r.groupe}: ` +
+        (r.live ? 'LIVE' : (r.plan?.state ?? 'not planned'));
       const release = r.release
-        ? `release ${r.release.id} ready (${r.release.candidates.toLocaleString('en-GB')} candidates, ${r.release.objects.toLocaleString('en-GB')} objects, rendered ${r.release.renderedAt})`
+        ? `release ${r.release.id} ready (${r.release.candidates.toLocaleString('en-GB')} ` +
+          `candidates, ${r.release.objects.toLocaleString('en-GB')} objects, rendered ` +
+          `${r.release.renderedAt})`
         : 'no release rendered';
       const when = r.plan
         ? `opens ${r.plan.local} ${r.plan.timeZone} (${r.plan.instant})`
@@ -224,10 +257,18 @@ export function formatStatus(rows: readonly StatusRow[]): string {
         `  ${release}`,
         `  ${when}`,
         ...(r.plan?.reason ? [`  ${r.plan.reason}`] : []),
+        ...(r.plan?.lateByMs
+          ? [
+              `  opened late by ${formatLateness(r.plan.lateByMs)}: the scheduler armed it ` +
+                'after the instant (it was not running at its arm time)',
+            ]
+          : []),
         ...(r.rehearsals ? [`  ${r.rehearsals} rehearsal(s)`] : []),
         ...(r.takedown
           ? [
-              `  takedown ${r.takedown.state === 'complete' ? 'complete' : 'IN PROGRESS'}: ${r.takedown.paths} paths invalidated (${r.takedown.invalidationId}, ${r.takedown.requestedAt})`,
+              `  takedown ${r.takedown.state === 'complete' ? 'complete' : 'IN PROGRESS'}: ` +
+                `${r.takedown.paths} paths invalidated (${r.takedown.invalidationId}, ` +
+                `${r.takedown.requestedAt})`,
             ]
           : []),
         ...(r.lists ? [`  ${formatLists(r.lists)}`] : []),
