@@ -18,7 +18,8 @@ export function logInfo(message: string, fields: LogFields = {}): void {
 }
 
 export function logError(message: string, err: unknown, fields: LogFields = {}): void {
-  // The error's class and message only: messages of our typed errors carry no personal data, and a raw SDK payload is never logged.
+  // The error's class and message only: messages of our typed errors carry no personal data, and a
+  // raw SDK payload is never logged.
   const error = err instanceof Error ? `${err.name}: ${err.message}` : 'non-Error thrown';
   logger.error(message, { error, ...fields });
 }

@@ -43,7 +43,10 @@ export async function answer(
   }
 }
 
-/** The admin API's side: invokes and waits; a refusal is thrown again as the typed error the API maps. */
+/**
+ * The admin API's side: invokes and waits; a refusal is thrown again as the typed error the API
+ * maps.
+ */
 export async function callOfficerFunction(
   lambda: LambdaClient,
   functionName: string,

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 
-/** The event failed its schema: the paths of what is wrong, never the values (they may be personal). */
+/**
+ * The event failed its schema: the paths of what is wrong, never the values (they may be personal).
+ */
 export class InvalidEventError extends Error {
   override name = 'InvalidEventError';
   constructor(readonly issues: readonly string[]) {

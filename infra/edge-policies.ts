@@ -53,13 +53,13 @@ export function securityHeaders(headers: Readonly<Record<string, string>> = SECU
         behavior.contentTypeOptions = { override: true };
         break;
       case 'referrer-policy': {
-        const policy = Object.values(HeadersReferrerPolicy).find((p) => p === value);
+        const policy = memberOf(HeadersReferrerPolicy, value);
         if (!policy) throw new Error(`Referrer-Policy "${value}" has no CloudFront equivalent`);
         behavior.referrerPolicy = { referrerPolicy: policy, override: true };
         break;
       }
       case 'x-frame-options': {
-        const option = Object.values(HeadersFrameOption).find((o) => o === value.toUpperCase());
+        const option = memberOf(HeadersFrameOption, value.toUpperCase());
         if (!option) throw new Error(`X-Frame-Options "${value}" has no CloudFront equivalent`);
         behavior.frameOptions = { frameOption: option, override: true };
         break;
@@ -80,11 +80,16 @@ export interface EdgePolicies {
   /** Name lists (`/<slug>/listes/`) and rehearsals: the same, plus X-Robots-Tag noindex. */
   noindexHeaders: ResponseHeadersPolicy;
   /**
-   * Anything that may be taken down after publication: at most SHORT_TTL_SECONDS at the edge, whatever the
-   * object says; less when its Cache-Control says less (the announcement's s-maxage=5: five seconds).
+   * Anything that may be taken down after publication: at most SHORT_TTL_SECONDS at the edge,
+   * whatever the
+   * object says; less when its Cache-Control says less (the announcement's s-maxage=5: five
+   * seconds).
    */
   shortCache: CachePolicy;
-  /** `/<slug>/assets/`: the object's Cache-Control decides, up to a year for fingerprinted names (cachePolicyFor). */
+  /**
+   * `/<slug>/assets/`: the object's Cache-Control decides, up to a year for fingerprinted names
+   * (cachePolicyFor).
+   */
   assetCache: CachePolicy;
 }
 
@@ -105,9 +110,12 @@ export function edgePolicies(scope: Construct): EdgePolicies {
       ],
     },
   });
-  // The cache key is the path only: the site has no cookies, query strings or per-viewer content; compression on the key so gzip/br variants are kept apart.
-  // Minimum TTL 0: CloudFront then honours the no-store / private that objects carry (cachePolicyFor: rehearsals,
-  // the 404 page) and keeps them not at all, and the announcement's s-maxage of 5 s; any higher minimum would override them.
+  // The cache key is the path only: the site has no cookies, query strings or per-viewer content;
+  // compression on the key so gzip/br variants are kept apart.
+  // Minimum TTL 0: CloudFront then honours the no-store / private that objects carry
+  // (cachePolicyFor: rehearsals,
+  // the 404 page) and keeps them not at all, and the announcement's s-maxage of 5 s; any higher
+  // minimum would override them.
   const common = {
     queryStringBehavior: CacheQueryStringBehavior.none(),
     enableAcceptEncodingGzip: true,
@@ -127,4 +135,9 @@ export function edgePolicies(scope: Construct): EdgePolicies {
     ...common,
   });
   return { headers, noindexHeaders, shortCache, assetCache };
+}
+
+/** The member of a string enum whose value is `text`, if any. */
+function memberOf<E extends string>(members: Record<string, E>, text: string): E | undefined {
+  return Object.values(members).find((m) => m === text);
 }

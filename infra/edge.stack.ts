@@ -28,7 +28,10 @@ import { applyFeatureFlags, bucketName, type StageConfig } from './stage-config.
 const ROOT = join(import.meta.dirname, '..');
 /** The file the local CDN runs (shared/local/local-cdn.ts): deployed as is, byte for byte. */
 export const VIEWER_REQUEST_FILE = join(ROOT, 'functions/edge/viewer-request.js');
-/** Served, uncached, for a key missing from a live release (S3 answers 403 to OAC without ListBucket). */
+/**
+ * Served, uncached, for a key missing from a live release (S3 answers 403 to OAC without
+ * ListBucket).
+ */
 export const NOT_FOUND_PAGE = '/_errors/404.html';
 /**
  * What the distribution may read of the site bucket: the keys the viewer-request
@@ -57,7 +60,8 @@ export class EdgeStack extends Stack {
     super(scope, id, props);
     applyFeatureFlags(this);
     const { config } = props;
-    // CloudFront standard logs are delivered with ACLs: this bucket alone keeps them enabled (owner preferred).
+    // CloudFront standard logs are delivered with ACLs: this bucket alone keeps them enabled (owner
+    // preferred).
     const logs = accessLogBucket(
       this,
       'AccessLogs',
@@ -122,7 +126,8 @@ export class EdgeStack extends Stack {
       },
       // The error page has no behaviour of its own: CloudFront fetches a custom error page without
       // running viewer-request functions (Developer Guide, "CloudFront events that can trigger a
-      // Lambda@Edge function"), so it reads `_errors/404.html` through the default behaviour, while a
+      // Lambda@Edge function"), so it reads `_errors/404.html` through the default behaviour, while
+      // a
       // viewer asking for `/_errors/...` goes through the function, which refuses every `/_` path.
       // No behaviour reads the bucket on a raw viewer path, and the origin may read only
       // CDN_READABLE_KEYS. A zero TTL: a 404 before the instant must not outlive it.
@@ -140,7 +145,8 @@ export class EdgeStack extends Stack {
       sources: [Source.asset(join(ROOT, 'infra/site-errors'))],
       destinationBucket: this.siteBucket,
       destinationKeyPrefix: '_errors/',
-      // Like every object of the bucket, stored with its Cache-Control (cachePolicyFor): no-store, a 404 is never kept.
+      // Like every object of the bucket, stored with its Cache-Control (cachePolicyFor): no-store,
+      // a 404 is never kept.
       cacheControl: [CacheControl.fromString(cachePolicyFor(NOT_FOUND_PAGE).cacheControl)],
       // Pruning stays inside _errors/: releases and announcements are never touched.
       prune: true,
@@ -150,10 +156,12 @@ export class EdgeStack extends Stack {
       .find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
     if (deployer) {
       const why =
-        'CDK-managed BucketDeployment handler that copies the error page at deploy time; its role and runtime are set by aws-cdk-lib.';
+        'CDK-managed BucketDeployment handler that copies the error page at deploy time; its ' +
+        'role and runtime are set by aws-cdk-lib.';
       acknowledge(
         deployer,
-        'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        'IAM4[Policy::arn:<AWS::Partition>:iam::aws:' +
+          'policy/service-role/AWSLambdaBasicExecutionRole]',
         why,
       );
       acknowledge(deployer, 'L1', why);
@@ -163,17 +171,20 @@ export class EdgeStack extends Stack {
     acknowledge(
       this.distribution,
       'CFR1',
-      'Results are for candidates wherever they are (overseas académies, families abroad): no country is to be refused.',
+      'Results are for candidates wherever they are (overseas académies, families abroad): no ' +
+        'country is to be refused.',
     );
     acknowledge(
       this.distribution,
       'CFR2',
-      'Static files only, no origin compute or form; the lookup is a client-side decryption of cacheable shards. WAF can be added per stage if abuse is seen.',
+      'Static files only, no origin compute or form; the lookup is a client-side decryption of ' +
+        'cacheable shards. WAF can be added per stage if abuse is seen.',
     );
     acknowledge(
       this.distribution,
       'CFR4',
-      "The default *.cloudfront.net certificate fixes the viewer TLS policy; with the académie's own domain and ACM certificate, set minimumProtocolVersion TLSv1.2_2021.",
+      'The default *.cloudfront.net certificate fixes the viewer TLS policy; with the ' +
+        "académie's own domain and ACM certificate, set minimumProtocolVersion TLSv1.2_2021.",
     );
 
     new CfnOutput(this, 'SiteUrl', {

@@ -17,7 +17,10 @@ interface Grantee {
   role: Role;
 }
 
-/** `bucketName` rather than a bucket object: the buckets live in other stacks and are addressed by their stage name. */
+/**
+ * `bucketName` rather than a bucket object: the buckets live in other stacks and are addressed by
+ * their stage name.
+ */
 export function allowObjects(
   to: Grantee,
   bucketName: string,
@@ -32,7 +35,8 @@ export function allowObjects(
     acknowledgeWildcardResource(
       to.role,
       r,
-      `Objects under one key prefix (${actions.join(', ')}): the prefix is the boundary of what this function may touch.`,
+      `Objects under one key prefix (${actions.join(', ')}): the prefix is the boundary of what ` +
+        `this function may touch.`,
     );
 }
 
@@ -61,7 +65,10 @@ export function allowKvs(to: Grantee, kvs: KeyValueStore, access: 'read' | 'writ
   to.role.addToPrincipalPolicy(new PolicyStatement({ actions, resources: [kvs.keyValueStoreArn] }));
 }
 
-/** The arm triggers: one-time schedules of one group, created with the scheduler role (and only it) passed to Scheduler. */
+/**
+ * The arm triggers: one-time schedules of one group, created with the scheduler role (and only it)
+ * passed to Scheduler.
+ */
 export function allowArmSchedules(to: Grantee, groupName: string, schedulerRole: IRole): void {
   const schedules = Stack.of(to.role).formatArn({
     service: 'scheduler',
@@ -82,7 +89,8 @@ export function allowArmSchedules(to: Grantee, groupName: string, schedulerRole:
   acknowledgeWildcardResource(
     to.role,
     schedules,
-    "Schedules are created per plan and instant at run time, inside the project's own schedule group only.",
+    "Schedules are created per plan and instant at run time, inside the project's own schedule " +
+      'group only.',
   );
   to.role.addToPrincipalPolicy(
     new PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: ['*'] }),
@@ -90,7 +98,8 @@ export function allowArmSchedules(to: Grantee, groupName: string, schedulerRole:
   acknowledgeWildcardResource(
     to.role,
     '*',
-    'scheduler:ListSchedules supports no resource-level permission (IAM service authorization reference); it only lists names, filtered by group in the call.',
+    'scheduler:ListSchedules supports no resource-level permission (IAM service authorization ' +
+      'reference); it only lists names, filtered by group in the call.',
   );
   to.role.addToPrincipalPolicy(
     new PolicyStatement({
@@ -136,7 +145,8 @@ const TABLE_WRITE = [
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
 ];
-// CDK's table grants on a customer-managed key add kms:ReEncrypt* and kms:GenerateDataKey*: spelled out instead.
+// CDK's table grants on a customer-managed key add kms:ReEncrypt* and kms:GenerateDataKey*: spelled
+// out instead.
 const KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
 const KEY_WRITE = ['kms:Encrypt', 'kms:GenerateDataKey', 'kms:ReEncryptFrom', 'kms:ReEncryptTo'];
 

@@ -8,9 +8,11 @@ import { StatelessStack } from './stateless.stack.js';
 /** The stacks of one stage, in dependency order: stateful → edge → stateless. */
 export function buildApp(app: App, stage: unknown) {
   const config = stageConfig(stage);
-  // Stacks reference each other's exports (KVS ARN, distribution id, tables): keep the producer protected.
+  // Stacks reference each other's exports (KVS ARN, distribution id, tables): keep the producer
+  // protected.
   app.node.setContext('@aws-cdk/core:defaultCrossStackReferences', 'strong');
-  // A region is needed at synth (the keys table's KMS replica settings are per region): the profile's, else
+  // A region is needed at synth (the keys table's KMS replica settings are per region): the
+  // profile's, else
   // Paris, where a French public service keeps its data.
   const env = {
     account: process.env.CDK_DEFAULT_ACCOUNT,
@@ -24,7 +26,8 @@ export function buildApp(app: App, stage: unknown) {
     stateful,
     edge,
   });
-  // cdk-nag runs as a validation plugin: any finding not acknowledged (with its reason) fails the synth.
+  // cdk-nag runs as a validation plugin: any finding not acknowledged (with its reason) fails the
+  // synth.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return { config, stateful, edge, stateless };
 }

@@ -25,7 +25,8 @@ export class ScopedS3Origin extends S3BucketOrigin {
     super(bucket);
     if (keyPatterns.length === 0 || keyPatterns.some((p) => p === '*' || p.startsWith('/'))) {
       throw new Error(
-        `key patterns must be relative and narrower than the whole bucket: ${keyPatterns.join(', ')}`,
+        `key patterns must be relative and narrower than the whole ` +
+          `bucket: ${keyPatterns.join(', ')}`,
       );
     }
     this.site = bucket;
@@ -37,25 +38,30 @@ export class ScopedS3Origin extends S3BucketOrigin {
     const added = this.site.addToResourcePolicy(
       new PolicyStatement({
         principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
-        // GetObject only, never ListBucket: a missing key answers 403, which the distribution maps to its 404.
+        // GetObject only, never ListBucket: a missing key answers 403, which the distribution maps
+        // to its 404.
         actions: ['s3:GetObject'],
         resources: this.keyPatterns.map((p) => this.site.arnForObjects(p)),
         conditions: {
           StringEquals: {
-            'AWS:SourceArn': `arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/${options.distributionId}`,
+            'AWS:SourceArn':
+              `arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/` +
+              `${options.distributionId}`,
           },
         },
       }),
     );
     if (!added.statementAdded)
       throw new Error(
-        'the site bucket must be one this app defines: its policy is where the distribution is granted read',
+        'the site bucket must be one this app defines: its policy is where the distribution is ' +
+          'granted read',
       );
     const config = this._bind(scope, options);
+    if (!config.originProperty) throw new Error('the S3 origin was bound without its properties');
     return {
       ...config,
       originProperty: {
-        ...config.originProperty!,
+        ...config.originProperty,
         originAccessControlId: oac.originAccessControlId,
       },
     };

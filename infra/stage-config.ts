@@ -5,7 +5,10 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 /** Where the stacks go when the AWS profile names no region: Paris. */
 export const DEFAULT_REGION = 'eu-west-3';
 
-/** One typed config per stage: what differs between a developer's account and the académie's production. */
+/**
+ * One typed config per stage: what differs between a developer's account and the académie's
+ * production.
+ */
 export interface StageConfig {
   stage: 'dev' | 'prod';
   /** Data is never deleted with the stack in prod. */
@@ -15,7 +18,10 @@ export interface StageConfig {
   logRetention: RetentionDays;
   /** Access logs (S3, CloudFront) expire after this many days. */
   accessLogDays: number;
-  /** Edge locations used: all of them in prod, for the overseas académies (La Réunion, Nouvelle-Calédonie, ...). */
+  /**
+   * Edge locations used: all of them in prod, for the overseas académies (La Réunion,
+   * Nouvelle-Calédonie, ...).
+   */
   priceClass: PriceClass;
 }
 
@@ -41,7 +47,8 @@ export const STAGES: Record<StageConfig['stage'], StageConfig> = {
 export function stageConfig(name: unknown): StageConfig {
   if (name === undefined) return STAGES.dev;
   if (name === 'dev' || name === 'prod') return STAGES[name];
-  throw new Error(`unknown stage "${String(name)}": use -c stage=dev or -c stage=prod`);
+  const given = typeof name === 'string' ? name : typeof name;
+  throw new Error(`unknown stage "${given}": use -c stage=dev or -c stage=prod`);
 }
 
 /** Stack names: one set per stage, so dev and prod live side by side in an account. */
@@ -66,7 +73,8 @@ export const bucketName = (config: StageConfig, part: 'site' | 'ingest') =>
  * created) so that a stack built alone, as the tests do, is the one deployed.
  */
 export const FEATURE_FLAGS: Readonly<Record<string, unknown>> = {
-  // S3 access logs delivered under a bucket policy (not the LogDeliveryWrite ACL, which the private buckets refuse).
+  // S3 access logs delivered under a bucket policy (not the LogDeliveryWrite ACL, which the private
+  // buckets refuse).
   '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
 };
 

@@ -33,7 +33,10 @@ const key = (k: KeyAttribute) => ({ name: k.name, type: ATTRIBUTE_TYPE[k.type] }
 export class StatefulStack extends Stack {
   readonly tables: Record<AwsTableKey, TableV2>;
   readonly ingestBucket: Bucket;
-  /** The key of the lookup keys table: a grant on the table is not enough to read it, the function must be allowed this key too. */
+  /**
+   * The key of the lookup keys table: a grant on the table is not enough to read it, the function
+   * must be allowed this key too.
+   */
   readonly keysKey: Key;
 
   constructor(scope: Construct, id: string, props: StackProps & { config: StageConfig }) {
@@ -41,7 +44,8 @@ export class StatefulStack extends Stack {
     applyFeatureFlags(this);
     this.keysKey = new Key(this, 'KeysTableKey', {
       description:
-        'Publibac lookup keys table: access-code secrets and derived roots (they open every result)',
+        'Publibac lookup keys table: access-code secrets and derived roots (they open every ' +
+        'result)',
       enableKeyRotation: true,
       removalPolicy: props.config.removalPolicy,
     });
@@ -72,7 +76,8 @@ export class StatefulStack extends Stack {
     >;
 
     const logs = accessLogBucket(this, 'AccessLogs', props.config);
-    // Its ObjectCreated notification to the ingest function is set up by the stateless stack (see there why).
+    // Its ObjectCreated notification to the ingest function is set up by the stateless stack (see
+    // there why).
     this.ingestBucket = privateBucket(this, 'IngestBucket', props.config, {
       bucketName: bucketName(props.config, 'ingest'),
       serverAccessLogsBucket: logs,

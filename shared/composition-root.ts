@@ -24,7 +24,10 @@ import type { PublicationDeps } from './publication/publication.deps.js';
 
 export interface CompositionOptions {
   clock?: Clock;
-  /** Clients to use instead of the process's own (tests point them at their stack, or inject faults). */
+  /**
+   * Clients to use instead of the process's own (tests point them at their stack, or inject
+   * faults).
+   */
   clients?: { dynamo?: DynamoDBDocumentClient; s3?: S3Client };
   /** Adapters to use instead of the ones built (tests only). */
   overrides?: Partial<PublicationDeps>;
@@ -33,7 +36,9 @@ export interface CompositionOptions {
 export interface Composed {
   config: RuntimeConfig;
   deps: PublicationDeps;
-  /** Local mode: the triggers the in-process scheduler fires (EventBridge Scheduler does it on AWS). */
+  /**
+   * Local mode: the triggers the in-process scheduler fires (EventBridge Scheduler does it on AWS).
+   */
   triggers: DueTriggers | null;
   clients: { dynamo: DynamoDBDocumentClient; s3: S3Client };
 }
@@ -43,6 +48,8 @@ export interface Composed {
  * has no capability for, so that reaching it is a loud error naming what is
  * missing, never a silent local substitute.
  */
+// T is the port the caller expects: one Proxy stands in for any of them, which is the point.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 function unavailable<T extends object>(port: string, capability: Capability): T {
   const refuse = () => {
     throw new ConfigError(
@@ -112,7 +119,8 @@ export function compose(config: RuntimeConfig, options: CompositionOptions = {})
             client: cloudFrontClient(),
             distributionId: setting(config, 'invalidations', 'PUBLIBAC_DISTRIBUTION_ID'),
           })
-        : // The local CDN keeps no cache: nothing to invalidate, and its invalidations complete at once.
+        : // The local CDN keeps no cache: nothing to invalidate, and its invalidations complete at
+          // once.
           new LocalCdnInvalidator(),
     clock: options.clock ?? systemClock,
     ...options.overrides,

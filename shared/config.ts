@@ -15,7 +15,10 @@ import { z } from 'zod';
 export const RuntimeMode = z.enum(['aws', 'local']);
 export type RuntimeMode = z.infer<typeof RuntimeMode>;
 
-/** What a process may be wired to; a port without its capability answers every call with a ConfigError. */
+/**
+ * What a process may be wired to; a port without its capability answers every call with a
+ * ConfigError.
+ */
 export type Capability =
   | 'decisions'
   | 'control'
@@ -50,8 +53,9 @@ export const FUNCTION_NEEDS = {
   render: ['decisions', 'control', 'keys', 'site', 'pointers', 'scheduler'],
   publish: ['decisions', 'control', 'keys', 'site', 'pointers', 'scheduler', 'invalidations'],
   fraud: ['decisions', 'control', 'keys', 'site', 'pointers', 'scheduler', 'invalidations'],
-  // No keys, no decisions, no scheduler: it reads pointers, control records and releases (to check one is
-  // complete before a request), and asks the other functions for everything that writes (render, fraud, publish).
+  // No keys, no decisions, no scheduler: it reads pointers, control records and releases (to check
+  // one is complete before a request), and asks the other functions for everything that writes
+  // (render, fraud, publish).
   adminApi: ['control', 'site', 'pointers', 'invalidations', 'functions'],
 } as const satisfies Record<string, readonly Capability[]>;
 export type FunctionName = keyof typeof FUNCTION_NEEDS;
@@ -160,7 +164,8 @@ export function loadConfig(
   const mode = RuntimeMode.safeParse(env.PUBLIBAC_MODE);
   if (!mode.success) {
     throw new ConfigError(
-      `PUBLIBAC_MODE must be "aws" or "local" (got ${env.PUBLIBAC_MODE === undefined ? 'nothing' : JSON.stringify(env.PUBLIBAC_MODE)}). ` +
+      'PUBLIBAC_MODE must be "aws" or "local" (got ' +
+        `${env.PUBLIBAC_MODE === undefined ? 'nothing' : JSON.stringify(env.PUBLIBAC_MODE)}). ` +
         'Start the local stack (publibac local), or set the variables the CDK stacks set.',
     );
   }
@@ -188,7 +193,9 @@ export function loadConfig(
   return { mode: mode.data, capabilities: new Set(needs), values };
 }
 
-/** A variable of a capability the configuration was loaded with (loadConfig checked it is there). */
+/**
+ * A variable of a capability the configuration was loaded with (loadConfig checked it is there).
+ */
 export function setting(config: RuntimeConfig, capability: Capability, name: string): string {
   const value = config.values[name];
   if (!config.capabilities.has(capability) || value === undefined) {

@@ -10,7 +10,8 @@ import { PublicationError } from '../../shared/publication/publication.deps.js';
 import { FUNCTION_NEEDS, functionContext } from '../context.js';
 import { logError, logInfo, logger } from '../log.js';
 import { issuesOf } from '../parse-event.js';
-import { lambdaClient } from '../render/fan-out.js';
+import { lambdaClient } from '../lambda-client.js';
+import { isAdminRouteKey } from '../../shared/contracts/admin-routes.js';
 import { ForbiddenError } from '../../shared/domain/authority.js';
 import { officerOf, UnauthenticatedError } from './caller.js';
 import { Reply, ROUTES, type RouteDeps } from './routes.js';
@@ -49,8 +50,8 @@ function bodyOf(event: Event): unknown {
  * audit entries.
  */
 export async function adminApi(event: Event, d: RouteDeps): Promise<Result> {
+  if (!isAdminRouteKey(event.routeKey)) throw new NotFoundError(`no route ${event.routeKey}`);
   const route = ROUTES[event.routeKey];
-  if (!route) throw new NotFoundError(`no route ${event.routeKey}`);
   const officer = officerOf(event);
   const result = await route.run(
     { officer, body: bodyOf(event), query: event.queryStringParameters ?? {} },
@@ -93,7 +94,7 @@ export function httpErrors(): middy.MiddlewareObj<Event, Result> {
       logInfo('admin request refused', {
         route,
         status: request.response.statusCode ?? 500,
-        error: err?.name ?? null,
+        error: err.name,
       });
     },
   };

@@ -1,20 +1,23 @@
 import { z } from 'zod';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
+import type { AdminRouteKey } from '../../shared/contracts/admin-routes.js';
 import type { Officer } from '../../shared/domain/authority.js';
+import { AcademieSlug, CandidateNumber, Groupe, Session } from '../../shared/domain/vocabulary.js';
 import type { ApprovalRequest } from '../../shared/ports/approval-requests.port.js';
 import { actingAs } from '../../shared/publication/officer-actions.usecase.js';
 import type { PublicationDeps } from '../../shared/publication/publication.deps.js';
 import { RehearsalNotFoundError } from '../../shared/publication/rehearsal-link.js';
 import { callOfficerFunction } from '../officer-call.js';
-import { fanOutRender } from '../render/fan-out.js';
-import { Session, Slug } from '../render/render-request.js';
+import { fanOutRender } from '../render-call.js';
 
 export interface RouteDeps {
   deps: PublicationDeps;
   lambda: LambdaClient;
   renderFunction: string;
   fraudFunction: string;
-  /** Carries out what writes a pointer or the rehearsal key: scheduling, approvals, key rotations. */
+  /**
+   * Carries out what writes a pointer or the rehearsal key: scheduling, approvals, key rotations.
+   */
   publishFunction: string;
 }
 
@@ -39,13 +42,15 @@ export interface Route {
   run(input: RouteInput, d: RouteDeps): Promise<unknown>;
 }
 
-const Groupe = z.union([z.literal(1), z.literal(2)]);
-const PlanBody = z.object({ academie: Slug, session: Session, groupe: Groupe });
-/** Days the name lists stay online (the use case refuses anything but 1 to 365 with its own message). */
+const PlanBody = z.object({ academie: AcademieSlug, session: Session, groupe: Groupe });
+/**
+ * Days the name lists stay online (the use case refuses anything but 1 to 365 with its own
+ * message).
+ */
 const ListsDays = z.object({ listsDays: z.number().optional() });
-const Filter = z.object({ academie: Slug.optional(), session: Session.optional() });
+const Filter = z.object({ academie: AcademieSlug.optional(), session: Session.optional() });
 const LinkQuery = z.object({
-  academie: Slug,
+  academie: AcademieSlug,
   session: Session,
   id: z
     .string()
@@ -55,18 +60,23 @@ const LinkQuery = z.object({
 });
 const RequestId = z.string().regex(/^req-[0-9a-f]{12}$/);
 
-/** What scheduling answers, from the publish function: done, or a request awaiting a second officer. */
+/**
+ * What scheduling answers, from the publish function: done, or a request awaiting a second officer.
+ */
 const ScheduleOutcome = z.union([
   z.object({ state: z.literal('done'), plan: z.record(z.string(), z.unknown()) }),
   z.object({
     state: z.literal('awaiting-approval'),
     request: z
       .object({ academie: z.string(), session: z.string(), groupe: Groupe, id: z.string() })
-      .passthrough(),
+      .loose(),
   }),
 ]);
 
-/** A request recorded under the two-person rule: what a second officer of the académie sends to carry it out. */
+/**
+ * A request recorded under the two-person rule: what a second officer of the académie sends to
+ * carry it out.
+ */
 const awaiting = (request: Pick<ApprovalRequest, 'academie' | 'session' | 'groupe' | 'id'>) =>
   new Reply(202, {
     state: 'awaiting-approval',
@@ -94,12 +104,16 @@ const awaiting = (request: Pick<ApprovalRequest, 'academie' | 'session' | 'group
  * with the caller and waits. Publishing now, or moving an instant earlier,
  * is a request (202) that a second officer carries out with POST /approve.
  */
-export const ROUTES: Record<string, Route> = {
+export const ROUTES: Record<AdminRouteKey, Route> = {
   'POST /render': {
     status: 202,
     run: ({ officer, body }, d) => {
       const b = z
-        .object({ academies: z.array(Slug).min(1).max(40), session: Session, groupe: Groupe })
+        .object({
+          academies: z.array(AcademieSlug).min(1).max(40),
+          session: Session,
+          groupe: Groupe,
+        })
         .parse(body);
       return actingAs(d.deps, officer).queueRenders({ ...b, kind: 'release' }, (renders) =>
         fanOutRender(d.lambda, d.renderFunction, renders),
@@ -109,7 +123,7 @@ export const ROUTES: Record<string, Route> = {
   'POST /rehearse': {
     status: 202,
     run: ({ officer, body }, d) => {
-      const b = z.object({ academie: Slug, session: Session, groupe: Groupe }).parse(body);
+      const b = z.object({ academie: AcademieSlug, session: Session, groupe: Groupe }).parse(body);
       return actingAs(d.deps, officer).queueRenders(
         { academies: [b.academie], session: b.session, groupe: b.groupe, kind: 'rehearsal' },
         (renders) => fanOutRender(d.lambda, d.renderFunction, renders),
@@ -135,7 +149,8 @@ export const ROUTES: Record<string, Route> = {
     },
   },
   'POST /rehearsal/rotate-key': {
-    // Revokes every rehearsal link, of every académie: one key signs them all (any publication officer may).
+    // Revokes every rehearsal link, of every académie: one key signs them all (any publication
+    // officer may).
     run: ({ officer }, d) =>
       callOfficerFunction(d.lambda, d.publishFunction, {
         action: 'rotate-rehearsal-key',
@@ -143,7 +158,8 @@ export const ROUTES: Record<string, Route> = {
       }),
   },
   'POST /schedule': {
-    // A first instant, or a later one: set at once (200). An earlier one: a request for a second officer (202).
+    // A first instant, or a later one: set at once (200). An earlier one: a request for a second
+    // officer (202).
     run: async ({ officer, body }, d) => {
       const b = PlanBody.extend({ at: z.string().min(10).max(19) })
         .extend(ListsDays.shape)
@@ -186,9 +202,9 @@ export const ROUTES: Record<string, Route> = {
     run: ({ officer, body }, d) => {
       const b = z
         .object({
-          academie: Slug,
+          academie: AcademieSlug,
           session: Session,
-          numero: z.string(),
+          numero: CandidateNumber,
           pv: z.string().nullable().optional(),
         })
         .parse(body);
@@ -206,9 +222,9 @@ export const ROUTES: Record<string, Route> = {
         action: 'release',
         ...z
           .object({
-            academie: Slug,
+            academie: AcademieSlug,
             session: Session,
-            numero: z.string(),
+            numero: CandidateNumber,
             now: z.boolean().optional(),
           })
           .parse(body),
@@ -219,18 +235,22 @@ export const ROUTES: Record<string, Route> = {
     run: ({ officer, query }, d) =>
       callOfficerFunction(d.lambda, d.fraudFunction, {
         action: 'list',
-        ...z.object({ academie: Slug, session: Session }).parse(query),
+        ...z.object({ academie: AcademieSlug, session: Session }).parse(query),
         ...caller(officer),
       }),
   },
   'GET /audit': {
-    // Their académies only; the details of fraud procedures for fraud officers and the national reader only.
+    // Their académies only; the details of fraud procedures for fraud officers and the national
+    // reader only.
     run: ({ officer, query }, d) =>
       actingAs(d.deps, officer).audit(stripUndefined(Filter.parse(query))),
   },
 };
 
-/** The officer as the publish and fraud functions receive them (they check the roles again in their use cases). */
+/**
+ * The officer as the publish and fraud functions receive them (they check the roles again in their
+ * use cases).
+ */
 const caller = (officer: Officer) => ({ actor: officer.actor, roles: [...officer.roles] });
 
 function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {

@@ -8,31 +8,36 @@ import { FUNCTION_NEEDS, functionContext } from '../context.js';
 import { logInfo, logger } from '../log.js';
 import { answer, OfficerFields, type OfficerResult } from '../officer-call.js';
 import { parseEvent } from '../parse-event.js';
-import { Session, Slug } from '../render/render-request.js';
+import { AcademieSlug, CandidateNumber, Session } from '../../shared/domain/vocabulary.js';
 
-const Numero = z.string().regex(/^[0-9A-Z]{6,15}$/);
-/** The officer as the admin API read them from their token: the use cases check the roles (again) here. */
-const Scope = { academie: Slug, session: Session, ...OfficerFields };
+/**
+ * The officer as the admin API read them from their token: the use cases
+ * check the roles (again) here.
+ */
+const Scope = { academie: AcademieSlug, session: Session, ...OfficerFields };
 
 /** What the admin API sends (synchronously: the officer waits for the takedown). */
 export const FraudEventSchema = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('flag'),
     ...Scope,
-    numero: Numero,
+    numero: CandidateNumber,
     pv: z.string().max(64).nullable().default(null),
   }),
   z.object({
     action: z.literal('release'),
     ...Scope,
-    numero: Numero,
+    numero: CandidateNumber,
     now: z.boolean().default(false),
   }),
   z.object({ action: z.literal('list'), ...Scope }),
 ]);
 export type FraudEvent = z.input<typeof FraudEventSchema>;
 
-/** A refusal says whether it was for want of a role (`forbidden`: the API answers 403) or the use case's (409). */
+/**
+ * A refusal says whether it was for want of a role (`forbidden`: the API answers 403) or the use
+ * case's (409).
+ */
 export type FraudResult = OfficerResult;
 
 /**
@@ -64,12 +69,13 @@ export async function fraud(
       });
       return effect;
     },
-    (_err, forbidden) =>
+    (_err, forbidden) => {
       logInfo(forbidden ? 'fraud request forbidden' : 'fraud request refused', {
         academie,
         session,
         action: event.action,
-      }),
+      });
+    },
   );
 }
 

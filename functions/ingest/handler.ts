@@ -12,9 +12,10 @@ import type { DecisionStore } from '../../shared/ports/decision-store.port.js';
 import { FUNCTION_NEEDS, functionContext } from '../context.js';
 import { logInfo, logger } from '../log.js';
 import { parseEvent } from '../parse-event.js';
-import { INCOMING_PREFIX, REPORTS_PREFIX } from './prefixes.js';
+import { INCOMING_PREFIX, REPORTS_PREFIX } from '../../shared/contracts/ingest-bucket.js';
 
-// The S3 ObjectCreated notification: Powertools' maintained schema of the S3 event, narrowed to object
+// The S3 ObjectCreated notification: Powertools' maintained schema of the S3 event, narrowed to
+// object
 // creations (the only notification the bucket sends us) and to at least one record.
 export const S3NotificationSchema = S3Schema.extend({
   Records: z
@@ -77,7 +78,8 @@ export async function ingestObjects(
       });
     } catch (err) {
       if (!(err instanceof IngestRejectedError)) throw err;
-      // The report names values (it may show a name): it stays in the private ingest bucket, beside the file; the log has counts only.
+      // The report names values (it may show a name): it stays in the private ingest bucket, beside
+      // the file; the log has counts only.
       await writeReport(
         deps.s3,
         bucket,

@@ -1,6 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import {
   expireLists,
@@ -14,24 +13,26 @@ import { FUNCTION_NEEDS, functionContext } from '../context.js';
 import { logInfo, logger } from '../log.js';
 import { answer, OfficerFields, type OfficerResult } from '../officer-call.js';
 import { parseEvent } from '../parse-event.js';
-import { Session, Slug } from '../render/render-request.js';
+import { AcademieSlug, Groupe, Session } from '../../shared/domain/vocabulary.js';
 
-/** The Input of the one-time schedules (shared/adapters/aws/eventbridge-scheduler.ts): arming, the default (schedules set before the lists' step have no step)... */
+/**
+ * The Input of the one-time schedules (shared/adapters/aws/eventbridge-scheduler.ts): arming, the
+ * default (schedules set before the lists' step have no step)...
+ */
 export const ArmEventSchema = z.object({
   step: z.literal('arm').optional(),
-  academie: Slug,
+  academie: AcademieSlug,
   session: Session,
-  groupe: z.union([z.literal(1), z.literal(2)]),
+  groupe: Groupe,
 });
 /** ...or withdrawing an académie session's expired name lists. */
 export const ExpireListsEventSchema = z.object({
   step: z.literal('expire-lists'),
-  academie: Slug,
+  academie: AcademieSlug,
   session: Session,
 });
 export const ScheduledEventSchema = z.union([ExpireListsEventSchema, ArmEventSchema]);
 
-const Groupe = z.union([z.literal(1), z.literal(2)]);
 /**
  * What the admin API asks of it for an officer: whatever writes a pointer
  * or the rehearsal key, which only this function and fraud may do
@@ -41,7 +42,7 @@ export const OfficerPublishEventSchema = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('schedule'),
     ...OfficerFields,
-    academie: Slug,
+    academie: AcademieSlug,
     session: Session,
     groupe: Groupe,
     at: z.string().min(10).max(19),
@@ -50,7 +51,7 @@ export const OfficerPublishEventSchema = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('approve'),
     ...OfficerFields,
-    academie: Slug,
+    academie: AcademieSlug,
     session: Session,
     groupe: Groupe,
     id: z.string().max(40).optional(),
@@ -64,7 +65,10 @@ export type ExpireListsEvent = z.infer<typeof ExpireListsEventSchema>;
 /** What Scheduler delivers: the schedule's Input, parsed before use. */
 export type ScheduledPayload = z.input<typeof ScheduledEventSchema>;
 
-/** Arms the pointer of the plan named by the schedule; a release not ready yet sets a retry trigger (in the use case). */
+/**
+ * Arms the pointer of the plan named by the schedule; a release not ready yet sets a retry trigger
+ * (in the use case).
+ */
 export async function armFromSchedule(event: ArmEvent, deps: PublicationDeps): Promise<ArmResult> {
   const result = await armPublication(
     deps,
@@ -80,7 +84,10 @@ export async function armFromSchedule(event: ArmEvent, deps: PublicationDeps): P
   return result;
 }
 
-/** Takes the session's expired name lists out of its live release (fired early, it sets itself again at the expiry). */
+/**
+ * Takes the session's expired name lists out of its live release (fired early, it sets itself again
+ * at the expiry).
+ */
 export async function expireListsFromSchedule(
   event: ExpireListsEvent,
   deps: PublicationDeps,
@@ -112,7 +119,9 @@ export function runScheduled(
     : armFromSchedule(event, deps);
 }
 
-/** An officer's action, their roles checked again by the use cases; refusals answered, not thrown. */
+/**
+ * An officer's action, their roles checked again by the use cases; refusals answered, not thrown.
+ */
 export function runForOfficer(
   event: z.output<typeof OfficerPublishEventSchema>,
   deps: PublicationDeps,
@@ -129,10 +138,11 @@ export function runForOfficer(
       const { action: _a, ...key } = request;
       return as.approve(stripUndefined(key));
     },
-    (_err, forbidden) =>
+    (_err, forbidden) => {
       logInfo(forbidden ? 'officer request forbidden' : 'officer request refused', {
         action: event.action,
-      }),
+      });
+    },
   );
 }
 
@@ -152,13 +162,12 @@ const composed = functionContext(FUNCTION_NEEDS.publish);
 
 export const handler = middy<
   ScheduledPayload | OfficerPublishEvent,
-  ArmResult | ExpireListsResult | OfficerResult,
-  Error,
-  Context
+  ArmResult | ExpireListsResult | OfficerResult
 >()
   // Request id and cold start in every log line.
   .use(injectLambdaContext(logger))
-  // Its own ARN is the target of any retry schedule it sets (it cannot be given its own ARN as an environment variable).
+  // Its own ARN is the target of any retry schedule it sets (it cannot be given its own ARN as an
+  // environment variable).
   .handler((event, context) => {
     const { deps } = composed(context.invokedFunctionArn);
     return runPublishEvent(parseEvent(PublishEventSchema, event), deps);

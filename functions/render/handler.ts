@@ -10,7 +10,7 @@ import {
 import { FUNCTION_NEEDS, functionContext } from '../context.js';
 import { logInfo, logger } from '../log.js';
 import { parseEvent } from '../parse-event.js';
-import { RenderEventSchema, type RenderEvent } from './render-request.js';
+import { RenderEventSchema, type RenderEvent } from '../render-call.js';
 
 type Parsed = z.output<typeof RenderEventSchema>;
 

@@ -24,10 +24,8 @@ export interface ProjectFunctionProps {
   memorySize?: number;
   timeout?: Duration;
   environment?: Record<string, string>;
-  /** Extra files the bundle needs at run time (the render function's page assets). */
+  /** Extra files the bundle needs at run time (the page assets of the functions that render). */
   commandHooks?: ICommandHooks;
-  /** esbuild `define`s for this bundle. */
-  define?: Record<string, string>;
 }
 
 /**
@@ -48,7 +46,8 @@ export class ProjectFunction extends Construct {
       retention: props.config.logRetention,
       removalPolicy: props.config.removalPolicy,
     });
-    // Not AWSLambdaBasicExecutionRole (logs:* on every group): writing to its own log group is all it needs.
+    // Not AWSLambdaBasicExecutionRole (logs:* on every group): writing to its own log group is all
+    // it needs.
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: props.description,
@@ -78,22 +77,22 @@ export class ProjectFunction extends Construct {
         mainFields: ['module', 'main'],
         minify: true,
         sourceMap: true,
-        // Bundled, not taken from the runtime: the versions tested here (and the KVS client, which the runtime lacks) are the ones deployed.
+        // Bundled, not taken from the runtime: the versions tested here (and the KVS client, which
+        // the runtime lacks) are the ones deployed.
         externalModules: [],
         // CommonJS dependencies call require(): give the ESM bundle one.
         banner:
-          "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+          "import { createRequire as __createRequire } from 'node:module'; const require = " +
+          '__createRequire(import.meta.url);',
         forceDockerBundling: false,
-        // The renderer bundles the lookup page with esbuild at run time; in Lambda it is prebuilt (see infra/bundling/render-assets.ts).
-        esbuildArgs: { '--alias:esbuild': join(ROOT, 'functions/render/prebuilt-esbuild.ts') },
         ...(props.commandHooks ? { commandHooks: props.commandHooks } : {}),
-        ...(props.define ? { define: props.define } : {}),
       },
     });
     acknowledge(
       this.fn,
       'L1',
-      'Node.js 22 is the runtime the project targets (design.md section 1) and the newest LTS the local toolchain tests against; moving to a newer runtime is a deliberate upgrade.',
+      'Node.js 22 is the runtime the project targets (design.md section 1) and the newest LTS ' +
+        'the local toolchain tests against; moving to a newer runtime is a deliberate upgrade.',
     );
   }
 }

@@ -9,13 +9,13 @@ import type { CdnInvalidator } from '../ports/cdn-invalidator.port.js';
 export class LocalCdnInvalidator implements CdnInvalidator {
   readonly requests: { id: string; paths: readonly string[] }[] = [];
 
-  async invalidate(paths: readonly string[]): Promise<string> {
+  invalidate(paths: readonly string[]): Promise<string> {
     const id = `local-${randomUUID()}`;
     this.requests.push({ id, paths: [...paths] });
-    return id;
+    return Promise.resolve(id);
   }
 
-  async isComplete(): Promise<boolean> {
-    return true;
+  isComplete(): Promise<boolean> {
+    return Promise.resolve(true);
   }
 }

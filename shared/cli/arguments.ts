@@ -1,6 +1,9 @@
 import { InvalidArgumentError } from 'commander';
+import { GroupeText, Session, type Groupe } from '../domain/vocabulary.js';
 
-/** Parsers for commander options: a bad value is a usage error (exit 1 with commander's message). */
+/**
+ * Parsers for commander options: a bad value is a usage error (exit 1 with commander's message).
+ */
 export const wholeNumber = (value: string): number => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number');
   return Number(value);
@@ -14,10 +17,14 @@ export const oneOf =
     return value as T;
   };
 
-export const groupe = (value: string): 1 | 2 => Number(oneOf('1', '2')(value)) as 1 | 2;
+export const groupe = (value: string): Groupe => {
+  const parsed = GroupeText.safeParse(value);
+  if (!parsed.success) throw new InvalidArgumentError('expected 1 or 2');
+  return parsed.data;
+};
 
-export const session = (value: string): string => {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value))
+export const session = (value: string): Session => {
+  if (!Session.safeParse(value).success)
     throw new InvalidArgumentError('expected YYYY-MM, e.g. 2024-06');
   return value;
 };

@@ -13,29 +13,37 @@ import { observeFlip } from '../local/flip-probe.js';
 import type { Officer } from '../domain/authority.js';
 import { actingAs } from '../publication/officer-actions.usecase.js';
 import { isOpen } from '../publication/publication.usecase.js';
-import type { PublicationDeps } from '../publication/publication.deps.js';
+import { PublicationError, type PublicationDeps } from '../publication/publication.deps.js';
 import { outcomeLabel } from '../domain/rules/outcome.js';
 import { entryId, lookupScope, shardName } from '../render/lookup/lookup-crypto.js';
 import { deriveRootNode, entryKeysSync } from '../render/lookup/lookup-node.js';
 import { accessCode, accessCodeData, sessionCodeSecret } from '../publication/access-codes.js';
 import { countProgress } from './terminal-progress.js';
+import type { Groupe } from '../domain/vocabulary.js';
 
 export interface DemoPublication {
   academie: string;
   session: string;
   seed: number;
   iterations: number;
-  /** Seconds from now to the first-group instant, and from it to the second group's (0: no second group). */
+  /**
+   * Seconds from now to the first-group instant, and from it to the second group's (0: no second
+   * group).
+   */
   publishIn: number;
   secondGroupIn: number;
   site: string;
-  /** Two publication officers of the académie: the one who acts, and the second who approves what opens early. */
+  /**
+   * Two publication officers of the académie: the one who acts, and the second who approves what
+   * opens early.
+   */
   officers: readonly [Officer, Officer];
   log: (line: string) => void;
 }
 
 export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Promise<void> {
-  const academie = findAcademie(o.academie)!;
+  const academie = findAcademie(o.academie);
+  if (!academie) throw new PublicationError(`unknown académie "${o.academie}"`);
   const etablissements = new Map(lyceesOf(academie.slug, o.seed).map((l) => [l.uai, l.nom]));
   const decisions = await deps.decisions.currentDecisions(o.session, academie.slug);
   const home = `${o.site}/${academie.slug}/`;
@@ -53,7 +61,11 @@ export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Pr
       progress: countProgress('Deriving lookup keys'),
     });
     o.log(
-      `Rendered group-${groupe} release ${release.id}: ${release.candidates.toLocaleString('en-GB')} candidates, ${release.objects.toLocaleString('en-GB')} objects in ${((Date.now() - started) / 1000).toFixed(1)} s (${derived.toLocaleString('en-GB')} lookup keys derived).`,
+      `Rendered group-${groupe} release ${release.id}: ` +
+        `${release.candidates.toLocaleString('en-GB')} candidates, ` +
+        `${release.objects.toLocaleString('en-GB')} objects in ` +
+        `${((Date.now() - started) / 1000).toFixed(1)} s (${derived.toLocaleString('en-GB')} ` +
+        'lookup keys derived).',
     );
 
     const existing = await deps.publications.plan(o.session, academie.slug, groupe);
@@ -75,7 +87,9 @@ export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Pr
     });
     if (outcome.state === 'awaiting-approval') {
       o.log(
-        `Group ${groupe} would open earlier than planned: request ${outcome.request.id} by ${outcome.request.requestedBy}, approved by ${o.officers[1].actor} (two-person rule).`,
+        `Group ${groupe} would open earlier than planned: request ${outcome.request.id} by ` +
+          `${outcome.request.requestedBy}, approved by ${o.officers[1].actor} (two-person ` +
+          'rule).',
       );
     }
     const plan =
@@ -90,7 +104,8 @@ export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Pr
             })
           ).plan;
     o.log(
-      `Group ${groupe} scheduled for ${plan.local} (${plan.timeZone}); the scheduler arms the pointer now (it is under 5 minutes ahead).`,
+      `Group ${groupe} scheduled for ${plan.local} (${plan.timeZone}); the scheduler arms the ` +
+        'pointer now (it is under 5 minutes ahead).',
     );
     const codeSecret = await sessionCodeSecret(deps.lookupKeys, o.session, academie.slug);
     const watched = sample(decisions, groupe, codeSecret, o.log);
@@ -106,13 +121,15 @@ export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Pr
     }, 1000);
     try {
       // Group 1: the lookup parameters appear. Group 2: the oral candidate's shard changes.
-      const probe =
+      const file =
         groupe === 1 || !watched
-          ? `${home}resultats/params.json`
-          : `${home}resultats/${await shardOf(deps, o.session, academie.slug, watched.numero)}.json`;
+          ? 'params'
+          : await shardOf(deps, o.session, academie.slug, watched.numero);
+      const probe = `${home}resultats/${file}.json`;
       const flip = await observeFlip(probe, instant);
       o.log(
-        `Group ${groupe} is public: ${home} (first answer of the new release ${flip.latencyMs} ms after the instant, through the local CDN).`,
+        `Group ${groupe} is public: ${home} (first answer of the new release ${flip.latencyMs} ` +
+          'ms after the instant, through the local CDN).',
       );
     } finally {
       clearInterval(countdown);
@@ -127,7 +144,7 @@ export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Pr
  */
 function sample(
   decisions: readonly DecisionVersion[],
-  groupe: 1 | 2,
+  groupe: Groupe,
   codeSecret: string,
   log: (line: string) => void,
 ): DecisionVersion | undefined {
@@ -142,20 +159,26 @@ function sample(
   for (const d of shown) {
     if (d)
       log(
-        `  Try candidate ${d.numero}, access code ${accessCode(codeSecret, d.numero)}: expect "${outcomeLabel(d.examen, d.groupe, d.decision, d.mention)}"`,
+        `  Try candidate ${d.numero}, access code ${accessCode(codeSecret, d.numero)}: expect ` +
+          `"${outcomeLabel(d.examen, d.groupe, d.decision, d.mention)}"`,
       );
   }
   return oral;
 }
 
-/** The shard file that holds a candidate's group-2 lookup entry: found as the page finds it, by deriving their keys. */
+/**
+ * The shard file that holds a candidate's group-2 lookup entry: found as the page finds it, by
+ * deriving their keys.
+ */
 async function shardOf(
   deps: PublicationDeps,
   session: string,
   academie: string,
   numero: string,
 ): Promise<string> {
-  const params = (await deps.lookupKeys.params(session, academie))!;
+  const params = await deps.lookupKeys.params(session, academie);
+  // The demo renders before it looks a candidate up, and rendering fixes the parameters.
+  if (!params) throw new PublicationError(`no lookup parameters for ${academie} ${session} yet`);
   const codeSecret = await sessionCodeSecret(deps.lookupKeys, session, academie);
   const root = await deriveRootNode(`${numero}|${accessCodeData(codeSecret, numero)}`, params);
   return shardName(

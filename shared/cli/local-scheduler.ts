@@ -12,14 +12,16 @@ export function startLocalScheduler(log: (line: string) => void): { stop(): Prom
     throw new Error('the local scheduler runs on the local stack only (PUBLIBAC_MODE=local)');
   return startScheduler(deps, {
     triggers,
-    onArm: (key, result) =>
+    onArm: (key, result) => {
       log(
         `Scheduler: ${key.academie} ${key.session} group ${key.groupe} ` +
           (result.armed
             ? `armed with release ${result.releaseId}`
-            : `not armed: ${result.reason}${result.retryAt ? ` (next try ${result.retryAt.toISOString()})` : ''}`),
-      ),
-    onExpireLists: (key, result) =>
+            : `not armed: ${result.reason}` +
+              (result.retryAt ? ` (next try ${result.retryAt.toISOString()})` : '')),
+      );
+    },
+    onExpireLists: (key, result) => {
       log(
         `Scheduler: ${key.academie} ${key.session} name lists ` +
           (result.state === 'withdrawn'
@@ -27,7 +29,10 @@ export function startLocalScheduler(log: (line: string) => void): { stop(): Prom
             : result.state === 'pending'
               ? `expire at ${result.expiresAt}`
               : 'not published'),
-      ),
-    onError: (err) => log(`Scheduler error: ${err instanceof Error ? err.message : String(err)}`),
+      );
+    },
+    onError: (err) => {
+      log(`Scheduler error: ${err instanceof Error ? err.message : String(err)}`);
+    },
   });
 }

@@ -23,8 +23,8 @@ export function cliOfficer(env: NodeJS.ProcessEnv = process.env): Officer {
   const text = env.PUBLIBAC_ROLES?.trim();
   if (!text) {
     throw new ConfigError(
-      `PUBLIBAC_ROLES is unset: say which roles you act with, e.g. ${EXAMPLE} ` +
-        '(roles: <académie>:publication, <académie>:fraud, audit; the same names as the Cognito groups)',
+      `PUBLIBAC_ROLES is unset: say which roles you act with, e.g. ${EXAMPLE} (roles: ` +
+        '<académie>:publication, <académie>:fraud, audit; the same names as the Cognito groups)',
     );
   }
   const roles: Role[] = [];
@@ -39,7 +39,8 @@ export function cliOfficer(env: NodeJS.ProcessEnv = process.env): Officer {
   }
   if (unknown.length) {
     throw new ConfigError(
-      `PUBLIBAC_ROLES names no role: ${unknown.map((u) => JSON.stringify(u)).join(', ')}; expected <académie>:publication, <académie>:fraud or audit, e.g. ${EXAMPLE}`,
+      `PUBLIBAC_ROLES names no role: ${unknown.map((u) => JSON.stringify(u)).join(', ')}; ` +
+        `expected <académie>:publication, <académie>:fraud or audit, e.g. ${EXAMPLE}`,
     );
   }
   return { actor: cliActor(env), roles: [...new Set(roles)] };

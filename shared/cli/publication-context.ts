@@ -1,12 +1,9 @@
-import { userInfo } from 'node:os';
-import { ALL_CAPABILITIES, type Capability } from '../config.js';
-import { loadConfig } from '../config.js';
+import { ALL_CAPABILITIES, loadConfig, type Capability } from '../config.js';
 import { compose, type Composed } from '../composition-root.js';
 import { applyLocalStackEnv } from '../local/local-state.js';
 
+/** Who acts is the officer's business (officer.ts: cliOfficer, cliActor), not the context's. */
 export interface CliContext extends Composed {
-  /** Who is acting, for the audit log: PUBLIBAC_ACTOR, else the OS user. */
-  actor: string;
   /** Where the commands act, for the operator (never secret). */
   target: string;
 }
@@ -27,7 +24,6 @@ export function publicationContext(needs: readonly Capability[] = CLI_CAPABILITI
   const composed = compose(loadConfig(needs));
   return {
     ...composed,
-    actor: process.env.PUBLIBAC_ACTOR || userInfo().username,
     target: local
       ? `local stack (${process.env.AWS_ENDPOINT_URL_DYNAMODB})`
       : (process.env.AWS_ENDPOINT_URL_DYNAMODB ?? `AWS ${process.env.AWS_REGION ?? ''}`.trim()),

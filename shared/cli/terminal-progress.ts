@@ -13,7 +13,9 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
       bar = new cliProgress.SingleBar(
         {
           stream,
-          format: `${STEPS[step] ?? step} {bar} {percentage}% | {mb} of {totalMb} MB | {duration_formatted}`,
+          format:
+            `${STEPS[step] ?? step} {bar} {percentage}% | {mb} of {totalMb} MB | ` +
+            '{duration_formatted}',
           hideCursor: true,
         },
         cliProgress.Presets.shades_classic,

@@ -9,16 +9,24 @@ import { ACADEMIES, findAcademie } from './reference/academies.js';
 export type RoleKind = 'publication' | 'fraud';
 export const ROLE_KINDS: readonly RoleKind[] = ['publication', 'fraud'];
 
-/** The national reader: status and audit of every académie, fraud details included; no action at all. */
+/**
+ * The national reader: status and audit of every académie, fraud details included; no action at
+ * all.
+ */
 export const AUDIT_ROLE = 'audit';
 
-/** `<slug>:publication`, `<slug>:fraud` (slugs of shared/domain/reference/academies.ts), or `audit`. */
+/**
+ * `<slug>:publication`, `<slug>:fraud` (slugs of shared/domain/reference/academies.ts), or `audit`.
+ */
 export type Role = `${string}:${RoleKind}` | typeof AUDIT_ROLE;
 
 /** Stands for "every académie" (the rehearsal signing key, the audit entry of its rotation). */
 export const EVERY_ACADEMIE = '*';
 
-/** Someone acting: the audit actor and the roles they hold (from their token's groups, or the CLI's configuration). */
+/**
+ * Someone acting: the audit actor and the roles they hold (from their token's groups, or the CLI's
+ * configuration).
+ */
 export interface Officer {
   readonly actor: string;
   readonly roles: readonly Role[];
@@ -28,16 +36,23 @@ export function academieRole(slug: string, kind: RoleKind): Role {
   return `${slug}:${kind}`;
 }
 
-/** A role as written in a Cognito group or PUBLIBAC_ROLES; null for anything else (an unknown académie or kind). */
+/**
+ * A role as written in a Cognito group or PUBLIBAC_ROLES; null for anything else (an unknown
+ * académie or kind).
+ */
 export function parseRole(text: string): Role | null {
   const value = text.trim();
   if (value === AUDIT_ROLE) return AUDIT_ROLE;
-  const m = /^([a-z-]+):([a-z]+)$/.exec(value);
-  if (!m || !findAcademie(m[1]!) || !(ROLE_KINDS as readonly string[]).includes(m[2]!)) return null;
-  return academieRole(m[1]!, m[2] as RoleKind);
+  const [, slug, kind] = /^([a-z-]+):([a-z]+)$/.exec(value) ?? [];
+  if (slug === undefined || kind === undefined) return null;
+  if (!findAcademie(slug) || !(ROLE_KINDS as readonly string[]).includes(kind)) return null;
+  return academieRole(slug, kind as RoleKind);
 }
 
-/** Every role that exists: two per académie and the national reader (the Cognito groups infra creates). */
+/**
+ * Every role that exists: two per académie and the national reader (the Cognito groups infra
+ * creates).
+ */
 export function allRoles(): Role[] {
   return [...ACADEMIES.flatMap((a) => ROLE_KINDS.map((k) => academieRole(a.slug, k))), AUDIT_ROLE];
 }
@@ -95,7 +110,9 @@ export class ForbiddenError extends Error {
   }
 }
 
-/** The roles any one of which allows `action` on `academie` (`*` for the rotation: any académie's). */
+/**
+ * The roles any one of which allows `action` on `academie` (`*` for the rotation: any académie's).
+ */
 export function rolesAllowing(action: Action, academie: string): string[] {
   const rule = ACTIONS[action];
   const scoped = rule.kinds.map((k) =>
@@ -119,13 +136,17 @@ export function authorize(officer: Officer, action: Action, academie: string): v
   const required = rolesAllowing(action, academie);
   const where = academie === EVERY_ACADEMIE ? 'any académie' : academie;
   throw new ForbiddenError(
-    `${officer.actor} may not ${ACTIONS[action].what} for ${where}: requires the role ${required.join(' or ')}`,
+    `${officer.actor} may not ${ACTIONS[action].what} for ${where}: ` +
+      `requires the role ${required.join(' or ')}`,
     academie,
     required,
   );
 }
 
-/** The académies on which the officer may do `action`: every one for the national reader of a read action. */
+/**
+ * The académies on which the officer may do `action`: every one for the national reader of a read
+ * action.
+ */
 export function academiesFor(officer: Officer, action: Action): string[] {
   return ACADEMIES.map((a) => a.slug).filter((slug) => may(officer, action, slug));
 }

@@ -27,6 +27,7 @@ export function decisionDigest(d: Decision): string {
   // Fields joined by a separator no valid value contains; null is marked apart from any text.
   let canonical = '';
   for (const f of FIELDS) canonical += `${d[f] ?? '\u0000'}\u001f`;
-  // One-shot hash: about three times faster than createHash for short inputs (it runs once per row).
+  // One-shot hash: about three times faster than createHash for short inputs (it runs once per
+  // row).
   return hash('sha256', canonical).slice(0, 16);
 }

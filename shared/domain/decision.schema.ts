@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 import { CandidateNumber, DecisionCode, Examen, Groupe, Mention, Session } from './vocabulary.js';
 
-// The vocabulary is defined in vocabulary.ts; re-exported here for the modules that speak of decisions.
+// The vocabulary is defined in vocabulary.ts; re-exported here for the modules that speak of
+// decisions.
 export {
   CANDIDATE_NUMBER,
   CandidateNumber,
@@ -28,7 +29,9 @@ export const Decision = z.object({
   uai: z.string(),
   departement: z.string(),
   examen: Examen,
-  /** Canonical série (BTN code, pre-2021 BCG série) or BCP spécialité name; null for BCG since 2021. */
+  /**
+   * Canonical série (BTN code, pre-2021 BCG série) or BCP spécialité name; null for BCG since 2021.
+   */
   serie: z.string().nullable(),
   groupe: Groupe,
   decision: DecisionCode,
@@ -36,7 +39,10 @@ export const Decision = z.object({
   moyenne: z.number().min(0).max(20).nullable(),
   accordPublication: z.boolean(),
   jury: z.string(),
-  /** The jury's timestamp, normalised to UTC ISO-8601 with milliseconds so that strings sort in time order. */
+  /**
+   * The jury's timestamp, normalised to UTC ISO-8601 with milliseconds so that strings sort in time
+   * order.
+   */
   deliberation: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
 });
 export type Decision = z.infer<typeof Decision>;

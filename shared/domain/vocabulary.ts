@@ -22,7 +22,7 @@ export const AcademieSlug = z.string().regex(ACADEMIE_SLUG_PATTERN);
 export const Groupe = z.union([z.literal(1), z.literal(2)]);
 export type Groupe = z.infer<typeof Groupe>;
 /** The same, as text ("1" or "2"): a CSV cell, a CLI argument. */
-export const GroupeText = z.enum(['1', '2']).transform((g) => (g === '1' ? 1 : 2) as Groupe);
+export const GroupeText = z.enum(['1', '2']).transform((g): Groupe => (g === '1' ? 1 : 2));
 
 /** A candidate number as format v1 writes it: 6 to 15 digits or capital letters. */
 export const CANDIDATE_NUMBER = /^[0-9A-Z]{6,15}$/;

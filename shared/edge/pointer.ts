@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACADEMIE_SLUG_PATTERN } from '../domain/vocabulary.js';
 
 /**
  * The pointer of an académie, as stored in the edge KeyValueStore under
@@ -16,8 +17,6 @@ import { z } from 'zod';
 
 /** Release ids are also path segments of the bucket: lowercase, digits and hyphens only. */
 export const RELEASE_ID = /^[a-z0-9-]{1,80}$/;
-/** Same shape as the académie slugs of the reference data and the first segment of public paths. */
-export const ACADEMIE_SLUG = /^[a-z]+(-[a-z]+)*$/;
 
 const ReleaseId = z.string().regex(RELEASE_ID);
 
@@ -32,17 +31,19 @@ export const EdgePointer = z
   .strict()
   // A next release without an instant would be ignored by the function: refuse to write one.
   .refine((p) => (p.next === null) === (p.notBefore === null), {
-    message: 'next and notBefore are set together or not at all',
+    error: 'next and notBefore are set together or not at all',
     path: ['notBefore'],
   });
 export type EdgePointer = z.infer<typeof EdgePointer>;
 
 export function pointerKey(slug: string): string {
-  if (!ACADEMIE_SLUG.test(slug)) throw new Error(`not an académie slug: "${slug}"`);
+  if (!ACADEMIE_SLUG_PATTERN.test(slug)) throw new Error(`not an académie slug: "${slug}"`);
   return `pointer:${slug}`;
 }
 
-/** The release the public sees at `nowMs`, or null: nothing is public (the announcement page only). */
+/**
+ * The release the public sees at `nowMs`, or null: nothing is public (the announcement page only).
+ */
 export function liveRelease(pointer: EdgePointer, nowMs: number): string | null {
   const id =
     pointer.next !== null && pointer.notBefore !== null && nowMs >= pointer.notBefore
@@ -51,7 +52,10 @@ export function liveRelease(pointer: EdgePointer, nowMs: number): string | null 
   return id !== null && RELEASE_ID.test(id) ? id : null;
 }
 
-/** The name lists have expired at `nowMs`: the edge refuses `/<slug>/listes/...`, whatever the release. */
+/**
+ * The name lists have expired at `nowMs`: the edge refuses `/<slug>/listes/...`, whatever the
+ * release.
+ */
 export function listsExpired(pointer: EdgePointer, nowMs: number): boolean {
   return typeof pointer.listsUntil === 'number' && nowMs >= pointer.listsUntil;
 }
@@ -61,7 +65,10 @@ export function encodePointer(pointer: EdgePointer): string {
   return JSON.stringify(EdgePointer.parse(pointer));
 }
 
-/** A stored value read back; undefined when absent or not a valid pointer (the edge then shows nothing). */
+/**
+ * A stored value read back; undefined when absent or not a valid pointer (the edge then shows
+ * nothing).
+ */
 export function decodePointer(value: string | undefined): EdgePointer | undefined {
   if (value === undefined) return undefined;
   try {

@@ -37,7 +37,10 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * on invalidations (one to tens of minutes).
  */
 export const SHORT_TTL_SECONDS = 60;
-/** How long the edge keeps the announcement: short, and bounded anyway by the flip, which changes its cache key. */
+/**
+ * How long the edge keeps the announcement: short, and bounded anyway by the flip, which changes
+ * its cache key.
+ */
 export const ANNOUNCEMENT_EDGE_TTL_SECONDS = 5;
 /** Fingerprinted assets never change under a name: cache for a year. */
 export const IMMUTABLE_TTL_SECONDS = 365 * 24 * 3600;

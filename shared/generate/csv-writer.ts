@@ -14,9 +14,9 @@ export function csvCell(value: string): string {
 }
 
 /** Windows-1252 bytes 0x80-0x9F, where it differs from Latin-1 (five of them unassigned). */
-const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F' + '\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 const TO_LATIN1_CODE = new Map(
-  [...CP1252_80_9F].flatMap((c, i) =>
+  Array.from(CP1252_80_9F).flatMap((c, i) =>
     c.charCodeAt(0) >= 0x100 ? [[c, String.fromCharCode(0x80 + i)]] : [],
   ),
 );
@@ -25,6 +25,7 @@ const TO_LATIN1_CODE = new Map(
  * Kept this simple on purpose: a class that also lists the specials scans
  * ten times slower.
  */
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL: every byte counts
 const NOT_LATIN1_TEXT = /[^\x00-\x7F\xA0-\xFF]/g;
 
 /**
@@ -36,13 +37,16 @@ export function encodeWindows1252(text: string): Buffer {
   const bytes = text.replace(NOT_LATIN1_TEXT, (c, at: number) => {
     const byte = TO_LATIN1_CODE.get(c);
     if (byte) return byte;
-    const code = text.codePointAt(at)!;
+    const code = text.codePointAt(at) ?? 0;
     throw new Error(
-      `Windows-1252 cannot encode "${String.fromCodePoint(code)}" (U+${code.toString(16).toUpperCase().padStart(4, '0')})`,
+      `Windows-1252 cannot encode "${String.fromCodePoint(code)}" ` +
+        `(U+${code.toString(16).toUpperCase().padStart(4, '0')})`,
     );
   });
   return Buffer.from(bytes, 'latin1');
 }
+
+const OTHER_COLUMNS = CSV_V1_COLUMNS.slice(1);
 
 /** Text is sent in pieces this large: few enough writes to be fast, small enough to stream. */
 const CHUNK_CHARS = 1 << 20;
@@ -59,11 +63,17 @@ export async function writeCsv(
   options: CsvWriteOptions = {},
 ): Promise<number> {
   const cp1252 = options.encoding === 'windows-1252';
-  let failure: unknown;
-  const onError = (err: unknown) => (failure ??= err);
+  let failure: Error | undefined;
+  const onError = (err: unknown) => {
+    failure ??= err instanceof Error ? err : new Error(String(err));
+  };
   out.on('error', onError);
-  const write = async (text: string) => {
+  // A function, so that each call reads what the error handler may have set meanwhile.
+  const throwIfFailed = () => {
     if (failure) throw failure;
+  };
+  const write = async (text: string) => {
+    throwIfFailed();
     if (out.write(cp1252 ? encodeWindows1252(text) : Buffer.from(text, 'utf8'))) return;
     // Wait for room, but do not hang if the stream fails instead (EPIPE on a closed pipe).
     await new Promise<void>((resolve) => {
@@ -75,16 +85,16 @@ export async function writeCsv(
       out.on('drain', done);
       out.on('error', done);
     });
-    if (failure) throw failure;
+    throwIfFailed();
   };
 
   try {
-    let text = `${options.bom && !cp1252 ? '\uFEFF' : ''}${CSV_V1_COLUMNS.join(CSV_V1_SEPARATOR)}\n`;
+    const bom = options.bom && !cp1252 ? '\uFEFF' : '';
+    let text = `${bom}${CSV_V1_COLUMNS.join(CSV_V1_SEPARATOR)}\n`;
     let count = 0;
     for (const row of rows) {
       let line = csvCell(row[CSV_V1_COLUMNS[0]]);
-      for (let c = 1; c < CSV_V1_COLUMNS.length; c++)
-        line += CSV_V1_SEPARATOR + csvCell(row[CSV_V1_COLUMNS[c]!]);
+      for (const column of OTHER_COLUMNS) line += CSV_V1_SEPARATOR + csvCell(row[column]);
       text += `${line}\n`;
       count++;
       if (text.length >= CHUNK_CHARS) {

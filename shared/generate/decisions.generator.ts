@@ -1,6 +1,7 @@
 import { ACADEMIES, findAcademie, type Academie } from '../domain/reference/academies.js';
 import { EFFECTIFS_AIX_MARSEILLE_2020 as E } from '../domain/reference/exams.js';
 import { mentionForAverage } from '../domain/rules/mention.js';
+import { Session, type DecisionCode } from '../domain/vocabulary.js';
 import type { CsvV1Row } from '../ingest/format-v1.js';
 import { isoDate, offsetOn } from './calendar.js';
 import { moyenneText, pad2 } from './format.js';
@@ -22,14 +23,12 @@ export interface GenerateOptions {
   seed?: number;
 }
 
-type Decision = CsvV1Row['decision'];
-
 /**
  * First-group outcomes per voie, of all candidates: admitted about 91 %
  * général, 78 % techno, 80 % pro of those deliberated; 8-10 % invited to
  * the second group overall; a few éliminés and remplacements.
  */
-const OUTCOMES: Record<Voie, [Decision, number][]> = {
+const OUTCOMES: Record<Voie, [DecisionCode, number][]> = {
   BCG: [
     ['ADMIS', 0.905],
     ['SECOND_GROUPE', 0.07],
@@ -69,7 +68,7 @@ const FAILED_RANGE: Record<Voie, [number, number]> = {
   BCP: [600, 999],
 };
 
-/** Age at the session (year difference): most 17-19, a few adults sitting as candidats individuels. */
+/** Age at the session (year difference): most 17-19, a few adults as candidats individuels. */
 const AGES = new Weighted<number>([
   [17, 14],
   [18, 72],
@@ -77,8 +76,8 @@ const AGES = new Weighted<number>([
   [20, 2.5],
   [-1, 2.5],
 ]);
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+/** Days in a month (1-12): day 0 of the next month is its last. */
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** A lycée as its rows need it: UAI, and its jury's sitting. */
 interface Seat {
@@ -129,7 +128,7 @@ function plan(a: Academie, year: number, month: number, seed: number, random: Ra
         [
           {
             ...c,
-            seats: new Weighted(seats.get(`${c.departement}|${c.voie}`)!),
+            seats: new Weighted(seats.get(`${c.departement}|${c.voie}`) ?? []),
             serie: series[c.voie],
           },
           c.share,
@@ -144,19 +143,19 @@ function plan(a: Academie, year: number, month: number, seed: number, random: Ra
 export function* generateFirstGroup(options: GenerateOptions): Generator<CsvV1Row> {
   const a = findAcademie(options.academie);
   if (!a) throw new Error(`unknown académie "${options.academie}"`);
-  const session = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(options.session);
-  if (!session) throw new Error(`session must be YYYY-MM (got "${options.session}")`);
-  const year = Number(session[1]);
+  if (!Session.safeParse(options.session).success)
+    throw new Error(`session must be YYYY-MM (got "${options.session}")`);
+  const year = Number(options.session.slice(0, 4));
   const candidates = options.candidates ?? expectedCandidates(a);
   if (!Number.isInteger(candidates) || candidates < 0 || candidates > 9_999_999)
     throw new Error('candidates must be a whole number under 10 million');
   const seed = options.seed ?? 1;
   const academieIndex = ACADEMIES.indexOf(a);
   const random = new Random(mixSeed(seed, academieIndex, options.session));
-  const { places, regional } = plan(a, year, Number(session[2]), seed, random);
+  const { places, regional } = plan(a, year, Number(options.session.slice(5)), seed, random);
   const outcomes = Object.fromEntries(VOIES.map((v) => [v, new Weighted(OUTCOMES[v])])) as Record<
     Voie,
-    Weighted<Decision>
+    Weighted<DecisionCode>
   >;
   const bands = Object.fromEntries(
     VOIES.map((v) => [
@@ -175,7 +174,8 @@ export function* generateFirstGroup(options: GenerateOptions): Generator<CsvV1Ro
     let hundredths = -1;
     if (decision === 'ADMIS') {
       const band = bands[voie].draw(random);
-      hundredths = band + Math.floor(random.next() * (band === 1800 ? 201 : 200)); // 20,00 is possible, just
+      // 20,00 is possible, just.
+      hundredths = band + Math.floor(random.next() * (band === 1800 ? 201 : 200));
     } else if (decision === 'SECOND_GROUPE') hundredths = random.int(800, 999);
     else if (decision === 'AJOURNE') hundredths = random.int(...FAILED_RANGE[voie]);
     const mention = decision === 'ADMIS' ? (mentionForAverage(voie, hundredths / 100) ?? '') : '';
@@ -192,9 +192,10 @@ export function* generateFirstGroup(options: GenerateOptions): Generator<CsvV1Ro
     if (age < 0) age = random.int(21, 55);
     const born = year - age;
     const month = random.int(1, 12);
-    const day = random.int(1, month === 2 && isLeap(born) ? 29 : DAYS[month - 1]!);
+    const day = random.int(1, daysIn(born, month));
     const consent = random.next();
     const minutes = seat.start + random.int(0, 180);
+    const time = `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}:00`;
 
     yield {
       session: options.session,
@@ -213,7 +214,7 @@ export function* generateFirstGroup(options: GenerateOptions): Generator<CsvV1Ro
       moyenne: hundredths < 0 ? '' : moyenneText(hundredths),
       accord_publication: consent < 0.5 ? 'O' : consent < 0.9 ? 'N' : '',
       jury: seat.jury,
-      deliberation: `${seat.day}${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}:00${seat.offset}`,
+      deliberation: `${seat.day}${time}${seat.offset}`,
     };
   }
 }

@@ -23,13 +23,18 @@ export function uaiPrefix(departement: string): string {
   return departement.padStart(3, '0');
 }
 
-/** About one lycée per 170 candidates présents, as in France (~4,200 lycées for ~720,000 candidates). */
+/** About one lycée per 170 candidates présents, as in France (~4,200 for ~720,000 candidates). */
 const CANDIDATES_PER_LYCEE = 170;
 const LYCEES_PER_JURY = 3;
 
+const POLYVALENT = {
+  label: 'Lycée polyvalent',
+  voies: ['BCG', 'BTN', 'BCP'] as const,
+  weight: 1.2,
+};
 const KINDS = [
   { label: 'Lycée', voies: ['BCG', 'BTN'] as const, weight: 1.4 },
-  { label: 'Lycée polyvalent', voies: ['BCG', 'BTN', 'BCP'] as const, weight: 1.2 },
+  POLYVALENT,
   { label: 'Lycée professionnel', voies: ['BCP'] as const, weight: 0.7 },
 ];
 
@@ -62,11 +67,11 @@ export function lyceesOf(academie: string, seed = 1): readonly Lycee[] {
       .slice(0, count)
       .sort((x, y) => x - y);
     const names = random.shuffled(PATRONS);
-    // The first lycée is polyvalent, so that every voie has somewhere to sit in the smallest département.
-    const kinds = numbers.map((_, i) => (i === 0 ? KINDS[1]! : random.pick(KINDS)));
-    numbers.forEach((n, i) => {
+    // The first lycée is polyvalent, so that every voie has somewhere to sit in the smallest
+    // département.
+    const kinds = numbers.map((n, i) => ({ n, kind: i === 0 ? POLYVALENT : random.pick(KINDS) }));
+    kinds.forEach(({ n, kind }, i) => {
       const digits = `${prefix}${String(n).padStart(4, '0')}`;
-      const kind = kinds[i]!;
       lycees.push({
         uai: `${digits}${uaiCheckLetter(digits)}`,
         nom: `${kind.label} ${names[i % names.length]}`,

@@ -1,3 +1,11 @@
+import { fnv1a32, FNV_OFFSET } from '../domain/hash.js';
+
+/** items[i], which the caller's arithmetic keeps in range. */
+function at<T>(items: readonly T[], i: number): T {
+  if (i < 0 || i >= items.length) throw new RangeError(`index ${i} outside 0-${items.length - 1}`);
+  return items[i] as T;
+}
+
 /**
  * Seeded pseudo-random numbers (mulberry32): synthetic data must be the same
  * bytes for the same seed, on every machine, so no Math.random.
@@ -28,7 +36,7 @@ export class Random {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
+    return at(items, Math.floor(this.next() * items.length));
   }
 
   /** A shuffled copy (Fisher-Yates). */
@@ -36,7 +44,7 @@ export class Random {
     const out = [...items];
     for (let i = out.length - 1; i > 0; i--) {
       const j = Math.floor(this.next() * (i + 1));
-      [out[i], out[j]] = [out[j]!, out[i]!];
+      [out[i], out[j]] = [at(out, j), at(out, i)];
     }
     return out;
   }
@@ -48,11 +56,8 @@ export class Random {
  * candidate) do not replay one another's numbers for the same user seed.
  */
 export function mixSeed(...parts: readonly (number | string)[]): number {
-  let h = 0x811c9dc5;
-  for (const part of parts) {
-    const text = `${part}\u001f`;
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  }
+  let h = FNV_OFFSET;
+  for (const part of parts) h = fnv1a32(`${part}\u001f`, h);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -64,27 +69,27 @@ export function mixSeed(...parts: readonly (number | string)[]): number {
 export class Weighted<T> {
   private readonly cumulative: number[] = [];
   private readonly items: T[] = [];
+  private total = 0;
 
   constructor(entries: Iterable<readonly [T, number]>) {
-    let sum = 0;
     for (const [item, weight] of entries) {
       if (!(weight > 0)) continue;
-      sum += weight;
+      this.total += weight;
       this.items.push(item);
-      this.cumulative.push(sum);
+      this.cumulative.push(this.total);
     }
     if (this.items.length === 0) throw new Error('nothing to draw from');
   }
 
   draw(random: Random): T {
-    const target = random.next() * this.cumulative[this.cumulative.length - 1]!;
+    const target = random.next() * this.total;
     let lo = 0;
     let hi = this.cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.cumulative[mid]! > target) hi = mid;
+      if (at(this.cumulative, mid) > target) hi = mid;
       else lo = mid + 1;
     }
-    return this.items[lo]!;
+    return at(this.items, lo);
   }
 }

@@ -24,7 +24,8 @@ export function* generateSecondGroup(
       mixSeed(seed, row.session, row.academie, row.numero_candidat, 'groupe-2'),
     );
     const admitted = random.chance(ADMITTED_RATE);
-    // The oral can only raise marks: the group-2 average starts from the group-1 one (8 to under 10).
+    // The oral can only raise marks: the group-2 average starts from the group-1 one (8 to
+    // under 10).
     const before = Math.min(Math.max(parseHundredths(row.moyenne) ?? 800, 800), 999);
     const hundredths = admitted
       ? 1000 + Math.floor(random.next() ** 2 * 250)
@@ -37,7 +38,7 @@ export function* generateSecondGroup(
     if (m) {
       const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]), random.int(3, 5));
       const timeZone = findAcademie(row.academie)?.timeZone;
-      const offset = timeZone ? offsetOn(timeZone, date) : m[4]!;
+      const offset = timeZone ? offsetOn(timeZone, date) : (m[4] ?? '');
       deliberation = `${date}T${pad2(random.int(9, 17))}:${pad2(random.int(0, 59))}:00${offset}`;
     }
     yield {

@@ -1,8 +1,10 @@
 import type { Academie } from '../domain/reference/academies.js';
+import { Examen } from '../domain/vocabulary.js';
 import { EFFECTIFS_AIX_MARSEILLE_2020 } from '../domain/reference/exams.js';
 
-export type Voie = 'BCG' | 'BTN' | 'BCP';
-export const VOIES: readonly Voie[] = ['BCG', 'BTN', 'BCP'];
+/** The voie of a candidate is the exam they sit: général, technologique, professionnel. */
+export type Voie = Examen;
+export const VOIES: readonly Voie[] = Examen.options;
 
 /**
  * Rough population by département, in thousands (INSEE, early 2020s). Only
@@ -119,10 +121,13 @@ const POPULATION: Record<string, number> = {
   '988': 271,
 };
 
-/** Aix-Marseille had 32,199 inscrits in 2020, about 31,000 présents: that ratio to its population sizes the rest. */
+/**
+ * Aix-Marseille had 32,199 inscrits in 2020, about 31,000 présents: that ratio to its
+ * population sizes the rest.
+ */
 const AIX_MARSEILLE_PRESENTS = 31_000;
 const AIX_MARSEILLE_POPULATION = ['04', '05', '13', '84'].reduce(
-  (sum, d) => sum + POPULATION[d]!,
+  (sum, d) => sum + (POPULATION[d] ?? 0),
   0,
 );
 const CANDIDATES_PER_THOUSAND = AIX_MARSEILLE_PRESENTS / AIX_MARSEILLE_POPULATION;
@@ -151,7 +156,7 @@ export function candidateShares(
       departement,
       voie,
       share: known
-        ? table[departement]![voie]
+        ? (table[departement]?.[voie] ?? 0)
         : (POPULATION[departement] ?? 100) * (totals[voie] / all),
     })),
   );

@@ -29,7 +29,10 @@ declare module 's3rver' {
     configureBuckets?: { name: string; configs?: (string | Buffer)[] }[];
   }
 
-  /** A Koa application; emits 'event' with S3 event notifications (ObjectCreated:*, ObjectRemoved:Delete). */
+  /**
+   * A Koa application; emits 'event' with S3 event notifications (ObjectCreated:*,
+   * ObjectRemoved:Delete).
+   */
   class S3rver extends EventEmitter {
     constructor(options: S3rverOptions);
     configureBuckets(): Promise<void>;

@@ -52,7 +52,10 @@ export type ViewerRequestHandler = (
 
 const IMPORT_LINE = /^[ \t]*import\s+cf\s+from\s+['"]cloudfront['"];?[ \t]*$/m;
 const CRYPTO_IMPORT_LINE = /^[ \t]*import\s+crypto\s+from\s+['"]crypto['"];?[ \t]*$/m;
-/** The part of the runtime's crypto module the function may use (CloudFront Functions offer these two). */
+/**
+ * The part of the runtime's crypto module the function may use (CloudFront Functions offer these
+ * two).
+ */
 const EDGE_CRYPTO = Object.freeze({
   createHash: nodeCrypto.createHash,
   createHmac: nodeCrypto.createHmac,
@@ -80,7 +83,9 @@ export async function loadViewerRequest(options: {
 
   // Called as a function, Date gives a string; constructed without arguments, the clock's time.
   function ClockDate(this: unknown, ...args: unknown[]): Date | string {
-    if (!new.target) return new Date(nowMs()).toString();
+    // TypeScript types new.target as always set; called without `new`, it is undefined.
+    const constructed: unknown = new.target;
+    if (constructed === undefined) return new Date(nowMs()).toString();
     return args.length === 0 ? new Date(nowMs()) : (Reflect.construct(Date, args) as Date);
   }
   Object.assign(ClockDate, { now: nowMs, parse: Date.parse, UTC: Date.UTC });
@@ -110,7 +115,11 @@ export async function loadViewerRequest(options: {
   new vm.Script(code, { filename: path }).runInContext(context, { timeout: 1000 });
   const handler: unknown = context.handler;
   if (typeof handler !== 'function') throw new Error(`${path}: no handler function`);
-  return (event) => Promise.resolve(handler(event));
+  return (event) => {
+    const answer: unknown = Reflect.apply(handler, undefined, [event]);
+    // What plain JavaScript returns is unchecked: the local CDN checks it as CloudFront does.
+    return Promise.resolve(answer as EdgeRequest | EdgeResponse);
+  };
 }
 
 export interface LocalCdnOptions {
@@ -190,6 +199,22 @@ const plain = (status: number, text: string) => ({
   body: `${text}\n`,
 });
 
+/** The function's answer is a response to send: it is JavaScript, so this is checked. */
+function isEdgeResponse(value: unknown): value is EdgeResponse {
+  return typeof value === 'object' && value !== null && 'statusCode' in value;
+}
+
+/** The function's answer is a request to forward to the origin, with an absolute path. */
+function isEdgeRequest(value: unknown): value is EdgeRequest {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'uri' in value &&
+    typeof value.uri === 'string' &&
+    value.uri.startsWith('/')
+  );
+}
+
 /** A response the function generated, as CloudFront turns it into HTTP. */
 function sendGenerated(res: ServerResponse, head: boolean, response: EdgeResponse): void {
   const headers: Record<string, string | string[]> = {};
@@ -232,35 +257,37 @@ export async function startLocalCdn(
     const head = req.method === 'HEAD';
     if (req.method !== 'GET' && !head) {
       const r = plain(405, 'Method not allowed');
-      return send(res, false, r.status, { ...r.headers, allow: 'GET, HEAD' }, r.body);
+      send(res, false, r.status, { ...r.headers, allow: 'GET, HEAD' }, r.body);
+      return;
     }
-    let result: EdgeRequest | EdgeResponse;
+    let result: unknown;
     try {
       result = await handler(buildEvent(req, req.headers.host ?? host));
     } catch (err) {
       // What CloudFront answers when a function throws.
       console.error('viewer-request function failed:', err);
       const r = plain(503, 'Function execution error');
-      return send(res, head, r.status, r.headers, r.body);
+      send(res, head, r.status, r.headers, r.body);
+      return;
     }
-    if (result !== null && typeof result === 'object' && 'statusCode' in result)
-      return sendGenerated(res, head, result);
-    if (
-      result === null ||
-      typeof result !== 'object' ||
-      typeof result.uri !== 'string' ||
-      !result.uri.startsWith('/')
-    ) {
+    if (isEdgeResponse(result)) {
+      sendGenerated(res, head, result);
+      return;
+    }
+    if (!isEdgeRequest(result)) {
       const r = plain(502, 'Function returned an invalid request');
-      return send(res, head, r.status, r.headers, r.body);
+      send(res, head, r.status, r.headers, r.body);
+      return;
     }
-    // S3 decodes the path into the key; the function lets no '%' through, so this changes nothing today.
+    // S3 decodes the path into the key; the function lets no '%' through, so this changes nothing
+    // today.
     let key: string;
     try {
       key = decodeURIComponent(result.uri.slice(1));
     } catch {
       const r = plain(400, 'Bad request');
-      return send(res, head, r.status, r.headers, r.body);
+      send(res, head, r.status, r.headers, r.body);
+      return;
     }
     let object;
     try {
@@ -270,7 +297,8 @@ export async function startLocalCdn(
       // distribution is to map it to this same uncached 404.
       const r = err instanceof NoSuchKey ? plain(404, 'Not found') : plain(502, 'Origin error');
       if (!(err instanceof NoSuchKey)) console.error(`origin error for ${key}:`, err);
-      return send(res, head, r.status, r.headers, r.body);
+      send(res, head, r.status, r.headers, r.body);
+      return;
     }
     const policy = cachePolicyFor(result.uri);
     const headers: Record<string, string> = {
@@ -302,12 +330,13 @@ export async function startLocalCdn(
     });
   });
   await new Promise<void>((done, fail) => {
-    const onError = (err: NodeJS.ErrnoException) =>
+    const onError = (err: NodeJS.ErrnoException) => {
       fail(
         err.code === 'EADDRINUSE'
           ? new Error(`local CDN: port ${options.port} on ${host} is in use; choose another port`)
           : err,
       );
+    };
     server.once('error', onError);
     server.listen(options.port, host, () => {
       server.off('error', onError);
@@ -321,7 +350,10 @@ export async function startLocalCdn(
     url: `http://${host}:${address.port}`,
     stop: () =>
       new Promise<void>((done, fail) => {
-        server.close((err) => (err ? fail(err) : done()));
+        server.close((err) => {
+          if (err) fail(err);
+          else done();
+        });
         // Keep-alive connections would hold close() open until they time out.
         server.closeAllConnections();
       }),

@@ -38,7 +38,9 @@ export interface LocalStack {
 }
 
 export const DEFAULT_PORTS = { dynamodb: 4567, s3: 4568, cdn: 3000 } as const;
-/** Where the emulators listen, always: only the CDN, which enforces the embargo, may face a network. */
+/**
+ * Where the emulators listen, always: only the CDN, which enforces the embargo, may face a network.
+ */
 export const EMULATOR_HOST = '127.0.0.1';
 
 /** Physical names of the local resources (on AWS, CDK names them and sets the same variables). */
@@ -99,12 +101,13 @@ function installDesShim(): void {
 
 async function listen(server: Server, host: string, port: number, what: string): Promise<string> {
   await new Promise<void>((done, fail) => {
-    const onError = (err: NodeJS.ErrnoException) =>
+    const onError = (err: NodeJS.ErrnoException) => {
       fail(
         err.code === 'EADDRINUSE'
           ? new Error(`${what}: port ${port} on ${host} is in use; choose another port`)
           : err,
       );
+    };
     server.once('error', onError);
     server.listen(port, host, () => {
       server.off('error', onError);
@@ -118,7 +121,12 @@ async function listen(server: Server, host: string, port: number, what: string):
 }
 
 function close(server: Server): Promise<void> {
-  return new Promise((done, fail) => server.close((err) => (err ? fail(err) : done())));
+  return new Promise((done, fail) =>
+    server.close((err) => {
+      if (err) fail(err);
+      else done();
+    }),
+  );
 }
 
 /**
@@ -139,7 +147,8 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
       const holder = Number(await readFile(path, 'utf8').catch(() => ''));
       if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
         throw new Error(
-          `data directory ${dir} is in use by another local stack (pid ${holder}; if that process is not one, delete ${path})`,
+          `data directory ${dir} is in use by another local stack (pid ${holder}; if that ` +
+            `process is not one, delete ${path})`,
         );
       }
       await rm(path, { force: true });
@@ -163,7 +172,8 @@ async function startDynamoDb(
   });
   const endpoint = await listen(server, host, port, 'DynamoDB emulator');
   try {
-    // The stack's own admin client: it owns the emulator, so it knows the endpoint without the environment.
+    // The stack's own admin client: it owns the emulator, so it knows the endpoint without the
+    // environment.
     const admin = new DynamoDBClient({ endpoint, region: REGION, credentials: CREDENTIALS });
     try {
       await createTables(admin, LOCAL_RESOURCES.tables);
@@ -178,7 +188,8 @@ async function startDynamoDb(
     endpoint,
     env: {
       AWS_ENDPOINT_URL_DYNAMODB: endpoint,
-      // The stack's resources, and the explicit mode that tells the composition root it is local (shared/config.ts).
+      // The stack's resources, and the explicit mode that tells the composition root it is local
+      // (shared/config.ts).
       PUBLIBAC_MODE: 'local',
       ...Object.fromEntries(
         (Object.keys(TABLES) as TableKey[]).map((key) => [
@@ -202,7 +213,8 @@ async function startS3(host: string, port: number, dir: string | undefined): Pro
     configureBuckets: Object.values(LOCAL_RESOURCES.buckets).map((name) => ({ name })),
   });
   await s3rver.configureBuckets();
-  // Our own server rather than s3rver.run(): its listen() ignores errors, so a busy port would crash the process.
+  // Our own server rather than s3rver.run(): its listen() ignores errors, so a busy port would
+  // crash the process.
   const server = createServer(s3rver.callback());
   const removeTemp = () =>
     dir ? Promise.resolve() : rm(directory, { recursive: true, force: true });
@@ -295,10 +307,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
   const started: LocalService[] = [];
   const stopAll = async () => {
-    // Reverse order (a front, such as a CDN, before what it fronts); every service is stopped even if one fails.
-    let failure: unknown;
+    // Reverse order (a front, such as a CDN, before what it fronts); every service is stopped even
+    // if one fails.
+    let failure: Error | undefined;
     for (const service of started.splice(0).reverse()) {
-      await service.stop().catch((err: unknown) => (failure ??= err));
+      await service.stop().catch((err: unknown) => {
+        failure ??= err instanceof Error ? err : new Error(String(err));
+      });
     }
     await unlock();
     if (failure !== undefined) throw failure;

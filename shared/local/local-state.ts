@@ -15,7 +15,9 @@ export const LocalState = z.object({
 });
 export type LocalState = z.infer<typeof LocalState>;
 
-/** The project's local working directory: PUBLIBAC_HOME, or `.publibac` in the current directory. */
+/**
+ * The project's local working directory: PUBLIBAC_HOME, or `.publibac` in the current directory.
+ */
 export function localHome(env: NodeJS.ProcessEnv = process.env): string {
   return env.PUBLIBAC_HOME || join(process.cwd(), '.publibac');
 }

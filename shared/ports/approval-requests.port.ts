@@ -1,4 +1,5 @@
 import type { EarlyOpening } from '../domain/publication/two-person.js';
+import type { Groupe } from '../domain/vocabulary.js';
 
 /**
  * A request waiting for its second officer (the two-person rule,
@@ -7,13 +8,19 @@ import type { EarlyOpening } from '../domain/publication/two-person.js';
  * request for the group replaces it; the audit log keeps every one.
  */
 export interface ApprovalRequest {
-  /** Names this request among those of the group over time (an approval may name it, so a replaced request is never approved by mistake). */
+  /**
+   * Names this request among those of the group over time (an approval may name it, so a replaced
+   * request is never approved by mistake).
+   */
   id: string;
   academie: string;
   session: string;
-  groupe: 1 | 2;
+  groupe: Groupe;
   kind: EarlyOpening;
-  /** schedule-earlier: the instant asked, as the officer gave it ("YYYY-MM-DD HH:MM[:SS]" in the académie's zone) and in UTC ISO. */
+  /**
+   * schedule-earlier: the instant asked, as the officer gave it ("YYYY-MM-DD HH:MM[:SS]" in the
+   * académie's zone) and in UTC ISO.
+   */
   at: string | null;
   instant: string | null;
   /** The name lists' period asked with it, if any. */
@@ -28,7 +35,7 @@ export interface ApprovalRequest {
 
 export interface ApprovalRequests {
   /** The group's request, pending or approved; null when there has been none. */
-  get(session: string, academie: string, groupe: 1 | 2): Promise<ApprovalRequest | null>;
+  get(session: string, academie: string, groupe: Groupe): Promise<ApprovalRequest | null>;
   /**
    * Stores a pending request unless the group already has one pending, not
    * expired at `now`, by another officer (then false, nothing written): an
@@ -41,6 +48,8 @@ export interface ApprovalRequests {
    * otherwise (another approver was first, or it changed meanwhile).
    */
   claim(request: ApprovalRequest, approver: string, at: Date): Promise<boolean>;
-  /** Puts a claimed request back to pending (carrying it out was refused, e.g. no release ready). */
+  /**
+   * Puts a claimed request back to pending (carrying it out was refused, e.g. no release ready).
+   */
   reopen(request: ApprovalRequest): Promise<void>;
 }

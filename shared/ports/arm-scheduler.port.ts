@@ -1,3 +1,4 @@
+import type { Groupe } from '../domain/vocabulary.js';
 /**
  * One-time triggers of the scheduled publication steps: on AWS an
  * EventBridge Scheduler `at()` schedule; locally a record the in-process
@@ -13,7 +14,7 @@ export interface ArmTrigger {
   step?: 'arm';
   academie: string;
   session: string;
-  groupe: 1 | 2;
+  groupe: Groupe;
   /** When to call the arm use case (UTC). */
   at: Date;
 }

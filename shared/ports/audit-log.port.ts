@@ -1,3 +1,4 @@
+import type { Groupe } from '../domain/vocabulary.js';
 /**
  * Who did what, when: every render, schedule, arm, publication, rehearsal,
  * fraud flag, takedown and withdrawal of expired name lists, every request
@@ -24,9 +25,14 @@ export type AuditAction =
   /** A request that opens results early, waiting for a second officer (the two-person rule). */
   | 'publish-request'
   | 'schedule-request'
-  /** A second officer approved a request: the publish or schedule entry that follows carries it out. */
+  /**
+   * A second officer approved a request: the publish or schedule entry that follows carries it out.
+   */
   | 'approve'
-  /** Anything an officer asked and was refused for want of a role, or by the two-person rule (self-approval, expired request). */
+  /**
+   * Anything an officer asked and was refused for want of a role, or by the two-person rule
+   * (self-approval, expired request).
+   */
   | 'refused';
 
 export interface AuditEntry {
@@ -37,7 +43,7 @@ export interface AuditEntry {
   action: AuditAction;
   academie: string;
   session: string;
-  groupe: 1 | 2 | null;
+  groupe: Groupe | null;
   releaseId: string | null;
   /** One line of English for the operator. */
   detail: string;

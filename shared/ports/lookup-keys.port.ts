@@ -1,5 +1,9 @@
 import type { SessionLookupParams } from '../render/lookup/lookup-crypto.js';
 
+// The stored parameters are the lookup format's (its specification is in
+// lookup-crypto.ts); adapters take the type from here, not from the renderer.
+export type { SessionLookupParams };
+
 /**
  * Per académie and session, the secrets of the private lookup:
  * - the public parameters (salt, cost, shard layout), fixed at the first

@@ -1,4 +1,5 @@
 import type { PreviousFigures } from '../stats/previous-figures.js';
+import type { Groupe } from '../domain/vocabulary.js';
 
 /**
  * Figures of previous sessions imported by the rectorat (`publibac stats
@@ -8,5 +9,5 @@ import type { PreviousFigures } from '../stats/previous-figures.js';
 export interface PreviousFiguresStore {
   /** Stores each set, replacing whatever was stored for the same académie, session and groupe. */
   save(sets: readonly PreviousFigures[]): Promise<void>;
-  find(academie: string, session: string, groupe: 1 | 2): Promise<PreviousFigures | undefined>;
+  find(academie: string, session: string, groupe: Groupe): Promise<PreviousFigures | undefined>;
 }

@@ -1,5 +1,5 @@
-import type { Release, ReleaseFile, ReleaseManifest } from '../render/release.js';
-import type { AcademieStats } from '../stats/index.js';
+import type { ReleaseContent, ReleaseFile, ReleaseManifest } from '../site/release-files.js';
+import type { AcademieStats } from '../stats/stats.types.js';
 
 export type ReleasePrefix = 'releases' | 'rehearsals';
 
@@ -11,7 +11,8 @@ export interface ReleaseCheck {
 
 /** The private site bucket, as publication sees it. */
 export interface ReleaseStorage {
-  write(release: Release, prefix: ReleasePrefix): Promise<void>;
+  /** Every file of the release under `<prefix>/<id>/`, the manifest last. */
+  write(release: ReleaseContent, prefix: ReleasePrefix): Promise<void>;
   verify(id: string, prefix: ReleasePrefix): Promise<ReleaseCheck>;
   /** What the release holds now: the manifest of its last patch, or its own. */
   currentManifest(id: string): Promise<ReleaseManifest | undefined>;

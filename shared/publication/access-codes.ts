@@ -23,7 +23,10 @@ export function accessCode(secret: string, numero: string): string {
   return formatCode(accessCodeData(secret, numero));
 }
 
-/** The académie's code secret for the session, made (32 random bytes) by the first caller who needs it. */
+/**
+ * The académie's code secret for the session, made (32 random bytes) by the first caller who needs
+ * it.
+ */
 export async function sessionCodeSecret(
   keys: LookupKeyStore,
   session: string,

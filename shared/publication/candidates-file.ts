@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CsvError, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { CANDIDATE_NUMBER } from '../domain/decision.schema.js';
+import { CANDIDATE_NUMBER } from '../domain/vocabulary.js';
 import { isValidUai } from '../domain/reference/uai.js';
 import { nameIssue, RowSchema } from '../ingest/row.schema.js';
 import { ruleMessage } from '../ingest/rule-messages.js';
@@ -64,12 +64,18 @@ export async function readCandidates(
   const col = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
   const numberColumn = NUMBER_COLUMNS.find((c) => col.has(c));
   const missing = [...(numberColumn ? [] : ['numero']), ...NEEDED.filter((c) => !col.has(c))];
-  if (missing.length) {
+  if (!numberColumn || missing.length) {
     throw new PublicationError(
-      `${name}:1:1: the header lacks ${missing.join(', ')} (an inscriptions file is "numero;nom;prenoms;uai"; a decisions file works too)`,
+      `${name}:1:1: the header lacks ${missing.join(', ')} (an inscriptions file is ` +
+        '"numero;nom;prenoms;uai"; a decisions file works too)',
     );
   }
-  const at = (c: string) => col.get(c)!;
+  /** A column's index; asked only of the columns checked present above. */
+  const at = (c: string): number => {
+    const index = col.get(c);
+    if (index === undefined) throw new Error(`column ${c} was not checked present`);
+    return index;
+  };
   const problems: string[] = [];
   const seen = new Map<string, CandidateIdentity>();
   rows.forEach((row, i) => {
@@ -77,10 +83,10 @@ export async function readCandidates(
     const cell = (c: string) => (row[at(c)] ?? '').trim();
     const where = (c: string) => `${name}:${line}:${at(c) + 1}`;
     const before = problems.length;
-    const numero = cell(numberColumn!).toUpperCase();
+    const numero = cell(numberColumn).toUpperCase();
     if (!CANDIDATE_NUMBER.test(numero))
       problems.push(
-        `${where(numberColumn!)}: numero: 6 to 15 digits or capital letters (got "${numero}")`,
+        `${where(numberColumn)}: numero: 6 to 15 digits or capital letters (got "${numero}")`,
       );
     for (const c of ['nom', 'prenoms'] as const) {
       if (!RowSchema.shape[c].safeParse(cell(c)).success)
@@ -109,7 +115,8 @@ export async function readCandidates(
       earlier.uai !== identity.uai
     ) {
       problems.push(
-        `${where(numberColumn!)}: numero: candidate ${numero} appears earlier with another name or établissement`,
+        `${where(numberColumn)}: numero: candidate ${numero} appears earlier with another name ` +
+          'or établissement',
       );
     }
   });

@@ -2,7 +2,7 @@
 // mail-merge and the slips an établissement hands out. Codes are derived
 // (access-codes.ts), so exporting twice gives the same codes, and a
 // candidate who lost theirs gets the same one again.
-import { CANDIDATE_NUMBER } from '../domain/decision.schema.js';
+import { CANDIDATE_NUMBER } from '../domain/vocabulary.js';
 import { findAcademie, type Academie } from '../domain/reference/academies.js';
 import { accessCode, sessionCodeSecret } from './access-codes.js';
 import type { CandidateIdentity } from './candidates-file.js';
@@ -59,7 +59,9 @@ export async function exportAccessCodes(
   return rows;
 }
 
-/** One candidate's code again (a lost slip), audited with the number: the helpdesk answered someone. */
+/**
+ * One candidate's code again (a lost slip), audited with the number: the helpdesk answered someone.
+ */
 export async function reissueAccessCode(
   deps: CodeDeps,
   req: { academie: string; session: string; numero: string; actor: string },

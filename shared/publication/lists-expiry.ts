@@ -36,7 +36,10 @@ export function listsFields(
   };
 }
 
-/** A plan written before lists expired has no expiry of its own: the default period from its instant. */
+/**
+ * A plan written before lists expired has no expiry of its own: the default period from its
+ * instant.
+ */
 function planExpiry(plan: PublicationPlan): Date {
   return plan.listsExpireAt
     ? new Date(plan.listsExpireAt)

@@ -17,7 +17,10 @@ export type ExpireListsResult =
   | { state: 'none' }
   /** Fired before the expiry (the instant moved since): the trigger is set again at the expiry. */
   | { state: 'pending'; expiresAt: string }
-  /** The session's live release has no lists any more; `takedown` is null when there was nothing left to rewrite. */
+  /**
+   * The session's live release has no lists any more; `takedown` is null when there was nothing
+   * left to rewrite.
+   */
   | { state: 'withdrawn'; expiresAt: string; takedown: Takedown | null };
 
 export async function expireLists(
@@ -49,7 +52,8 @@ export async function expireLists(
     (r) => r.kind === 'release',
   );
   const liveRecord = releases.find((r) => r.id === live);
-  // A pointer written before it carried the expiry (or with a later one): the edge must refuse the lists too.
+  // A pointer written before it carried the expiry (or with a later one): the edge must refuse the
+  // lists too.
   const pointsHere = liveRecord !== undefined || releases.some((r) => r.id === pointer.next);
   if (
     pointsHere &&
@@ -71,7 +75,8 @@ export async function expireLists(
       detail: `name lists withdrawn (expired ${expiresAt}): `,
     });
   }
-  // A release not open yet was rendered with its lists: render it again without (it is re-armed before its instant).
+  // A release not open yet was rendered with its lists: render it again without (it is re-armed
+  // before its instant).
   const pending = plans.filter(
     (p) =>
       (p.state === 'scheduled' || p.state === 'armed') && Date.parse(p.instant) > now.getTime(),

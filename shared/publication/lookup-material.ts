@@ -9,7 +9,7 @@ import type { CachedRoot, LookupKeyStore } from '../ports/lookup-keys.port.js';
 import type { SessionLookupParams } from '../render/lookup/lookup-crypto.js';
 import { deriveRootNode } from '../render/lookup/lookup-node.js';
 import { chooseShardChars } from '../render/lookup/lookup-shards.js';
-import { mapLimit } from '../render/release.js';
+import pMap from 'p-map';
 import { accessCodeData } from './access-codes.js';
 
 /**
@@ -44,7 +44,10 @@ export async function sessionLookupParams(
   return keys.createParams(session, academie, fresh);
 }
 
-/** Where roots come from: a store for releases (cached per session), nothing for a rehearsal (derived each time). */
+/**
+ * Where roots come from: a store for releases (cached per session), nothing for a rehearsal
+ * (derived each time).
+ */
 export interface RootSource {
   params: SessionLookupParams;
   codeSecret: string;
@@ -71,9 +74,8 @@ export async function prepareRoots(
     let done = 0;
     // Derive and store in slices: an interrupted render keeps what it paid for.
     for (let i = 0; i < missing.length; i += 2_000) {
-      const fresh = await mapLimit(
+      const fresh = await pMap(
         missing.slice(i, i + 2_000),
-        4,
         async (numero): Promise<CachedRoot> => {
           const root = await deriveRootNode(
             `${numero}|${accessCodeData(source.codeSecret, numero)}`,
@@ -82,6 +84,7 @@ export async function prepareRoots(
           progress.update(++done);
           return { numero, root };
         },
+        { concurrency: 4 },
       );
       if (cache) await cache.keys.putRoots(cache.session, cache.academie, fresh);
       for (const r of fresh) roots.set(r.numero, r);

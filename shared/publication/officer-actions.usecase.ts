@@ -26,8 +26,11 @@ import { renderAcademie, type RenderRequest } from './render.usecase.js';
 import { publicationStatus } from './status.usecase.js';
 import { approveRequest, requestPublishNow, scheduleOrRequest } from './two-person.usecase.js';
 import { flagCandidate, releaseCandidate } from './withholding.usecase.js';
+import type { Groupe } from '../domain/vocabulary.js';
 
-/** What replaces the details of a fraud procedure for an officer without the fraud or audit role. */
+/**
+ * What replaces the details of a fraud procedure for an officer without the fraud or audit role.
+ */
 export const REDACTED_FRAUD_DETAIL = 'fraud procedure: details restricted to fraud officers';
 /** Audit entries that name a candidate under procedure (number, PV reference). */
 const FRAUD_DETAIL_ACTIONS: ReadonlySet<AuditEntry['action']> = new Set([
@@ -35,14 +38,17 @@ const FRAUD_DETAIL_ACTIONS: ReadonlySet<AuditEntry['action']> = new Set([
   'fraud-release',
 ]);
 
-type Scope = { session: string; groupe?: 1 | 2 | null };
+type Scope = { session: string; groupe?: Groupe | null };
 type Render = Omit<RenderRequest, 'actor' | 'kind'>;
 
-/** One render to queue (the admin API fans them out to the render function, which checks the officer again). */
+/**
+ * One render to queue (the admin API fans them out to the render function, which checks the officer
+ * again).
+ */
 export interface QueuedRender {
   academie: string;
   session: string;
-  groupe: 1 | 2;
+  groupe: Groupe;
   kind: 'release' | 'rehearsal';
   actor: string;
   roles: Role[];
@@ -68,7 +74,10 @@ export function visibleAudit(by: Officer, entries: readonly AuditEntry[]): Audit
     );
 }
 
-/** The use cases as `by` may run them; each refuses (ForbiddenError, audited) an académie the officer holds no role for. */
+/**
+ * The use cases as `by` may run them; each refuses (ForbiddenError, audited) an académie the
+ * officer holds no role for.
+ */
 export function actingAs(deps: PublicationDeps, by: Officer) {
   const check = async (action: Action, academie: string, scope: Scope) => {
     try {
@@ -130,7 +139,7 @@ export function actingAs(deps: PublicationDeps, by: Officer) {
       req: {
         academies: readonly string[];
         session: string;
-        groupe: 1 | 2;
+        groupe: Groupe;
         kind: 'release' | 'rehearsal';
       },
       enqueue: (renders: QueuedRender[]) => Promise<T>,
@@ -187,7 +196,10 @@ export function actingAs(deps: PublicationDeps, by: Officer) {
       reissueAccessCode(deps, { ...req, academie: await on('codes', req.academie, req), actor }),
   };
 
-  /** The académies a read covers: the one named (if the officer may read it), else all they may read (refused if none). */
+  /**
+   * The académies a read covers: the one named (if the officer may read it), else all they may read
+   * (refused if none).
+   */
   async function readable(filter: { academie?: string; session?: string }): Promise<Set<string>> {
     const scope = { session: filter.session ?? EVERY_ACADEMIE };
     if (filter.academie !== undefined) return new Set([await on('read', filter.academie, scope)]);

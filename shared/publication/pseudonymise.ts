@@ -13,14 +13,18 @@
 // and not invertible without the seed (a plain hash of a sequential number
 // would be, by enumeration).
 import { createHmac } from 'node:crypto';
-import { CANDIDATE_NUMBER, CandidateNumber, Decision } from '../domain/decision.schema.js';
+import { Decision } from '../domain/decision.schema.js';
+import { CANDIDATE_NUMBER, CandidateNumber, type Groupe } from '../domain/vocabulary.js';
 import { NOMS, PRENOMS_F, PRENOMS_M } from '../generate/names.js';
 
 export type PseudonymSeed = string | Uint8Array;
 
 /** Below this a seed could be guessed, and with it every real number behind a pseudonym. */
 export const MIN_SEED_BYTES = 16;
-/** Pseudonyms are drawn until one fits; the pools dwarf any académie, so this bound is never reached in practice. */
+/**
+ * Pseudonyms are drawn until one fits; the pools dwarf any académie, so this bound is never reached
+ * in practice.
+ */
 const MAX_DRAWS = 1_000;
 const DIGITS = '0123456789';
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -79,14 +83,17 @@ export function pseudonymiseDecisions(
       PRENOMS_M,
     ),
   };
-  // One birth year per candidate, sorted: pseudonymous years follow the real distribution, whatever the input's order.
-  const years = [...own.values()]
-    .map((rows) => Number(rows[0]!.dateNaissance.slice(0, 4)))
-    .sort((a, b) => a - b);
+  // One birth year per candidate, sorted: pseudonymous years follow the real
+  // distribution, whatever the input's order.
+  const birthYears = new Map<string, number>();
+  for (const d of decisions)
+    if (!birthYears.has(d.numero)) birthYears.set(d.numero, Number(d.dateNaissance.slice(0, 4)));
+  const years = [...birthYears.values()].sort((a, b) => a - b);
 
   const taken = new Set<string>();
   const identities = new Map<string, Identity>();
-  // Sorted, so that which candidate wins a (never expected) collision does not depend on the input's order.
+  // Sorted, so that which candidate wins a (never expected) collision does not depend on the
+  // input's order.
   for (const [numero, rows] of [...own].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const pseudo = pseudonymousNumber(draw, numero, (n) => !real.numbers.has(n) && !taken.has(n));
     taken.add(pseudo);
@@ -105,7 +112,11 @@ export function pseudonymiseDecisions(
       dateNaissance: birthDate(draw('birth', numero, 0), years, rows, real.dates),
     });
   }
-  return decisions.map((d) => Decision.parse({ ...d, ...identities.get(d.numero)! }));
+  return decisions.map((d) => {
+    const identity = identities.get(d.numero);
+    if (!identity) throw new Error('unreachable: every candidate was given a pseudonym above');
+    return Decision.parse({ ...d, ...identity });
+  });
 }
 
 function pseudonymousNumber(draw: Draw, numero: string, free: (n: string) => boolean): string {
@@ -118,12 +129,10 @@ function pseudonymousNumber(draw: Draw, numero: string, free: (n: string) => boo
     (bytes, counter) => {
       // After many collisions (a tiny, crowded shape), widen to 15 of any of 36 characters.
       const wide = counter >= 32;
-      return [...(wide ? 'X'.repeat(15) : shape)]
-        .map((c, i) => {
-          const alphabet = wide ? ALNUM : DIGITS.includes(c) ? DIGITS : LETTERS;
-          return alphabet[bytes.readUInt16BE(i * 2) % alphabet.length];
-        })
-        .join('');
+      return Array.from(wide ? 'X'.repeat(15) : shape, (c, i) => {
+        const alphabet = wide ? ALNUM : DIGITS.includes(c) ? DIGITS : LETTERS;
+        return pick(alphabet, bytes.readUInt16BE(i * 2));
+      }).join('');
     },
     (n) => CandidateNumber.safeParse(n).success && free(n),
   );
@@ -133,18 +142,14 @@ function nameFrom(
   bytes: Buffer,
   pools: { noms: readonly string[]; f: readonly string[]; m: readonly string[] },
 ): Pick<Identity, 'nom' | 'prenoms'> {
-  const given = bytes[0]! & 1 ? pools.f : pools.m;
+  const given = bytes.readUInt8(0) & 1 ? pools.f : pools.m;
   // As many prénoms as the generator gives: one, two (45 %) or three (10 %).
-  const count = bytes[1]! % 100 < 10 ? 3 : bytes[1]! % 100 < 45 ? 2 : 1;
+  const percentile = bytes.readUInt8(1) % 100;
+  const count = percentile < 10 ? 3 : percentile < 45 ? 2 : 1;
   const prenoms = [
-    ...new Set(
-      [0, 1, 2].slice(0, count).map((i) => given[bytes.readUInt16BE(4 + i * 2) % given.length]!),
-    ),
+    ...new Set([0, 1, 2].slice(0, count).map((i) => pick(given, bytes.readUInt16BE(4 + i * 2)))),
   ];
-  return {
-    nom: pools.noms[bytes.readUInt16BE(2) % pools.noms.length]!,
-    prenoms: prenoms.join(', '),
-  };
+  return { nom: pick(pools.noms, bytes.readUInt16BE(2)), prenoms: prenoms.join(', ') };
 }
 
 function birthDate(
@@ -153,18 +158,20 @@ function birthDate(
   rows: readonly Identity[],
   realDates: ReadonlySet<string>,
 ): string {
-  const year = years[bytes.readUInt32BE(0) % years.length]!;
+  const year = pick(years, bytes.readUInt32BE(0));
   const first = Date.UTC(year, 0, 1);
   const span = Math.round((Date.UTC(year + 1, 0, 1) - first) / DAY_MS);
   const at = (offset: number) =>
     new Date(first + (offset % span) * DAY_MS).toISOString().slice(0, 10);
   const notOwn = (date: string) => rows.every((r) => r.dateNaissance !== date);
-  // Sparse real dates (a small académie) are all avoided; in a crowded year, only the candidate's own.
+  // Sparse real dates (a small académie) are all avoided; in a crowded year,
+  // only the candidate's own.
   const draws = [4, 10, 16, 22].map((at6) => bytes.readUIntBE(at6, 6));
   const sparse = draws.map(at).find((date) => !realDates.has(date) && notOwn(date));
   if (sparse) return sparse;
+  const base = bytes.readUIntBE(4, 6); // the first draw
   for (let step = 0; step <= rows.length; step++)
-    if (notOwn(at(draws[0]! + step))) return at(draws[0]! + step);
+    if (notOwn(at(base + step))) return at(base + step);
   throw new Error('unreachable: a candidate has fewer birth dates than a year has days');
 }
 
@@ -182,6 +189,13 @@ function firstFit<T>(
   throw new Error(`no free pseudonymous ${label} after ${MAX_DRAWS} draws`);
 }
 
+/** The element a draw selects (modulo the pool's size); pools are never empty. */
+function pick<T>(pool: ArrayLike<T>, n: number): T {
+  const value = pool[n % pool.length];
+  if (value === undefined) throw new Error('unreachable: a pseudonym drawn from an empty pool');
+  return value;
+}
+
 const splitPrenoms = (prenoms: string) => prenoms.split(',').map((p) => p.trim());
 const unlessEmpty = <T>(pool: readonly T[], fallback: readonly T[]) =>
   pool.length > 0 ? pool : fallback;
@@ -194,7 +208,7 @@ const unlessEmpty = <T>(pool: readonly T[], fallback: readonly T[]) =>
  */
 export function sampleCandidates(
   decisions: readonly Pick<Decision, 'numero' | 'groupe' | 'decision' | 'mention'>[],
-  groupe: 1 | 2,
+  groupe: Groupe,
   count = 3,
 ): string[] {
   const latest = new Map<string, Pick<Decision, 'numero' | 'groupe' | 'decision' | 'mention'>>();

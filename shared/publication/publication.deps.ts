@@ -11,7 +11,10 @@ import type { LookupKeyStore } from '../ports/lookup-keys.port.js';
 import type { PublicationStore } from '../ports/publication-store.port.js';
 import type { ReleaseStorage } from '../ports/release-storage.port.js';
 
-/** Everything the publication use cases act on; the CLI and the Lambda handlers build it from their adapters. */
+/**
+ * Everything the publication use cases act on; the CLI and the Lambda handlers build it from their
+ * adapters.
+ */
 export interface PublicationDeps {
   decisions: DecisionStore;
   publications: PublicationStore;
@@ -44,7 +47,10 @@ export async function withheldNumbers(
   );
 }
 
-/** A request the use cases refuse (unknown académie, nothing to publish, a time in the past): nothing changed. */
+/**
+ * A request the use cases refuse (unknown académie, nothing to publish, a time in the past):
+ * nothing changed.
+ */
 export class PublicationError extends Error {
   override name = 'PublicationError';
 }

@@ -33,7 +33,8 @@ export async function rehearsalKey(kvs: EdgeKeyValueStore): Promise<string> {
   const existing = await kvs.get(REHEARSAL_KEY);
   if (existing && existing.length >= 32) return existing;
   throw new PublicationError(
-    'no rehearsal signing key yet: create it once with publibac rehearsal rotate-key (admin API: POST /rehearsal/rotate-key)',
+    'no rehearsal signing key yet: create it once with publibac rehearsal rotate-key (admin ' +
+      'API: POST /rehearsal/rotate-key)',
   );
 }
 
@@ -59,7 +60,10 @@ export function rehearsalPath(
   return `/_rehearsal/${rehearsalId}/${exp}/${sig}/${slug}${page}`;
 }
 
-/** The validity asked for, or the default; refused beyond the cap, so the CLI and the API cannot differ. */
+/**
+ * The validity asked for, or the default; refused beyond the cap, so the CLI and the API cannot
+ * differ.
+ */
 export function linkValidity(validForMs: number | undefined): number {
   const ms = validForMs ?? DEFAULT_LINK_VALIDITY_MS;
   if (!Number.isSafeInteger(ms) || ms < MIN_LINK_VALIDITY_MS)
@@ -68,7 +72,8 @@ export function linkValidity(validForMs: number | undefined): number {
     );
   if (ms > MAX_LINK_VALIDITY_MS) {
     throw new PublicationError(
-      `a rehearsal link is valid for 24 hours at most (asked for ${+(ms / 3_600_000).toFixed(2)} h): mint a new one when it expires`,
+      'a rehearsal link is valid for 24 hours at most (asked for ' +
+        `${+(ms / 3_600_000).toFixed(2)} h): mint a new one when it expires`,
     );
   }
   return ms;

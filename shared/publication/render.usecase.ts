@@ -16,7 +16,8 @@ import {
   type LookupParams,
   type SessionLookupParams,
 } from '../render/lookup/lookup-crypto.js';
-import { mapLimit, renderRelease, type Release } from '../render/release.js';
+import pMap from 'p-map';
+import { renderRelease, type Release } from '../render/release.js';
 import { selectPublicResults } from '../render/release-input.js';
 import { accessCode, sessionCodeSecret } from './access-codes.js';
 import { pseudonymiseDecisions, sampleCandidates } from './pseudonymise.js';
@@ -24,12 +25,13 @@ import { prepareRoots, sessionLookupParams, DEFAULT_ITERATIONS } from './lookup-
 import { listsOnline } from './lists-expiry.js';
 import { PublicationError, withheldNumbers, type PublicationDeps } from './publication.deps.js';
 import { readPointer } from './publication.usecase.js';
+import type { Groupe } from '../domain/vocabulary.js';
 
 export interface RenderRequest {
   academie: string;
   session: string;
   /** 1: after the first group; 2: after the second group. */
-  groupe: 1 | 2;
+  groupe: Groupe;
   kind?: 'release' | 'rehearsal';
   actor: string;
   /** PBKDF2 cost for a session's first render; later renders keep the session's. */
@@ -62,7 +64,8 @@ export async function renderInMemory(
     );
   if (req.groupe === 2 && !decisions.some((d) => d.groupe === 2)) {
     throw new PublicationError(
-      `no second-group decisions stored for ${academie.slug} ${req.session}: ingest them before rendering groupe 2`,
+      `no second-group decisions stored for ${academie.slug} ${req.session}: ingest them ` +
+        'before rendering groupe 2',
     );
   }
   const everyone = new Set(decisions.map((d) => d.numero)).size;
@@ -219,17 +222,17 @@ async function livePeerStatistics(
   deps: PublicationDeps,
   slug: string,
   session: string,
-  groupe: 1 | 2,
+  groupe: Groupe,
 ): Promise<AcademieStats[]> {
   const now = deps.clock.now().getTime();
-  const peers = await mapLimit(
+  const peers = await pMap(
     ACADEMIES.filter((a) => a.slug !== slug),
-    8,
     async (a) => {
       const live = liveRelease(await readPointer(deps, a.slug), now);
       const stats = live ? await deps.storage.statistics(live) : undefined;
       return stats && stats.session === session && stats.groupe === groupe ? stats : undefined;
     },
+    { concurrency: 8 },
   );
   return peers.filter((p): p is AcademieStats => p !== undefined);
 }
@@ -243,7 +246,7 @@ async function rearmIfPlanned(
   deps: PublicationDeps,
   academie: string,
   session: string,
-  groupe: 1 | 2,
+  groupe: Groupe,
 ): Promise<void> {
   const plan = await deps.publications.plan(session, academie, groupe);
   if (!plan || (plan.state !== 'scheduled' && plan.state !== 'armed')) return;

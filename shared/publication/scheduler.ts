@@ -6,12 +6,13 @@ import { isExpireLists, type DueTriggers } from '../ports/arm-scheduler.port.js'
 import { expireLists, type ExpireListsResult } from './lists-expiry.usecase.js';
 import { armPublication, type ArmResult } from './publication.usecase.js';
 import type { PublicationDeps } from './publication.deps.js';
+import type { Groupe } from '../domain/vocabulary.js';
 
 export interface SchedulerOptions {
   triggers: DueTriggers;
   /** Poll period; EventBridge's own window is a minute, a second is plenty locally. */
   intervalMs?: number;
-  onArm?: (key: { academie: string; session: string; groupe: 1 | 2 }, result: ArmResult) => void;
+  onArm?: (key: { academie: string; session: string; groupe: Groupe }, result: ArmResult) => void;
   onExpireLists?: (key: { academie: string; session: string }, result: ExpireListsResult) => void;
   onError?: (err: unknown) => void;
 }

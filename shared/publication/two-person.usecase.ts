@@ -60,8 +60,8 @@ export async function scheduleOrRequest(
   const now = deps.clock.now();
   const { local, instant } = plannedInstant(academie, req.groupe, req.at, now);
   const existing = await deps.publications.plan(req.session, academie.slug, req.groupe);
-  const current = existing && !isOpen(existing, now) ? new Date(existing.instant) : null;
-  if (!schedulingNeedsSecondOfficer(current, instant)) {
+  const current = existing && !isOpen(existing, now) ? existing : null;
+  if (!current || !schedulingNeedsSecondOfficer(new Date(current.instant), instant)) {
     return {
       state: 'done',
       plan: await schedulePublication(deps, { ...req, academie: academie.slug }),
@@ -70,12 +70,17 @@ export async function scheduleOrRequest(
   const request = await openRequest(deps, { ...req, academie: academie.slug }, 'schedule-earlier', {
     at: local,
     instant: instant.toISOString(),
-    detail: `earlier instant requested: ${local} ${academie.timeZone} (${instant.toISOString()}), now ${existing!.local}`,
+    detail:
+      `earlier instant requested: ${local} ${academie.timeZone} (${instant.toISOString()}), ` +
+      `now ${current.local}`,
   });
   return { state: 'awaiting-approval', request };
 }
 
-/** Publishing now is always a request: the release must be ready when asked, and is checked again on approval. */
+/**
+ * Publishing now is always a request: the release must be ready when asked, and is checked again on
+ * approval.
+ */
 export async function requestPublishNow(
   deps: PublicationDeps,
   req: PlanKey & { listsDays?: number; actor: string },
@@ -127,7 +132,9 @@ async function openRequest(
   if (!(await deps.approvals.open(request, now))) {
     const pending = await deps.approvals.get(req.session, req.academie, req.groupe);
     throw new PublicationError(
-      `${req.academie} ${req.session} group ${req.groupe}: a request by ${pending?.requestedBy ?? 'another officer'} awaits approval until ${pending?.expiresAt ?? 'soon'}; approve it, or ask again once it has expired`,
+      `${req.academie} ${req.session} group ${req.groupe}: a request by ` +
+        `${pending?.requestedBy ?? 'another officer'} awaits approval until ` +
+        `${pending?.expiresAt ?? 'soon'}; approve it, or ask again once it has expired`,
     );
   }
   await deps.audit.record({
@@ -138,7 +145,9 @@ async function openRequest(
     session: req.session,
     groupe: req.groupe,
     releaseId: null,
-    detail: `${what.detail}; awaits a second officer of ${req.academie} until ${request.expiresAt} (request ${request.id})`,
+    detail:
+      `${what.detail}; awaits a second officer of ${req.academie} until ${request.expiresAt} ` +
+      `(request ${request.id})`,
   });
   return request;
 }
@@ -181,7 +190,8 @@ export async function approveRequest(
     const role = academieRole(slug, 'publication');
     throw await refuse(
       new SelfApprovalError(
-        `${req.actor} made request ${request.id} and may not approve it: a second officer with the role ${role} must`,
+        `${req.actor} made request ${request.id} and may not approve it: a second officer with ` +
+          `the role ${role} must`,
         slug,
         [role],
       ),
@@ -190,7 +200,8 @@ export async function approveRequest(
   if (isExpired(request, now)) {
     throw await refuse(
       new ApprovalExpiredError(
-        `request ${request.id} by ${request.requestedBy} expired at ${request.expiresAt}: nothing was done; ask again`,
+        `request ${request.id} by ${request.requestedBy} expired at ${request.expiresAt}: ` +
+          'nothing was done; ask again',
       ),
     );
   }
@@ -221,7 +232,7 @@ export async function approveRequest(
     const plan =
       request.kind === 'publish-now'
         ? await publishNow(deps, key)
-        : await schedulePublication(deps, { ...key, at: request.at! });
+        : await schedulePublication(deps, { ...key, at: instantAsked(request) });
     return {
       request: {
         ...request,
@@ -233,10 +244,17 @@ export async function approveRequest(
     };
   } catch (err) {
     if (!(err instanceof PublicationError)) throw err;
-    // Approved, but the use case refused (the release went missing, the instant passed): the request waits again.
+    // Approved, but the use case refused (the release went missing, the instant passed): the
+    // request waits again.
     await deps.approvals.reopen(request);
     throw await refuse(
       new PublicationError(`request ${request.id} approved but not carried out: ${err.message}`),
     );
   }
+}
+
+/** The instant a schedule-earlier request asks for, recorded with it. */
+function instantAsked(request: ApprovalRequest): string {
+  if (request.at === null) throw new PublicationError(`request ${request.id} names no instant`);
+  return request.at;
 }

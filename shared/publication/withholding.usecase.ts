@@ -2,11 +2,13 @@
 // public file, including a live release), and release them when the
 // commission has decided (their result comes back).
 import { findAcademie } from '../domain/reference/academies.js';
+import { CANDIDATE_NUMBER } from '../domain/vocabulary.js';
 import { liveRelease } from '../edge/pointer.js';
 import type { AuditAction } from '../ports/audit-log.port.js';
 import type { FraudFlag } from '../ports/fraud-flags.port.js';
 import type { Takedown } from '../ports/publication-store.port.js';
-import { MANIFEST_PATH, type Release } from '../render/release.js';
+import type { Release } from '../render/release.js';
+import { MANIFEST_PATH } from '../site/release-files.js';
 import { armPublication, readPointer } from './publication.usecase.js';
 import { PublicationError, type PublicationDeps } from './publication.deps.js';
 import { renderAcademie, renderInMemory } from './render.usecase.js';
@@ -30,7 +32,7 @@ export interface WithholdingEffect {
 function checkKey(key: CandidateKey): string {
   const academie = findAcademie(key.academie);
   if (!academie) throw new PublicationError(`unknown académie "${key.academie}"`);
-  if (!/^[0-9A-Z]{6,15}$/.test(key.numero))
+  if (!CANDIDATE_NUMBER.test(key.numero))
     throw new PublicationError(
       `"${key.numero}" is not a candidate number (6 to 15 digits or capital letters)`,
     );
@@ -103,7 +105,9 @@ export async function releaseCandidate(
     session: key.session,
     groupe: null,
     releaseId: null,
-    detail: `candidate ${key.numero} released${key.now ? ', online now' : ', online with the next release'}`,
+    detail:
+      `candidate ${key.numero} ` +
+      `released${key.now ? ', online now' : ', online with the next release'}`,
   });
   if (!key.now) return { flag, takedown: null, rearmed: null };
   return { flag, ...(await applyWithholding(deps, slug, key.session, key.actor)) };
@@ -161,7 +165,8 @@ async function applyWithholding(
 }
 
 /**
- * Copies the files that differ into the live release, deletes the ones gone, invalidates their public paths.
+ * Copies the files that differ into the live release, deletes the ones gone, invalidates their
+ * public paths.
  * `why` names the audit entry: a takedown, or the lists' expiry (lists-expiry.usecase.ts).
  */
 export async function rewriteLive(
@@ -215,7 +220,9 @@ export async function rewriteLive(
     session,
     groupe: null,
     releaseId: liveId,
-    detail: `${why.detail}${touched.length} files of the live release rewritten, invalidation ${invalidationId} (${takedown.state})`,
+    detail:
+      `${why.detail}${touched.length} files of the live release rewritten, invalidation ` +
+      `${invalidationId} (${takedown.state})`,
   });
   return takedown;
 }

@@ -5,9 +5,12 @@
 import type { Academie } from '../domain/reference/academies.js';
 import type { CodeRow } from '../publication/codes-export.usecase.js';
 import { toCsv } from '../stats/csv-export.js';
-import { deAcademie, escapeHtml, sessionYear } from './html.js';
+import { deAcademie, escapeHtml, sessionYear } from '../site/html.js';
 
-/** `numero_candidat;nom;prenoms;uai;code`, with a BOM and ";" for French spreadsheets, cells made formula-safe. */
+/**
+ * `numero_candidat;nom;prenoms;uai;code`, with a BOM and ";" for French spreadsheets, cells made
+ * formula-safe.
+ */
 export function codesCsv(rows: readonly CodeRow[]): string {
   const text = (key: string) => ({ key, type: 'text' as const, description: key });
   return toCsv({
@@ -28,31 +31,44 @@ export interface SlipsPage {
   lookupUrl: string;
 }
 
-const STYLE = `
-body { font-family: Marianne, system-ui, Arial, sans-serif; margin: 1rem; color: #161616; }
-.coupon { border: 1px dashed #666; padding: .75rem 1rem; margin: 0 0 .75rem; break-inside: avoid; page-break-inside: avoid; }
-.coupon h2 { font-size: 1rem; margin: 0 0 .25rem; }
-.code { font: 700 1.5rem/1.2 ui-monospace, Menlo, Consolas, monospace; letter-spacing: .08em; }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: .25rem 0; }
-dt { color: #3a3a3a; } dd { margin: 0; }
-p { margin: .25rem 0; font-size: .9rem; }
-@media print { body { margin: 0; } h1, .consigne { display: none; } }`;
+const STYLE = [
+  '',
+  'body { font-family: Marianne, system-ui, Arial, sans-serif; margin: 1rem; color: #161616; }',
+  '.coupon { border: 1px dashed #666; padding: .75rem 1rem; margin: 0 0 .75rem; ' +
+    'break-inside: avoid; page-break-inside: avoid; }',
+  '.coupon h2 { font-size: 1rem; margin: 0 0 .25rem; }',
+  '.code { font: 700 1.5rem/1.2 ui-monospace, Menlo, Consolas, monospace; letter-spacing: .08em; }',
+  'dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; ' +
+    'margin: .25rem 0; }',
+  'dt { color: #3a3a3a; } dd { margin: 0; }',
+  'p { margin: .25rem 0; font-size: .9rem; }',
+  '@media print { body { margin: 0; } h1, .consigne { display: none; } }',
+].join('\n');
+
+const CONSIGNE =
+  'coupons à imprimer, découper et remettre à chaque candidat. ' +
+  'Document confidentiel : ne pas afficher, ne pas diffuser.';
 
 /** `<UAI>.html`: one slip per candidate, in the order of the class lists. */
 export function slipsPage(o: SlipsPage): string {
   const year = sessionYear(o.session);
   const where = o.etablissement ? `${o.etablissement} (${o.uai})` : `Établissement ${o.uai}`;
-  const slips = o.rows.map(
-    (r) => `<section class="coupon">
-  <h2>Baccalauréat ${escapeHtml(year)} — Académie ${escapeHtml(deAcademie(o.academie.name))}</h2>
-  <dl>
-    <dt>Candidat(e)</dt><dd>${escapeHtml(r.prenoms)} ${escapeHtml(r.nom)}</dd>
-    <dt>Numéro de candidat</dt><dd>${escapeHtml(r.numero)}</dd>
-    <dt>Code d’accès</dt><dd class="code">${escapeHtml(r.code)}</dd>
-  </dl>
-  <p>Le jour des résultats, consultez votre résultat sur <strong>${escapeHtml(o.lookupUrl)}</strong> avec votre numéro de candidat et ce code.</p>
-  <p>Ce code est personnel : gardez ce coupon et ne le communiquez à personne. En cas de perte, votre établissement peut vous redonner le même code.</p>
-</section>`,
+  const slips = o.rows.map((r) =>
+    [
+      '<section class="coupon">',
+      `  <h2>Baccalauréat ${escapeHtml(year)} — ` +
+        `Académie ${escapeHtml(deAcademie(o.academie.name))}</h2>`,
+      '  <dl>',
+      `    <dt>Candidat(e)</dt><dd>${escapeHtml(r.prenoms)} ${escapeHtml(r.nom)}</dd>`,
+      `    <dt>Numéro de candidat</dt><dd>${escapeHtml(r.numero)}</dd>`,
+      `    <dt>Code d’accès</dt><dd class="code">${escapeHtml(r.code)}</dd>`,
+      '  </dl>',
+      '  <p>Le jour des résultats, consultez votre résultat sur ' +
+        `<strong>${escapeHtml(o.lookupUrl)}</strong> avec votre numéro de candidat et ce code.</p>`,
+      '  <p>Ce code est personnel : gardez ce coupon et ne le communiquez à personne. En cas de ' +
+        'perte, votre établissement peut vous redonner le même code.</p>',
+      '</section>',
+    ].join('\n'),
   );
   return `<!doctype html>
 <html lang="fr">
@@ -65,7 +81,7 @@ export function slipsPage(o: SlipsPage): string {
 </head>
 <body>
 <h1>Codes d’accès aux résultats du baccalauréat ${escapeHtml(year)} — ${escapeHtml(where)}</h1>
-<p class="consigne">${o.rows.length} coupons à imprimer, découper et remettre à chaque candidat. Document confidentiel : ne pas afficher, ne pas diffuser.</p>
+<p class="consigne">${o.rows.length} ${CONSIGNE}</p>
 ${slips.join('\n')}
 </body>
 </html>

@@ -1,5 +1,6 @@
 import type { Decision, DecisionCode, Examen, Mention } from '../domain/decision.schema.js';
 import { outcomeLabel } from '../domain/rules/outcome.js';
+import type { Groupe } from '../domain/vocabulary.js';
 
 /** What one candidate shows in a release: privately (lookup) and, when `listed`, publicly. */
 export interface PublicResult {
@@ -12,7 +13,7 @@ export interface PublicResult {
   examen: Examen;
   serie: string | null;
   /** The group whose decision is shown. */
-  groupe: 1 | 2;
+  groupe: Groupe;
   decision: DecisionCode;
   mention: Mention | null;
   /** French outcome label, as the candidate reads it. */
@@ -36,7 +37,7 @@ export interface PublicResult {
  */
 export function selectPublicResults(
   decisions: readonly Decision[],
-  groupe: 1 | 2,
+  groupe: Groupe,
   withheld: ReadonlySet<string> = new Set(),
 ): PublicResult[] {
   const byCandidate = new Map<string, { g1?: Decision; g2?: Decision }>();

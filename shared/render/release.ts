@@ -1,19 +1,25 @@
 // Renders one immutable, deterministic release of an académie: every file
 // the public can reach, plus a manifest whose hash names the release. No
 // clock and no randomness: the same inputs give byte-identical files and id.
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Decision } from '../domain/decision.schema.js';
 import { findAcademie } from '../domain/reference/academies.js';
 import { LIBELLE_EXAMEN } from '../domain/reference/exams.js';
+import type { Groupe } from '../domain/vocabulary.js';
+import {
+  MANIFEST_PATH,
+  manifestBytes,
+  releaseId,
+  sha256Hex,
+  type ReleaseFile,
+  type ReleaseManifest,
+} from '../site/release-files.js';
 import { entryId, FORMAT_VERSION, type LookupParams } from './lookup/lookup-crypto.js';
 import { serializeEntry, type LookupEntry } from './lookup/lookup-entry.schema.js';
 import { entryKeysSync, sealEntrySync } from './lookup/lookup-node.js';
 import { renderShards, type SealedEntry } from './lookup/lookup-shards.js';
-import { buildLookupPage } from './lookup-bundle.js';
 import { etablissementName, landingPage, listPage, type PageAssets } from './pages.js';
 import { selectPublicResults, type PublicResult } from './release-input.js';
+import { loadSiteAssets } from './site-assets.js';
 import {
   academieStatistics,
   nationalStatisticsFiles,
@@ -22,43 +28,36 @@ import {
   type PreviousFigures,
 } from '../stats/index.js';
 
-export interface ReleaseFile {
-  /** Relative to the release root, e.g. "aix-marseille/index.html". */
-  path: string;
-  body: Uint8Array;
-  contentType: string;
-  /** Lowercase hex. */
-  sha256: string;
-}
-
-export interface ReleaseManifest {
-  version: 1;
-  academie: string;
-  session: string;
-  groupe: 1 | 2;
-  /** Every file but the manifest itself, sorted by path. */
-  files: { path: string; sha256: string; bytes: number }[];
-}
+export type { ReleaseFile, ReleaseManifest };
 
 export interface Release {
   id: string;
   files: ReleaseFile[];
   manifest: ReleaseManifest;
-  /** The académie's figures as published (withheld excluded), kept for other académies' national pages. */
+  /**
+   * The académie's figures as published (withheld excluded), kept for other
+   * académies' national pages.
+   */
   statistics: AcademieStats;
 }
 
 export interface RenderInput {
   academie: string;
   session: string;
-  groupe: 1 | 2;
+  groupe: Groupe;
   decisions: readonly Decision[];
   /** Candidate numbers whose result must not appear anywhere (fraud procedure). */
   withheld?: ReadonlySet<string>;
   lookup: {
-    /** As params.json gives them; shardChars is taken as given (see chooseShardChars): the layout is the caller's choice. */
+    /**
+     * As params.json gives them; shardChars is taken as given (see
+     * chooseShardChars): the layout is the caller's choice.
+     */
     params: LookupParams;
-    /** Each shown candidate's root (the slow PBKDF2 step, done and cached beforehand: see prepareRoots). */
+    /**
+     * Each shown candidate's root (the slow PBKDF2 step, done and cached
+     * beforehand: see prepareRoots).
+     */
     root: (numero: string) => string;
   };
   /** UAI → établissement name. */
@@ -76,14 +75,17 @@ export interface RenderInput {
    * landing page that links none and says so. Default true.
    */
   lists?: boolean;
+  /**
+   * The folder holding static-site/ with its built assets (the stylesheet
+   * and the lookup script); default: found from this module's folder up
+   * (see site-assets.ts).
+   */
+  siteRoot?: string;
 }
 
-const REPO_ROOT = join(import.meta.dirname, '../..');
 const utf8 = new TextEncoder();
 const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
-
-export const MANIFEST_PATH = 'manifest.json';
 
 export async function renderRelease(input: RenderInput): Promise<Release> {
   const academie = findAcademie(input.academie);
@@ -93,7 +95,8 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
   );
   if (stray)
     throw new Error(
-      `decision ${stray.numero} belongs to ${stray.academie} ${stray.session}, not ${input.academie} ${input.session}`,
+      `decision ${stray.numero} belongs to ${stray.academie} ${stray.session}, ` +
+        `not ${input.academie} ${input.session}`,
     );
   const slug = academie.slug;
   const results = selectPublicResults(input.decisions, input.groupe, input.withheld);
@@ -105,7 +108,7 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
     return path;
   };
 
-  const [css, js] = await Promise.all([siteCss(), lookupBundle()]);
+  const { css, lookupScript: js } = await loadSiteAssets(input.siteRoot);
   const assets: PageAssets = {
     stylesheet: add(
       `${slug}/assets/site.${sha256Hex(css).slice(0, 8)}.css`,
@@ -136,7 +139,8 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
   };
   add(`${slug}/resultats/params.json`, JSON.stringify(publicParams), JSON_TYPE);
 
-  // Statistics: computed from the same decisions with the same withholding, so no figure depends on a withheld result.
+  // Statistics: computed from the same decisions with the same withholding,
+  // so no figure depends on a withheld result.
   const statistics = academieStatistics({
     academie: slug,
     session: input.session,
@@ -173,7 +177,7 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
     for (const link of links)
       add(
         `${slug}/listes/${link.uai}.html`,
-        listPage(academie, input.session, assets, link, byUai.get(link.uai)!),
+        listPage(academie, input.session, assets, link, byUai.get(link.uai) ?? []),
         HTML,
       );
   add(
@@ -192,29 +196,15 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
     groupe: input.groupe,
     files: files.map((f) => ({ path: f.path, sha256: f.sha256, bytes: f.body.length })),
   };
-  const manifestBytes = utf8.encode(`${JSON.stringify(manifest, null, 1)}\n`);
-  const id = releaseId(input.session, slug, input.groupe, manifestBytes);
+  const manifestFile = manifestBytes(manifest);
+  const id = releaseId(input.session, slug, input.groupe, manifestFile);
   files.push({
     path: MANIFEST_PATH,
-    body: manifestBytes,
+    body: manifestFile,
     contentType: JSON_TYPE,
-    sha256: sha256Hex(manifestBytes),
+    sha256: sha256Hex(manifestFile),
   });
   return { id, files, manifest, statistics };
-}
-
-/** `<session>-<slug>-g<groupe>-<12 hex of the manifest's sha256>`: verifiable from the manifest alone. */
-export function releaseId(
-  session: string,
-  slug: string,
-  groupe: 1 | 2,
-  manifestBytes: Uint8Array,
-): string {
-  return `${session}-${slug}-g${groupe}-${sha256Hex(manifestBytes).slice(0, 12)}`;
-}
-
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** What the candidate's own lookup shows: the outcome, and nothing that names them. */
@@ -230,35 +220,4 @@ function lookupEntry(r: PublicResult): LookupEntry {
     mention: r.mention,
     resultat: r.resultat,
   };
-}
-
-let css: Promise<Uint8Array> | undefined;
-function siteCss(): Promise<Uint8Array> {
-  css ??= readFile(join(REPO_ROOT, 'static-site/assets/site.css'));
-  return css;
-}
-
-let bundle: Promise<Uint8Array> | undefined;
-/** The landing page's script, bundled once per process. */
-function lookupBundle(): Promise<Uint8Array> {
-  bundle ??= buildLookupPage(REPO_ROOT);
-  return bundle;
-}
-
-/** Maps with at most `limit` calls in flight; results keep the input order. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return out;
 }

@@ -19,7 +19,10 @@ export interface AggregateInput {
   academie: string;
   session: string;
   groupe: Groupe;
-  /** Decisions of the académie's session; several versions of a slot may be given (the latest deliberation wins). */
+  /**
+   * Decisions of the académie's session; several versions of a slot may be given (the latest
+   * deliberation wins).
+   */
   decisions: readonly Decision[];
   /** Candidate numbers under a fraud procedure: they count nowhere. */
   withheld?: ReadonlySet<string>;
@@ -93,7 +96,8 @@ export function aggregate(input: AggregateInput): Aggregate {
   for (const d of input.decisions) {
     if (d.session !== input.session || d.academie !== input.academie) {
       throw new Error(
-        `decision ${d.numero} belongs to ${d.academie} ${d.session}, not ${input.academie} ${input.session}`,
+        `decision ${d.numero} belongs to ${d.academie} ${d.session}, ` +
+          `not ${input.academie} ${input.session}`,
       );
     }
     const slots = d.groupe === 1 ? g1s : g2s;
@@ -117,7 +121,8 @@ export function aggregate(input: AggregateInput): Aggregate {
       );
     return a.counts;
   };
-  // Seed the lines a reader expects even when empty: the académie, its départements, the three voies.
+  // Seed the lines a reader expects even when empty: the académie, its départements, the three
+  // voies.
   acc('academie', academie.slug, () => academie.name, null, null);
   for (const dep of academie.departements)
     acc('departement', dep, () => departementLabel(dep), null, dep);
@@ -128,16 +133,19 @@ export function aggregate(input: AggregateInput): Aggregate {
   // look-ups instead of one per line and per établissement, which keeps 720,000 decisions fast.
   type Cell = { g1: Decision; counts: Counts };
   const cells: Cell[] = [];
-  // Nested maps on strings the decisions already hold: no key string to build and hash per candidate.
-  const index = new Map<string, Map<string, Map<string | null, Map<string, Cell>>>>();
+  // Nested maps on strings the decisions already hold: no key string to build and hash per
+  // candidate.
+  type ByDepartement = Map<string, Cell>;
+  type BySerie = Map<string | null, ByDepartement>;
+  const index = new Map<string, Map<string, BySerie>>();
   for (const [numero, g1] of g1s) {
     if (withheld.has(numero) || g1.decision === 'REMPLACEMENT') continue;
     let byExamen = index.get(g1.uai);
-    if (!byExamen) index.set(g1.uai, (byExamen = new Map()));
+    if (!byExamen) index.set(g1.uai, (byExamen = new Map<string, BySerie>()));
     let bySerie = byExamen.get(g1.examen);
-    if (!bySerie) byExamen.set(g1.examen, (bySerie = new Map()));
+    if (!bySerie) byExamen.set(g1.examen, (bySerie = new Map<string | null, ByDepartement>()));
     let byDep = bySerie.get(g1.serie);
-    if (!byDep) bySerie.set(g1.serie, (byDep = new Map()));
+    if (!byDep) bySerie.set(g1.serie, (byDep = new Map<string, Cell>()));
     let cell = byDep.get(g1.departement);
     if (!cell) {
       byDep.set(g1.departement, (cell = { g1, counts: emptyCounts() }));
@@ -181,10 +189,11 @@ export function aggregate(input: AggregateInput): Aggregate {
     );
     let domaine: string | undefined;
     if (examen === 'BCP' && serie) {
-      domaine = findSpecialite(serie)?.domaine;
-      if (domaine)
+      const found = findSpecialite(serie)?.domaine;
+      domaine = found;
+      if (found)
         addInto(
-          acc('domaine', `BCP/${domaine}`, () => domaine!, 'BCP', null),
+          acc('domaine', `BCP/${found}`, () => found, 'BCP', null),
           one,
         );
       addInto(
@@ -200,7 +209,8 @@ export function aggregate(input: AggregateInput): Aggregate {
     let e = etabs.get(uai);
     if (!e)
       etabs.set(uai, (e = { departement: dep, total: emptyCounts(), voies: {}, filieres: {} }));
-    if (dep < e.departement) e.departement = dep; // a UAI sits in one département; min keeps it order-independent
+    // a UAI sits in one département; min keeps it order-independent
+    if (dep < e.departement) e.departement = dep;
     addInto(e.total, one);
     addInto((e.voies[examen] ??= emptyCounts()), one);
     addInto((e.filieres[filiereOf(examen, serie, domaine)] ??= emptyCounts()), one);
@@ -228,7 +238,10 @@ const NIVEAU_RANK: Record<Niveau, number> = {
 };
 const collator = new Intl.Collator('fr');
 
-/** Reading order: by level, then départements in the académie's order, voies BCG/BTN/BCP, séries and domains as the release lists them. */
+/**
+ * Reading order: by level, then départements in the académie's order, voies BCG/BTN/BCP, séries and
+ * domains as the release lists them.
+ */
 function orderLines(accs: Acc[], departements: readonly string[]): StatLine[] {
   const rank = (list: readonly string[], x: string | null) =>
     x === null ? -1 : list.indexOf(x) < 0 ? list.length : list.indexOf(x);
@@ -247,7 +260,10 @@ function orderLines(accs: Acc[], departements: readonly string[]): StatLine[] {
     .map((a) => ({ ...a, previous: { kind: 'none' }, evolution: { kind: 'unavailable' } }));
 }
 
-/** As release-input.ts: the latest deliberation; ties broken on the serialised row so input order never matters. */
+/**
+ * As release-input.ts: the latest deliberation; ties broken on the serialised row so input order
+ * never matters.
+ */
 function latest(a: Decision | undefined, b: Decision): Decision {
   if (!a) return b;
   if (a.deliberation !== b.deliberation) return a.deliberation > b.deliberation ? a : b;

@@ -39,7 +39,10 @@ export function totalMentions(c: Counts): number {
   return c.mentions.AB + c.mentions.B + c.mentions.TB + c.mentions.TBF;
 }
 
-/** round(100 × part / whole) to a tenth, half up, as an integer number of tenths; null without présents. */
+/**
+ * round(100 × part / whole) to a tenth, half up, as an integer number of tenths; null without
+ * présents.
+ */
 export function ratioDixiemes(part: number, whole: number): number | null {
   if (whole <= 0) return null;
   return Math.floor((part * 2000 + whole) / (2 * whole));

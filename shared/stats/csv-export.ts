@@ -1,7 +1,13 @@
 // CSV for French spreadsheets: ";" between cells (the comma is the decimal
 // separator), a UTF-8 BOM so that Excel does not read the file as
 // Windows-1252, CRLF line ends, decimals with a comma.
-import { isSecret, type CellValue, type ColumnType, type ExportTable } from './export-tables.js';
+import {
+  isSecret,
+  withColumns,
+  type CellValue,
+  type ColumnType,
+  type ExportTable,
+} from './export-tables.js';
 import { neutraliseFormula } from './spreadsheet-safe.js';
 
 const BOM = '\ufeff';
@@ -18,7 +24,10 @@ function quote(text: string): string {
   return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** "s" for a figure under statistical secrecy, as the ministry's tables write it; empty for "no figure". */
+/**
+ * "s" for a figure under statistical secrecy, as the ministry's tables write it; empty for "no
+ * figure".
+ */
 export function csvCell(value: CellValue, type: ColumnType): string {
   if (value === null) return '';
   if (isSecret(value)) return 's';
@@ -30,6 +39,10 @@ export function csvCell(value: CellValue, type: ColumnType): string {
 export function toCsv(table: ExportTable): string {
   const lines = [table.columns.map((c) => quote(c.key)).join(';')];
   for (const row of table.rows)
-    lines.push(row.map((v, i) => csvCell(v, table.columns[i]!.type)).join(';'));
+    lines.push(
+      withColumns(table, row)
+        .map(([c, v]) => csvCell(v, c.type))
+        .join(';'),
+    );
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

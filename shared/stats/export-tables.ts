@@ -18,9 +18,14 @@ import type {
   StatLine,
 } from './stats.types.js';
 
-/** int: a count; percent: a rate in tenths of a percent; points: an evolution in tenths of a point. */
+/**
+ * int: a count; percent: a rate in tenths of a percent; points: an evolution in tenths of a point.
+ */
 export type ColumnType = 'text' | 'int' | 'percent' | 'points';
-/** A figure withheld by statistical secrecy (secrecy.ts): each format shows it as such, with its reason. */
+/**
+ * A figure withheld by statistical secrecy (secrecy.ts): each format shows it as such, with its
+ * reason.
+ */
 export interface SecretCell {
   secret: SecretReason;
 }
@@ -49,9 +54,20 @@ export interface ExportTable {
   secretLegend?: string;
 }
 
+/** The column of each cell of a row; a row of another width than the table is a bug, thrown. */
+export function withColumns(table: ExportTable, row: readonly CellValue[]): [Column, CellValue][] {
+  if (row.length !== table.columns.length)
+    throw new Error(`a row of ${table.sheet} has ${row.length} cells for ${table.columns.length}`);
+  return table.columns.map((c, i): [Column, CellValue] => [c, row[i] ?? null]);
+}
+
 /** The meaning of "s" (or of an empty secret cell), in French, for the page and the downloads. */
 export function secretLegend(threshold: number): string {
-  return `secret statistique, chiffre d’un établissement reposant sur moins de ${threshold} candidats présents (secret « primaire ») ou permettant de recalculer un tel chiffre à partir des totaux publiés (secret « secondaire »).`;
+  return (
+    `secret statistique, chiffre d’un établissement reposant sur moins de ${threshold} ` +
+    `candidats présents (secret « primaire ») ou permettant de recalculer un tel chiffre à ` +
+    `partir des totaux publiés (secret « secondaire »).`
+  );
 }
 
 const col = (key: string, type: ColumnType, description: string): Column => ({
@@ -64,7 +80,8 @@ export const SYNTHESE_COLUMNS: readonly Column[] = [
   col(
     'niveau',
     'text',
-    'Niveau de la ligne : academie, departement, voie, voie-departement, serie, domaine, specialite',
+    'Niveau de la ligne : academie, departement, voie, voie-departement, serie, domaine, ' +
+      'specialite',
   ),
   col('code', 'text', 'Code de la ligne : "02", "BTN", "BTN/02", "BTN/STMG", "BCP/Services"...'),
   col('libelle', 'text', 'Libellé'),

@@ -55,7 +55,9 @@ export async function findPrevious(
     : undefined;
 }
 
-/** Nothing is stored for the académie's session: most likely a mistyped session, so no empty export. */
+/**
+ * Nothing is stored for the académie's session: most likely a mistyped session, so no empty export.
+ */
 export class NoDecisionsError extends Error {
   override name = 'NoDecisionsError';
 }

@@ -8,7 +8,9 @@ function filieresGenerales(session: string): string[] {
   return Number(session.slice(0, 4)) < 2021 ? ['l', 'es', 's'] : ['gnle'];
 }
 
-/** Filières of the open dataset: the général bac (séries before 2021), techno séries, pro domains. */
+/**
+ * Filières of the open dataset: the général bac (séries before 2021), techno séries, pro domains.
+ */
 export function filieres(session: string): string[] {
   return [
     ...filieresGenerales(session),
@@ -18,7 +20,10 @@ export function filieres(session: string): string[] {
   ];
 }
 
-/** The voie of a published filière of the session; null for a key the table does not publish ("autre"). */
+/**
+ * The voie of a published filière of the session; null for a key the table does not publish
+ * ("autre").
+ */
 export function voieOfFiliere(session: string, filiere: string): Examen | null {
   if (filieresGenerales(session).includes(filiere)) return 'BCG';
   if (SERIES_BTN.some((s) => s.toLowerCase() === filiere)) return 'BTN';

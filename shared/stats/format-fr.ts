@@ -44,5 +44,8 @@ export function describeEvolution(e: Evolution): string {
   if (e.kind === 'new') return 'pas de chiffre l’an passé';
   if (e.kind === 'unavailable') return 'pas de comparaison disponible';
   if (e.dixiemes === 0) return 'stable';
-  return `${e.dixiemes > 0 ? 'en hausse' : 'en baisse'} de ${formatEvolution({ kind: 'points', dixiemes: Math.abs(e.dixiemes) }).replace('+', '')}`;
+  return (
+    `${e.dixiemes > 0 ? 'en hausse' : 'en baisse'} ` +
+    `de ${formatEvolution({ kind: 'points', dixiemes: Math.abs(e.dixiemes) }).replace('+', '')}`
+  );
 }

@@ -1,6 +1,6 @@
 // Building blocks of the statistics pages: accessible tables (caption,
 // header scopes) and the charts drawn from the same lines.
-import { escapeHtml } from '../render/html.js';
+import { escapeHtml } from '../site/html.js';
 import { admis, tauxMentions, tauxReussite, totalMentions } from './counts.js';
 import { describeEvolution, formatEntier, formatEvolution, formatTaux } from './format-fr.js';
 import { barChartSvg } from './svg-charts.js';
@@ -26,7 +26,8 @@ export function lineTable(lines: readonly StatLine[], o: LineTableOptions): stri
     '<th scope="col">Admis</th>',
     '<th scope="col">Taux de réussite</th>',
     o.previousYear
-      ? `<th scope="col">Évolution ${escapeHtml(o.year)} vs ${escapeHtml(o.previousYear)} (en points)</th>`
+      ? `<th scope="col">Évolution ${escapeHtml(o.year)} vs ${escapeHtml(o.previousYear)} (en ` +
+        `points)</th>`
       : '',
   ].filter(Boolean);
   const rows = lines.map((l) => {
@@ -93,22 +94,26 @@ export function table(caption: string, head: readonly string[], rows: readonly s
 
 /** Rates by line, with a description listing each value and its evolution. */
 export function ratesChart(id: string, title: string, lines: readonly StatLine[]): string {
-  const withRate = lines.filter((l) => tauxReussite(l.counts) !== null);
+  const withRate = lines.flatMap((line) => {
+    const rate = tauxReussite(line.counts);
+    return rate === null ? [] : [{ line, rate }];
+  });
   if (withRate.length === 0) return '';
   const description = withRate
-    .map(
-      (l) =>
-        `${l.label} : ${formatTaux(tauxReussite(l.counts))}${l.evolution.kind === 'unavailable' ? '' : `, ${describeEvolution(l.evolution)}`}`,
-    )
+    .map(({ line, rate }) => {
+      const evolution =
+        line.evolution.kind === 'unavailable' ? '' : `, ${describeEvolution(line.evolution)}`;
+      return `${line.label} : ${formatTaux(rate)}${evolution}`;
+    })
     .join(' ; ');
   return barChartSvg({
     id,
     title,
     description: `${description}.`,
-    bars: withRate.map((l) => ({
-      label: l.label,
-      share: tauxReussite(l.counts)! / 1000,
-      text: formatTaux(tauxReussite(l.counts)),
+    bars: withRate.map(({ line, rate }) => ({
+      label: line.label,
+      share: rate / 1000,
+      text: formatTaux(rate),
     })),
   });
 }

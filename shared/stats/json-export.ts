@@ -16,11 +16,13 @@
 //   "primaire" | "secondaire"). A compatible addition: documents written
 //   before secrecy have no "secret" object.
 import { z } from 'zod';
+import { Examen, Groupe, Session } from '../domain/vocabulary.js';
 import {
   etablissementTable,
   isSecret,
   SYNTHESE_COLUMNS,
   syntheseRow,
+  withColumns,
   type ExportTable,
 } from './export-tables.js';
 import type { AcademieStats, NationalStats, SecretReason } from './stats.types.js';
@@ -45,7 +47,7 @@ export const JsonLine = z.object({
   ]),
   code: z.string(),
   libelle: z.string(),
-  voie: z.enum(['BCG', 'BTN', 'BCP']).nullable(),
+  voie: Examen.nullable(),
   code_departement: z.string().nullable(),
   presents: Int,
   admis_1er_groupe: Int,
@@ -69,17 +71,21 @@ export const JsonLine = z.object({
       points: z.number().nullable(),
     })
     .describe(
-      'Difference of the published success rates in points; "nouveau": no such line in the previous session; "indisponible": nothing to compare',
+      'Difference of the published success rates in points; "nouveau": no such line in the ' +
+        'previous session; "indisponible": nothing to compare',
     ),
 });
 
 const SecretReasonSchema = z
   .enum(['primaire', 'secondaire'])
   .describe(
-    'primaire: rests on fewer présents than the threshold (seuil_secret); secondaire: would let a primaire figure be recomputed from the published ones',
+    'primaire: rests on fewer présents than the threshold (seuil_secret); secondaire: would let ' +
+      'a primaire figure be recomputed from the published ones',
   );
 
-/** One établissement: the open dataset's field names (see export-tables.ts), values as in the CSV. */
+/**
+ * One établissement: the open dataset's field names (see export-tables.ts), values as in the CSV.
+ */
 export const JsonEtablissement = z
   .object({
     uai: z.string(),
@@ -87,12 +93,15 @@ export const JsonEtablissement = z
       .record(z.string(), SecretReasonSchema)
       .optional()
       .describe(
-        'Figures under statistical secrecy, by field name, with their reason; each of these fields is null. Absent in documents written before secrecy.',
+        'Figures under statistical secrecy, by field name, with their reason; each of these ' +
+          'fields is null. Absent in documents written before secrecy.',
       ),
   })
   .catchall(z.union([z.string(), z.number(), z.null()]))
   .describe(
-    'Field names of the ministry open dataset of lycée results (uai, libelle_uai, code_departement, presents_total, taux_reu_total, taux_men_total, nb_mentions_tb_avecf_g, ...); null for no figure or a secret one',
+    'Field names of the ministry open dataset of lycée results (uai, libelle_uai, ' +
+      'code_departement, presents_total, taux_reu_total, taux_men_total, ' +
+      'nb_mentions_tb_avecf_g, ...); null for no figure or a secret one',
   );
 
 export const StatsDocument = z.object({
@@ -102,11 +111,14 @@ export const StatsDocument = z.object({
   portee: z.enum(['academie', 'national']),
   /** Académie slug(s) covered. */
   academies: z.array(z.string()).min(1),
-  session: z.string(),
+  session: Session,
   /** 1: provisional figures after the first group; 2: after the second group. */
-  groupe: z.union([z.literal(1), z.literal(2)]),
-  session_precedente: z.string().nullable(),
-  /** Établissement figures resting on fewer présents are secret; absent from national documents (no établissement). */
+  groupe: Groupe,
+  session_precedente: Session.nullable(),
+  /**
+   * Établissement figures resting on fewer présents are secret; absent from national documents (no
+   * établissement).
+   */
   seuil_secret: z
     .number()
     .int()
@@ -121,8 +133,7 @@ export type StatsDocument = z.infer<typeof StatsDocument>;
 function objects(table: ExportTable): Record<string, string | number | null>[] {
   return table.rows.map((row) =>
     Object.fromEntries(
-      row.map((v, i) => {
-        const c = table.columns[i]!;
+      withColumns(table, row).map(([c, v]) => {
         return [
           c.key,
           isSecret(v)
@@ -138,12 +149,11 @@ function objects(table: ExportTable): Record<string, string | number | null>[] {
 
 /** The établissements, each with the reasons of its secret figures (an empty object when none). */
 function etablissementObjects(table: ExportTable): Record<string, unknown>[] {
-  return objects(table).map((fields, r) => {
+  const fields = objects(table);
+  return table.rows.map((row, r) => {
     const secret: Record<string, SecretReason> = {};
-    table.rows[r]!.forEach((v, i) => {
-      if (isSecret(v)) secret[table.columns[i]!.key] = v.secret;
-    });
-    return { ...fields, secret };
+    for (const [c, v] of withColumns(table, row)) if (isSecret(v)) secret[c.key] = v.secret;
+    return { ...fields[r], secret };
   });
 }
 
@@ -171,7 +181,10 @@ export function statsDocument(stats: AcademieStats | NationalStats): StatsDocume
   });
 }
 
-/** The schema as JSON Schema (draft 2020-12), published beside the data for consumers outside TypeScript. */
+/**
+ * The schema as JSON Schema (draft 2020-12), published beside the data for consumers outside
+ * TypeScript.
+ */
 export function statsJsonSchema(): string {
   return `${JSON.stringify(z.toJSONSchema(StatsDocument), null, 2)}\n`;
 }

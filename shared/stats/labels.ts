@@ -17,7 +17,10 @@ export const BAC_COURT: Record<Examen, string> = {
   BCP: 'bac professionnel',
 };
 
-/** Technological séries in the wording of the Amiens 2024 release (its table order first), then the rest. */
+/**
+ * Technological séries in the wording of the Amiens 2024 release (its table order first), then the
+ * rest.
+ */
 export const LIBELLE_SERIE: Record<string, string> = {
   STHR: 'Hôtellerie et restauration',
   STI2D: 'Industrie et développement durable',

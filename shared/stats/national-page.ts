@@ -1,8 +1,15 @@
 // The national statistics page: the sum of the académies whose results are
 // public, by académie, voie, série and domain. It sits in an académie's
 // release, so it uses that académie's layout.
-import { escapeHtml, layout, sessionYear } from '../render/html.js';
-import { keyFigures, linesOf, groupeTitle, definitions, type Download } from './stats-page.js';
+import { escapeHtml, layout, sessionYear } from '../site/html.js';
+import {
+  definitions,
+  groupeTitle,
+  keyFigures,
+  lineOf,
+  linesOf,
+  type Download,
+} from './stats-page.js';
 import { lineTable, mentionsChart, mentionsTable, ratesChart } from './html-blocks.js';
 import { LIBELLE_VOIE, VOIES } from './labels.js';
 import type { NationalStats } from './stats.types.js';
@@ -14,12 +21,14 @@ export function nationalStatsPage(
   const year = sessionYear(stats.session);
   const prev = stats.previousSession ? sessionYear(stats.previousSession) : null;
   const opts = { year, previousYear: prev };
-  const france = stats.lines.find((l) => l.niveau === 'academie' && l.code === 'france')!;
+  const france = lineOf(stats, 'academie', 'france');
   const academies = stats.lines.filter((l) => l.niveau === 'academie' && l.code !== 'france');
   const voies = linesOf(stats, 'voie').filter((l) => l.counts.presents > 0);
   const sections = [
-    `<h1>Résultats provisoires du baccalauréat ${escapeHtml(year)} : ensemble des académies ${escapeHtml(groupeTitle(stats.groupe))}</h1>`,
-    `<p>Somme des ${academies.length} académie${academies.length > 1 ? 's' : ''} dont les résultats sont publiés. Chiffres provisoires.</p>`,
+    `<h1>Résultats provisoires du baccalauréat ${escapeHtml(year)} : ensemble des ` +
+      `académies ${escapeHtml(groupeTitle(stats.groupe))}</h1>`,
+    `<p>Somme des ${academies.length} académie${academies.length > 1 ? 's' : ''} dont les ` +
+      `résultats sont publiés. Chiffres provisoires.</p>`,
     keyFigures(france, stats.groupe, year, prev, 'baccalauréat, toutes voies confondues'),
     lineTable(academies, {
       ...opts,
@@ -60,7 +69,13 @@ export function nationalStatsPage(
     mentionsTable([france, ...voies], 'Mentions par voie', 'Voie'),
     mentionsChart('graphique-mentions', 'Mentions obtenues, ensemble des académies', france),
     '<h2>Télécharger les données</h2>',
-    `<ul class="telechargements">\n${o.downloads.map((d) => `  <li><a href="${escapeHtml(d.href)}" download>${escapeHtml(d.label)}</a></li>`).join('\n')}\n</ul>`,
+    `<ul class="telechargements">\n` +
+      `${o.downloads
+        .map(
+          (d) =>
+            `  <li><a href="${escapeHtml(d.href)}" download>` + `${escapeHtml(d.label)}</a></li>`,
+        )
+        .join('\n')}\n</ul>`,
     definitions(stats.groupe, prev),
   );
   return layout({

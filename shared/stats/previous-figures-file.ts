@@ -22,6 +22,7 @@ import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { z } from 'zod';
 import { findAcademie } from '../domain/reference/academies.js';
+import { Examen, SESSION_PATTERN } from '../domain/vocabulary.js';
 import { SERIES_BCG_PRE2021, SERIES_BTN, findSpecialite } from '../domain/reference/exams.js';
 import { ratioDixiemes } from './counts.js';
 import type { PreviousFigureRow, PreviousFigures } from './previous-figures.js';
@@ -51,7 +52,9 @@ export interface FileIssue {
 
 export function formatFileIssue(file: string, i: FileIssue): string {
   const where = `${file}:${i.line}${i.columnIndex ? `:${i.columnIndex}` : ''}`;
-  return `${where}${i.column ? ` column ${i.column}` : ''}${i.value !== undefined ? ` "${i.value}"` : ''}: ${i.rule} [${i.code}]`;
+  const column = i.column ? ` column ${i.column}` : '';
+  const value = i.value !== undefined ? ` "${i.value}"` : '';
+  return `${where}${column}${value}: ${i.rule} [${i.code}]`;
 }
 
 const count = z
@@ -69,7 +72,7 @@ const Row = z
     academie: z
       .string()
       .refine((s) => findAcademie(s) !== undefined, { error: 'unknown académie slug' }),
-    session: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'session must be YYYY-MM' }),
+    session: z.string().regex(SESSION_PATTERN, { error: 'session must be YYYY-MM' }),
     groupe: z.enum(['1', '2'], { error: 'groupe must be 1 or 2' }),
     niveau: z.enum(NIVEAUX as [Niveau, ...Niveau[]], {
       error: `niveau must be one of ${NIVEAUX.join(', ')}`,
@@ -82,8 +85,9 @@ const Row = z
     }),
   })
   .superRefine((r, ctx) => {
-    const err = (path: Column, message: string) =>
+    const err = (path: Column, message: string) => {
       ctx.addIssue({ code: 'custom', path: [path], message });
+    };
     const checked = canonicalCode(r.niveau, r.code, r.academie, r.session);
     if (typeof checked !== 'string') err('code', checked.error);
     if ((r.presents === '') !== (r.admis === ''))
@@ -125,16 +129,18 @@ export function canonicalCode(
       return code === slug
         ? code
         : { error: `code of the academie niveau must be the académie slug "${slug}"` };
-    case 'departement':
-      return dep(code) === null ? code : { error: dep(code)! };
+    case 'departement': {
+      const error = dep(code);
+      return error === null ? code : { error };
+    }
     case 'voie':
-      return ['BCG', 'BTN', 'BCP'].includes(code)
-        ? code
-        : { error: 'voie must be BCG, BTN or BCP' };
-    case 'voie-departement':
-      if (!['BCG', 'BTN', 'BCP'].includes(head ?? ''))
+      return Examen.safeParse(code).success ? code : { error: 'voie must be BCG, BTN or BCP' };
+    case 'voie-departement': {
+      if (!Examen.safeParse(head).success)
         return { error: 'code must be VOIE/DEPARTEMENT, e.g. BTN/02' };
-      return dep(tail) === null ? code : { error: dep(tail)! };
+      const error = dep(tail);
+      return error === null ? code : { error };
+    }
     case 'serie': {
       const pre2021 = Number(session.slice(0, 4)) < 2021;
       if (head === 'BTN' && SERIES_BTN.includes(tail)) return code;
@@ -209,7 +215,9 @@ export function parsePreviousFiguresFile(bytes: Uint8Array): ParseResult {
         {
           line: 1,
           code: 'header',
-          rule: `header must name the columns ${PREVIOUS_FIGURES_COLUMNS.join(';')} (${parts.join('; ')})`,
+          rule:
+            `header must name the columns ${PREVIOUS_FIGURES_COLUMNS.join(';')} ` +
+            `(${parts.join('; ')})`,
         },
       ],
     };
@@ -228,7 +236,7 @@ export function parsePreviousFiguresFile(bytes: Uint8Array): ParseResult {
           line: info.lines,
           column,
           columnIndex: names.indexOf(column) + 1,
-          value: String(raw[column] ?? ''),
+          value: raw[column] ?? '',
           code: `${column}-invalid`,
           rule: i.message,
         });
@@ -236,7 +244,8 @@ export function parsePreviousFiguresFile(bytes: Uint8Array): ParseResult {
       continue;
     }
     const r = parsed.data;
-    const code = canonicalCode(r.niveau, r.code, r.academie, r.session) as string;
+    const code = canonicalCode(r.niveau, r.code, r.academie, r.session);
+    if (typeof code !== 'string') continue; // refused above, with its issue
     const key = `${r.academie}|${r.session}|${r.groupe}|${r.niveau}|${code}`;
     const earlier = seen.get(key);
     if (earlier) {
@@ -260,14 +269,14 @@ export function parsePreviousFiguresFile(bytes: Uint8Array): ParseResult {
       rows: [],
     };
     const hasCounts = r.presents !== '';
+    // Présents are positive when given (refused above otherwise): the ratio is a number then.
+    const ratio = hasCounts ? ratioDixiemes(Number(r.admis), Number(r.presents)) : null;
     const row: PreviousFigureRow = {
       niveau: r.niveau,
       code,
       presents: hasCounts ? Number(r.presents) : null,
       admis: hasCounts ? Number(r.admis) : null,
-      tauxDixiemes: hasCounts
-        ? ratioDixiemes(Number(r.admis), Number(r.presents))!
-        : tenths(r.taux_reussite),
+      tauxDixiemes: ratio ?? tenths(r.taux_reussite),
     };
     set.rows.push(row);
     sets.set(setKey, set);

@@ -4,6 +4,7 @@
 // previous-figures-file.ts): e.g. the final figures after the September
 // session, or a year the system did not handle.
 import { z } from 'zod';
+import { Groupe, Session } from '../domain/vocabulary.js';
 import { admis, tauxReussite } from './counts.js';
 import {
   NIVEAUX,
@@ -26,8 +27,8 @@ export type PreviousFigureRow = z.infer<typeof PreviousFigureRow>;
 /** Every figure of one académie's session and groupe; an import replaces the whole set. */
 export const PreviousFigures = z.object({
   academie: z.string().min(1),
-  session: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-  groupe: z.union([z.literal(1), z.literal(2)]),
+  session: Session,
+  groupe: Groupe,
   source: z.enum(['import', 'decisions']),
   rows: z.array(PreviousFigureRow),
 });
@@ -59,7 +60,10 @@ export function figuresFromLines(lines: readonly StatLine[]): PreviousFigureRow[
 
 const key = (niveau: string, code: string) => `${niveau}|${code}`;
 
-/** Lines with their previous figure and evolution. Without `previous`, every evolution is unavailable. */
+/**
+ * Lines with their previous figure and evolution. Without `previous`, every evolution is
+ * unavailable.
+ */
 export function withPrevious(
   lines: readonly StatLine[],
   previous: PreviousFigures | undefined,

@@ -18,7 +18,10 @@
 import type { SecrecyModel } from './secrecy-model.js';
 import { SparseEchelon, type SparseRow } from './sparse-echelon.js';
 
-/** Secret cells (non-zero in `secret`) whose figures follow exactly from the published ones, in index order. */
+/**
+ * Secret cells (non-zero in `secret`) whose figures follow exactly from the published ones, in
+ * index order.
+ */
 export function recomputableCells(model: SecrecyModel, secret: ArrayLike<number>): number[] {
   const known = knownForms(model, secret);
   const { classOf, classSize } = mergeIndistinguishable(known, model.cells.length);
@@ -64,7 +67,7 @@ function mergeIndistinguishable(
   for (const form of forms) {
     const split = new Map<number, number>();
     for (const leaf of form) {
-      const before = refined[leaf]!;
+      const before = refined[leaf] ?? -1;
       let after = split.get(before);
       if (after === undefined) split.set(before, (after = next++));
       refined[leaf] = after;
@@ -79,12 +82,15 @@ function mergeIndistinguishable(
     let c = dense.get(k);
     if (c === undefined) dense.set(k, (c = classSize.push(0) - 1));
     classOf.set(leaf, c);
-    classSize[c]!++;
+    classSize[c] = (classSize[c] ?? 0) + 1;
   });
   return { classOf, classSize };
 }
 
-/** A cell's secret leaves cover each class they touch entirely (and every leaf is in some known form). */
+/**
+ * A cell's secret leaves cover each class they touch entirely (and every leaf is in some known
+ * form).
+ */
 function isWholeClasses(
   leaves: readonly number[],
   classOf: Map<number, number>,
@@ -101,6 +107,8 @@ function isWholeClasses(
 }
 
 function overClasses(leaves: readonly number[], classOf: Map<number, number>): SparseRow {
-  const cols = [...new Set(leaves.map((leaf) => classOf.get(leaf)!))].sort((a, b) => a - b);
+  // Every leaf here has a class: it is in a known form, or isWholeClasses said so.
+  const classes = leaves.flatMap((leaf) => classOf.get(leaf) ?? []);
+  const cols = [...new Set(classes)].sort((a, b) => a - b);
   return { cols, vals: cols.map(() => 1) };
 }

@@ -23,8 +23,8 @@
 //   (one margin per filière: for "gnle" it repeats the voie, harmlessly).
 // For the auditor, each cell is also the sum of its leaves (its filière
 // cells), and each margin the set of its leaves.
-import type { Examen } from '../domain/decision.schema.js';
 import { filieres, voieOfFiliere } from './filieres.js';
+import { at } from './indexed.js';
 import { VOIES } from './labels.js';
 import type { EtablissementCounts } from './stats.types.js';
 
@@ -41,7 +41,10 @@ export interface SecrecyCell {
 
 export interface SecrecyModel {
   cells: SecrecyCell[];
-  /** Per-établissement relations first (whole and parts), then margins (parts only: the margin itself is published). */
+  /**
+   * Per-établissement relations first (whole and parts), then margins (parts only: the margin
+   * itself is published).
+   */
   relations: number[][];
   /** Indices of the relations each cell belongs to. */
   relationsOf: number[][];
@@ -51,19 +54,22 @@ export interface SecrecyModel {
   marginsOf: number[][];
 }
 
-/** Margins by name ("filiere|stmg", "departement|02"...), numbered as first met, with their member cells. */
+/**
+ * Margins by name ("filiere|stmg", "departement|02"...), numbered as first met, with their member
+ * cells.
+ */
 class Margins {
-  private readonly ids = new Map<string, number>();
+  private readonly byName = new Map<string, { id: number; cells: number[] }>();
   readonly members: number[][] = [];
-  id(name: string): number {
-    let id = this.ids.get(name);
-    if (id === undefined) this.ids.set(name, (id = this.members.push([]) - 1));
-    return id;
-  }
   add(name: string, cell: number): number {
-    const id = this.id(name);
-    this.members[id]!.push(cell);
-    return id;
+    let margin = this.byName.get(name);
+    if (!margin) {
+      margin = { id: this.members.length, cells: [] };
+      this.members.push(margin.cells);
+      this.byName.set(name, margin);
+    }
+    margin.cells.push(cell);
+    return margin.id;
   }
 }
 
@@ -75,9 +81,11 @@ export function secrecyModel(
   const marginsOf: number[][] = [];
   const relations: number[][] = [];
   const margins = new Margins();
+  /** Numbers the cell; its margins are filled in as they are met. */
   const add = (cell: SecrecyCell) => {
-    marginsOf.push([]);
-    return cells.push(cell) - 1;
+    const ofCell: number[] = [];
+    marginsOf.push(ofCell);
+    return { index: cells.push(cell) - 1, cell, margins: ofCell };
   };
   const byVoie = VOIES.map(
     (v) => [v, filieres(session).filter((f) => voieOfFiliere(session, f) === v)] as const,
@@ -87,48 +95,48 @@ export function secrecyModel(
     if (e.total.presents === 0) return;
     const total = add({ kind: 'total', etab, key: '', presents: e.total.presents, leaves: [] });
     const around = [
-      margins.add('academie', total),
-      margins.add(`departement|${e.departement}`, total),
+      margins.add('academie', total.index),
+      margins.add(`departement|${e.departement}`, total.index),
     ];
-    const voies: number[] = [];
+    const voies: ReturnType<typeof add>[] = [];
     for (const [v, fs] of byVoie) {
       const counts = e.voies[v];
       if (!counts || counts.presents === 0) continue;
       const voie = add({ kind: 'voie', etab, key: v, presents: counts.presents, leaves: [] });
       const ofVoie = [
         ...around,
-        margins.add(`voie|${v}`, voie),
-        margins.add(`voie-departement|${v}|${e.departement}`, voie),
+        margins.add(`voie|${v}`, voie.index),
+        margins.add(`voie-departement|${v}|${e.departement}`, voie.index),
       ];
       const ofFilieres: number[] = [];
       for (const f of fs) {
         const c = e.filieres[f];
         if (!c || c.presents === 0) continue;
         const leaf = add({ kind: 'filiere', etab, key: f, presents: c.presents, leaves: [] });
-        cells[leaf]!.leaves.push(leaf);
-        cells[voie]!.leaves.push(leaf);
-        const m = margins.add(`filiere|${f}`, leaf);
-        marginsOf[leaf] = [...ofVoie, m];
+        leaf.cell.leaves.push(leaf.index);
+        voie.cell.leaves.push(leaf.index);
+        const m = margins.add(`filiere|${f}`, leaf.index);
+        leaf.margins.push(...ofVoie, m);
         ofFilieres.push(m);
       }
-      marginsOf[voie] = [...ofVoie, ...ofFilieres];
-      marginsOf[total]!.push(...marginsOf[voie]!.slice(around.length));
-      relations.push([voie, ...cells[voie]!.leaves]);
+      voie.margins.push(...ofVoie, ...ofFilieres);
+      total.margins.push(...voie.margins.slice(around.length));
+      relations.push([voie.index, ...voie.cell.leaves]);
       voies.push(voie);
     }
-    marginsOf[total]!.unshift(...around);
-    cells[total]!.leaves = voies.flatMap((v) => cells[v]!.leaves);
-    relations.push([total, ...voies]);
+    total.margins.unshift(...around);
+    total.cell.leaves = voies.flatMap((v) => v.cell.leaves);
+    relations.push([total.index, ...voies.map((v) => v.index)]);
   });
 
   relations.push(...margins.members);
   const relationsOf: number[][] = cells.map(() => []);
   relations.forEach((members, r) => {
-    for (const c of members) relationsOf[c]!.push(r);
+    for (const c of members) at(relationsOf, c).push(r);
   });
   const marginLeaves: number[][] = margins.members.map(() => []);
   cells.forEach((c, i) => {
-    if (c.kind === 'filiere') for (const m of marginsOf[i]!) marginLeaves[m]!.push(i);
+    if (c.kind === 'filiere') for (const m of at(marginsOf, i)) at(marginLeaves, m).push(i);
   });
   return { cells, relations, relationsOf, margins: marginLeaves, marginsOf };
 }

@@ -28,6 +28,7 @@ import type {
   EtablissementSecret,
   SecretReason,
 } from './stats.types.js';
+import { at } from './indexed.js';
 
 /** Default: the threshold of the ministry's own school-level publications. */
 export const DEFAULT_SECRECY_THRESHOLD = 10;
@@ -56,14 +57,14 @@ export function withSecrecy(
     filieres: {},
   }));
   model.cells.forEach((cell, i) => {
-    const reason = REASON[state[i]!];
+    const reason = REASON[at(state, i)];
     if (!reason) return;
-    const s = secrets[cell.etab]!;
+    const s = at(secrets, cell.etab);
     if (cell.kind === 'total') s.total = reason;
     else if (cell.kind === 'voie') s.voies[cell.key as keyof EtablissementSecret['voies']] = reason;
     else s.filieres[cell.key] = reason;
   });
-  return etablissements.map((e, i) => ({ ...e, secret: secrets[i]! }));
+  return etablissements.map((e, i) => ({ ...e, secret: at(secrets, i) }));
 }
 
 /** Per cell: 0 published, 1 primary secret, 2 secondary secret. */
@@ -80,10 +81,10 @@ export function suppress(model: SecrecyModel, threshold: number): Uint8Array {
   for (;;) {
     const recomputable = recomputableCells(model, secrets.state);
     if (recomputable.length === 0) return secrets.state;
-    givenAwayByMargins ??= new Set(
+    const givenAway = (givenAwayByMargins ??= new Set(
       recomputableCells(model, new Uint8Array(model.cells.length).fill(SECONDARY)),
-    );
-    const protectable = recomputable.filter((i) => !givenAwayByMargins!.has(i));
+    ));
+    const protectable = recomputable.filter((i) => !givenAway.has(i));
     if (protectable.length === 0) return secrets.state;
     hideLoneSecrets(secrets, hidePartners(secrets, protectable));
   }
@@ -100,29 +101,35 @@ class Secrets {
   hide(cell: number, reason: typeof PRIMARY | typeof SECONDARY): void {
     if (this.state[cell] !== PUBLISHED) return;
     this.state[cell] = reason;
-    for (const r of this.model.relationsOf[cell]!) this.inRelation[r]!++;
+    for (const r of at(this.model.relationsOf, cell))
+      this.inRelation[r] = at(this.inRelation, r) + 1;
   }
   isPublished(cell: number): boolean {
     return this.state[cell] === PUBLISHED;
   }
 }
 
-/** No relation with exactly one secret cell: hide its best published partner, then look again at that partner's relations. */
+/**
+ * No relation with exactly one secret cell: hide its best published partner, then look again at
+ * that partner's relations.
+ */
 function hideLoneSecrets(secrets: Secrets, relations: readonly number[]): void {
   const { model } = secrets;
   const queued = new Uint8Array(model.relations.length);
   const queue = [...relations];
   for (const r of queue) queued[r] = 1;
   for (let k = 0; k < queue.length; k++) {
-    const r = queue[k]!;
+    const r = at(queue, k);
     queued[r] = 0;
     if (secrets.inRelation[r] !== 1) continue;
-    const members = model.relations[r]!;
-    const lone = members.find((c) => !secrets.isPublished(c))!;
+    const members = at(model.relations, r);
+    // One secret member exactly (inRelation says so).
+    const lone = members.find((c) => !secrets.isPublished(c));
+    if (lone === undefined) continue;
     const partner = bestPartner(secrets, members, lone);
     if (partner < 0) continue;
     secrets.hide(partner, SECONDARY);
-    for (const next of model.relationsOf[partner]!) {
+    for (const next of at(model.relationsOf, partner)) {
       if (!queued[next]) {
         queued[next] = 1;
         queue.push(next);
@@ -140,11 +147,11 @@ function hidePartners(secrets: Secrets, recomputable: readonly number[]): number
   const { model } = secrets;
   const touched = new Set<number>();
   for (const cell of recomputable) {
-    if (model.relationsOf[cell]!.some((r) => touched.has(r))) continue;
+    if (at(model.relationsOf, cell).some((r) => touched.has(r))) continue;
     const partner = nearestPartner(secrets, cell);
     if (partner < 0) continue;
     secrets.hide(partner, SECONDARY);
-    for (const r of model.relationsOf[partner]!) touched.add(r);
+    for (const r of at(model.relationsOf, partner)) touched.add(r);
   }
   return [...touched].sort((a, b) => a - b);
 }
@@ -160,7 +167,7 @@ function nearestPartner(secrets: Secrets, start: number): number {
   let frontier = [start];
   while (frontier.length) {
     const members = frontier.flatMap((c) =>
-      model.relationsOf[c]!.flatMap((r) => model.relations[r]!),
+      at(model.relationsOf, c).flatMap((r) => at(model.relations, r)),
     );
     const partner = bestPartner(secrets, members, start);
     if (partner >= 0) return partner;
@@ -190,14 +197,15 @@ function bestPartner(secrets: Secrets, candidates: readonly number[], of: number
   let bestCost = Infinity;
   for (const c of candidates) {
     if (!secrets.isPublished(c) || c === best) continue;
-    const lonesCreated = model.relationsOf[c]!.filter((r) => secrets.inRelation[r] === 0).length;
-    const cost = lonesCreated * 1e12 - sharedMargins(model, c, of) * 1e9 + model.cells[c]!.presents;
+    const lonesCreated = at(model.relationsOf, c).filter((r) => secrets.inRelation[r] === 0).length;
+    const cost =
+      lonesCreated * 1e12 - sharedMargins(model, c, of) * 1e9 + at(model.cells, c).presents;
     if (cost < bestCost || (cost === bestCost && c < best)) [best, bestCost] = [c, cost];
   }
   return best;
 }
 
 function sharedMargins(model: SecrecyModel, a: number, b: number): number {
-  const theirs = model.marginsOf[b]!;
-  return model.marginsOf[a]!.filter((m) => theirs.includes(m)).length;
+  const theirs = at(model.marginsOf, b);
+  return at(model.marginsOf, a).filter((m) => theirs.includes(m)).length;
 }

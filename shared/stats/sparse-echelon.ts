@@ -17,6 +17,8 @@
 // 0/1 coefficients and keep entries tiny; should they ever outgrow exact
 // doubles, the reduction throws rather than answer wrongly.
 
+import { at } from './indexed.js';
+
 /** A sparse vector: ascending columns and their non-zero integer coefficients. */
 export interface SparseRow {
   cols: number[];
@@ -33,7 +35,7 @@ export class SparseEchelon {
   add(row: SparseRow): boolean {
     const r = this.reduce(row, false);
     if (!r) return false;
-    this.rows.set(r.cols[0]!, r);
+    this.rows.set(at(r.cols, 0), r);
     return true;
   }
 
@@ -42,21 +44,24 @@ export class SparseEchelon {
     return this.reduce(v, true) === null;
   }
 
-  /** What is left of v once every entry that leads a row is eliminated, null for nothing; with stopAtFirstLeft, returns at the first entry left (a non-null, incomplete answer). */
+  /**
+   * What is left of v once every entry that leads a row is eliminated, null for nothing; with
+   * stopAtFirstLeft, returns at the first entry left (a non-null, incomplete answer).
+   */
   private reduce(v: SparseRow, stopAtFirstLeft: boolean): SparseRow | null {
     this.fit(v.cols[v.cols.length - 1] ?? 0);
     const { scratch, queued } = this;
     const heap: number[] = [];
     for (let k = 0; k < v.cols.length; k++) {
-      scratch[v.cols[k]!] = v.vals[k]!;
-      queued[v.cols[k]!] = 1;
-      heapPush(heap, v.cols[k]!);
+      scratch[at(v.cols, k)] = at(v.vals, k);
+      queued[at(v.cols, k)] = 1;
+      heapPush(heap, at(v.cols, k));
     }
     const left: SparseRow = { cols: [], vals: [] };
     while (heap.length) {
       const col = heapPop(heap);
       queued[col] = 0;
-      const x = scratch[col]!;
+      const x = at(scratch, col);
       scratch[col] = 0;
       if (x === 0) continue;
       const lead = this.rows.get(col);
@@ -69,16 +74,16 @@ export class SparseEchelon {
         left.vals.push(x);
         continue;
       }
-      const g = gcd(lead.vals[0]!, Math.abs(x));
-      const scale = lead.vals[0]! / g;
+      const g = gcd(at(lead.vals, 0), Math.abs(x));
+      const scale = at(lead.vals, 0) / g;
       if (scale !== 1) {
-        for (const c of heap) scratch[c] = exact(scratch[c]! * scale);
-        for (let k = 0; k < left.vals.length; k++) left.vals[k] = exact(left.vals[k]! * scale);
+        for (const c of heap) scratch[c] = exact(at(scratch, c) * scale);
+        for (let k = 0; k < left.vals.length; k++) left.vals[k] = exact(at(left.vals, k) * scale);
       }
       const times = x / g;
       for (let k = 1; k < lead.cols.length; k++) {
-        const c = lead.cols[k]!;
-        scratch[c] = exact(scratch[c]! - times * lead.vals[k]!);
+        const c = at(lead.cols, k);
+        scratch[c] = exact(at(scratch, c) - times * at(lead.vals, k));
         if (!queued[c]) {
           queued[c] = 1;
           heapPush(heap, c);
@@ -88,7 +93,10 @@ export class SparseEchelon {
     return left.cols.length ? normalised(left) : null;
   }
 
-  /** Room for columns up to `col`, and for every column a stored row holds (they are at most the largest seen). */
+  /**
+   * Room for columns up to `col`, and for every column a stored row holds (they are at most the
+   * largest seen).
+   */
   private fit(col: number): void {
     if (col < this.scratch.length) return;
     const size = Math.max(col + 1, this.scratch.length * 2);
@@ -104,7 +112,7 @@ export class SparseEchelon {
 function normalised(r: SparseRow): SparseRow {
   let g = 0;
   for (const x of r.vals) g = gcd(g, Math.abs(x));
-  const f = r.vals[0]! < 0 ? -g : g;
+  const f = at(r.vals, 0) < 0 ? -g : g;
   return f === 1 ? r : { cols: r.cols, vals: r.vals.map((x) => x / f) };
 }
 
@@ -125,24 +133,25 @@ function heapPush(heap: number[], x: number): void {
   let i = heap.push(x) - 1;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (heap[parent]! <= x) break;
-    heap[i] = heap[parent]!;
+    if (at(heap, parent) <= x) break;
+    heap[i] = at(heap, parent);
     i = parent;
   }
   heap[i] = x;
 }
 
 function heapPop(heap: number[]): number {
-  const top = heap[0]!;
-  const last = heap.pop()!;
+  const top = at(heap, 0);
+  const last = at(heap, heap.length - 1);
+  heap.pop();
   if (heap.length) {
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= heap.length) break;
-      const child = l + 1 < heap.length && heap[l + 1]! < heap[l]! ? l + 1 : l;
-      if (heap[child]! >= last) break;
-      heap[i] = heap[child]!;
+      const child = l + 1 < heap.length && at(heap, l + 1) < at(heap, l) ? l + 1 : l;
+      if (at(heap, child) >= last) break;
+      heap[i] = at(heap, child);
       i = child;
     }
     heap[i] = last;

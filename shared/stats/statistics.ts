@@ -14,9 +14,15 @@ import { DEFAULT_SECRECY_THRESHOLD, SecrecyThreshold, withSecrecy } from './secr
 import type { AcademieStats, NationalStats, PreviousFigure, StatLine } from './stats.types.js';
 
 export interface AcademieStatsInput extends AggregateInput {
-  /** The previous session's figures (imported, or figuresFromDecisions of its decisions); none: evolutions unavailable. */
+  /**
+   * The previous session's figures (imported, or figuresFromDecisions of its decisions); none:
+   * evolutions unavailable.
+   */
   previous?: PreviousFigures;
-  /** Établissement figures resting on fewer présents than this are secret (default 10; see secrecy.ts). */
+  /**
+   * Établissement figures resting on fewer présents than this are secret (default 10; see
+   * secrecy.ts).
+   */
   secrecyThreshold?: number;
 }
 
@@ -30,7 +36,8 @@ export function academieStatistics(input: AcademieStatsInput): AcademieStats {
     (input.previous.academie !== input.academie || input.previous.groupe !== input.groupe)
   ) {
     throw new Error(
-      `previous figures of ${input.previous.academie} groupe ${input.previous.groupe} cannot be compared with ${input.academie} groupe ${input.groupe}`,
+      `previous figures of ${input.previous.academie} groupe ${input.previous.groupe} cannot be ` +
+        `compared with ${input.academie} groupe ${input.groupe}`,
     );
   }
   return {
@@ -45,7 +52,9 @@ export function academieStatistics(input: AcademieStatsInput): AcademieStats {
   };
 }
 
-/** A previous session's figures from its stored decisions (nothing withheld any more: it is closed). */
+/**
+ * A previous session's figures from its stored decisions (nothing withheld any more: it is closed).
+ */
 export function figuresFromDecisions(
   input: Omit<AggregateInput, 'withheld' | 'etablissements'>,
 ): PreviousFigures {
@@ -74,7 +83,8 @@ export function nationalStatistics(academies: readonly AcademieStats[]): Nationa
   for (const a of academies) {
     if (a.session !== first.session || a.groupe !== first.groupe)
       throw new Error(
-        `${a.academie} is ${a.session} groupe ${a.groupe}, not ${first.session} groupe ${first.groupe}`,
+        `${a.academie} is ${a.session} groupe ${a.groupe}, not ${first.session} ` +
+          `groupe ${first.groupe}`,
       );
   }
   const order = (slug: string) => ACADEMIES.findIndex((a) => a.slug === slug);
@@ -113,12 +123,15 @@ export function nationalStatistics(academies: readonly AcademieStats[]): Nationa
     session: first.session,
     groupe: first.groupe,
     academies: sorted.map((a) => a.academie),
-    previousSession: sessions.size === 1 ? (sorted[0]!.previousSession ?? null) : null,
+    previousSession: sessions.size === 1 ? (first.previousSession ?? null) : null,
     lines,
   };
 }
 
-/** Sum of the académies' previous counts; each line that existed must carry counts (a rate alone cannot be summed). */
+/**
+ * Sum of the académies' previous counts; each line that existed must carry counts (a rate alone
+ * cannot be summed).
+ */
 function sumPrevious(parts: readonly StatLine[]): PreviousFigure {
   let presents = 0;
   let admitted = 0;

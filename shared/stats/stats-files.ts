@@ -10,6 +10,7 @@ import { academieStatsPage, type Download } from './stats-page.js';
 import { academieStatistics, nationalStatistics, type AcademieStatsInput } from './statistics.js';
 import type { AcademieStats } from './stats.types.js';
 import { toXlsx } from './xlsx-export.js';
+import type { Groupe } from '../domain/vocabulary.js';
 
 export interface StatFile {
   path: string;
@@ -25,16 +26,24 @@ export const CONTENT_TYPES = {
 } as const;
 
 export interface StatisticsFilesInput extends AcademieStatsInput {
-  /** The release's stylesheet, relative to the release root (PageAssets.stylesheet: "amiens/assets/site.1a2b3c4d.css"). */
+  /**
+   * The release's stylesheet, relative to the release root (PageAssets.stylesheet:
+   * "amiens/assets/site.1a2b3c4d.css").
+   */
   stylesheet?: string;
 }
 
-/** "amiens-2024-06-2nd-groupe": download names say what they hold once saved in a Downloads folder. */
-export function downloadBase(slug: string, session: string, groupe: 1 | 2): string {
+/**
+ * "amiens-2024-06-2nd-groupe": download names say what they hold once saved in a Downloads folder.
+ */
+export function downloadBase(slug: string, session: string, groupe: Groupe): string {
   return `${slug}-${session}-${groupe === 1 ? '1er' : '2nd'}-groupe`;
 }
 
-/** From a page `depth` folders below the académie folder, to a release-root path under that académie. */
+/**
+ * From a page `depth` folders below the académie folder, to a release-root path under that
+ * académie.
+ */
 function relative(stylesheet: string | undefined, slug: string, depth: number): string | undefined {
   if (!stylesheet) return undefined;
   const inside = stylesheet.startsWith(`${slug}/`) ? stylesheet.slice(slug.length + 1) : stylesheet;

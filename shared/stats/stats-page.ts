@@ -3,13 +3,14 @@
 // its séries or domains), followed by mentions, établissements and the
 // downloads. French text; every figure also sits in a table.
 import type { Examen } from '../domain/decision.schema.js';
-import { deAcademie, escapeHtml, layout, sessionYear } from '../render/html.js';
+import { deAcademie, escapeHtml, layout, sessionYear } from '../site/html.js';
 import { admis, tauxReussite, tauxSecondGroupe, tauxMentions } from './counts.js';
 import { secretLegend } from './export-tables.js';
 import { formatEntier, formatEvolution, formatTaux } from './format-fr.js';
 import { lineTable, mentionsChart, mentionsTable, ratesChart, table } from './html-blocks.js';
 import { BAC_COURT, LIBELLE_VOIE, VOIES, departementLabel } from './labels.js';
 import type { AcademieStats, Evolution, StatLine } from './stats.types.js';
+import type { Groupe } from '../domain/vocabulary.js';
 
 export interface Download {
   /** Relative to the page. */
@@ -17,7 +18,7 @@ export interface Download {
   label: string;
 }
 
-export function groupeTitle(groupe: 1 | 2): string {
+export function groupeTitle(groupe: Groupe): string {
   return groupe === 1 ? 'à l’issue du 1er groupe d’épreuves' : 'à l’issue du 2nd groupe d’épreuves';
 }
 
@@ -33,18 +34,28 @@ export function evolutionPhrase(e: Evolution, previousYear: string | null): stri
 /** The three key sentences of a release for one line (académie or voie). */
 export function keyFigures(
   l: StatLine,
-  groupe: 1 | 2,
+  groupe: Groupe,
   year: string,
   previousYear: string | null,
   what: string,
 ): string {
   const c = l.counts;
   const items = [
-    `<li><strong>${formatEntier(c.presents)} candidats se sont présentés</strong> à la session ${escapeHtml(year)} du ${escapeHtml(what)}.</li>`,
-    `<li><strong>${formatTaux(tauxSecondGroupe(c))} d’entre eux, soit ${formatEntier(c.invitesSecondGroupe)} candidats,</strong> ${groupe === 1 ? 'sont invités' : 'étaient invités'} à se présenter au 2nd groupe (oraux de rattrapage).</li>`,
+    `<li><strong>${formatEntier(c.presents)} candidats se sont présentés</strong> à la ` +
+      `session ${escapeHtml(year)} du ${escapeHtml(what)}.</li>`,
+    `<li><strong>${formatTaux(tauxSecondGroupe(c))} d’entre eux, ` +
+      `soit ${formatEntier(c.invitesSecondGroupe)} ` +
+      `candidats,</strong> ${groupe === 1 ? 'sont invités' : 'étaient invités'} à se ` +
+      `présenter au 2nd groupe (oraux de rattrapage).</li>`,
     groupe === 1
-      ? `<li><strong>${formatEntier(admis(c))} candidats sont admis</strong> dès le 1er groupe, soit un <strong>taux de réussite provisoire de ${formatTaux(tauxReussite(c))}</strong>${escapeHtml(evolutionPhrase(l.evolution, previousYear))}.</li>`
-      : `<li><strong>${formatEntier(admis(c))} candidats sont déclarés admis</strong> à l’issue de ce 2nd groupe d’épreuves, soit un <strong>taux de réussite de ${formatTaux(tauxReussite(c))}</strong>${escapeHtml(evolutionPhrase(l.evolution, previousYear))}.</li>`,
+      ? `<li><strong>${formatEntier(admis(c))} candidats sont admis</strong> dès le 1er groupe, ` +
+        `soit un <strong>taux de réussite provisoire ` +
+        `de ${formatTaux(tauxReussite(c))}</strong>` +
+        `${escapeHtml(evolutionPhrase(l.evolution, previousYear))}.</li>`
+      : `<li><strong>${formatEntier(admis(c))} candidats sont déclarés admis</strong> à l’issue ` +
+        `de ce 2nd groupe d’épreuves, soit un <strong>taux de réussite ` +
+        `de ${formatTaux(tauxReussite(c))}</strong>` +
+        `${escapeHtml(evolutionPhrase(l.evolution, previousYear))}.</li>`,
   ];
   return `<ul class="chiffres-cles">\n  ${items.join('\n  ')}\n</ul>`;
 }
@@ -60,19 +71,37 @@ export function linesOf(
   );
 }
 
+/**
+ * The line of `niveau` (and `code`, if given) the statistics always hold: a miss is a bug, thrown.
+ */
+export function lineOf(
+  stats: { lines: readonly StatLine[] },
+  niveau: StatLine['niveau'],
+  code?: string,
+): StatLine {
+  const line = stats.lines.find(
+    (l) => l.niveau === niveau && (code === undefined || l.code === code),
+  );
+  if (!line) throw new Error(`the statistics have no ${niveau} line ${code ?? ''}`.trimEnd());
+  return line;
+}
+
 export function academieStatsPage(
   stats: AcademieStats,
   o: { stylesheet?: string; downloads: readonly Download[] },
 ): string {
   const year = sessionYear(stats.session);
   const prev = stats.previousSession ? sessionYear(stats.previousSession) : null;
-  const total = linesOf(stats, 'academie')[0]!;
+  const total = lineOf(stats, 'academie');
   const deps = linesOf(stats, 'departement');
   const where = `dans l’académie ${deAcademie(stats.academieName)}`;
   const opts = { year, previousYear: prev };
   const sections: string[] = [
-    `<h1>Résultats provisoires du baccalauréat ${escapeHtml(year)} ${escapeHtml(where)} ${escapeHtml(groupeTitle(stats.groupe))}</h1>`,
-    `<p>Toutes voies confondues : générale, technologique et professionnelle. Chiffres provisoires${stats.groupe === 1 ? ', avant les épreuves du 2nd groupe' : ''}.</p>`,
+    `<h1>Résultats provisoires du ` +
+      `baccalauréat ${escapeHtml(year)} ${escapeHtml(where)} ` +
+      `${escapeHtml(groupeTitle(stats.groupe))}</h1>`,
+    `<p>Toutes voies confondues : générale, technologique et professionnelle. Chiffres ` +
+      `provisoires${stats.groupe === 1 ? ', avant les épreuves du 2nd groupe' : ''}.</p>`,
     `<h2>Dans l’académie ${escapeHtml(deAcademie(stats.academieName))}</h2>`,
     keyFigures(total, stats.groupe, year, prev, 'baccalauréat, toutes voies confondues'),
     lineTable(deps, {
@@ -83,7 +112,7 @@ export function academieStatsPage(
     ratesChart('graphique-departements', 'Taux de réussite par département', deps),
   ];
   for (const v of VOIES) {
-    const voie = stats.lines.find((l) => l.niveau === 'voie' && l.code === v)!;
+    const voie = lineOf(stats, 'voie', v);
     if (voie.counts.presents === 0) continue;
     const byDep = linesOf(stats, 'voie-departement', v).map((l) => ({
       ...l,
@@ -126,13 +155,20 @@ export function academieStatsPage(
           `${LIBELLE_VOIE[v]} : taux de réussite par domaine`,
           domaines,
         ),
-        `<details>\n<summary>Détail par spécialité</summary>\n${lineTable(linesOf(stats, 'specialite', v), { ...opts, caption: `${LIBELLE_VOIE[v]} : taux de réussite par spécialité`, rowHeader: 'Spécialité' })}\n</details>`,
+        `<details>\n<summary>Détail par ` +
+          `spécialité</summary>\n` +
+          `${lineTable(linesOf(stats, 'specialite', v), {
+            ...opts,
+            caption: `${LIBELLE_VOIE[v]} ` + `: taux de réussite par spécialité`,
+            rowHeader: 'Spécialité',
+          })}\n</details>`,
       );
     }
   }
   sections.push(
     '<h2>Mentions</h2>',
-    '<p>Les mentions sont attribuées aux candidats admis dès le 1er groupe. La mention « très bien avec félicitations du jury » n’existe pas au baccalauréat professionnel.</p>',
+    '<p>Les mentions sont attribuées aux candidats admis dès le 1er groupe. La mention « très ' +
+      'bien avec félicitations du jury » n’existe pas au baccalauréat professionnel.</p>',
     mentionsTable(
       [total, ...linesOf(stats, 'voie').filter((l) => l.counts.presents > 0)],
       'Mentions par voie',
@@ -142,7 +178,13 @@ export function academieStatsPage(
     '<h2>Résultats par établissement</h2>',
     etablissementsTable(stats),
     '<h2>Télécharger les données</h2>',
-    `<ul class="telechargements">\n${o.downloads.map((d) => `  <li><a href="${escapeHtml(d.href)}" download>${escapeHtml(d.label)}</a></li>`).join('\n')}\n</ul>`,
+    `<ul class="telechargements">\n` +
+      `${o.downloads
+        .map(
+          (d) =>
+            `  <li><a href="${escapeHtml(d.href)}" download>` + `${escapeHtml(d.label)}</a></li>`,
+        )
+        .join('\n')}\n</ul>`,
     definitions(stats.groupe, prev),
   );
   return layout({
@@ -172,24 +214,41 @@ function etablissementsTable(stats: AcademieStats): string {
     .map((e) => {
       const figures = e.secret.total
         ? SECRET_CELL.repeat(4)
-        : `<td>${formatEntier(e.total.presents)}</td><td>${formatEntier(admis(e.total))}</td><td>${formatTaux(tauxReussite(e.total))}</td><td>${formatTaux(tauxMentions(e.total))}</td>`;
-      return `    <tr><th scope="row">${escapeHtml(e.libelle)} <span class="uai">(${escapeHtml(e.uai)})</span></th><td>${escapeHtml(departementLabel(e.departement))}</td>${figures}</tr>`;
+        : `<td>${formatEntier(e.total.presents)}</td><td>` +
+          `${formatEntier(admis(e.total))}</td><td>${formatTaux(tauxReussite(e.total))}</td><td>` +
+          `${formatTaux(tauxMentions(e.total))}</td>`;
+      return (
+        `    <tr><th scope="row">${escapeHtml(e.libelle)} <span ` +
+        `class="uai">(${escapeHtml(e.uai)})</span></th><td>` +
+        `${escapeHtml(departementLabel(e.departement))}</td>${figures}</tr>`
+      );
     });
   if (!rows.length) return '<p>Aucun résultat par établissement.</p>';
-  return `${table('Résultats par établissement, toutes voies confondues', head, rows)}\n<p class="legende">${escapeHtml(`s : ${secretLegend(stats.secrecyThreshold)}`)}</p>`;
+  return (
+    `${table('Résultats par établissement, toutes voies confondues', head, rows)}\n<p ` +
+    `class="legende">${escapeHtml(`s : ${secretLegend(stats.secrecyThreshold)}`)}</p>`
+  );
 }
 
-export function definitions(groupe: 1 | 2, previousYear: string | null): string {
+export function definitions(groupe: Groupe, previousYear: string | null): string {
   const items = [
-    'Présents : candidats ayant reçu une décision du jury au 1er groupe (admis, ajournés, invités au 2nd groupe) ; les éliminés (absents sans justification) et les candidats renvoyés aux épreuves de remplacement n’en font pas partie.',
+    'Présents : candidats ayant reçu une décision du jury au 1er groupe (admis, ajournés, ' +
+      'invités au 2nd groupe) ; les éliminés (absents sans justification) et les candidats ' +
+      'renvoyés aux épreuves de remplacement n’en font pas partie.',
     'Taux de réussite : admis / présents, arrondi au dixième.',
     groupe === 1
-      ? 'Admis : candidats admis dès le 1er groupe. Les résultats du 2nd groupe ne sont pas encore connus.'
+      ? 'Admis : candidats admis dès le 1er groupe. Les résultats du 2nd groupe ne sont pas ' +
+        'encore connus.'
       : 'Admis : candidats admis au 1er groupe et à l’issue du 2nd groupe.',
     previousYear
-      ? `Évolution : différence, en points, entre le taux de réussite publié et celui de ${previousYear} au même stade ; « nouveau » quand la ligne n’existait pas en ${previousYear}.`
+      ? `Évolution : différence, en points, entre le taux de réussite publié et celui ` +
+        `de ${previousYear} au même stade ; « nouveau » quand la ligne n’existait pas ` +
+        `en ${previousYear}.`
       : 'Évolution : aucune donnée de la session précédente n’est disponible.',
     'Les résultats dont la publication est suspendue ne sont comptés nulle part.',
   ];
-  return `<h2>Définitions</h2>\n<ul>\n${items.map((i) => `  <li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`;
+  return (
+    `<h2>Définitions</h2>\n<ul>\n` +
+    `${items.map((i) => `  <li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`
+  );
 }

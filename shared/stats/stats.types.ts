@@ -11,7 +11,10 @@ export type { Groupe };
  * per line, by the decisions a release of the groupe shows (see aggregate.ts).
  */
 export interface Counts {
-  /** Candidates deliberated at the first group: ADMIS, AJOURNE or SECOND_GROUPE (ELIMINE is an absence). */
+  /**
+   * Candidates deliberated at the first group: ADMIS, AJOURNE or SECOND_GROUPE (ELIMINE is an
+   * absence).
+   */
   presents: number;
   /** Admitted at the first group. */
   admisPremierGroupe: number;
@@ -21,7 +24,10 @@ export interface Counts {
   admisSecondGroupe: number;
   /** Failed at the first group, plus (groupe 2) failed at the second group. */
   ajournes: number;
-  /** Invited candidates with no second-group decision shown yet (in groupe 1, every invited candidate). */
+  /**
+   * Invited candidates with no second-group decision shown yet (in groupe 1, every invited
+   * candidate).
+   */
   enAttente: number;
   /** Éliminés: absent without justification, not counted among the présents. */
   elimines: number;
@@ -73,7 +79,10 @@ export type Evolution =
 export interface StatLine {
   niveau: Niveau;
   code: string;
-  /** French label for pages and downloads: "Aisne", "Voie technologique", "STMG — Management et gestion". */
+  /**
+   * French label for pages and downloads: "Aisne", "Voie technologique", "STMG — Management et
+   * gestion".
+   */
   label: string;
   /** Set for lines of one voie (voie, voie-departement, serie, domaine, specialite). */
   examen: Examen | null;
@@ -92,7 +101,10 @@ export interface EtablissementCounts {
   total: Counts;
   /** By voie. */
   voies: Partial<Record<Examen, Counts>>;
-  /** By filière key of the open dataset: "gnle" (or "l", "es", "s" before 2021), "stmg", ..., "production", "services". */
+  /**
+   * By filière key of the open dataset: "gnle" (or "l", "es", "s" before 2021), "stmg", ...,
+   * "production", "services".
+   */
   filieres: Record<string, Counts>;
 }
 
@@ -128,7 +140,10 @@ export interface AcademieStats {
   groupe: Groupe;
   /** The previous session compared with, when there is a source for it. */
   previousSession: string | null;
-  /** Lines in reading order: académie, départements, voies, voie × département, séries, domaines, spécialités. */
+  /**
+   * Lines in reading order: académie, départements, voies, voie × département, séries, domaines,
+   * spécialités.
+   */
   lines: StatLine[];
   /** Établissement figures resting on fewer présents than this are secret (default 10). */
   secrecyThreshold: number;
@@ -141,6 +156,9 @@ export interface NationalStats {
   /** Académies included, in reference order: the caller decides which (see national.ts). */
   academies: string[];
   previousSession: string | null;
-  /** National total (niveau "academie", code "france"), académies (niveau "academie"), voies, séries, domaines. */
+  /**
+   * National total (niveau "academie", code "france"), académies (niveau "academie"), voies,
+   * séries, domaines.
+   */
   lines: StatLine[];
 }

@@ -7,7 +7,7 @@
 // Made deterministic: fixed document dates (the session's first day) and
 // fixed ZIP entry dates (zip-dates.ts).
 import ExcelJS from 'exceljs';
-import { isSecret, type ExportTable, type SecretCell } from './export-tables.js';
+import { isSecret, withColumns, type ExportTable, type SecretCell } from './export-tables.js';
 import { neutraliseFormula } from './spreadsheet-safe.js';
 import { fixZipDates } from './zip-dates.js';
 
@@ -19,7 +19,10 @@ const SECRET_FILL: ExcelJS.Fill = {
 };
 const SECRET_SHEET = 'Secret statistique';
 
-/** One secret cell, for the list: the row's key (its UAI), the column, the reason, its address in its sheet. */
+/**
+ * One secret cell, for the list: the row's key (its UAI), the column, the reason, its address in
+ * its sheet.
+ */
 type SecretEntry = [key: string, column: string, reason: SecretCell['secret'], address: string];
 
 export async function toXlsx(tables: readonly ExportTable[], session: string): Promise<Uint8Array> {
@@ -42,21 +45,23 @@ export async function toXlsx(tables: readonly ExportTable[], session: string): P
     }));
     ws.getRow(1).font = { bold: true };
     for (const row of table.rows) {
+      const cells = withColumns(table, row);
       const added = ws.addRow(
-        row.map((v, i) => {
+        cells.map(([{ type }, v]) => {
           if (v === null || isSecret(v)) return null;
-          const type = table.columns[i]!.type;
           if (typeof v === 'string') return neutraliseFormula(v);
-          // Tenths of a percent become the fraction a percentage format expects; tenths of a point, points.
+          // Tenths of a percent become the fraction a percentage format expects; tenths of a point,
+          // points.
           return type === 'percent' ? v / 1000 : type === 'points' ? v / 10 : v;
         }),
       );
-      row.forEach((v, i) => {
+      const rowKey = row[keyIndex];
+      const key = typeof rowKey === 'string' ? rowKey : String(added.number);
+      cells.forEach(([column, v], i) => {
         if (!isSecret(v)) return;
         const cell = added.getCell(i + 1);
         cell.fill = SECRET_FILL;
-        const key = keyIndex >= 0 ? String(row[keyIndex]) : String(added.number);
-        secrets.push([neutraliseFormula(key), table.columns[i]!.key, v.secret, cell.address]);
+        secrets.push([neutraliseFormula(key), column.key, v.secret, cell.address]);
       });
     }
   }
@@ -75,17 +80,21 @@ export async function toXlsx(tables: readonly ExportTable[], session: string): P
       readme.addRow([
         table.sheet,
         '',
-        `Cellule vide et grisée : ${table.secretLegend} La feuille « ${SECRET_SHEET} » donne le motif de chacune.`,
+        `Cellule vide et grisée : ${table.secretLegend} La feuille « ${SECRET_SHEET} » donne le ` +
+          `motif de chacune.`,
       ]);
   }
   if (tables.some((t) => t.secretLegend))
     addSecretSheet(wb, secrets, tables.find((t) => t.secretLegend)?.rowKey ?? 'ligne');
 
   const buffer = await wb.xlsx.writeBuffer();
-  return fixZipDates(new Uint8Array(buffer as ArrayBuffer));
+  return fixZipDates(new Uint8Array(buffer));
 }
 
-/** Every secret cell with its reason, one a row; the sheet exists (maybe empty) whenever a table may hold secrets. */
+/**
+ * Every secret cell with its reason, one a row; the sheet exists (maybe empty) whenever a table may
+ * hold secrets.
+ */
 function addSecretSheet(
   wb: ExcelJS.Workbook,
   secrets: readonly SecretEntry[],

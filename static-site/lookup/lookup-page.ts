@@ -34,11 +34,20 @@ function explanation(entry: LookupEntry): string {
     entry.examen === 'BCP' ? 'l’épreuve orale de contrôle' : 'les épreuves orales du second groupe';
   switch (entry.decision) {
     case 'ADMIS':
-      return 'Félicitations, vous êtes admis(e) au baccalauréat. Votre diplôme vous sera remis par votre établissement.';
+      return (
+        'Félicitations, vous êtes admis(e) au baccalauréat. Votre diplôme vous sera remis ' +
+        'par votre établissement.'
+      );
     case 'SECOND_GROUPE':
-      return `Vous pouvez vous présenter à ${oral}. Rendez-vous dès aujourd’hui dans votre établissement pour choisir vos épreuves et connaître votre convocation.`;
+      return (
+        `Vous pouvez vous présenter à ${oral}. Rendez-vous dès aujourd’hui dans votre ` +
+        `établissement pour choisir vos épreuves et connaître votre convocation.`
+      );
     case 'AJOURNE':
-      return 'Vous n’êtes pas admis(e) cette année. Votre établissement vous informe de vos possibilités (nouvelle inscription, conservation des notes).';
+      return (
+        'Vous n’êtes pas admis(e) cette année. Votre établissement vous informe de vos ' +
+        'possibilités (nouvelle inscription, conservation des notes).'
+      );
     case 'ELIMINE':
       return 'Rapprochez-vous de votre établissement ou du service des examens du rectorat.';
   }
@@ -80,7 +89,8 @@ function start(): void {
     // the hint depends on the typing only, never on anyone's result.
     if (!parseCode(code.value).ok) {
       codeError.textContent =
-        'Ce code d’accès ne semble pas correct : vérifiez-le (14 caractères, par exemple 7KQ2-M9XD-4TPA-RA).';
+        'Ce code d’accès ne semble pas correct : vérifiez-le (14 caractères, par exemple ' +
+        '7KQ2-M9XD-4TPA-RA).';
       code.setAttribute('aria-invalid', 'true');
       code.focus();
       return;

@@ -53,7 +53,8 @@ try {
       at,
       actor: 'bench',
     });
-    await runDueTriggers(t.deps, { triggers: t.triggers }); // the scheduler's tick: armed ahead of the instant
+    // the scheduler's tick: armed ahead of the instant
+    await runDueTriggers(t.deps, { triggers: t.triggers });
     const flip = await observeFlip(
       `${cdn.url}/${slug}/resultats/params.json`,
       Date.parse(plan.instant),

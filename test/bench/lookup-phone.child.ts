@@ -66,7 +66,9 @@ try {
   for (const d of candidates) {
     await page.fill('#numero', d.numero);
     await page.fill('#code', await codeOf(t.deps, '2024-06', 'aix-marseille', d.numero));
-    await page.evaluate(() => document.querySelector('#resultat')!.replaceChildren());
+    await page.evaluate(() => {
+      document.querySelector('#resultat')!.replaceChildren();
+    });
     const started = Date.now();
     await page.click('#envoyer');
     await page.waitForFunction(
@@ -83,6 +85,7 @@ try {
   await cdn.stop();
 }
 // The first lookup also fetches params.json; the others reuse it.
+const maxRssMB = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(
-  `${JSON.stringify({ candidates: release.candidates, slowdown, timings, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+  `${JSON.stringify({ candidates: release.candidates, slowdown, timings, maxRssMB })}\n`,
 );

@@ -3,7 +3,9 @@
 // In worker mode the pool is started first, on the file's first megabyte (two
 // chunks, one per worker), and timed apart (`startSeconds`): starting threads
 // and loading their code is a fixed cost (about half a second), not the
-// pass's rate.
+// pass's rate. `cpuSeconds` (the process's user and system time, worker
+// threads included) says what the pass cost when other processes share
+// the cores and stretch the wall time.
 import { open } from 'node:fs/promises';
 import { fileSource } from '../../shared/adapters/fs/file-source.js';
 import { checkDecisionFile } from '../../shared/ingest/ingest.usecase.js';
@@ -34,9 +36,12 @@ if (pool) {
   startSeconds = (performance.now() - started) / 1000;
 }
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const checked = await checkDecisionFile(pool ? { runner: pool } : {}, await fileSource(path));
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 await pool?.close();
-process.stdout.write(
-  `${JSON.stringify({ rows: checked.rows, seconds, startSeconds, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
-);
+const maxRssMB = process.resourceUsage().maxRSS / 1024;
+const report = { rows: checked.rows, seconds, cpuSeconds, startSeconds, maxRssMB };
+process.stdout.write(`${JSON.stringify(report)}\n`);

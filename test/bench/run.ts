@@ -31,11 +31,12 @@ const tmp = await mkdtemp(join(tmpdir(), 'publibac-bench-'));
 try {
   if (!only || only === 'parse') {
     const national = join(tmp, 'national.csv');
-    let t = performance.now();
+    const t = performance.now();
     await writeDecisionFile(national, 720_000);
     const size = (await stat(national)).size;
     console.log(
-      `national file: 720,000 rows, ${fmt(size / 1e6, 1)} MB, generated in ${fmt((performance.now() - t) / 1000, 2)} s`,
+      `national file: 720,000 rows, ${fmt(size / 1e6, 1)} MB, generated in ` +
+        `${fmt((performance.now() - t) / 1000, 2)} s`,
     );
     for (const mode of ['inline', 'workers']) {
       const r = await child<{
@@ -48,7 +49,9 @@ try {
         ? ''
         : ` (starting the worker pool first: ${fmt(r.startSeconds, 2)} s, timed apart)`;
       console.log(
-        `parse+validate (${mode.padEnd(7)}): ${fmt(r.rows)} rows in ${fmt(r.seconds, 2)} s = ${fmt(r.rows / r.seconds)} rows/s, peak RSS ${fmt(r.maxRssMB)} MB${start}  (target >= 250,000 rows/s)`,
+        `parse+validate (${mode.padEnd(7)}): ${fmt(r.rows)} rows in ${fmt(r.seconds, 2)} s = ` +
+          `${fmt(r.rows / r.seconds)} rows/s, peak RSS ${fmt(r.maxRssMB)} MB${start}  (target ` +
+          '>= 250,000 rows/s)',
       );
     }
   }
@@ -60,11 +63,14 @@ try {
       const env = { ...process.env, ...stack.env };
       const r = await child('ingest.child.ts', [file], env);
       console.log(
-        `ingest end to end (embedded stack): ${fmt(r.rows)} rows, ${fmt(r.written ?? 0)} versions written in ${fmt(r.seconds, 2)} s = ${fmt(r.rows / r.seconds)} rows/s, peak RSS ${fmt(r.maxRssMB)} MB`,
+        `ingest end to end (embedded stack): ${fmt(r.rows)} rows, ${fmt(r.written ?? 0)} ` +
+          `versions written in ${fmt(r.seconds, 2)} s = ${fmt(r.rows / r.seconds)} rows/s, ` +
+          `peak RSS ${fmt(r.maxRssMB)} MB`,
       );
       const again = await child('ingest.child.ts', [file], env);
       console.log(
-        `re-ingest of the same file (no-op): ${fmt(again.seconds, 2)} s, ${fmt(again.written ?? 0)} written`,
+        `re-ingest of the same file (no-op): ${fmt(again.seconds, 2)} s, ` +
+          `${fmt(again.written ?? 0)} written`,
       );
     } finally {
       await stack.stop();
@@ -87,11 +93,16 @@ try {
         maxRssMB: number;
       }>('render.child.ts', [academie, String(count)]);
       console.log(
-        `render ${fmt(r.candidates)} candidates (${academie}, keys cached): ${fmt(r.warmSeconds, 2)} s = ${fmt(r.candidates / r.warmSeconds)} candidates/s ` +
-          `(first render in the process ${fmt(r.coldSeconds, 2)} s, with the page script bundling); ${fmt(r.files)} files, ${fmt(r.bytes / 1e6, 1)} MB, peak RSS ${fmt(r.maxRssMB)} MB  (target < 2 s for 30,000)`,
+        `render ${fmt(r.candidates)} candidates (${academie}, keys cached): ` +
+          `${fmt(r.warmSeconds, 2)} s = ${fmt(r.candidates / r.warmSeconds)} candidates/s ` +
+          `(first render in the process ${fmt(r.coldSeconds, 2)} s, with the page script ` +
+          `bundling); ${fmt(r.files)} files, ${fmt(r.bytes / 1e6, 1)} MB, peak RSS ` +
+          `${fmt(r.maxRssMB)} MB  (target < 2 s for 30,000)`,
       );
       console.log(
-        `  bytes per lookup request: one shard, ${fmt(r.shardMean)} B on average, ${fmt(r.shardMax)} B at most (plus once per visit: landing page, script, stylesheet, params: ${fmt(r.pageBytes / 1024, 1)} KB)`,
+        `  bytes per lookup request: one shard, ${fmt(r.shardMean)} B on average, ` +
+          `${fmt(r.shardMax)} B at most (plus once per visit: landing page, script, ` +
+          `stylesheet, params: ${fmt(r.pageBytes / 1024, 1)} KB)`,
       );
     }
     for (const iterations of [DEFAULT_ITERATIONS, 10_000]) {
@@ -101,8 +112,11 @@ try {
       ]);
       const per = d.seconds / d.count;
       console.log(
-        `lookup root derivation (access code HMAC, then PBKDF2) at ${fmt(iterations)} iterations${iterations === DEFAULT_ITERATIONS ? ' (the default)' : ''}: ` +
-          `${fmt(per * 1000, 3)} ms a candidate (both cores) = ${fmt(per * 30_000, 1)} s for 30,000 candidates, ${fmt(per * 720_000, 0)} s for 720,000, once per session (cached for every later render)`,
+        `lookup root derivation (access code HMAC, then PBKDF2) at ${fmt(iterations)} ` +
+          `iterations${iterations === DEFAULT_ITERATIONS ? ' (the default)' : ''}: ` +
+          `${fmt(per * 1000, 3)} ms a candidate (both cores) = ${fmt(per * 30_000, 1)} s for ` +
+          `30,000 candidates, ${fmt(per * 720_000, 0)} s for 720,000, once per session (cached ` +
+          'for every later render)',
       );
     }
   }
@@ -116,8 +130,11 @@ try {
       );
       const rest = [...r.timings.slice(1)].sort((a, b) => a - b);
       console.log(
-        `lookup on a phone (Chromium, Pixel 7 profile, CPU ${r.slowdown}x slower, ${fmt(r.candidates)}-candidate release through the local CDN): ` +
-          `first ${fmt(r.timings[0]!)} ms (with params.json), then median ${fmt(rest[Math.floor(rest.length / 2)]!)} ms, max ${fmt(rest.at(-1)!)} ms from tap to result`,
+        `lookup on a phone (Chromium, Pixel 7 profile, CPU ${r.slowdown}x slower, ` +
+          `${fmt(r.candidates)}-candidate release through the local CDN): first ` +
+          `${fmt(r.timings[0]!)} ms (with params.json), then median ` +
+          `${fmt(rest[Math.floor(rest.length / 2)]!)} ms, max ${fmt(rest.at(-1)!)} ms from tap ` +
+          'to result',
       );
     } finally {
       await stack.stop();
@@ -132,7 +149,9 @@ try {
       });
       const sorted = [...r.latencies].sort((a, b) => a - b);
       console.log(
-        `flip latency (scheduled instant to first 200 through the local CDN, ${sorted.length} flips): median ${fmt(sorted[Math.floor(sorted.length / 2)]!)} ms, max ${fmt(sorted.at(-1)!)} ms  (target < 1 s)`,
+        `flip latency (scheduled instant to first 200 through the local CDN, ${sorted.length} ` +
+          `flips): median ${fmt(sorted[Math.floor(sorted.length / 2)]!)} ms, max ` +
+          `${fmt(sorted.at(-1)!)} ms  (target < 1 s)`,
       );
       const td = await child<{
         candidates: number;
@@ -141,7 +160,9 @@ try {
         maxRssMB: number;
       }>('takedown.child.ts', ['aix-marseille', '30000'], { ...process.env, ...stack.env });
       console.log(
-        `takedown of a live result (fraud flag, ${fmt(td.candidates)}-candidate académie on the embedded stack): ${fmt(td.seconds, 2)} s to rewrite ${td.files} public files in place and request their invalidation, peak RSS ${fmt(td.maxRssMB)} MB`,
+        `takedown of a live result (fraud flag, ${fmt(td.candidates)}-candidate académie on ` +
+          `the embedded stack): ${fmt(td.seconds, 2)} s to rewrite ${td.files} public files in ` +
+          `place and request their invalidation, peak RSS ${fmt(td.maxRssMB)} MB`,
       );
     } finally {
       await stack.stop();
@@ -157,10 +178,13 @@ try {
       maxRssMB: number;
     }>('stats.child.ts', ['720000']);
     console.log(
-      `statistics aggregation (every académie and national, groupe 2): ${fmt(r.rows)} decisions in ${fmt(r.seconds, 2)} s (${fmt(r.cpuSeconds, 2)} s CPU), peak RSS ${fmt(r.maxRssMB)} MB  (target < 2 s)`,
+      `statistics aggregation (every académie and national, groupe 2): ${fmt(r.rows)} ` +
+        `decisions in ${fmt(r.seconds, 2)} s (${fmt(r.cpuSeconds, 2)} s CPU), peak RSS ` +
+        `${fmt(r.maxRssMB)} MB  (target < 2 s)`,
     );
     console.log(
-      `statistics files of one académie (page, CSV, XLSX, JSON; ${fmt(r.etablissements)} établissements): ${fmt(r.renderSeconds, 2)} s`,
+      `statistics files of one académie (page, CSV, XLSX, JSON; ${fmt(r.etablissements)} ` +
+        `établissements): ${fmt(r.renderSeconds, 2)} s`,
     );
   }
 } finally {

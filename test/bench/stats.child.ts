@@ -9,7 +9,8 @@ import { statisticsFilesFor } from '../../shared/stats/stats-files.js';
 import { syntheticDecisions } from '../fixtures/stats/synthetic.js';
 
 const total = Number(process.argv[2] ?? 720_000);
-// First-group candidates so that, with the second-group rows, there are `total` decisions in all (~8.5 % are invited).
+// First-group candidates so that, with the second-group rows, there are `total` decisions in all
+// (~8.5 % are invited).
 const candidates = Math.round(total / 1.085);
 const byAcademie = new Map<string, Decision[]>();
 let left = candidates;
@@ -39,5 +40,12 @@ const t = performance.now();
 await statisticsFilesFor(biggest);
 const renderSeconds = (performance.now() - t) / 1000;
 process.stdout.write(
-  `${JSON.stringify({ rows, seconds, cpuSeconds, renderSeconds, etablissements: biggest.etablissements.length, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+  `${JSON.stringify({
+    rows,
+    seconds,
+    cpuSeconds,
+    renderSeconds,
+    etablissements: biggest.etablissements.length,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  })}\n`,
 );

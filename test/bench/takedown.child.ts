@@ -42,6 +42,6 @@ const effect = await flagCandidate(t.deps, {
   actor: 'bench',
 });
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(
-  `${JSON.stringify({ candidates: count, seconds, files: effect.takedown?.paths.filter((p) => !p.startsWith('/releases/')).length ?? 0, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
-);
+const files = effect.takedown?.paths.filter((p) => !p.startsWith('/releases/')).length ?? 0;
+const maxRssMB = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(`${JSON.stringify({ candidates: count, seconds, files, maxRssMB })}\n`);

@@ -1,8 +1,8 @@
 // A candidate on a phone: the real page in Debian's Chromium, through the
 // local CDN, over a release rendered and published by the use cases.
 import { existsSync } from 'node:fs';
-import { chromium, devices, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, devices, type Browser, type Page, type Request } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decisionDigest } from '../../shared/domain/decision-digest.js';
 import type { Decision } from '../../shared/domain/decision.schema.js';
 import { startLocalCdn } from '../../shared/local/local-cdn.js';
@@ -16,7 +16,8 @@ import { codeOf, publicationDepsFor } from '../support/publication-deps.js';
 import { decision } from '../unit/render/fixtures.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The flags the machine notes require: no sandbox as root, no background network in a closed network.
+// The flags the machine notes require: no sandbox as root, no background network in a closed
+// network.
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -37,7 +38,8 @@ const codes = new Map<string, string>();
 beforeAll(async () => {
   if (!existsSync(CHROMIUM))
     throw new Error(
-      `Chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does), or set CHROMIUM_PATH`,
+      `Chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does), or set ` +
+        'CHROMIUM_PATH',
     );
   stack = await startTestStack();
   const t = publicationDepsFor(stack.env, systemClock);
@@ -131,11 +133,17 @@ beforeAll(async () => {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+  // Torn down only once set up (vitest runs what beforeAll returns after the file).
+  return async () => {
+    await browser.close();
+    await cdn.stop();
+    await stack.stop();
+  };
 });
-afterAll(async () => {
-  await browser?.close();
-  await cdn?.stop();
-  await stack?.stop();
+
+// Each test reads the errors of its own page views only.
+beforeEach(() => {
+  errors.length = 0;
 });
 
 async function lookUp(numero: string, code: string): Promise<string> {
@@ -151,51 +159,66 @@ async function lookUp(numero: string, code: string): Promise<string> {
 }
 
 describe('the lookup page in Chromium, on a phone', () => {
-  it('shows a candidate their own result from number and code, and one neutral message for a wrong code, an unknown number and a withheld result', async () => {
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
-    await page.goto(`${cdn.url}/rennes/`);
-    expect(await page.title()).toBe('Résultats du baccalauréat — Académie de Rennes');
+  it(
+    'shows a candidate their own result from number and code, and one neutral message for a ' +
+      'wrong code, an unknown number and a withheld result',
+    async () => {
+      const requests: string[] = [];
+      const record = (r: Request) => requests.push(r.url());
+      page.on('request', record);
+      await page.goto(`${cdn.url}/rennes/`);
+      expect(await page.title()).toBe('Résultats du baccalauréat — Académie de Rennes');
 
-    const elodie = codes.get('0123456789A')!;
-    // Typed in lower case, with spaces instead of dashes.
-    expect(await lookUp('0123456789a', elodie.toLowerCase().replaceAll('-', ' '))).toBe(
-      'Admis(e) avec mention Très bienBaccalauréat généralFélicitations, vous êtes admis(e) au baccalauréat. Votre diplôme vous sera remis par votre établissement.',
-    );
-    expect(await lookUp('0123456790B', codes.get('0123456790B')!)).toContain('Ajourné(e)');
-    expect(await lookUp('0123456791C', codes.get('0123456791C')!)).toContain(
-      'Rendez-vous dès aujourd’hui dans votre établissement',
-    );
-    expect(await lookUp('0123456789A', codes.get('0123456790B')!)).toBe(NEUTRAL_MESSAGE_FR); // a well-formed code, not hers
-    expect(await lookUp('9999999999Z', elodie)).toBe(NEUTRAL_MESSAGE_FR); // unknown number
-    expect(await lookUp('0123456792D', codes.get('0123456792D')!)).toBe(NEUTRAL_MESSAGE_FR); // withheld
-    // Nothing typed ever leaves the device: only static files are fetched.
-    for (const url of requests)
-      for (const secret of ['0123456789', ...[...codes.values()].map((c) => c.slice(0, 4))])
-        expect(url).not.toContain(secret);
-    expect(errors).toEqual([]);
-  });
+      const elodie = codes.get('0123456789A')!;
+      // Typed in lower case, with spaces instead of dashes.
+      expect(await lookUp('0123456789a', elodie.toLowerCase().replaceAll('-', ' '))).toBe(
+        'Admis(e) avec mention Très bienBaccalauréat généralFélicitations, vous êtes admis(e) ' +
+          'au baccalauréat. Votre diplôme vous sera remis par votre établissement.',
+      );
+      expect(await lookUp('0123456790B', codes.get('0123456790B')!)).toContain('Ajourné(e)');
+      expect(await lookUp('0123456791C', codes.get('0123456791C')!)).toContain(
+        'Rendez-vous dès aujourd’hui dans votre établissement',
+      );
+      // a well-formed code, not hers
+      expect(await lookUp('0123456789A', codes.get('0123456790B')!)).toBe(NEUTRAL_MESSAGE_FR);
+      expect(await lookUp('9999999999Z', elodie)).toBe(NEUTRAL_MESSAGE_FR); // unknown number
+      // withheld
+      expect(await lookUp('0123456792D', codes.get('0123456792D')!)).toBe(NEUTRAL_MESSAGE_FR);
+      // Nothing typed ever leaves the device: only static files are fetched.
+      for (const url of requests)
+        for (const secret of ['0123456789', ...[...codes.values()].map((c) => c.slice(0, 4))])
+          expect(url).not.toContain(secret);
+      page.off('request', record);
+      expect(errors).toEqual([]);
+    },
+  );
 
-  it('says a mistyped code is mistyped (its check symbol fails), before deriving anything', async () => {
-    await page.goto(`${cdn.url}/rennes/`);
-    const typo = codes.get('0123456789A')!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
-    await page.fill('#numero', '0123456789A');
-    await page.fill('#code', typo);
-    await page.click('#envoyer');
-    await page.waitForFunction(() => document.querySelector('#code-erreur')?.textContent !== '');
-    expect(await page.textContent('#code-erreur')).toMatch(
-      /^Ce code d’accès ne semble pas correct/,
-    );
-    expect(await page.getAttribute('#code', 'aria-invalid')).toBe('true');
-    expect(await page.textContent('#resultat')).toBe('');
-  });
+  it(
+    'says a mistyped code is mistyped (its check symbol fails), ' + 'before deriving anything',
+    async () => {
+      await page.goto(`${cdn.url}/rennes/`);
+      const typo = codes.get('0123456789A')!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+      await page.fill('#numero', '0123456789A');
+      await page.fill('#code', typo);
+      await page.click('#envoyer');
+      await page.waitForFunction(() => document.querySelector('#code-erreur')?.textContent !== '');
+      expect(await page.textContent('#code-erreur')).toMatch(
+        /^Ce code d’accès ne semble pas correct/,
+      );
+      expect(await page.getAttribute('#code', 'aria-invalid')).toBe('true');
+      expect(await page.textContent('#resultat')).toBe('');
+    },
+  );
 
-  it('lists admitted consenting candidates only, on a page search engines are told to ignore', async () => {
-    await page.goto(`${cdn.url}/rennes/`);
-    await page.click('text=Lycée Émile Zola');
-    expect(await page.textContent('table')).toContain('DURAND');
-    expect(await page.content()).not.toContain('LE GALL');
-    expect(await page.getAttribute('meta[name="robots"]', 'content')).toBe('noindex, nofollow');
-    expect(errors).toEqual([]);
-  });
+  it(
+    'lists admitted consenting candidates only, ' + 'on a page search engines are told to ignore',
+    async () => {
+      await page.goto(`${cdn.url}/rennes/`);
+      await page.click('text=Lycée Émile Zola');
+      expect(await page.textContent('table')).toContain('DURAND');
+      expect(await page.content()).not.toContain('LE GALL');
+      expect(await page.getAttribute('meta[name="robots"]', 'content')).toBe('noindex, nofollow');
+      expect(errors).toEqual([]);
+    },
+  );
 });

@@ -17,7 +17,6 @@ import {
 } from '../../shared/edge/response-headers.js';
 import {
   loadViewerRequest,
-  type EdgeRequest,
   type EdgeResponse,
   type ViewerRequestHandler,
 } from '../../shared/local/local-cdn.js';
@@ -75,7 +74,10 @@ function behaviourFor(viewerPath: string): Behaviour {
   return behaviours.find((b) => patternRegExp(b.PathPattern).test(viewerPath))!;
 }
 
-/** Minimum, default and maximum TTL of a behaviour's cache policy: one of the stack's, or a managed one. */
+/**
+ * Minimum, default and maximum TTL of a behaviour's cache policy: one of the stack's, or a managed
+ * one.
+ */
 function ttlsOf(b: Behaviour): Ttls {
   if (b.CachePolicyId === CachePolicy.CACHING_DISABLED.cachePolicyId)
     return { min: 0, def: 0, max: 0 };
@@ -117,51 +119,64 @@ async function keyFor(viewerPath: string): Promise<string | EdgeResponse> {
     request: { method: 'GET', uri: viewerPath, querystring: {}, headers: {}, cookies: {} },
   };
   const out = await viewerRequest(event);
-  return 'statusCode' in out ? out : (out as EdgeRequest).uri.slice(1);
+  return 'statusCode' in out ? out : out.uri.slice(1);
 }
 
 const rehearsalLink = (page: string) =>
   rehearsalPath(REHEARSAL_KEY, REHEARSAL, 'aix-marseille', new Date(T + 3_600_000), page);
 
 describe('behaviours', () => {
-  it('puts /_rehearsal/* first, with caching disabled, so no other pattern (/*/listes/*, /*/assets/*) catches a rehearsal', () => {
-    expect(behaviours[0]!.PathPattern).toBe('/_rehearsal/*');
-    expect(behaviours[0]!.CachePolicyId).toBe(CachePolicy.CACHING_DISABLED.cachePolicyId);
-    for (const page of [
-      '/listes/0130040Y.html',
-      '/assets/site.c37868b0.css',
-      '/resultats/0.json',
-      '/',
-    ]) {
-      expect(behaviourFor(rehearsalLink(page)).PathPattern, page).toBe('/_rehearsal/*');
-    }
-  });
+  it(
+    'puts /_rehearsal/* first, with caching disabled, so no other pattern (/*/listes/*, ' +
+      '/*/assets/*) catches a rehearsal',
+    () => {
+      expect(behaviours[0]!.PathPattern).toBe('/_rehearsal/*');
+      expect(behaviours[0]!.CachePolicyId).toBe(CachePolicy.CACHING_DISABLED.cachePolicyId);
+      for (const page of [
+        '/listes/0130040Y.html',
+        '/assets/site.c37868b0.css',
+        '/resultats/0.json',
+        '/',
+      ]) {
+        expect(behaviourFor(rehearsalLink(page)).PathPattern, page).toBe('/_rehearsal/*');
+      }
+    },
+  );
 
-  it('runs the viewer-request function on every behaviour: none reads the bucket on a raw viewer path', () => {
-    const [fn] = Object.keys(edge.findResources('AWS::CloudFront::Function'));
-    for (const b of behaviours) {
-      expect(b.FunctionAssociations, b.PathPattern).toEqual([
-        { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fn, 'FunctionARN'] } },
-      ]);
-    }
-  });
+  it(
+    'runs the viewer-request function on every behaviour: none reads the bucket on a raw ' +
+      'viewer path',
+    () => {
+      const [fn] = Object.keys(edge.findResources('AWS::CloudFront::Function'));
+      for (const b of behaviours) {
+        expect(b.FunctionAssociations, b.PathPattern).toEqual([
+          { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fn, 'FunctionARN'] } },
+        ]);
+      }
+    },
+  );
 
-  it("serves the error page only to CloudFront itself: a viewer asking for it directly gets the function's 404", async () => {
-    // CloudFront fetches a custom error page without running viewer-request functions; a viewer's request runs it.
-    edge.hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: {
-        CustomErrorResponses: [
-          {
-            ErrorCode: 403,
-            ResponseCode: 404,
-            ResponsePagePath: NOT_FOUND_PAGE,
-            ErrorCachingMinTTL: 0,
-          },
-        ],
-      },
-    });
-    expect(await keyFor(NOT_FOUND_PAGE)).toMatchObject({ statusCode: 404 });
-  });
+  it(
+    'serves the error page only to CloudFront itself: a viewer asking for it directly gets the ' +
+      "function's 404",
+    async () => {
+      // CloudFront fetches a custom error page without running viewer-request functions; a viewer's
+      // request runs it.
+      edge.hasResourceProperties('AWS::CloudFront::Distribution', {
+        DistributionConfig: {
+          CustomErrorResponses: [
+            {
+              ErrorCode: 403,
+              ResponseCode: 404,
+              ResponsePagePath: NOT_FOUND_PAGE,
+              ErrorCachingMinTTL: 0,
+            },
+          ],
+        },
+      });
+      expect(await keyFor(NOT_FOUND_PAGE)).toMatchObject({ statusCode: 404 });
+    },
+  );
 });
 
 describe('origin access', () => {
@@ -184,46 +199,53 @@ describe('origin access', () => {
     return resources.map((r) => {
       const parts = r['Fn::Join'][1];
       expect(json(parts[0])).toMatch(/SiteBucket.*Arn/);
-      return (parts.slice(1).join('') as string).replace(/^\//, '');
+      return parts.slice(1).join('').replace(/^\//, '');
     });
   }
 
-  it('lets CloudFront read only the keys the function rewrites to, and the error pages, not the whole bucket', () => {
-    expect(oacResources().sort()).toEqual([
-      '_errors/*',
-      'announcements/*/index.html',
-      'rehearsals/*/*/*',
-      'releases/*/*/*',
-    ]);
-  });
+  it(
+    'lets CloudFront read only the keys the function rewrites to, and the error pages, not the ' +
+      'whole bucket',
+    () => {
+      expect(oacResources().sort()).toEqual([
+        '_errors/*',
+        'announcements/*/index.html',
+        'rehearsals/*/*/*',
+        'releases/*/*/*',
+      ]);
+    },
+  );
 
-  it('covers every key the function produces, and none of the bookkeeping beside a release', async () => {
-    const readable = (key: string) => oacResources().some((p) => patternRegExp(p).test(key));
-    const viewerPaths = [
-      '/aix-marseille/',
-      '/aix-marseille/listes/0130040Y.html',
-      '/aix-marseille/resultats/0a.json',
-      '/aix-marseille/assets/site.c37868b0.css',
-      rehearsalLink('/'),
-      rehearsalLink('/listes/0130040Y.html'),
-    ];
-    for (const path of viewerPaths) {
-      const key = await keyFor(path);
-      expect(typeof key, path).toBe('string');
-      expect(readable(key as string), `${path} → ${String(key)}`).toBe(true);
-    }
-    expect(readable('announcements/aix-marseille/index.html')).toBe(true);
-    expect(readable(NOT_FOUND_PAGE.slice(1))).toBe(true);
-    for (const key of [
-      `releases/${RELEASE}/manifest.json`,
-      `releases/${RELEASE}/manifest.patched.json`,
-      `releases/${RELEASE}/statistics.json`,
-      'announcements/aix-marseille/draft.html',
-      'other/file',
-    ]) {
-      expect(readable(key), key).toBe(false);
-    }
-  });
+  it(
+    'covers every key the function produces, and none of the bookkeeping beside a ' + 'release',
+    async () => {
+      const readable = (key: string) => oacResources().some((p) => patternRegExp(p).test(key));
+      const viewerPaths = [
+        '/aix-marseille/',
+        '/aix-marseille/listes/0130040Y.html',
+        '/aix-marseille/resultats/0a.json',
+        '/aix-marseille/assets/site.c37868b0.css',
+        rehearsalLink('/'),
+        rehearsalLink('/listes/0130040Y.html'),
+      ];
+      for (const path of viewerPaths) {
+        const key = await keyFor(path);
+        expect(typeof key, path).toBe('string');
+        expect(readable(key as string), `${path} → ${JSON.stringify(key)}`).toBe(true);
+      }
+      expect(readable('announcements/aix-marseille/index.html')).toBe(true);
+      expect(readable(NOT_FOUND_PAGE.slice(1))).toBe(true);
+      for (const key of [
+        `releases/${RELEASE}/manifest.json`,
+        `releases/${RELEASE}/manifest.patched.json`,
+        `releases/${RELEASE}/statistics.json`,
+        'announcements/aix-marseille/draft.html',
+        'other/file',
+      ]) {
+        expect(readable(key), key).toBe(false);
+      }
+    },
+  );
 });
 
 describe("edge TTLs follow the objects' Cache-Control (cachePolicyFor)", () => {
@@ -288,24 +310,32 @@ describe("edge TTLs follow the objects' Cache-Control (cachePolicyFor)", () => {
     },
   );
 
-  it('keeps nothing a takedown may rewrite longer than the short TTL, even an object stored without Cache-Control', () => {
-    for (const path of [
-      '/aix-marseille/',
-      '/aix-marseille/listes/x.html',
-      '/aix-marseille/resultats/0a.json',
-      '/aix-marseille/statistiques/x.csv',
-    ]) {
-      const t = ttlsOf(behaviourFor(path));
-      expect(t.min, path).toBe(0);
-      expect(Math.max(t.def, t.max), path).toBeLessThanOrEqual(SHORT_TTL_SECONDS);
-    }
-  });
+  it(
+    'keeps nothing a takedown may rewrite longer than the short TTL, even an object stored ' +
+      'without Cache-Control',
+    () => {
+      for (const path of [
+        '/aix-marseille/',
+        '/aix-marseille/listes/x.html',
+        '/aix-marseille/resultats/0a.json',
+        '/aix-marseille/statistiques/x.csv',
+      ]) {
+        const t = ttlsOf(behaviourFor(path));
+        expect(t.min, path).toBe(0);
+        expect(Math.max(t.def, t.max), path).toBeLessThanOrEqual(SHORT_TTL_SECONDS);
+      }
+    },
+  );
 
-  it('never caches a 404: the error page is stored no-store and the error response has a zero TTL', () => {
-    edge.hasResourceProperties('Custom::CDKBucketDeployment', {
-      DestinationBucketKeyPrefix: '_errors/',
-      SystemMetadata: { 'cache-control': cachePolicyFor(NOT_FOUND_PAGE).cacheControl },
-    });
-    expect(cachePolicyFor(NOT_FOUND_PAGE).cacheControl).toBe('no-store');
-  });
+  it(
+    'never caches a 404: the error page is stored no-store and the error response has a zero ' +
+      'TTL',
+    () => {
+      edge.hasResourceProperties('Custom::CDKBucketDeployment', {
+        DestinationBucketKeyPrefix: '_errors/',
+        SystemMetadata: { 'cache-control': cachePolicyFor(NOT_FOUND_PAGE).cacheControl },
+      });
+      expect(cachePolicyFor(NOT_FOUND_PAGE).cacheControl).toBe('no-store');
+    },
+  );
 });

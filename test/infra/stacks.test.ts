@@ -12,9 +12,10 @@ import {
   IMMUTABLE_TTL_SECONDS,
 } from '../../shared/edge/response-headers.js';
 import { allRoles } from '../../shared/domain/authority.js';
-import { ROUTES } from '../../functions/admin-api/routes.js';
+import { ADMIN_ROUTE_KEYS } from '../../shared/contracts/admin-routes.js';
 
-// Bundling is skipped here (it is what `npm run synth` exercises); templates are otherwise those deployed.
+// Bundling is skipped here (it is what `npm run synth` exercises); templates are otherwise those
+// deployed.
 const build = (stage: 'dev' | 'prod') =>
   buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), stage);
 
@@ -28,7 +29,9 @@ type Statement = {
 const list = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 const json = (x: unknown) => JSON.stringify(x);
 
-/** Every statement of the IAM policies attached to a role whose logical id starts with `rolePrefix`. */
+/**
+ * Every statement of the IAM policies attached to a role whose logical id starts with `rolePrefix`.
+ */
 function roleStatements(t: Template, rolePrefix: string): Statement[] {
   const policies = t.findResources('AWS::IAM::Policy');
   return Object.values(policies)
@@ -123,123 +126,143 @@ describe('grants', () => {
     expect(actionsOf(writes)).not.toContain('s3:DeleteObject');
   });
 
-  it('lets publish write the KeyValueStore, releases/ of the site bucket, and only its own bookkeeping besides', () => {
-    const statements = roleStatements(stateless, 'PublishRole');
-    const actions = actionsOf(statements);
-    const kvs = statements.filter((s) =>
-      list(s.Action).some((a) => a.startsWith('cloudfront-keyvaluestore:')),
-    );
-    expect(kvs).toEqual([
-      expect.objectContaining({
-        Action: expect.arrayContaining([
-          'cloudfront-keyvaluestore:PutKey',
-          'cloudfront-keyvaluestore:DeleteKey',
-        ]),
-      }),
-    ]);
-    expect(json(kvs[0]!.Resource)).toMatch(/ExportsOutputFnGetAttPointers.*Arn/);
-    // Decisions are read (the lists' expiry re-renders in memory), never written.
-    const decisions = statements.filter((s) => json(s.Resource).includes('DecisionsTable'));
-    expect(actionsOf(decisions).filter((a) => /:(Put|Delete|Update|BatchWrite)/.test(a))).toEqual(
-      [],
-    );
-    expect(actionsOf(decisions)).toContain('dynamodb:Query');
-    // Its other writes: the control table, arm and lists schedules, the live release (expired lists) and its invalidation.
-    const writes = actions.filter(
-      (a) =>
-        /:(Put|Delete|Update|Create|BatchWrite)/.test(a) &&
-        !a.startsWith('cloudfront-keyvaluestore:') &&
-        !a.startsWith('logs:'),
-    );
-    expect(new Set(writes.map((a) => a.split(':')[0]))).toEqual(
-      new Set(['dynamodb', 'scheduler', 's3', 'cloudfront']),
-    );
-    expect(
-      json(
-        statements
-          .filter((s) =>
-            list(s.Action).some((a) => /^dynamodb:(Put|Delete|Update|BatchWrite)/.test(a)),
-          )
-          .map((s) => s.Resource),
-      ),
-    ).not.toMatch(/DecisionsTable/);
-  });
+  it(
+    'lets publish write the KeyValueStore, releases/ of the site bucket, and only its own ' +
+      'bookkeeping besides',
+    () => {
+      const statements = roleStatements(stateless, 'PublishRole');
+      const actions = actionsOf(statements);
+      const kvs = statements.filter((s) =>
+        list(s.Action).some((a) => a.startsWith('cloudfront-keyvaluestore:')),
+      );
+      expect(kvs).toEqual([
+        expect.objectContaining({
+          Action: expect.arrayContaining([
+            'cloudfront-keyvaluestore:PutKey',
+            'cloudfront-keyvaluestore:DeleteKey',
+          ]),
+        }),
+      ]);
+      expect(json(kvs[0]!.Resource)).toMatch(/ExportsOutputFnGetAttPointers.*Arn/);
+      // Decisions are read (the lists' expiry re-renders in memory), never written.
+      const decisions = statements.filter((s) => json(s.Resource).includes('DecisionsTable'));
+      expect(actionsOf(decisions).filter((a) => /:(Put|Delete|Update|BatchWrite)/.test(a))).toEqual(
+        [],
+      );
+      expect(actionsOf(decisions)).toContain('dynamodb:Query');
+      // Its other writes: the control table, arm and lists schedules, the live release (expired
+      // lists) and its invalidation.
+      const writes = actions.filter(
+        (a) =>
+          /:(Put|Delete|Update|Create|BatchWrite)/.test(a) &&
+          !a.startsWith('cloudfront-keyvaluestore:') &&
+          !a.startsWith('logs:'),
+      );
+      expect(new Set(writes.map((a) => a.split(':')[0]))).toEqual(
+        new Set(['dynamodb', 'scheduler', 's3', 'cloudfront']),
+      );
+      expect(
+        json(
+          statements
+            .filter((s) =>
+              list(s.Action).some((a) => /^dynamodb:(Put|Delete|Update|BatchWrite)/.test(a)),
+            )
+            .map((s) => s.Resource),
+        ),
+      ).not.toMatch(/DecisionsTable/);
+    },
+  );
 
-  it('lets only the fraud and publish functions rewrite a live release (releases/ only) and invalidate the distribution', () => {
-    for (const role of ['FraudRole', 'PublishRole']) {
-      const statements = roleStatements(stateless, role);
-      const writes = statements.filter((s) =>
-        list(s.Action).some((a) => a.startsWith('s3:Put') || a.startsWith('s3:Delete')),
-      );
-      const releases = expect.stringMatching(/publibac-dev-site-.*\/releases\/\*/);
-      // Publish also announces instants (scheduling, asked through the admin API); it deletes under releases/ only.
-      expect(writes.flatMap((s) => list(s.Resource)).map(json), role).toEqual(
-        role === 'PublishRole'
-          ? [releases, expect.stringMatching(/\/announcements\/\*/)]
-          : [releases],
-      );
-      const deletes = statements.filter((s) => list(s.Action).includes('s3:DeleteObject'));
-      expect(deletes.flatMap((s) => list(s.Resource)).map(json), role).toEqual([releases]);
-      const invalidate = statements.filter((s) =>
-        list(s.Action).includes('cloudfront:CreateInvalidation'),
-      );
-      expect(invalidate, role).toHaveLength(1);
-      expect(json(invalidate[0]!.Resource)).toMatch(/distribution\//);
-    }
-    for (const role of ['IngestRole', 'RenderRole', 'AdminApiRole']) {
-      expect(actionsOf(roleStatements(stateless, role))).not.toContain(
-        'cloudfront:CreateInvalidation',
-      );
-      expect(actionsOf(roleStatements(stateless, role))).not.toContain('s3:DeleteObject');
-    }
-    // The admin API reaches it only by invoking it.
-    expect(
-      json(
-        roleStatements(stateless, 'AdminApiRole')
-          .filter((s) => list(s.Action).includes('lambda:InvokeFunction'))
-          .map((s) => s.Resource),
-      ),
-    ).toMatch(/FraudFunction/);
-  });
+  it(
+    'lets only the fraud and publish functions rewrite a live release (releases/ only) and ' +
+      'invalidate the distribution',
+    () => {
+      for (const role of ['FraudRole', 'PublishRole']) {
+        const statements = roleStatements(stateless, role);
+        const writes = statements.filter((s) =>
+          list(s.Action).some((a) => a.startsWith('s3:Put') || a.startsWith('s3:Delete')),
+        );
+        const releases = expect.stringMatching(/publibac-dev-site-.*\/releases\/\*/);
+        // Publish also announces instants (scheduling, asked through the admin API); it deletes
+        // under
+        // releases/ only.
+        expect(writes.flatMap((s) => list(s.Resource)).map(json), role).toEqual(
+          role === 'PublishRole'
+            ? [releases, expect.stringMatching(/\/announcements\/\*/)]
+            : [releases],
+        );
+        const deletes = statements.filter((s) => list(s.Action).includes('s3:DeleteObject'));
+        expect(deletes.flatMap((s) => list(s.Resource)).map(json), role).toEqual([releases]);
+        const invalidate = statements.filter((s) =>
+          list(s.Action).includes('cloudfront:CreateInvalidation'),
+        );
+        expect(invalidate, role).toHaveLength(1);
+        expect(json(invalidate[0]!.Resource)).toMatch(/distribution\//);
+      }
+      for (const role of ['IngestRole', 'RenderRole', 'AdminApiRole']) {
+        expect(actionsOf(roleStatements(stateless, role))).not.toContain(
+          'cloudfront:CreateInvalidation',
+        );
+        expect(actionsOf(roleStatements(stateless, role))).not.toContain('s3:DeleteObject');
+      }
+      // The admin API reaches it only by invoking it.
+      expect(
+        json(
+          roleStatements(stateless, 'AdminApiRole')
+            .filter((s) => list(s.Action).includes('lambda:InvokeFunction'))
+            .map((s) => s.Resource),
+        ),
+      ).toMatch(/FraudFunction/);
+    },
+  );
 
-  it('has no Allow statement with a "*" action anywhere, and none with any wildcard action in the functions\' roles', () => {
-    for (const t of [stateful, edge, stateless]) {
-      const docs = [
-        ...Object.values(t.findResources('AWS::IAM::Policy')).map(
-          (p) => p.Properties.PolicyDocument,
-        ),
-        ...Object.values(t.findResources('AWS::S3::BucketPolicy')).map(
-          (p) => p.Properties.PolicyDocument,
-        ),
-        ...Object.values(t.findResources('AWS::IAM::Role')).flatMap((r) =>
-          (r.Properties.Policies ?? []).map((p: { PolicyDocument: unknown }) => p.PolicyDocument),
-        ),
-      ];
-      // Allow statements only: the buckets' TLS-only policies deny s3:* without TLS, which is the point.
-      const actions = docs.flatMap((d: { Statement: Statement[] }) =>
-        actionsOf(d.Statement.filter((s) => s.Effect === 'Allow')),
-      );
-      expect(actions.length).toBeGreaterThan(0);
-      expect(actions.filter((a) => a === '*' || a.endsWith(':*'))).toEqual([]);
-    }
-    for (const role of [
-      'IngestRole',
-      'RenderRole',
-      'PublishRole',
-      'FraudRole',
-      'AdminApiRole',
-      'SchedulerRole',
-    ]) {
-      expect(actionsOf(roleStatements(stateless, role)).filter((a) => a.includes('*'))).toEqual([]);
-    }
-  });
+  it(
+    'has no Allow statement with a "*" action anywhere, and none with any wildcard action in ' +
+      "the functions' roles",
+    () => {
+      for (const t of [stateful, edge, stateless]) {
+        const docs = [
+          ...Object.values(t.findResources('AWS::IAM::Policy')).map(
+            (p) => p.Properties.PolicyDocument,
+          ),
+          ...Object.values(t.findResources('AWS::S3::BucketPolicy')).map(
+            (p) => p.Properties.PolicyDocument,
+          ),
+          ...Object.values(t.findResources('AWS::IAM::Role')).flatMap((r) =>
+            (r.Properties.Policies ?? []).map((p: { PolicyDocument: unknown }) => p.PolicyDocument),
+          ),
+        ];
+        // Allow statements only: the buckets' TLS-only policies deny s3:* without TLS, which is the
+        // point.
+        const actions = docs.flatMap((d: { Statement: Statement[] }) =>
+          actionsOf(d.Statement.filter((s) => s.Effect === 'Allow')),
+        );
+        expect(actions.length).toBeGreaterThan(0);
+        expect(actions.filter((a) => a === '*' || a.endsWith(':*'))).toEqual([]);
+      }
+      for (const role of [
+        'IngestRole',
+        'RenderRole',
+        'PublishRole',
+        'FraudRole',
+        'AdminApiRole',
+        'SchedulerRole',
+      ]) {
+        expect(actionsOf(roleStatements(stateless, role)).filter((a) => a.includes('*'))).toEqual(
+          [],
+        );
+      }
+    },
+  );
 
   it('lets the scheduler role invoke the publish function and nothing else', () => {
     const statements = roleStatements(stateless, 'SchedulerRole');
     expect(statements).toEqual([
       expect.objectContaining({
         Action: 'lambda:InvokeFunction',
-        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^PublishFunction/), 'Arn'] },
+        Resource: {
+          'Fn::GetAtt': [expect.stringMatching(/^[A-Za-z]*PublishFunction[0-9A-F]{8}$/), 'Arn'],
+        },
       }),
     ]);
     stateless.hasResourceProperties('AWS::IAM::Role', {
@@ -301,41 +324,49 @@ describe('edge', () => {
     expect(json(config.DefaultCacheBehavior.ResponseHeadersPolicyId)).not.toContain(noindex);
   });
 
-  it('caches like cachePolicyFor: a minute for what may be taken down, up to a year for fingerprinted assets', () => {
-    edge.hasResourceProperties('AWS::CloudFront::CachePolicy', {
-      CachePolicyConfig: Match.objectLike({
-        DefaultTTL: SHORT_TTL_SECONDS,
-        MaxTTL: SHORT_TTL_SECONDS,
-        MinTTL: 0,
-      }),
-    });
-    edge.hasResourceProperties('AWS::CloudFront::CachePolicy', {
-      CachePolicyConfig: Match.objectLike({
-        DefaultTTL: SHORT_TTL_SECONDS,
-        MaxTTL: IMMUTABLE_TTL_SECONDS,
-        MinTTL: 0,
-      }),
-    });
-  });
-
-  it('turns the 403 of a missing key into an uncached 404, and runs the function on viewer requests', () => {
-    edge.hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({
-        CustomErrorResponses: [
-          {
-            ErrorCode: 403,
-            ResponseCode: 404,
-            ResponsePagePath: '/_errors/404.html',
-            ErrorCachingMinTTL: 0,
-          },
-        ],
-        DefaultCacheBehavior: Match.objectLike({
-          ViewerProtocolPolicy: 'redirect-to-https',
-          FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })],
+  it(
+    'caches like cachePolicyFor: a minute for what may be taken down, up to a year for ' +
+      'fingerprinted assets',
+    () => {
+      edge.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+        CachePolicyConfig: Match.objectLike({
+          DefaultTTL: SHORT_TTL_SECONDS,
+          MaxTTL: SHORT_TTL_SECONDS,
+          MinTTL: 0,
         }),
-      }),
-    });
-  });
+      });
+      edge.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+        CachePolicyConfig: Match.objectLike({
+          DefaultTTL: SHORT_TTL_SECONDS,
+          MaxTTL: IMMUTABLE_TTL_SECONDS,
+          MinTTL: 0,
+        }),
+      });
+    },
+  );
+
+  it(
+    'turns the 403 of a missing key into an uncached 404, and runs the function on viewer ' +
+      'requests',
+    () => {
+      edge.hasResourceProperties('AWS::CloudFront::Distribution', {
+        DistributionConfig: Match.objectLike({
+          CustomErrorResponses: [
+            {
+              ErrorCode: 403,
+              ResponseCode: 404,
+              ResponsePagePath: '/_errors/404.html',
+              ErrorCachingMinTTL: 0,
+            },
+          ],
+          DefaultCacheBehavior: Match.objectLike({
+            ViewerProtocolPolicy: 'redirect-to-https',
+            FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })],
+          }),
+        }),
+      });
+    },
+  );
 });
 
 describe('functions and API', () => {
@@ -355,37 +386,41 @@ describe('functions and API', () => {
     stateless.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
   });
 
-  it('serves every admin route behind the Cognito JWT authorizer, with one group per académie role and the audit reader', () => {
-    stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
-      AuthorizerType: 'JWT',
-      IdentitySource: ['$request.header.Authorization'],
-    });
-    for (const routeKey of Object.keys(ROUTES)) {
-      stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-        RouteKey: routeKey,
-        AuthorizationType: 'JWT',
+  it(
+    'serves every admin route behind the Cognito JWT authorizer, with one group per académie ' +
+      'role and the audit reader',
+    () => {
+      stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
       });
-    }
-    const groups: string[] = Object.values(
-      stateless.findResources('AWS::Cognito::UserPoolGroup'),
-    ).map((g) => g.Properties.GroupName);
-    expect(groups.sort()).toEqual(allRoles().sort());
-    expect(groups).toEqual(
-      expect.arrayContaining([
-        'aix-marseille:publication',
-        'aix-marseille:fraud',
-        'amiens:publication',
-        'audit',
-      ]),
-    );
-    // The former global groups would grant nothing: they are not created.
-    expect(groups).not.toContain('publication-officers');
-    expect(groups).not.toContain('fraud-officers');
-    stateless.hasResourceProperties('AWS::Cognito::UserPool', {
-      MfaConfiguration: 'ON',
-      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
-    });
-  });
+      for (const routeKey of ADMIN_ROUTE_KEYS) {
+        stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+          RouteKey: routeKey,
+          AuthorizationType: 'JWT',
+        });
+      }
+      const groups: string[] = Object.values(
+        stateless.findResources('AWS::Cognito::UserPoolGroup'),
+      ).map((g) => g.Properties.GroupName);
+      expect(groups.sort()).toEqual(allRoles().sort());
+      expect(groups).toEqual(
+        expect.arrayContaining([
+          'aix-marseille:publication',
+          'aix-marseille:fraud',
+          'amiens:publication',
+          'audit',
+        ]),
+      );
+      // The former global groups would grant nothing: they are not created.
+      expect(groups).not.toContain('publication-officers');
+      expect(groups).not.toContain('fraud-officers');
+      stateless.hasResourceProperties('AWS::Cognito::UserPool', {
+        MfaConfiguration: 'ON',
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      });
+    },
+  );
 
   it('triggers ingest on files created under incoming/', () => {
     stateless.hasResourceProperties('Custom::S3BucketNotifications', {

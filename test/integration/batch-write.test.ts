@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { batchWriteAll, BatchWriteError } from '../../shared/adapters/dynamodb/batch-write.js';
 import { clearTable } from '../support/clear-table.js';
 import { dynamoClientFor, startTestStack, type TestStack } from '../support/local-stack.js';
@@ -24,7 +24,10 @@ const errorResponse = (statusCode: number, type: string, message: string) => ({
   ]),
 });
 
-/** Decides each call's fate from the first item it carries (its `n`) and how many calls started with that item. */
+/**
+ * Decides each call's fate from the first item it carries (its `n`) and how many calls started with
+ * that item.
+ */
 type Plan = (firstItem: number, attempt: number) => Fault;
 
 function faultyClient(env: Record<string, string>, plan: Plan) {
@@ -92,10 +95,11 @@ beforeAll(async () => {
   stack = await startTestStack();
   client = dynamoClientFor(stack.env);
   table = stack.env.PUBLIBAC_DECISIONS_TABLE!;
-});
-afterAll(async () => {
-  client?.destroy();
-  await stack?.stop();
+  // Torn down only once set up (vitest runs what beforeAll returns after the file).
+  return async () => {
+    client.destroy();
+    await stack.stop();
+  };
 });
 beforeEach(async () => clearTable(client, table));
 

@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack, dynamoClientFor } from '../support/local-stack.js';
+import { clearTable } from '../support/clear-table.js';
 import { tableSnapshot } from '../support/table-snapshot.js';
 
 const run = promisify(execFile);
@@ -10,10 +11,13 @@ const CLI = join(import.meta.dirname, '../../shared/cli/publibac.js');
 const fixtures = join(import.meta.dirname, '../fixtures/decisions');
 
 let stack: TestStack;
+// The stack stops after the file's tests; if it failed to start, there is nothing to stop.
 beforeAll(async () => {
   stack = await startTestStack();
+  return () => stack.stop();
 });
-afterAll(async () => stack?.stop());
+// Each test starts from an empty decisions table: none relies on what another ingested.
+beforeEach(async () => clearTable(dynamoClientFor(stack.env), stack.env.PUBLIBAC_DECISIONS_TABLE!));
 
 /** Runs the real command against the test stack; resolves with its exit status and output. */
 async function publibac(...args: string[]) {
@@ -71,6 +75,8 @@ describe('publibac ingest', () => {
   });
 
   it('--dry-run checks against the store and writes nothing', async () => {
+    // The file is refused for what the store holds: a later deliberation of the same rows.
+    expect((await publibac('ingest', join(fixtures, 'good.csv'))).code).toBe(0);
     const client = dynamoClientFor(stack.env);
     const before = await tableSnapshot(client, stack.env.PUBLIBAC_DECISIONS_TABLE!);
     const r = await publibac('ingest', join(fixtures, 'bad/older-deliberation.csv'), '--dry-run');

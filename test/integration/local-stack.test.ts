@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDynamoDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { createS3Client } from '../../shared/adapters/s3/client.js';
 import { startLocalStack, type LocalStack } from '../../shared/local/local-stack.js';
@@ -77,7 +77,7 @@ async function readData(stack: LocalStack) {
       )
       .then(
         (o) => o.Body?.transformToString(),
-        (e: Error) => e.name,
+        (e: unknown) => (e instanceof Error ? e.name : String(e)),
       );
     return { item: Item, object };
   } finally {
@@ -87,39 +87,42 @@ async function readData(stack: LocalStack) {
 }
 
 describe('startLocalStack', () => {
-  it('keeps DynamoDB items and S3 objects across a restart on the same data directory', async () => {
-    const dataDir = await tempDir();
-    const first = await start({ dataDir });
-    await putData(first, 3);
-    // One stack per data directory (two LevelDB writers would corrupt it).
-    await expect(
-      startLocalStack({ dataDir, ports: { dynamodb: 0, s3: 0, cdn: 0 } }),
-    ).rejects.toThrow('in use by another local stack');
-    await first.stop();
+  it(
+    'keeps DynamoDB items and S3 objects ' + 'across a restart on the same data directory',
+    async () => {
+      const dataDir = await tempDir();
+      const first = await start({ dataDir });
+      await putData(first, 3);
+      // One stack per data directory (two LevelDB writers would corrupt it).
+      await expect(
+        startLocalStack({ dataDir, ports: { dynamodb: 0, s3: 0, cdn: 0 } }),
+      ).rejects.toThrow('in use by another local stack');
+      await first.stop();
 
-    const second = await start({ dataDir });
-    expect(await readData(second)).toEqual({
-      item: { pk: 'p', sk: 's', n: 42 },
-      object: '<p>0</p>',
-    });
-    // A truncated listing goes through s3rver's continuation token (the DES shim).
-    const s3 = s3ClientFor(second.env);
-    const keys: string[] = [];
-    let ContinuationToken: string | undefined;
-    do {
-      const page = await s3.send(
-        new ListObjectsV2Command({
-          Bucket: second.env.PUBLIBAC_SITE_BUCKET,
-          MaxKeys: 1,
-          ContinuationToken,
-        }),
-      );
-      keys.push(...(page.Contents ?? []).map((c) => c.Key ?? ''));
-      ContinuationToken = page.NextContinuationToken;
-    } while (ContinuationToken);
-    s3.destroy();
-    expect(keys).toEqual(['releases/r1/0.html', 'releases/r1/1.html', 'releases/r1/2.html']);
-  });
+      const second = await start({ dataDir });
+      expect(await readData(second)).toEqual({
+        item: { pk: 'p', sk: 's', n: 42 },
+        object: '<p>0</p>',
+      });
+      // A truncated listing goes through s3rver's continuation token (the DES shim).
+      const s3 = s3ClientFor(second.env);
+      const keys: string[] = [];
+      let ContinuationToken: string | undefined;
+      do {
+        const page = await s3.send(
+          new ListObjectsV2Command({
+            Bucket: second.env.PUBLIBAC_SITE_BUCKET,
+            MaxKeys: 1,
+            ContinuationToken,
+          }),
+        );
+        keys.push(...(page.Contents ?? []).map((c) => c.Key ?? ''));
+        ContinuationToken = page.NextContinuationToken;
+      } while (ContinuationToken);
+      s3.destroy();
+      expect(keys).toEqual(['releases/r1/0.html', 'releases/r1/1.html', 'releases/r1/2.html']);
+    },
+  );
 
   it('in memory mode, keeps nothing and leaves nothing behind', async () => {
     // The S3 emulator needs a directory: a temporary one, under TMPDIR, that stop removes.
@@ -140,80 +143,98 @@ describe('startLocalStack', () => {
     expect(await readData(second)).toEqual({ item: undefined, object: 'NoSuchKey' });
   });
 
-  it('gives in `env` all a client needs: clients configured by the environment alone work, streamed bodies intact', async () => {
-    const stack = await start({ memory: true });
-    const saved = { ...process.env };
-    cleanups.push(async () => {
-      for (const key of Object.keys(stack.env)) delete process.env[key];
-      Object.assign(process.env, saved);
-    });
-    for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
-    Object.assign(process.env, stack.env);
-
-    const db = createDynamoDocumentClient();
-    const s3 = createS3Client();
-    try {
-      await db.send(
-        new PutCommand({
-          TableName: process.env.PUBLIBAC_DECISIONS_TABLE,
-          Item: { pk: 'env', sk: 'only' },
-        }),
-      );
-      expect(
-        (
-          await db.send(
-            new GetCommand({
-              TableName: process.env.PUBLIBAC_DECISIONS_TABLE,
-              Key: { pk: 'env', sk: 'only' },
-            }),
-          )
-        ).Item,
-      ).toEqual({ pk: 'env', sk: 'only' });
-      // With the SDK's default checksums, s3rver would store the aws-chunked framing of a stream.
-      const bytes = Buffer.from('é;'.repeat(50_000));
-      await s3.send(
-        new PutObjectCommand({
-          Bucket: process.env.PUBLIBAC_INGEST_BUCKET,
-          Key: 'in/file.csv',
-          Body: Readable.from([bytes]),
-          ContentLength: bytes.length,
-        }),
-      );
-      const back = await s3.send(
-        new GetObjectCommand({ Bucket: process.env.PUBLIBAC_INGEST_BUCKET, Key: 'in/file.csv' }),
-      );
-      expect(Buffer.from((await back.Body?.transformToByteArray()) ?? []).equals(bytes)).toBe(true);
-    } finally {
-      db.destroy();
-      s3.destroy();
-    }
-  });
-
-  it('binds the credential-less emulators to loopback whatever `host` says: only the CDN (the embargo in front of the bucket) takes it', async () => {
-    const stack = await start({ memory: true, host: '0.0.0.0' });
-    const { dynamodb, s3, cdn } = stack.endpoints;
-    expect(new URL(dynamodb).hostname).toBe('127.0.0.1');
-    expect(new URL(s3).hostname).toBe('127.0.0.1');
-    expect(new URL(cdn).hostname).toBe('0.0.0.0');
-    expect([stack.env.AWS_ENDPOINT_URL_DYNAMODB, stack.env.AWS_ENDPOINT_URL_S3]).toEqual([
-      dynamodb,
-      s3,
-    ]);
-    // From another address of this machine (when it has one), as a neighbour on the network would connect.
-    const outside = Object.values(networkInterfaces())
-      .flat()
-      .find((i) => i?.family === 'IPv4' && !i.internal)?.address;
-    if (outside === undefined) return;
-    const reach = (endpoint: string) =>
-      new Promise<string>((done) => {
-        const socket = connect({ host: outside, port: Number(new URL(endpoint).port) });
-        socket.once('connect', () => (socket.destroy(), done('open')));
-        socket.once('error', (err: NodeJS.ErrnoException) => done(err.code ?? err.message));
+  it(
+    'gives in `env` all a client needs: clients configured by the environment alone work, ' +
+      'streamed bodies intact',
+    async () => {
+      const stack = await start({ memory: true });
+      // The stack's env alone: no AWS_ variable of the machine; restored after the test.
+      cleanups.push(async () => {
+        vi.unstubAllEnvs();
       });
-    expect({ cdn: await reach(cdn), dynamodb: await reach(dynamodb), s3: await reach(s3) }).toEqual(
-      { cdn: 'open', dynamodb: 'ECONNREFUSED', s3: 'ECONNREFUSED' },
-    );
-  });
+      for (const key of Object.keys(process.env))
+        if (key.startsWith('AWS_')) vi.stubEnv(key, undefined);
+      for (const [key, value] of Object.entries(stack.env)) vi.stubEnv(key, value);
+
+      const db = createDynamoDocumentClient();
+      const s3 = createS3Client();
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: process.env.PUBLIBAC_DECISIONS_TABLE,
+            Item: { pk: 'env', sk: 'only' },
+          }),
+        );
+        expect(
+          (
+            await db.send(
+              new GetCommand({
+                TableName: process.env.PUBLIBAC_DECISIONS_TABLE,
+                Key: { pk: 'env', sk: 'only' },
+              }),
+            )
+          ).Item,
+        ).toEqual({ pk: 'env', sk: 'only' });
+        // With the SDK's default checksums, s3rver would store the aws-chunked framing of a stream.
+        const bytes = Buffer.from('é;'.repeat(50_000));
+        await s3.send(
+          new PutObjectCommand({
+            Bucket: process.env.PUBLIBAC_INGEST_BUCKET,
+            Key: 'in/file.csv',
+            Body: Readable.from([bytes]),
+            ContentLength: bytes.length,
+          }),
+        );
+        const back = await s3.send(
+          new GetObjectCommand({ Bucket: process.env.PUBLIBAC_INGEST_BUCKET, Key: 'in/file.csv' }),
+        );
+        expect(Buffer.from((await back.Body?.transformToByteArray()) ?? []).equals(bytes)).toBe(
+          true,
+        );
+      } finally {
+        db.destroy();
+        s3.destroy();
+      }
+    },
+  );
+
+  it(
+    'binds the credential-less emulators to loopback whatever `host` says: only the CDN (the ' +
+      'embargo in front of the bucket) takes it',
+    async () => {
+      const stack = await start({ memory: true, host: '0.0.0.0' });
+      const { dynamodb, s3, cdn } = stack.endpoints;
+      expect(new URL(dynamodb).hostname).toBe('127.0.0.1');
+      expect(new URL(s3).hostname).toBe('127.0.0.1');
+      expect(new URL(cdn).hostname).toBe('0.0.0.0');
+      expect([stack.env.AWS_ENDPOINT_URL_DYNAMODB, stack.env.AWS_ENDPOINT_URL_S3]).toEqual([
+        dynamodb,
+        s3,
+      ]);
+      // From another address of this machine (when it has one), as a neighbour on the network would
+      // connect.
+      const outside = Object.values(networkInterfaces())
+        .flat()
+        .find((i) => i?.family === 'IPv4' && !i.internal)?.address;
+      if (outside === undefined) return;
+      const reach = (endpoint: string) =>
+        new Promise<string>((done) => {
+          const socket = connect({ host: outside, port: Number(new URL(endpoint).port) });
+          socket.once('connect', () => {
+            socket.destroy();
+            done('open');
+          });
+          socket.once('error', (err: NodeJS.ErrnoException) => {
+            done(err.code ?? err.message);
+          });
+        });
+      expect({
+        cdn: await reach(cdn),
+        dynamodb: await reach(dynamodb),
+        s3: await reach(s3),
+      }).toEqual({ cdn: 'open', dynamodb: 'ECONNREFUSED', s3: 'ECONNREFUSED' });
+    },
+  );
 
   it('reports a busy port instead of crashing', async () => {
     const stack = await start({ memory: true });
@@ -270,22 +291,26 @@ describe('applyLocalStackEnv', () => {
     });
   });
 
-  it('ignores a stale state file, an invalid one, and a stack when an endpoint is already chosen', async () => {
-    for (const env of [
-      { PUBLIBAC_HOME: await homeWith(state(await deadPid())) },
-      { PUBLIBAC_HOME: await homeWith('{"pid": "not a number"') },
-      { PUBLIBAC_HOME: await homeWith({ ...state(process.pid), env: undefined }) },
-      {
-        PUBLIBAC_HOME: await homeWith(state(process.pid)),
-        AWS_ENDPOINT_URL_DYNAMODB: 'https://dynamodb.eu-west-3.amazonaws.com',
-      },
-      { PUBLIBAC_HOME: join(await tempDir(), 'nothing-here') },
-    ]) {
-      const before = { ...env };
-      expect(applyLocalStackEnv(env)).toBeUndefined();
-      expect(env).toEqual(before);
-    }
-  });
+  it(
+    'ignores a stale state file, an invalid one, and a ' +
+      'stack when an endpoint is already chosen',
+    async () => {
+      for (const env of [
+        { PUBLIBAC_HOME: await homeWith(state(await deadPid())) },
+        { PUBLIBAC_HOME: await homeWith('{"pid": "not a number"') },
+        { PUBLIBAC_HOME: await homeWith({ ...state(process.pid), env: undefined }) },
+        {
+          PUBLIBAC_HOME: await homeWith(state(process.pid)),
+          AWS_ENDPOINT_URL_DYNAMODB: 'https://dynamodb.eu-west-3.amazonaws.com',
+        },
+        { PUBLIBAC_HOME: join(await tempDir(), 'nothing-here') },
+      ]) {
+        const before = { ...env };
+        expect(applyLocalStackEnv(env)).toBeUndefined();
+        expect(env).toEqual(before);
+      }
+    },
+  );
 });
 
 describe('publibac local', () => {

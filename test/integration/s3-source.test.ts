@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDecisionStore } from '../../shared/adapters/dynamodb/decision-store.dynamodb.js';
 import { s3ObjectSource } from '../../shared/adapters/s3/object-source.js';
 import { ingestDecisions } from '../../shared/ingest/ingest.usecase.js';
@@ -18,8 +18,11 @@ const fixtures = join(import.meta.dirname, '../fixtures/decisions');
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack();
+  // Torn down only once set up (vitest runs what beforeAll returns after the file).
+  return async () => {
+    await stack.stop();
+  };
 });
-afterAll(async () => stack?.stop());
 
 describe('ingest from the ingest bucket', () => {
   it('reads an S3 object twice (check, then write) and stores its decisions', async () => {

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   DynamoDecisionStore,
   shardOf,
@@ -19,15 +19,18 @@ let client: DynamoDBDocumentClient;
 let table: string;
 let store: DynamoDecisionStore;
 
+// The stack stops after the file's tests; if it failed to start, there is nothing to stop.
 beforeAll(async () => {
   stack = await startTestStack();
+  return () => stack.stop();
+});
+beforeAll(() => {
   client = dynamoClientFor(stack.env);
   table = stack.env.PUBLIBAC_DECISIONS_TABLE!;
   store = new DynamoDecisionStore({ client, tableName: table });
-});
-afterAll(async () => {
-  client?.destroy();
-  await stack?.stop();
+  return () => {
+    client.destroy();
+  };
 });
 beforeEach(async () => clearTable(client, table));
 
@@ -136,7 +139,7 @@ describe('DynamoDecisionStore', () => {
     expect(await store.candidateHistory('2025-06', ACADEMIE, A)).toEqual([]);
   });
 
-  it('leaves the table byte for byte unchanged when the same versions are appended again', async () => {
+  it('leaves the table byte for byte unchanged when the same versions come again', async () => {
     const before = await tableSnapshot(client, table);
     await store.appendVersions(Object.values(V));
     await store.appendVersions([V.a1, V.c1fix, V.a1]);
@@ -144,7 +147,8 @@ describe('DynamoDecisionStore', () => {
   });
 
   it('reads every page of a shard', async () => {
-    // A client whose Queries return 2 items per page, as a 1 MB page boundary would on a big académie.
+    // A client whose Queries return 2 items per page, as a 1 MB page boundary would on a big
+    // académie.
     const paged = dynamoClientFor(stack.env);
     let queries = 0;
     paged.middlewareStack.add(

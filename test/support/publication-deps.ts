@@ -26,7 +26,10 @@ export function publicationDepsFor(
   return { deps, triggers, kvs: deps.kvs, s3, client, invalidator };
 }
 
-/** A candidate's access code, as the code export prints it (the académie's secret is made if needed). */
+/**
+ * A candidate's access code, as the code export prints it (the académie's secret is made if
+ * needed).
+ */
 export async function codeOf(
   deps: Pick<PublicationDeps, 'lookupKeys'>,
   session: string,

@@ -1,7 +1,10 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
-/** Every item of a table, raw attribute values, in key order: equal snapshots mean byte-identical tables. */
+/**
+ * Every item of a table, raw attribute values, in key order: equal snapshots mean byte-identical
+ * tables.
+ */
 export async function tableSnapshot(
   client: DynamoDBDocumentClient,
   tableName: string,

@@ -6,7 +6,10 @@ import {
 } from '@aws-sdk/client-cloudfront';
 import type { CdnInvalidator } from '../../ports/cdn-invalidator.port.js';
 
-/** CloudFront invalidations of the public distribution (takedowns); the short TTL bounds staleness whatever they take. */
+/**
+ * CloudFront invalidations of the public distribution (takedowns); the short TTL bounds staleness
+ * whatever they take.
+ */
 export class CloudFrontInvalidator implements CdnInvalidator {
   constructor(private readonly deps: { client: CloudFrontClient; distributionId: string }) {}
 

@@ -20,7 +20,10 @@ import {
 export interface EventBridgeArmSchedulerOptions {
   client: SchedulerClient;
   groupName: string;
-  /** The publish function, invoked with {academie, session, groupe} (arm) or {step: 'expire-lists', academie, session}. */
+  /**
+   * The publish function, invoked with {academie, session, groupe} (arm) or {step: 'expire-lists',
+   * academie, session}.
+   */
   targetArn: string;
   /** The role Scheduler assumes, allowed to invoke only the publish function. */
   roleArn: string;
@@ -62,7 +65,10 @@ function target(t: StepTrigger): {
   };
 }
 
-/** `at()` takes a wall-clock time in the schedule's time zone: the académie's, so the schedule reads as the rectorat set it. */
+/**
+ * `at()` takes a wall-clock time in the schedule's time zone: the académie's, so the schedule reads
+ * as the rectorat set it.
+ */
 export function atExpression(at: Date, timeZone: string): string {
   return `at(${DateTime.fromJSDate(at, { zone: timeZone }).toFormat("yyyy-MM-dd'T'HH:mm:ss")})`;
 }
@@ -93,7 +99,8 @@ export class EventBridgeArmScheduler implements ArmScheduler {
       GroupName: this.options.groupName,
       ScheduleExpression: atExpression(trigger.at, academie.timeZone),
       ScheduleExpressionTimezone: academie.timeZone,
-      // A one-time schedule: fire at the instant (Scheduler's own delivery window is under a minute).
+      // A one-time schedule: fire at the instant (Scheduler's own delivery window is under a
+      // minute).
       FlexibleTimeWindow: { Mode: 'OFF' },
       ActionAfterCompletion: 'DELETE',
       Target: { Arn: this.options.targetArn, RoleArn: this.options.roleArn, ...target(trigger) },

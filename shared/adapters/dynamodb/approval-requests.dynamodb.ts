@@ -2,8 +2,9 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApprovalRequest, ApprovalRequests } from '../../ports/approval-requests.port.js';
 import { record, TableAdapter } from './control-query.js';
+import type { Groupe } from '../../domain/vocabulary.js';
 
-const key = (session: string, academie: string, groupe: 1 | 2) => ({
+const key = (session: string, academie: string, groupe: Groupe) => ({
   pk: `approval#${session}#${academie}`,
   sk: `g${groupe}`,
 });
@@ -15,7 +16,7 @@ const key = (session: string, academie: string, groupe: 1 | 2) => ({
  * while approved, cannot both succeed.
  */
 export class DynamoApprovalRequests extends TableAdapter implements ApprovalRequests {
-  async get(session: string, academie: string, groupe: 1 | 2): Promise<ApprovalRequest | null> {
+  async get(session: string, academie: string, groupe: Groupe): Promise<ApprovalRequest | null> {
     const { Item } = await this.client.send(
       new GetCommand({
         TableName: this.tableName,
@@ -33,7 +34,8 @@ export class DynamoApprovalRequests extends TableAdapter implements ApprovalRequ
           TableName: this.tableName,
           Item: { ...key(request.session, request.academie, request.groupe), ...request },
           ConditionExpression:
-            'attribute_not_exists(pk) OR #state <> :pending OR expiresAt <= :now OR requestedBy = :me',
+            'attribute_not_exists(pk) OR #state <> :pending OR expiresAt <= :now OR requestedBy ' +
+            '= :me',
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: {
             ':pending': 'pending',

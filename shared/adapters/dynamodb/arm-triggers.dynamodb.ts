@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { Groupe } from '../../domain/vocabulary.js';
 import {
   isExpireLists,
   type ArmScheduler,
@@ -22,7 +23,7 @@ const TriggerItem = z.union([
     step: z.literal('arm').optional(),
     academie: z.string(),
     session: z.string(),
-    groupe: z.union([z.literal(1), z.literal(2)]),
+    groupe: Groupe,
     at: z.iso.datetime(),
   }),
 ]);

@@ -1,4 +1,5 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import pMap from 'p-map';
 
 /** DynamoDB's limit per BatchWriteItem call. */
 const BATCH_SIZE = 25;
@@ -18,7 +19,10 @@ export interface BatchWriteOptions {
   random?: () => number;
 }
 
-/** Some items could not be written within the allowed attempts. Carries counts only, never item content. */
+/**
+ * Some items could not be written within the allowed attempts. Carries counts only, never item
+ * content.
+ */
 export class BatchWriteError extends Error {
   override name = 'BatchWriteError';
   constructor(
@@ -29,7 +33,8 @@ export class BatchWriteError extends Error {
     options?: { cause?: unknown },
   ) {
     super(
-      `${unwritten} of ${total} items not confirmed written to ${tableName} after ${attempts} attempts; writing again is safe (puts are idempotent)`,
+      `${unwritten} of ${total} items not confirmed written to ${tableName} after ${attempts} ` +
+        'attempts; writing again is safe (puts are idempotent)',
       options,
     );
   }
@@ -74,7 +79,6 @@ export async function batchWriteAll(
     options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
   const random = options.random ?? Math.random;
 
-  let next = 0;
   let written = 0;
   let failure: { cause: unknown; attempts: number } | undefined;
 
@@ -109,25 +113,26 @@ export async function batchWriteAll(
     }
   };
 
-  // A fixed pool of workers taking the next batch: at most `concurrency` calls in flight.
-  const worker = async () => {
-    while (!failure && next < items.length) {
-      const batch = items.slice(next, next + BATCH_SIZE);
-      next += BATCH_SIZE;
-      await writeBatch(batch);
-    }
-  };
-  const concurrency = Math.max(
-    1,
-    Math.min(options.concurrency ?? 8, Math.ceil(items.length / BATCH_SIZE)),
+  // At most `concurrency` calls in flight; once one batch has failed, the others are not started.
+  await pMap(
+    batchesOf(items),
+    async (batch) => {
+      if (!failure) await writeBatch(batch);
+    },
+    { concurrency: Math.max(1, options.concurrency ?? 8) },
   );
-  await Promise.all(Array.from({ length: concurrency }, worker));
 
   if (failure) {
     // A non-retryable error (a malformed item, a missing table) is the caller's to see as is.
-    if (failure.cause !== undefined && !isRetryableWriteError(failure.cause)) throw failure.cause;
+    if (failure.cause instanceof Error && !isRetryableWriteError(failure.cause))
+      throw failure.cause;
     throw new BatchWriteError(tableName, items.length - written, items.length, failure.attempts, {
       cause: failure.cause,
     });
   }
+}
+
+/** Slices of 25, made as they are taken. */
+function* batchesOf(items: readonly Item[]): Generator<Item[]> {
+  for (let i = 0; i < items.length; i += BATCH_SIZE) yield items.slice(i, i + BATCH_SIZE);
 }

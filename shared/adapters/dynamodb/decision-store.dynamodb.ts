@@ -100,7 +100,8 @@ export class DynamoDecisionStore implements DecisionStore {
         const v = DecisionVersion.parse(item);
         const slot = slotKey(v);
         const held = current.get(slot);
-        // Ties cannot come from ingest (it refuses two decisions with one deliberation); sk order breaks them.
+        // Ties cannot come from ingest (it refuses two decisions with one deliberation); sk order
+        // breaks them.
         if (!held || v.deliberation >= held.deliberation) current.set(slot, v);
       }
     }
@@ -140,7 +141,8 @@ export class DynamoDecisionStore implements DecisionStore {
         KeyConditionExpression: 'pk = :pk',
         ...extra,
         ExpressionAttributeValues: { ':pk': pk, ...extra.ExpressionAttributeValues },
-        // Strongly consistent: an ingest reads what the previous one just wrote (group 2 after group 1).
+        // Strongly consistent: an ingest reads what the previous one just wrote (group 2 after
+        // group 1).
         ConsistentRead: true,
       },
     );

@@ -1,7 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { CachedRoot, LookupKeyStore } from '../../ports/lookup-keys.port.js';
-import type { SessionLookupParams } from '../../render/lookup/lookup-crypto.js';
+import type {
+  CachedRoot,
+  LookupKeyStore,
+  SessionLookupParams,
+} from '../../ports/lookup-keys.port.js';
 import { batchWriteAll } from './batch-write.js';
 import { queryPartition, TableAdapter } from './control-query.js';
 
@@ -37,7 +40,7 @@ export class DynamoLookupKeyStore extends TableAdapter implements LookupKeyStore
       iterations,
       shardChars,
     });
-    return created ? params : (await this.params(session, academie))!;
+    return created ? params : this.held(await this.params(session, academie), 'params');
   }
 
   async codeSecret(session: string, academie: string): Promise<string | undefined> {
@@ -47,7 +50,13 @@ export class DynamoLookupKeyStore extends TableAdapter implements LookupKeyStore
 
   async createCodeSecret(session: string, academie: string, secret: string): Promise<string> {
     const created = await this.putOnce(session, academie, 'code-secret', { secret });
-    return created ? secret : (await this.codeSecret(session, academie))!;
+    return created ? secret : this.held(await this.codeSecret(session, academie), 'code-secret');
+  }
+
+  /** What a lost conditional put found in place: there, or the table broke its condition. */
+  private held<T>(value: T | undefined, what: string): T {
+    if (value === undefined) throw new Error(`lookup ${what} neither created nor found`);
+    return value;
   }
 
   async roots(session: string, academie: string): Promise<Map<string, CachedRoot>> {
@@ -85,7 +94,9 @@ export class DynamoLookupKeyStore extends TableAdapter implements LookupKeyStore
     return Item;
   }
 
-  /** Conditional put: false when an item was already there (the caller reads the one that holds). */
+  /**
+   * Conditional put: false when an item was already there (the caller reads the one that holds).
+   */
   private async putOnce(
     session: string,
     academie: string,

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import { z } from 'zod';
 import type { PreviousFiguresStore } from '../../ports/previous-figures.port.js';
 import { PreviousFigures } from '../../stats/previous-figures.js';
+import type { Groupe } from '../../domain/vocabulary.js';
 
 /**
  * Imported figures in the control table, one item per set:
@@ -12,7 +13,7 @@ import { PreviousFigures } from '../../stats/previous-figures.js';
  */
 const Item = z.object({ figures: z.string() });
 
-export function figuresKey(academie: string, session: string, groupe: 1 | 2) {
+export function figuresKey(academie: string, session: string, groupe: Groupe) {
   return { pk: `figures#${academie}#${session}`, sk: `groupe#${groupe}` };
 }
 
@@ -38,7 +39,7 @@ export class DynamoPreviousFiguresStore implements PreviousFiguresStore {
   async find(
     academie: string,
     session: string,
-    groupe: 1 | 2,
+    groupe: Groupe,
   ): Promise<PreviousFigures | undefined> {
     const { Item: item } = await this.client.send(
       new GetCommand({

@@ -6,12 +6,14 @@ import type {
   Takedown,
 } from '../../ports/publication-store.port.js';
 import { queryPartition, record, TableAdapter } from './control-query.js';
+import type { Groupe } from '../../domain/vocabulary.js';
 
 /**
  * Control-table layout:
  *   release#<session>#<academie>   <renderedAt>#<id>          one per rendered release or rehearsal
  *   plan                           <session>#<academie>#<g>   one per publication plan
- *   takedown#<session>#<academie>  <requestedAt>#<releaseId>  one per in-place rewrite of a live release
+ *   takedown#<session>#<academie>  <requestedAt>#<releaseId>  one per in-place rewrite of a live
+ * release
  * Plans share a partition: a few per académie and session, read whole by
  * status and the scheduler.
  */
@@ -34,7 +36,7 @@ export class DynamoPublicationStore extends TableAdapter implements PublicationS
   async plan(
     session: string,
     academie: string,
-    groupe: 1 | 2,
+    groupe: Groupe,
   ): Promise<PublicationPlan | undefined> {
     const { Item } = await this.client.send(
       new GetCommand({
@@ -77,6 +79,6 @@ export class DynamoPublicationStore extends TableAdapter implements PublicationS
   }
 }
 
-function planSk(session: string, academie: string, groupe: 1 | 2): string {
+function planSk(session: string, academie: string, groupe: Groupe): string {
   return `${session}#${academie}#${groupe}`;
 }

@@ -28,7 +28,9 @@ export interface TableDefinition {
   logicalId: string;
   /** Physical name is `<prefix>-<nameSuffix>` locally; CDK generates its own on AWS. */
   nameSuffix: string;
-  /** Variable through which functions and the CLI learn the physical name (see shared/config.ts). */
+  /**
+   * Variable through which functions and the CLI learn the physical name (see shared/config.ts).
+   */
   envVar: string;
   partitionKey: KeyAttribute;
   sortKey?: KeyAttribute;
@@ -100,7 +102,9 @@ export const TABLES = {
 export type TableKey = keyof typeof TABLES;
 export type TableNames = Record<TableKey, string>;
 
-/** Local physical names; spelled out per table so that a new table without a name fails to compile. */
+/**
+ * Local physical names; spelled out per table so that a new table without a name fails to compile.
+ */
 export function tableNames(prefix: string): TableNames {
   return {
     decisions: `${prefix}-${TABLES.decisions.nameSuffix}`,
@@ -143,7 +147,10 @@ export function createTableInput(def: TableDefinition, tableName: string): Creat
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-/** Creates every table that does not exist yet and waits until all are ACTIVE. Safe to run on every start. */
+/**
+ * Creates every table that does not exist yet and waits until all are ACTIVE. Safe to run on every
+ * start.
+ */
 export async function createTables(
   client: DynamoDBClient,
   names: TableNames,

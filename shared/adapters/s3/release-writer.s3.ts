@@ -7,28 +7,30 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import pMap from 'p-map';
 import { cachePolicyFor } from '../../edge/response-headers.js';
 import type {
   ReleaseCheck,
   ReleasePrefix,
   ReleaseStorage,
 } from '../../ports/release-storage.port.js';
-import type { AcademieStats } from '../../stats/index.js';
 import {
   MANIFEST_PATH,
-  mapLimit,
+  manifestBytes,
+  ReleaseManifest,
   releaseId,
-  type Release,
+  type ReleaseContent,
   type ReleaseFile,
-  type ReleaseManifest,
-} from '../../render/release.js';
+} from '../../site/release-files.js';
+import { AcademieSlug } from '../../domain/vocabulary.js';
+import type { AcademieStats } from '../../stats/stats.types.js';
 
 export type { ReleaseCheck, ReleasePrefix };
 
 /** The ReleaseStorage port over the functions below. */
 export class S3ReleaseStorage implements ReleaseStorage {
   constructor(private readonly deps: { client: S3Client; bucket: string }) {}
-  write(release: Release, prefix: ReleasePrefix): Promise<void> {
+  write(release: ReleaseContent, prefix: ReleasePrefix): Promise<void> {
     return writeRelease(this.deps.client, this.deps.bucket, release, prefix);
   }
   verify(id: string, prefix: ReleasePrefix): Promise<ReleaseCheck> {
@@ -55,7 +57,8 @@ export class S3ReleaseStorage implements ReleaseStorage {
       const res = await this.deps.client.send(
         new GetObjectCommand({ Bucket: this.deps.bucket, Key: statisticsKey(releaseId) }),
       );
-      return JSON.parse(await res.Body!.transformToString('utf-8')) as AcademieStats;
+      const text = await res.Body?.transformToString('utf-8');
+      return text === undefined ? undefined : (JSON.parse(text) as AcademieStats);
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
@@ -67,7 +70,8 @@ export class S3ReleaseStorage implements ReleaseStorage {
         const res = await this.deps.client.send(
           new GetObjectCommand({ Bucket: this.deps.bucket, Key: `releases/${id}/${name}` }),
         );
-        return JSON.parse(await res.Body!.transformToString('utf-8')) as ReleaseManifest;
+        const text = await res.Body?.transformToString('utf-8');
+        if (text !== undefined) return ReleaseManifest.parse(JSON.parse(text));
       } catch (e) {
         if (!isNotFound(e)) throw e;
       }
@@ -84,14 +88,17 @@ export class S3ReleaseStorage implements ReleaseStorage {
     if (files.some((f) => reserved.includes(f.path)) || removed.some((p) => reserved.includes(p)))
       throw new Error('a patch never touches the manifests');
     const { client, bucket } = this.deps;
-    await mapLimit(files, CONCURRENCY, (f) =>
-      client.send(putFile(bucket, `releases/${id}/${f.path}`, f)),
-    );
-    await mapLimit(removed, CONCURRENCY, (path) =>
-      client.send(new DeleteObjectCommand({ Bucket: bucket, Key: `releases/${id}/${path}` })),
+    await pMap(files, (f) => client.send(putFile(bucket, `releases/${id}/${f.path}`, f)), {
+      concurrency: CONCURRENCY,
+    });
+    await pMap(
+      removed,
+      (path) =>
+        client.send(new DeleteObjectCommand({ Bucket: bucket, Key: `releases/${id}/${path}` })),
+      { concurrency: CONCURRENCY },
     );
     // Outside every public path (those start with the académie's slug), like manifest.json.
-    const body = new TextEncoder().encode(`${JSON.stringify(manifest, null, 1)}\n`);
+    const body = manifestBytes(manifest);
     const key = `releases/${id}/${PATCHED_MANIFEST_PATH}`;
     await client.send(
       new PutObjectCommand({
@@ -147,17 +154,17 @@ const PATCHED_MANIFEST_PATH = 'manifest.patched.json';
 export async function writeRelease(
   client: S3Client,
   bucket: string,
-  release: Release,
+  release: ReleaseContent,
   prefix: ReleasePrefix = 'releases',
 ): Promise<void> {
   const manifest = release.files.find((f) => f.path === MANIFEST_PATH);
   if (!manifest) throw new Error(`release ${release.id} has no ${MANIFEST_PATH}`);
   const put = (f: ReleaseFile) =>
     client.send(putFile(bucket, `${prefix}/${release.id}/${f.path}`, f));
-  await mapLimit(
+  await pMap(
     release.files.filter((f) => f !== manifest),
-    CONCURRENCY,
     put,
+    { concurrency: CONCURRENCY },
   );
   await put(manifest);
 }
@@ -173,31 +180,38 @@ export async function verifyRelease(
   id: string,
   prefix: ReleasePrefix = 'releases',
 ): Promise<ReleaseCheck> {
-  let manifestBytes: Uint8Array;
+  const noManifest: ReleaseCheck = { complete: false, missing: [MANIFEST_PATH] };
+  let bytes: Uint8Array | undefined;
   try {
     const res = await client.send(
       new GetObjectCommand({ Bucket: bucket, Key: `${prefix}/${id}/${MANIFEST_PATH}` }),
     );
-    manifestBytes = await res.Body!.transformToByteArray();
+    bytes = await res.Body?.transformToByteArray();
   } catch (e) {
-    if (isNotFound(e)) return { complete: false, missing: [MANIFEST_PATH] };
+    if (isNotFound(e)) return noManifest;
     throw e;
   }
-  const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as ReleaseManifest;
-  if (releaseId(manifest.session, manifest.academie, manifest.groupe, manifestBytes) !== id)
-    return { complete: false, missing: [MANIFEST_PATH] };
+  const manifest = bytes && parseManifest(bytes);
+  if (!bytes || !manifest) return noManifest;
+  if (releaseId(manifest.session, manifest.academie, manifest.groupe, bytes) !== id)
+    return noManifest;
 
-  const problems = await mapLimit(manifest.files, CONCURRENCY, async (f) => {
-    try {
-      const head = await client.send(
-        new HeadObjectCommand({ Bucket: bucket, Key: `${prefix}/${id}/${f.path}` }),
-      );
-      return head.ContentLength === f.bytes && head.Metadata?.sha256 === f.sha256 ? null : f.path;
-    } catch (e) {
-      if (isNotFound(e)) return f.path;
-      throw e;
-    }
-  });
+  const problems = await pMap(
+    manifest.files,
+    async (f) => {
+      try {
+        const head = await client.send(
+          new HeadObjectCommand({ Bucket: bucket, Key: `${prefix}/${id}/${f.path}` }),
+        );
+        const same = head.ContentLength === f.bytes && head.Metadata?.sha256 === f.sha256;
+        return same ? null : f.path;
+      } catch (e) {
+        if (isNotFound(e)) return f.path;
+        throw e;
+      }
+    },
+    { concurrency: CONCURRENCY },
+  );
   const missing = problems.filter((p): p is string => p !== null);
   return { complete: missing.length === 0, missing };
 }
@@ -209,7 +223,7 @@ export async function writeAnnouncement(
   slug: string,
   html: string,
 ): Promise<void> {
-  if (!/^[a-z]+(-[a-z]+)*$/.test(slug))
+  if (!AcademieSlug.safeParse(slug).success)
     throw new Error(`not an académie slug: ${JSON.stringify(slug)}`);
   const body = new TextEncoder().encode(html);
   const key = `announcements/${slug}/index.html`;
@@ -225,9 +239,18 @@ export async function writeAnnouncement(
   );
 }
 
+/** A manifest that is not JSON, or not one, is no manifest: the release is incomplete. */
+function parseManifest(bytes: Uint8Array): ReleaseManifest | undefined {
+  try {
+    const parsed = ReleaseManifest.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function isNotFound(e: unknown): boolean {
-  const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return (
-    err?.name === 'NotFound' || err?.name === 'NoSuchKey' || err?.$metadata?.httpStatusCode === 404
-  );
+  if (typeof e !== 'object' || e === null) return false;
+  const { name, $metadata } = e as { name?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  return name === 'NotFound' || name === 'NoSuchKey' || $metadata?.httpStatusCode === 404;
 }

@@ -31,12 +31,14 @@ export function register(program: Command): void {
   const codes = program
     .command('codes')
     .description(
-      "Candidates' access codes for the private lookup (derived: asking again gives the same codes)",
+      "Candidates' access codes for the private lookup (derived: asking again gives the same " +
+        'codes)',
     );
 
   scope(codes.command('export'))
     .description(
-      'Write codes.csv (mail-merge for convocations) and one printable <UAI>.html page of slips per établissement. Exit 2 if the file is refused (nothing written).',
+      'Write codes.csv (mail-merge for convocations) and one printable <UAI>.html page of ' +
+        'slips per établissement. Exit 2 if the file is refused (nothing written).',
     )
     .requiredOption(
       '--from <file>',
@@ -68,7 +70,9 @@ export function register(program: Command): void {
           candidates,
         });
         const dir = resolve(opts.output ?? `codes-${academie.slug}-${opts.session}`);
-        const lookupUrl = `${(opts.siteUrl ?? process.env.PUBLIBAC_SITE_URL ?? 'https://resultats.example.fr').replace(/\/+$/, '')}/${academie.slug}/`;
+        const siteUrl =
+          opts.siteUrl ?? process.env.PUBLIBAC_SITE_URL ?? 'https://resultats.example.fr';
+        const lookupUrl = `${siteUrl.replace(/\/+$/, '')}/${academie.slug}/`;
         const byUai = new Map<string, CodeRow[]>();
         for (const r of rows) byUai.set(r.uai, [...(byUai.get(r.uai) ?? []), r]);
         // Codes open results: the folder is for its owner only.
@@ -92,8 +96,9 @@ export function register(program: Command): void {
           );
         }
         process.stdout.write(
-          `${rows.length.toLocaleString('en-GB')} access codes for ${byUai.size} établissements written to ${dir}/ (codes.csv and one <UAI>.html of slips each).\n` +
-            'These files open results: hand them to the établissements only.\n',
+          `${rows.length.toLocaleString('en-GB')} access codes for ${byUai.size} ` +
+            `établissements written to ${dir}/ (codes.csv and one <UAI>.html of slips ` +
+            'each).\nThese files open results: hand them to the établissements only.\n',
         );
       }),
     );

@@ -64,7 +64,8 @@ export function register(program: Command): void {
   program
     .command('demo')
     .description(
-      'Run the product locally end to end: local stack, synthetic académie, ingest, render, scheduled publication of both groups (what `npm start` runs)',
+      'Run the product locally end to end: local stack, synthetic académie, ingest, render, ' +
+        'scheduled publication of both groups (what `npm start` runs)',
     )
     .option('--academie <slug>', 'académie of the demo', 'aix-marseille')
     .option('--session <YYYY-MM>', 'session of the demo', '2024-06')
@@ -114,8 +115,10 @@ export function register(program: Command): void {
           endpoints: stack.endpoints,
           startedAt: new Date().toISOString(),
         });
+        const where = opts.memory ? ' (in memory)' : ` (data in ${join(localHome(), 'data')})`;
         log(
-          `Local stack started: DynamoDB ${stack.endpoints.dynamodb}, S3 ${stack.endpoints.s3}${opts.memory ? ' (in memory)' : ` (data in ${join(localHome(), 'data')})`}`,
+          `Local stack started: DynamoDB ${stack.endpoints.dynamodb}, S3 ` +
+            `${stack.endpoints.s3}${where}`,
         );
       }
       let scheduler: { stop(): Promise<void> } | undefined;
@@ -138,12 +141,13 @@ export function register(program: Command): void {
         };
         const g1 = join(dir, `${opts.academie}-${opts.session}-groupe-1.csv`);
         const g2 = join(dir, `${opts.academie}-${opts.session}-groupe-2.csv`);
-        log(
-          `Generated ${(await writeFile(g1, generateFirstGroup(base))).toLocaleString('en-GB')} first-group decisions: ${g1}`,
+        const firstGroup = await writeFile(g1, generateFirstGroup(base));
+        log(`Generated ${firstGroup.toLocaleString('en-GB')} first-group decisions: ${g1}`);
+        const secondGroup = await writeFile(
+          g2,
+          generateSecondGroup(generateFirstGroup(base), { seed: base.seed }),
         );
-        log(
-          `Generated ${(await writeFile(g2, generateSecondGroup(generateFirstGroup(base), { seed: base.seed }))).toLocaleString('en-GB')} second-group decisions: ${g2}`,
-        );
+        log(`Generated ${secondGroup.toLocaleString('en-GB')} second-group decisions: ${g2}`);
 
         const ctx = publicationContext(['decisions']);
         const pool = createPoolRunner();
@@ -164,7 +168,8 @@ export function register(program: Command): void {
           await pool.close();
         }
         const { deps } = publicationContext();
-        // Two publication officers of the demo académie (the second approves whatever would open early).
+        // Two publication officers of the demo académie (the second approves whatever would open
+        // early).
         const actor = cliActor();
         const roles = [academieRole(opts.academie, 'publication')];
         const officers = [
@@ -185,7 +190,9 @@ export function register(program: Command): void {
           log,
         });
         log(
-          `Other terminals find this stack (as an officer of the académie): export PUBLIBAC_ROLES=${roles.join(',')}; npx publibac status, npx publibac audit, npx publibac rehearse --academie ${opts.academie} --session ${opts.session}`,
+          'Other terminals find this stack (as an officer of the académie): export ' +
+            `PUBLIBAC_ROLES=${roles.join(',')}; npx publibac status, npx publibac audit, npx ` +
+            `publibac rehearse --academie ${opts.academie} --session ${opts.session}`,
         );
         if (opts.exit || !stack) return;
         log(`Site up at ${site}/${opts.academie}/. Ctrl-C to stop.`);

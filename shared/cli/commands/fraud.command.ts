@@ -22,11 +22,14 @@ const scope = (c: Command) =>
 
 function describe(effect: WithholdingEffect): string {
   const lines = [
-    `Candidate ${effect.flag.numero}: ${effect.flag.state === 'flagged' ? 'withheld from every public file' : 'released'}.`,
+    `Candidate ${effect.flag.numero}: ` +
+      `${effect.flag.state === 'flagged' ? 'withheld from every public file' : 'released'}.`,
   ];
   if (effect.takedown)
     lines.push(
-      `Live release ${effect.takedown.releaseId} rewritten in place; ${effect.takedown.paths.length} paths invalidated (${effect.takedown.invalidationId}, ${effect.takedown.state}).`,
+      `Live release ${effect.takedown.releaseId} rewritten in place; ` +
+        `${effect.takedown.paths.length} paths invalidated (${effect.takedown.invalidationId}, ` +
+        `${effect.takedown.state}).`,
     );
   if (effect.rearmed) lines.push(`Armed release replaced by ${effect.rearmed} before its instant.`);
   if (!effect.takedown && !effect.rearmed)
@@ -42,12 +45,14 @@ export function register(program: Command): void {
   const fraud = program
     .command('fraud')
     .description(
-      "Fraud procedures: withhold a candidate's result from every public file, and release it when the commission has decided",
+      "Fraud procedures: withhold a candidate's result from every public file, and release it " +
+        'when the commission has decided',
     );
 
   scope(fraud.command('flag').argument('<numero>', 'candidate number'))
     .description(
-      "Withhold a candidate's result: no list, no lookup entry, no statistic; a live release is rewritten at once and its paths invalidated",
+      "Withhold a candidate's result: no list, no lookup entry, no statistic; a live release " +
+        'is rewritten at once and its paths invalidated',
     )
     .option('--pv <ref>', 'reference of the procès-verbal')
     .action(
@@ -97,7 +102,11 @@ export function register(program: Command): void {
         if (flags.length === 0) return void process.stdout.write('No fraud procedure.\n');
         for (const f of flags) {
           process.stdout.write(
-            `${f.numero}  ${f.state === 'flagged' ? 'WITHHELD' : 'released'}  flagged ${f.flaggedAt} by ${f.flaggedBy}${f.pv ? `  PV ${f.pv}` : ''}${f.releasedAt ? `  released ${f.releasedAt} by ${f.releasedBy}` : ''}\n`,
+            `${f.numero}  ${f.state === 'flagged' ? 'WITHHELD' : 'released'}  ` +
+              `flagged ${f.flaggedAt} by ${f.flaggedBy}` +
+              (f.pv ? `  PV ${f.pv}` : '') +
+              (f.releasedAt ? `  released ${f.releasedAt} by ${f.releasedBy}` : '') +
+              '\n',
           );
         }
       }),

@@ -1,8 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { findAcademie } from '../../domain/reference/academies.js';
+import { Session } from '../../domain/vocabulary.js';
 import {
   expectedCandidates,
   generateFirstGroup,
@@ -25,7 +26,10 @@ interface GenerateCliOptions {
   bom?: boolean;
 }
 
-/** A bar on stderr when it is a terminal, counting rows as the writer pulls them; stdout stays pure CSV. */
+/**
+ * A bar on stderr when it is a terminal, counting rows as the writer pulls them; stdout stays pure
+ * CSV.
+ */
 function* withProgress(rows: Iterable<CsvV1Row>, total: number): Generator<CsvV1Row> {
   if (!process.stderr.isTTY || total < 50_000) {
     yield* rows;
@@ -52,7 +56,8 @@ export function register(program: Command): void {
   program
     .command('generate')
     .description(
-      'Write realistic, valid, deterministic synthetic jury decisions (format v1 CSV) for an académie',
+      'Write realistic, valid, deterministic synthetic jury decisions (format v1 CSV) for an ' +
+        'académie',
     )
     .option('--academie <slug>', 'académie, e.g. aix-marseille (group 2: keep only its rows)')
     .option('--session <YYYY-MM>', 'session, e.g. 2024-06 (group 2: keep only its rows)')
@@ -97,7 +102,7 @@ export function register(program: Command): void {
         const academie = findAcademie(opts.academie);
         if (!academie)
           return cmd.error(`error: unknown académie "${opts.academie}"`, { exitCode: 2 });
-        if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.session))
+        if (!Session.safeParse(opts.session).success)
           return cmd.error('error: --session must be YYYY-MM, e.g. 2024-06', { exitCode: 2 });
         const candidates = opts.candidates ?? expectedCandidates(academie);
         rows = withProgress(
@@ -109,7 +114,9 @@ export function register(program: Command): void {
           }),
           candidates,
         );
-        what = `first-group decisions (${academie.name}, session ${opts.session}, seed ${opts.seed})`;
+        what =
+          `first-group decisions (${academie.name}, ` +
+          `session ${opts.session}, seed ${opts.seed})`;
       }
 
       const out = opts.output ? createWriteStream(opts.output) : process.stdout;
@@ -120,7 +127,8 @@ export function register(program: Command): void {
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       process.stderr.write(
-        `${count.toLocaleString('en-GB')} ${what} written to ${opts.output ?? 'standard output'} in ${seconds} s\n`,
+        `${count.toLocaleString('en-GB')} ${what} written to ` +
+          `${opts.output ?? 'standard output'} in ${seconds} s\n`,
       );
     });
 }

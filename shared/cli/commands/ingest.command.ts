@@ -7,13 +7,17 @@ import { systemClock } from '../../ports/clock.port.js';
 import { publicationContext } from '../publication-context.js';
 import { terminalProgress } from '../terminal-progress.js';
 
-/** Files above this size are validated on worker threads; below, starting them costs more than it saves. */
+/**
+ * Files above this size are validated on worker threads; below, starting them costs more than it
+ * saves.
+ */
 const POOL_THRESHOLD_BYTES = 8 << 20;
 
 export function formatSummary(s: IngestSummary): string {
   const n = (x: number) => x.toLocaleString('en-GB');
   return [
-    `${s.dryRun ? 'Dry run (nothing written): ' : ''}${s.file} (${s.encoding}, sha256 ${s.sha256.slice(0, 12)}…)`,
+    `${s.dryRun ? 'Dry run (nothing written): ' : ''}${s.file} (${s.encoding}, sha256 ` +
+      `${s.sha256.slice(0, 12)}…)`,
     `  rows        ${n(s.rows)}`,
     `  candidates  ${n(s.candidates)}`,
     `  new         ${n(s.new)}`,
@@ -27,7 +31,8 @@ export function register(program: Command): void {
   program
     .command('ingest')
     .description(
-      'Validate a jury decision file (format v1) whole, then store its new decisions. Exit 0 ok, 2 rejected (nothing written), 1 other failure.',
+      'Validate a jury decision file (format v1) whole, then store its new decisions. Exit 0 ' +
+        'ok, 2 rejected (nothing written), 1 other failure.',
     )
     .argument('<file>', 'CSV file, ";"-separated, UTF-8 or Windows-1252')
     .option('--dry-run', 'check everything, including against the store, but write nothing')

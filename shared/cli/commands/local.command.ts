@@ -39,9 +39,15 @@ function untilStopped(stopOnStdinEnd: boolean): Promise<string> {
       if (stopOnStdinEnd) process.stdin.pause();
       done(why);
     };
-    const onInt = () => finish('SIGINT');
-    const onTerm = () => finish('SIGTERM');
-    const onEnd = () => finish('stdin closed');
+    const onInt = () => {
+      finish('SIGINT');
+    };
+    const onTerm = () => {
+      finish('SIGTERM');
+    };
+    const onEnd = () => {
+      finish('stdin closed');
+    };
     process.on('SIGINT', onInt);
     process.on('SIGTERM', onTerm);
     if (stopOnStdinEnd) process.stdin.on('end', onEnd).resume();
@@ -52,10 +58,11 @@ export function register(program: Command): void {
   program
     .command('local')
     .description(
-      'Run the embedded AWS emulators (dynalite for DynamoDB, s3rver for S3) in the foreground, with the ' +
-        "project's tables and buckets, and a local CDN that serves the public site through the edge " +
-        'function, and the scheduler that arms planned publications. Other publibac commands find it through <home>/local.json ' +
-        '(home: $PUBLIBAC_HOME or ./.publibac). Ctrl-C stops it.',
+      'Run the embedded AWS emulators (dynalite for DynamoDB, s3rver for S3) in the ' +
+        "foreground, with the project's tables and buckets, and a local CDN that serves the " +
+        'public site through the edge function, and the scheduler that arms planned ' +
+        'publications. Other publibac commands find it through <home>/local.json (home: ' +
+        '$PUBLIBAC_HOME or ./.publibac). Ctrl-C stops it.',
     )
     .option(
       '--memory',
@@ -64,7 +71,8 @@ export function register(program: Command): void {
     .option('--data-dir <dir>', 'where data persists across restarts (default: <home>/data)')
     .option(
       '--host <address>',
-      'interface the local CDN (the site) listens on, e.g. 0.0.0.0 to show it on a network; the emulators stay on 127.0.0.1 whatever this says (they check no credentials)',
+      'interface the local CDN (the site) listens on, e.g. 0.0.0.0 to show it on a network; ' +
+        'the emulators stay on 127.0.0.1 whatever this says (they check no credentials)',
       '127.0.0.1',
     )
     .option(
@@ -94,7 +102,8 @@ export function register(program: Command): void {
       const running = readLocalState();
       if (running && running.pid !== process.pid && isAlive(running.pid)) {
         throw new Error(
-          `a local stack is already running (pid ${running.pid}, DynamoDB ${running.endpoints.dynamodb}); stop it first, or use another PUBLIBAC_HOME`,
+          `a local stack is already running (pid ${running.pid}, DynamoDB ` +
+            `${running.endpoints.dynamodb}); stop it first, or use another PUBLIBAC_HOME`,
         );
       }
       const dataDir = opts.memory ? undefined : (opts.dataDir ?? join(localHome(), 'data'));
@@ -115,17 +124,21 @@ export function register(program: Command): void {
         if (opts.scheduler) scheduler = startLocalScheduler(log);
         log(`Local stack up${dataDir ? ` (data in ${dataDir})` : ' (in memory: nothing is kept)'}`);
         log(
-          `  DynamoDB  ${stack.endpoints.dynamodb}   tables ${Object.values(LOCAL_RESOURCES.tables).join(', ')}`,
+          `  DynamoDB  ${stack.endpoints.dynamodb}   tables ` +
+            Object.values(LOCAL_RESOURCES.tables).join(', '),
         );
         log(
-          `  S3        ${stack.endpoints.s3}   buckets ${LOCAL_RESOURCES.buckets.site}, ${LOCAL_RESOURCES.buckets.ingest}`,
+          `  S3        ${stack.endpoints.s3}   buckets ${LOCAL_RESOURCES.buckets.site}, ` +
+            LOCAL_RESOURCES.buckets.ingest,
         );
         log(
-          `  Site      ${stack.endpoints.cdn}/<académie>/   (local CDN: the edge function over the site bucket)`,
+          `  Site      ${stack.endpoints.cdn}/<académie>/   (local CDN: the edge function over ` +
+            'the site bucket)',
         );
         if (opts.scheduler)
           log(
-            '  Scheduler arms publications set with `publibac schedule` (the local EventBridge Scheduler)',
+            '  Scheduler arms publications set with `publibac schedule` (the local EventBridge ' +
+              'Scheduler)',
           );
         log('publibac commands run from this directory use it automatically. For other tools:');
         for (const key of ['AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3', 'AWS_REGION'])

@@ -8,11 +8,12 @@ import { cliOfficer } from '../officer.js';
 import { publicationContext } from '../publication-context.js';
 import { countProgress } from '../terminal-progress.js';
 import { refusals } from './refusals.js';
+import type { Groupe } from '../../domain/vocabulary.js';
 
 interface RenderOptions {
   academie: string;
   session: string;
-  groupe: 1 | 2;
+  groupe: Groupe;
   iterations?: number;
   etablissements?: string;
   json?: boolean;
@@ -31,7 +32,8 @@ const common = (c: Command) =>
     )
     .option(
       '--iterations <n>',
-      `PBKDF2 cost of the lookup, fixed at a session's first render (default ${DEFAULT_ITERATIONS.toLocaleString('en-GB')}, or PUBLIBAC_LOOKUP_ITERATIONS)`,
+      "PBKDF2 cost of the lookup, fixed at a session's first render (default " +
+        `${DEFAULT_ITERATIONS.toLocaleString('en-GB')}, or PUBLIBAC_LOOKUP_ITERATIONS)`,
       wholeNumber,
     )
     .option(
@@ -48,7 +50,8 @@ function iterations(opts: RenderOptions): number | undefined {
 export function register(program: Command): void {
   common(program.command('render'))
     .description(
-      "Render an académie's release from the stored decisions into the site bucket (nothing becomes public). Exit 2 if refused.",
+      "Render an académie's release from the stored decisions into the site bucket (nothing " +
+        'becomes public). Exit 2 if refused.',
     )
     .action(
       refusals(async (opts: RenderOptions) => {
@@ -68,15 +71,19 @@ export function register(program: Command): void {
         if (opts.json)
           return void process.stdout.write(`${JSON.stringify({ ...release, derived })}\n`);
         process.stdout.write(
-          `Release ${release.id} rendered and verified: ${release.candidates.toLocaleString('en-GB')} candidates, ${release.objects.toLocaleString('en-GB')} objects, ` +
-            `${(release.bytes / 1e6).toFixed(1)} MB (${derived.toLocaleString('en-GB')} lookup keys derived, the rest cached). Not public: schedule or publish it.\n`,
+          `Release ${release.id} rendered and verified: ` +
+            `${release.candidates.toLocaleString('en-GB')} candidates, ` +
+            `${release.objects.toLocaleString('en-GB')} objects, ` +
+            `${(release.bytes / 1e6).toFixed(1)} MB (${derived.toLocaleString('en-GB')} lookup ` +
+            'keys derived, the rest cached). Not public: schedule or publish it.\n',
         );
       }),
     );
 
   common(program.command('rehearse'))
     .description(
-      'Render a full rehearsal release, reachable only through an expiring signed link, never through the public pointer',
+      'Render a full rehearsal release, reachable only through an expiring signed link, never ' +
+        'through the public pointer',
     )
     .option(
       '--valid-for <duration>',
@@ -102,7 +109,8 @@ export function register(program: Command): void {
         const url = siteUrl(outcome.path);
         if (opts.json) return void process.stdout.write(`${JSON.stringify({ ...outcome, url })}\n`);
         process.stdout.write(
-          `Rehearsal ${outcome.id}: ${outcome.candidates.toLocaleString('en-GB')} pseudonymous candidates (real structure and counts, no real person).\n` +
+          `Rehearsal ${outcome.id}: ${outcome.candidates.toLocaleString('en-GB')} ` +
+            `pseudonymous candidates (real structure and counts, no real person).\n` +
             `Link (valid until ${outcome.expires.toISOString()}):\n  ${url}\n` +
             tryWithLines(outcome.tryWith),
         );
@@ -112,7 +120,10 @@ export function register(program: Command): void {
   registerRehearsal(program);
 }
 
-/** `rehearsal link` and `rehearsal rotate-key`: a group of its own, since `rehearse` requires --academie. */
+/**
+ * `rehearsal link` and `rehearsal rotate-key`: a group of its own, since `rehearse` requires
+ * --academie.
+ */
 function registerRehearsal(program: Command): void {
   const rehearsal = program
     .command('rehearsal')
@@ -149,7 +160,8 @@ function registerRehearsal(program: Command): void {
           const url = siteUrl(link.path);
           if (opts.json) return void process.stdout.write(`${JSON.stringify({ ...link, url })}\n`);
           process.stdout.write(
-            `Rehearsal ${link.id}: link valid until ${link.expires.toISOString()}:\n  ${url}\n${tryWithLines(link.tryWith)}`,
+            `Rehearsal ${link.id}: link valid until ${link.expires.toISOString()}:\n  ` +
+              `${url}\n${tryWithLines(link.tryWith)}`,
           );
         },
       ),
@@ -157,7 +169,8 @@ function registerRehearsal(program: Command): void {
   rehearsal
     .command('rotate-key')
     .description(
-      'Replace the key that signs rehearsal links: every link minted so far, of every académie, stops working (any publication officer; audited)',
+      'Replace the key that signs rehearsal links: every link minted so far, of every ' +
+        'académie, stops working (any publication officer; audited)',
     )
     .action(
       refusals(async () => {
@@ -165,7 +178,8 @@ function registerRehearsal(program: Command): void {
         const { deps } = publicationContext();
         const { rotatedAt } = await actingAs(deps, officer).rotateRehearsalKey();
         process.stdout.write(
-          `Rehearsal key replaced at ${rotatedAt}: every earlier rehearsal link is revoked. Mint new ones with: publibac rehearsal link\n`,
+          `Rehearsal key replaced at ${rotatedAt}: every earlier rehearsal link is revoked. ` +
+            'Mint new ones with: publibac rehearsal link\n',
         );
       }),
     );
@@ -179,6 +193,7 @@ const withIterations = (n: number | undefined) => (n === undefined ? {} : { iter
 /** A rehearsal's pseudonymous candidates: safe to print, they are no one. */
 function tryWithLines(samples: readonly RehearsalSample[]): string {
   return samples.length
-    ? `Try its lookup with (pseudonymous, no real person):\n${samples.map((s) => `  candidate ${s.numero}, access code ${s.code}\n`).join('')}`
+    ? 'Try its lookup with (pseudonymous, no real person):\n' +
+        samples.map((s) => `  candidate ${s.numero}, access code ${s.code}\n`).join('')
     : '';
 }

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import { findAcademie } from '../../domain/reference/academies.js';
+import { GroupeText, Session } from '../../domain/vocabulary.js';
 import {
   exportStatistics,
   NoDecisionsError,
@@ -26,7 +27,8 @@ export function register(program: Command): void {
   stats
     .command('export')
     .description(
-      'Statistics of an académie’s session from the stored decisions, with evolutions against the previous session (imported figures first, else its stored decisions).',
+      'Statistics of an académie’s session from the stored decisions, with evolutions against ' +
+        'the previous session (imported figures first, else its stored decisions).',
     )
     .requiredOption('--academie <slug>', 'académie slug, e.g. amiens')
     .requiredOption('--session <YYYY-MM>', 'session, e.g. 2024-06')
@@ -58,20 +60,28 @@ export function register(program: Command): void {
         table: 'synthese' | 'etablissements';
         output?: string;
       }) => {
-        if (!findAcademie(o.academie)) return reject(`unknown académie "${o.academie}"`);
-        if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(o.session))
-          return reject(`session must be YYYY-MM (got "${o.session}")`);
+        if (!findAcademie(o.academie)) {
+          reject(`unknown académie "${o.academie}"`);
+          return;
+        }
+        if (!Session.safeParse(o.session).success) {
+          reject(`session must be YYYY-MM (got "${o.session}")`);
+          return;
+        }
         const ctx = publicationContext(['decisions', 'control']);
         const { deps } = ctx;
         const request = {
           academie: o.academie,
           session: o.session,
-          groupe: o.groupe === '1' ? 1 : 2,
+          groupe: GroupeText.parse(o.groupe),
           format: o.format,
           table: o.table,
         } as const;
         const r = await exportStatistics(deps, request).catch((err: unknown) => {
-          if (err instanceof NoDecisionsError) return reject(`${err.message} (in ${ctx.target})`);
+          if (err instanceof NoDecisionsError) {
+            reject(`${err.message} (in ${ctx.target})`);
+            return;
+          }
           throw err;
         });
         if (!r) return;
@@ -80,9 +90,11 @@ export function register(program: Command): void {
         const from =
           r.previous.source === 'none'
             ? `no figures for ${r.previous.session}: evolutions unavailable`
-            : `evolutions against ${r.previous.session} (${r.previous.source === 'import' ? 'imported figures' : 'stored decisions'})`;
+            : `evolutions against ${r.previous.session} ` +
+              `(${r.previous.source === 'import' ? 'imported figures' : 'stored decisions'})`;
         process.stderr.write(
-          `${r.decisions} decisions of ${o.academie} ${o.session} from ${ctx.target}; ${from}${o.output ? `; written to ${o.output}` : ''}\n`,
+          `${r.decisions} decisions of ${o.academie} ${o.session} from ${ctx.target}; ` +
+            `${from}${o.output ? `; written to ${o.output}` : ''}\n`,
         );
       },
     );
@@ -90,7 +102,10 @@ export function register(program: Command): void {
   stats
     .command('import-previous')
     .description(
-      'Store figures of previous sessions (CSV: academie;session;groupe;niveau;code;presents;admis;taux_reussite; see shared/stats/previous-figures-file.ts). Checked whole: any error and nothing is stored (exit 2).',
+      'Store figures of previous sessions (CSV: ' +
+        'academie;session;groupe;niveau;code;presents;admis;taux_reussite; see ' +
+        'shared/stats/previous-figures-file.ts). Checked whole: any error and nothing is ' +
+        'stored (exit 2).',
     )
     .argument('<file>', 'CSV file, ";"-separated, UTF-8 or Windows-1252')
     .action(async (file: string) => {
@@ -100,7 +115,8 @@ export function register(program: Command): void {
         for (const issue of result.issues)
           process.stderr.write(`${formatFileIssue(name, issue)}\n`);
         const n = result.issues.length;
-        return reject(`${name}: rejected, ${n} error${n > 1 ? 's' : ''}; nothing was stored`);
+        reject(`${name}: rejected, ${n} error${n > 1 ? 's' : ''}; nothing was stored`);
+        return;
       }
       await publicationContext(['control']).deps.figures.save(result.sets);
       for (const s of result.sets)

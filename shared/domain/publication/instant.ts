@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
 
-/** Announced publication times when the rectorat sets none: the sources' 10:00 (first group) and 18:00 (contrôle / second group). */
+/**
+ * Announced publication times when the rectorat sets none: the sources' 10:00 (first group) and
+ * 18:00 (contrôle / second group).
+ */
 export const DEFAULT_PUBLICATION_TIME: Record<1 | 2, string> = { 1: '10:00', 2: '18:00' };
 
 /**

@@ -13,7 +13,8 @@ export const MAX_LISTS_DAYS = 365;
 /** Why a period is refused, or null when it is a whole number of days in 1..MAX_LISTS_DAYS. */
 export function listsDaysProblem(days: number): string | null {
   if (Number.isInteger(days) && days >= 1 && days <= MAX_LISTS_DAYS) return null;
-  return `the lists' period must be a whole number of days from 1 to ${MAX_LISTS_DAYS} (got ${days})`;
+  const range = `from 1 to ${String(MAX_LISTS_DAYS)}`;
+  return `the lists' period must be a whole number of days ${range} (got ${String(days)})`;
 }
 
 /**

@@ -3,7 +3,10 @@
 // when a second officer of the same académie approves, within a short
 // window. One account alone, stolen or mistaken, cannot break an embargo.
 
-/** How long a request waits for its second officer: long enough to call a colleague, short enough that a forgotten request dies. */
+/**
+ * How long a request waits for its second officer: long enough to call a colleague, short enough
+ * that a forgotten request dies.
+ */
 export const APPROVAL_WINDOW_MS = 15 * 60_000;
 
 /** What needs a second officer. */
@@ -28,7 +31,9 @@ export function isExpired(request: { expiresAt: string }, now: Date): boolean {
   return now.getTime() >= Date.parse(request.expiresAt);
 }
 
-/** The second officer must be someone else: the requester approving their own request is refused. */
+/**
+ * The second officer must be someone else: the requester approving their own request is refused.
+ */
 export function isSelfApproval(request: { requestedBy: string }, approver: string): boolean {
   return request.requestedBy === approver;
 }

@@ -7,7 +7,10 @@ export const LIBELLE_EXAMEN: Record<Examen, string> = {
   BCP: 'Baccalauréat professionnel',
 };
 
-/** Technological séries. The 2020 press kit still writes TMD, since renamed S2TMD: the old code is accepted for it. */
+/**
+ * Technological séries. The 2020 press kit still writes TMD, since renamed S2TMD: the old code is
+ * accepted for it.
+ */
 export const SERIES_BTN: readonly string[] = [
   'STMG',
   'ST2S',

@@ -6,7 +6,7 @@ const LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
 
 export function uaiCheckLetter(sevenDigits: string): string {
   if (!/^\d{7}$/.test(sevenDigits)) throw new Error('a UAI number has 7 digits');
-  return LETTERS[Number(sevenDigits) % 23]!;
+  return LETTERS.charAt(Number(sevenDigits) % 23);
 }
 
 export function isValidUai(uai: string): boolean {

@@ -23,39 +23,45 @@ export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const CODE_DATA_SYMBOLS = 13;
 export const CODE_BITS = CODE_DATA_SYMBOLS * 5;
 
-const VALUE = new Map<string, number>([...CODE_ALPHABET].map((c, i) => [c, i]));
+const VALUE = new Map<string, number>(Array.from(CODE_ALPHABET, (c, i) => [c, i]));
 const CONFUSABLE: Readonly<Record<string, string>> = { O: '0', I: '1', L: '1' };
+
+/** The symbol of a value 0-31. */
+function symbol(value: number): string {
+  const c = CODE_ALPHABET[value];
+  if (c === undefined) throw new RangeError(`no access-code symbol has the value ${value}`);
+  return c;
+}
 
 /** Luhn mod 32: doubles every second symbol from the right, as the decimal Luhn does. */
 function checkSymbol(data: readonly number[]): string {
   let sum = 0;
-  for (let i = data.length - 1, double = true; i >= 0; i--, double = !double) {
-    let v = data[i]! * (double ? 2 : 1);
-    v = Math.floor(v / 32) + (v % 32);
-    sum += v;
-  }
-  return CODE_ALPHABET[(32 - (sum % 32)) % 32]!;
+  data.forEach((value, i) => {
+    const v = value * ((data.length - 1 - i) % 2 === 0 ? 2 : 1);
+    sum += Math.floor(v / 32) + (v % 32);
+  });
+  return symbol((32 - (sum % 32)) % 32);
 }
 
 /** The 13 data symbols from 65 bits (the first bytes of a derivation, big-endian). */
 export function codeFromBytes(bytes: Uint8Array): string {
   if (bytes.length < 9) throw new Error('an access code needs at least 9 bytes');
   let bits = 0n;
-  for (let i = 0; i < 9; i++) bits = (bits << 8n) | BigInt(bytes[i]!);
+  for (const byte of bytes.subarray(0, 9)) bits = (bits << 8n) | BigInt(byte);
   bits >>= 72n - BigInt(CODE_BITS);
   let out = '';
   for (let i = CODE_DATA_SYMBOLS - 1; i >= 0; i--)
-    out += CODE_ALPHABET[Number((bits >> BigInt(5 * i)) & 31n)];
+    out += symbol(Number((bits >> BigInt(5 * i)) & 31n));
   return out;
 }
 
 /** "7KQ2M9XD4TPAR" → "7KQ2-M9XD-4TPA-RA" (data symbols in, check symbol added). */
 export function formatCode(data: string): string {
-  const values = [...data].map((c) => VALUE.get(c));
-  if (values.length !== CODE_DATA_SYMBOLS || values.some((v) => v === undefined))
+  const values = Array.from(data, (c) => VALUE.get(c));
+  if (values.length !== CODE_DATA_SYMBOLS || !values.every((v) => v !== undefined))
     throw new Error('not the data symbols of an access code');
-  const full = data + checkSymbol(values as number[]);
-  return full.match(/.{1,4}/g)!.join('-');
+  const full = data + checkSymbol(values);
+  return (full.match(/.{1,4}/g) ?? []).join('-');
 }
 
 export type ParsedCode =
@@ -67,17 +73,17 @@ export type ParsedCode =
  * concerns the typing; it says nothing about any candidate.
  */
 export function parseCode(typed: string): ParsedCode {
-  const chars = [
-    ...typed
-      .normalize('NFKC')
-      .toUpperCase()
-      .replace(/[\s.\-_]+/g, ''),
-  ].map((c) => CONFUSABLE[c] ?? c);
+  // Code points, not UTF-16 units: a character outside the alphabet is one wrong symbol.
+  const folded = typed
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s.\-_]+/g, '');
+  const chars = Array.from(folded, (c) => CONFUSABLE[c] ?? c);
   if (chars.length !== CODE_DATA_SYMBOLS + 1) return { ok: false, reason: 'length' };
   const values = chars.map((c) => VALUE.get(c));
-  if (values.some((v) => v === undefined)) return { ok: false, reason: 'symbol' };
+  if (!values.every((v) => v !== undefined)) return { ok: false, reason: 'symbol' };
   const data = chars.slice(0, CODE_DATA_SYMBOLS);
-  if (checkSymbol(values.slice(0, CODE_DATA_SYMBOLS) as number[]) !== chars[CODE_DATA_SYMBOLS])
+  if (checkSymbol(values.slice(0, CODE_DATA_SYMBOLS)) !== chars[CODE_DATA_SYMBOLS])
     return { ok: false, reason: 'check' };
   return { ok: true, data: data.join('') };
 }

@@ -21,7 +21,8 @@ export type LookupOutcome = { found: true; entry: LookupEntry } | { found: false
  */
 export const NEUTRAL_MESSAGE_FR =
   "Aucun résultat n'est disponible en ligne pour ces informations. " +
-  "Vérifiez votre numéro de candidat et votre code d'accès, ou rapprochez-vous de votre établissement.";
+  "Vérifiez votre numéro de candidat et votre code d'accès, ou rapprochez-vous de votre " +
+  'établissement.';
 
 // One frozen object for every miss, so no cause can differ even by identity.
 const NOT_FOUND: LookupOutcome = Object.freeze({ found: false as const });
@@ -80,7 +81,10 @@ export async function lookupResult(
   }
 }
 
-/** The sealed string for `id` in a shard file, or null; own keys only, so "constructor" and friends never match. */
+/**
+ * The sealed string for `id` in a shard file, or null; own keys only, so "constructor" and friends
+ * never match.
+ */
 function sealedFor(shard: unknown, id: string): string | null {
   if (typeof shard !== 'object' || shard === null) return null;
   const { v, entries } = shard as { v?: unknown; entries?: unknown };

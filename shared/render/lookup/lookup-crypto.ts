@@ -19,7 +19,8 @@
  *               in "|rehearsal" for a rehearsal (params.json gives it)
  *   shard     = first shardChars hex chars of the id, file "<shard>.json",
  *               text {"v":2,"entries":{"<id>":"<sealed>",...}}
- *   padded    = UTF-8(plaintext) ‖ 0x80 ‖ 0x00…  to exactly ENTRY_BYTES (320: the longest BCP spécialité
+ *   padded    = UTF-8(plaintext) ‖ 0x80 ‖ 0x00…  to exactly ENTRY_BYTES (320: the longest BCP
+ * spécialité
  *               with its outcome label takes about 300)
  *   nonce     = HMAC-SHA256(nonce key, padded)[0..12]
  *   sealed    = base64( nonce(12) ‖ AES-256-GCM(key, nonce, padded,
@@ -41,6 +42,7 @@
  * outcome (and which spécialité) an entry holds.
  */
 import { parseCode } from './access-code.js';
+import type { Groupe } from '../../domain/vocabulary.js';
 
 const VERSION = 'publibac/lookup/v2';
 export const FORMAT_VERSION = 2;
@@ -51,7 +53,10 @@ const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 export const ENTRY_BYTES = 320;
 
-/** The session's part of the parameters: fixed at its first render, so a candidate's root never changes. */
+/**
+ * The session's part of the parameters: fixed at its first render, so a candidate's root never
+ * changes.
+ */
 export interface SessionLookupParams {
   /** base64, 16 bytes; public (the page needs it). */
   salt: string;
@@ -73,7 +78,7 @@ const aad = utf8.encode(VERSION);
 export function lookupScope(
   session: string,
   academie: string,
-  groupe: 1 | 2,
+  groupe: Groupe,
   rehearsal = false,
 ): string {
   return `${session}|${academie}|g${groupe}${rehearsal ? '|rehearsal' : ''}`;
@@ -169,7 +174,10 @@ async function cryptoKeys(keys: string): Promise<{ aes: CryptoKey; mac: CryptoKe
   return { aes, mac };
 }
 
-/** Deterministic: the same keys and plaintext always give the same string. Throws if the plaintext does not fit. */
+/**
+ * Deterministic: the same keys and plaintext always give the same string. Throws if the plaintext
+ * does not fit.
+ */
 export async function sealEntry(keys: string, plaintext: string): Promise<string> {
   const { aes, mac } = await cryptoKeys(keys);
   const padded = padEntry(utf8.encode(plaintext));
@@ -184,7 +192,9 @@ export async function sealEntry(keys: string, plaintext: string): Promise<string
   return bytesToBase64(out);
 }
 
-/** Null, never an exception, for a wrong key or corrupt data: the caller shows one neutral message. */
+/**
+ * Null, never an exception, for a wrong key or corrupt data: the caller shows one neutral message.
+ */
 export async function openEntry(keys: string, sealed: string): Promise<string | null> {
   try {
     const { aes } = await cryptoKeys(keys);

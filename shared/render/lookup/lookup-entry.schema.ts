@@ -5,7 +5,10 @@
 //
 // zod/mini rather than zod: this schema ships in the public page's bundle,
 // loaded on phones by every candidate at publication time, and the mini
-// build tree-shakes to a few KB where classic zod does not.
+// build tree-shakes to a few KB where classic zod does not. So it cannot
+// import the vocabulary's schemas (shared/domain/vocabulary.ts, classic
+// zod): it spells their values out, and test/unit/lookup/lookup-entry.test.ts
+// holds them equal.
 import * as z from 'zod/mini';
 
 export const LookupEntry = z.object({

@@ -9,7 +9,10 @@ export interface SealedEntry {
   sealed: string;
 }
 
-/** Average entries per shard we aim under: ~24 entries of about 500 bytes (id and 464 chars of sealed base64) keep a shard to about 12 KB. */
+/**
+ * Average entries per shard we aim under: ~24 entries of about 500 bytes (id and 464 chars of
+ * sealed base64) keep a shard to about 12 KB.
+ */
 const TARGET_PER_SHARD = 24;
 const MAX_SHARD_CHARS = 4;
 
@@ -50,19 +53,25 @@ export function renderShards(
   for (const e of entries) {
     if (!ID.test(e.id))
       throw new Error(`lookup entry id is not 32 lowercase hex chars: ${JSON.stringify(e.id)}`);
-    // Length and first characters only: a full pattern test of every ~600-char string cost a tenth of a render.
+    // Length and first characters only: a full pattern test of every ~600-char string cost a tenth
+    // of a render.
     if (typeof e.sealed !== 'string' || e.sealed.length % 4 !== 0 || !SEALED_START.test(e.sealed))
       throw new Error(`lookup entry ${e.id} is not sealed base64`);
     if (seen.has(e.id)) throw new Error(`duplicate lookup entry id ${e.id}`);
     seen.add(e.id);
-    byShard.get(e.id.slice(0, shardChars))!.push(e);
+    // Every prefix has its shard (made above); a miss would be a bug here.
+    const shard = byShard.get(e.id.slice(0, shardChars));
+    if (!shard) throw new Error(`no shard for lookup entry ${e.id}`);
+    shard.push(e);
   }
 
   const files = new Map<string, string>();
   for (const [name, list] of byShard) {
-    // Plain code-unit comparison: ids are ASCII, and localeCompare would depend on the runtime's ICU.
+    // Plain code-unit comparison: ids are ASCII, and localeCompare would depend on the runtime's
+    // ICU.
     list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    // Built by hand rather than JSON.stringify(object) so the order is ours, not the engine's key order.
+    // Built by hand rather than JSON.stringify(object) so the order is ours, not the engine's key
+    // order.
     const body = list.map((e) => `${JSON.stringify(e.id)}:${JSON.stringify(e.sealed)}`).join(',');
     files.set(name, `{"v":2,"entries":{${body}}}`);
   }

@@ -5,7 +5,7 @@
 // cachePolicyFor: this is the contract browsers see.
 import { createHash } from 'node:crypto';
 import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEdgeKeyValueStore } from '../../../shared/adapters/dynamodb/edge-kvs.dynamodb.js';
 import { S3ReleaseStorage } from '../../../shared/adapters/s3/release-writer.s3.js';
 import { findAcademie } from '../../../shared/domain/reference/academies.js';
@@ -88,10 +88,11 @@ beforeAll(async () => {
     encodePointer({ v: 1, current: null, next: release.id, notBefore: T }),
   );
   cdn = await startLocalCdn({ port: 0, s3, bucket, kvs, clock });
-});
-afterAll(async () => {
-  await cdn?.stop();
-  await stack?.stop();
+  // Torn down only once set up (vitest runs what beforeAll returns after the file).
+  return async () => {
+    await cdn.stop();
+    await stack.stop();
+  };
 });
 
 describe('Cache-Control of each kind of file, at PutObject and through the local CDN', () => {
@@ -117,15 +118,20 @@ describe('Cache-Control of each kind of file, at PutObject and through the local
     },
   );
 
-  it('the announcement (the landing page before the instant) is revalidated by browsers on every view, kept 5 s at most at the edge', async () => {
-    expect((await head(`announcements/${SLUG}/index.html`)).CacheControl).toBe(REVALIDATE);
-    expect(await viaCdn(`/${SLUG}/`, T - 1)).toMatchObject({
-      status: 200,
-      cacheControl: REVALIDATE,
-    });
-    // A millisecond later the same URL is the release's page, which a browser may then keep a minute.
-    expect(await viaCdn(`/${SLUG}/`, T)).toMatchObject({ status: 200, cacheControl: SHORT });
-  });
+  it(
+    'the announcement (the landing page before the instant) is revalidated by browsers on ' +
+      'every view, kept 5 s at most at the edge',
+    async () => {
+      expect((await head(`announcements/${SLUG}/index.html`)).CacheControl).toBe(REVALIDATE);
+      expect(await viaCdn(`/${SLUG}/`, T - 1)).toMatchObject({
+        status: 200,
+        cacheControl: REVALIDATE,
+      });
+      // A millisecond later the same URL is the release's page, which a browser may then keep a
+      // minute.
+      expect(await viaCdn(`/${SLUG}/`, T)).toMatchObject({ status: 200, cacheControl: SHORT });
+    },
+  );
 
   it('a 404 before the instant is never stored', async () => {
     expect(
@@ -159,57 +165,68 @@ describe('Cache-Control of each kind of file, at PutObject and through the local
     },
   );
 
-  it('a takedown rewrites files in place with the same Cache-Control as a first write', async () => {
-    const list = file(/\/listes\/0130002B\.html$/);
-    const asset = file(/\/assets\/site\.[0-9a-f]{8}\.css$/);
-    const body = new TextEncoder().encode('<p>liste mise à jour</p>');
-    const patched: ReleaseFile = {
-      ...list,
-      body,
-      sha256: createHash('sha256').update(body).digest('hex'),
-    };
-    await storage.patch(release.id, [patched, asset], [], release.manifest);
-    expect((await head(`releases/${release.id}/${list.path}`)).CacheControl).toBe(SHORT);
-    expect((await head(`releases/${release.id}/${asset.path}`)).CacheControl).toBe(IMMUTABLE);
-    expect(await viaCdn(`/${list.path}`, T)).toMatchObject({
-      status: 200,
-      cacheControl: SHORT,
-      robots: 'noindex, nofollow',
-    });
-  });
+  it(
+    'a takedown rewrites files in place with ' + 'the same Cache-Control as a first write',
+    async () => {
+      const list = file(/\/listes\/0130002B\.html$/);
+      const asset = file(/\/assets\/site\.[0-9a-f]{8}\.css$/);
+      const body = new TextEncoder().encode('<p>liste mise à jour</p>');
+      const patched: ReleaseFile = {
+        ...list,
+        body,
+        sha256: createHash('sha256').update(body).digest('hex'),
+      };
+      await storage.patch(release.id, [patched, asset], [], release.manifest);
+      expect((await head(`releases/${release.id}/${list.path}`)).CacheControl).toBe(SHORT);
+      expect((await head(`releases/${release.id}/${asset.path}`)).CacheControl).toBe(IMMUTABLE);
+      expect(await viaCdn(`/${list.path}`, T)).toMatchObject({
+        status: 200,
+        cacheControl: SHORT,
+        robots: 'noindex, nofollow',
+      });
+    },
+  );
 
-  it("serves the Cache-Control stored with the object, as CloudFront passes on S3's; the policy only for an object stored without one", async () => {
-    const base = `releases/${release.id}/${SLUG}/statistiques`;
-    await s3.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: `${base}/stored.csv`,
-        Body: 'a;b\n',
-        ContentType: 'text/csv',
-        CacheControl: 'public, max-age=7',
-      }),
-    );
-    await s3.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: `${base}/bare.csv`,
-        Body: 'a;b\n',
-        ContentType: 'text/csv',
-      }),
-    );
-    expect(await viaCdn(`/${SLUG}/statistiques/stored.csv`, T)).toMatchObject({
-      status: 200,
-      cacheControl: 'public, max-age=7',
-    });
-    expect(await viaCdn(`/${SLUG}/statistiques/bare.csv`, T)).toMatchObject({
-      status: 200,
-      cacheControl: SHORT,
-    });
-  });
+  it(
+    "serves the Cache-Control stored with the object, as CloudFront passes on S3's; the policy " +
+      'only for an object stored without one',
+    async () => {
+      const base = `releases/${release.id}/${SLUG}/statistiques`;
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: `${base}/stored.csv`,
+          Body: 'a;b\n',
+          ContentType: 'text/csv',
+          CacheControl: 'public, max-age=7',
+        }),
+      );
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: `${base}/bare.csv`,
+          Body: 'a;b\n',
+          ContentType: 'text/csv',
+        }),
+      );
+      expect(await viaCdn(`/${SLUG}/statistiques/stored.csv`, T)).toMatchObject({
+        status: 200,
+        cacheControl: 'public, max-age=7',
+      });
+      expect(await viaCdn(`/${SLUG}/statistiques/bare.csv`, T)).toMatchObject({
+        status: 200,
+        cacheControl: SHORT,
+      });
+    },
+  );
 
-  it('gives the files no public path reaches (manifest, statistics kept for the national page) a Cache-Control too', async () => {
-    await storage.saveStatistics(release.id, release.statistics);
-    for (const name of ['manifest.json', 'statistics.json'])
-      expect((await head(`releases/${release.id}/${name}`)).CacheControl, name).toBe(SHORT);
-  });
+  it(
+    'gives the files no public path reaches (manifest, statistics kept for the national page) ' +
+      'a Cache-Control too',
+    async () => {
+      await storage.saveStatistics(release.id, release.statistics);
+      for (const name of ['manifest.json', 'statistics.json'])
+        expect((await head(`releases/${release.id}/${name}`)).CacheControl, name).toBe(SHORT);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoEdgeKeyValueStore } from '../../../shared/adapters/dynamodb/edge-kvs.dynamodb.js';
 import { encodePointer, pointerKey } from '../../../shared/edge/pointer.js';
 import { ROBOTS_TXT, SECURITY_HEADERS } from '../../../shared/edge/response-headers.js';
@@ -46,13 +46,13 @@ function get(path: string, method = 'GET'): Promise<Answer> {
     const req = request({ host: hostname, port, method, path, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
+      res.on('end', () => {
         done({
           status: res.statusCode ?? 0,
           headers: res.headers,
           body: Buffer.concat(chunks).toString('utf8'),
-        }),
-      );
+        });
+      });
       res.on('error', fail);
     });
     req.on('error', fail);
@@ -97,10 +97,11 @@ beforeAll(async () => {
     'text/html; charset=utf-8',
   );
   cdn = await startLocalCdn({ port: 0, s3, bucket: stack.env.PUBLIBAC_SITE_BUCKET!, kvs, clock });
-});
-afterAll(async () => {
-  await cdn?.stop();
-  await stack?.stop();
+  // Torn down only once set up (vitest runs what beforeAll returns after the file).
+  return async () => {
+    await cdn.stop();
+    await stack.stop();
+  };
 });
 beforeEach(async () => {
   await kvs.put(
@@ -115,26 +116,30 @@ function expectSecurityHeaders(answer: Answer) {
 }
 
 describe('local CDN: embargo to the millisecond', () => {
-  it('before the instant: every path of the release is 404 (uncached), the landing page is the announcement', async () => {
-    clock.set(new Date(T - 1));
-    for (const path of Object.keys(RELEASE).filter((p) => p !== 'index.html')) {
-      const answer = await get(`/aix-marseille/${path}`);
-      expect(answer.status, path).toBe(404);
-      expect(answer.headers['cache-control']).toBe('no-store');
-      expect(answer.body).not.toContain(RELEASE[path]![1]);
-    }
-    expect(await get('/aix-marseille')).toMatchObject({
-      status: 301,
-      headers: { location: '/aix-marseille/' },
-    });
-    for (const landing of ['/aix-marseille/', '/aix-marseille/index.html']) {
-      const answer = await get(landing);
-      expect(answer).toMatchObject({ status: 200, body: ANNOUNCEMENT });
-      // Revalidated on every view: no browser shows the announcement past the instant.
-      expect(answer.headers['cache-control']).toBe('public, max-age=0, s-maxage=5');
-      expectSecurityHeaders(answer);
-    }
-  });
+  it(
+    'before the instant: every path of the release is 404 (uncached), the landing page is the ' +
+      'announcement',
+    async () => {
+      clock.set(new Date(T - 1));
+      for (const path of Object.keys(RELEASE).filter((p) => p !== 'index.html')) {
+        const answer = await get(`/aix-marseille/${path}`);
+        expect(answer.status, path).toBe(404);
+        expect(answer.headers['cache-control']).toBe('no-store');
+        expect(answer.body).not.toContain(RELEASE[path]![1]);
+      }
+      expect(await get('/aix-marseille')).toMatchObject({
+        status: 301,
+        headers: { location: '/aix-marseille/' },
+      });
+      for (const landing of ['/aix-marseille/', '/aix-marseille/index.html']) {
+        const answer = await get(landing);
+        expect(answer).toMatchObject({ status: 200, body: ANNOUNCEMENT });
+        // Revalidated on every view: no browser shows the announcement past the instant.
+        expect(answer.headers['cache-control']).toBe('public, max-age=0, s-maxage=5');
+        expectSecurityHeaders(answer);
+      }
+    },
+  );
 
   for (const [label, at] of [
     ['at the instant exactly', T],
@@ -186,53 +191,64 @@ describe('local CDN: embargo to the millisecond', () => {
 });
 
 describe('local CDN: name lists expire at the edge', () => {
-  it("from the pointer's listsUntil on, lists answer 404 (uncached) while the landing page, lookup shards and statistics stay", async () => {
-    await kvs.put(
-      pointerKey('aix-marseille'),
-      encodePointer({ v: 1, current: 'r-test-1', next: null, notBefore: null, listsUntil: T }),
-    );
-    clock.set(new Date(T - 1));
-    expect(await get('/aix-marseille/listes/0130040Y.html')).toMatchObject({
-      status: 200,
-      body: RELEASE['listes/0130040Y.html']![1],
-    });
-    clock.set(new Date(T));
-    const list = await get('/aix-marseille/listes/0130040Y.html');
-    expect(list.status).toBe(404);
-    expect(list.headers['cache-control']).toBe('no-store');
-    expect(list.body).not.toContain('DUPONT');
-    for (const path of ['index.html', 'resultats/0a.json', 'statistiques/stats.csv']) {
-      expect(await get(`/aix-marseille/${path}`), path).toMatchObject({
+  it(
+    "from the pointer's listsUntil on, lists answer 404 (uncached) while the landing page, " +
+      'lookup shards and statistics stay',
+    async () => {
+      await kvs.put(
+        pointerKey('aix-marseille'),
+        encodePointer({ v: 1, current: 'r-test-1', next: null, notBefore: null, listsUntil: T }),
+      );
+      clock.set(new Date(T - 1));
+      expect(await get('/aix-marseille/listes/0130040Y.html')).toMatchObject({
         status: 200,
-        body: RELEASE[path]![1],
+        body: RELEASE['listes/0130040Y.html']![1],
       });
-    }
-  });
+      clock.set(new Date(T));
+      const list = await get('/aix-marseille/listes/0130040Y.html');
+      expect(list.status).toBe(404);
+      expect(list.headers['cache-control']).toBe('no-store');
+      expect(list.body).not.toContain('DUPONT');
+      for (const path of ['index.html', 'resultats/0a.json', 'statistiques/stats.csv']) {
+        expect(await get(`/aix-marseille/${path}`), path).toMatchObject({
+          status: 200,
+          body: RELEASE[path]![1],
+        });
+      }
+    },
+  );
 });
 
 describe('local CDN: /robots.txt', () => {
-  it('answers the policy with the security and cache headers, whatever the pointers (today: 404)', async () => {
-    await kvs.delete(pointerKey('aix-marseille'));
-    clock.set(new Date(T - 1));
-    const answer = await get('/robots.txt');
-    expect(answer).toMatchObject({ status: 200, body: ROBOTS_TXT });
-    expect(answer.headers['content-type']).toBe('text/plain; charset=utf-8');
-    expect(answer.headers['cache-control']).toBe(SHORT);
-    expectSecurityHeaders(answer);
-    expect(answer.body).toContain('Disallow: /*/listes/');
-    expect(await get('/robots.txt', 'HEAD')).toMatchObject({ status: 200, body: '' });
-  });
+  it(
+    'answers the policy with the security and cache ' +
+      'headers, whatever the pointers (today: 404)',
+    async () => {
+      await kvs.delete(pointerKey('aix-marseille'));
+      clock.set(new Date(T - 1));
+      const answer = await get('/robots.txt');
+      expect(answer).toMatchObject({ status: 200, body: ROBOTS_TXT });
+      expect(answer.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(answer.headers['cache-control']).toBe(SHORT);
+      expectSecurityHeaders(answer);
+      expect(answer.body).toContain('Disallow: /*/listes/');
+      expect(await get('/robots.txt', 'HEAD')).toMatchObject({ status: 200, body: '' });
+    },
+  );
 });
 
 describe('the local stack', () => {
-  it('runs its own CDN over the same bucket and pointer table (system clock: 2024 is past)', async () => {
-    const site = stack.env.PUBLIBAC_SITE_URL!;
-    const answer = await fetch(`${site}/aix-marseille/resultats/0a.json`);
-    expect(answer.status).toBe(200);
-    expect(await answer.text()).toBe(RELEASE['resultats/0a.json']![1]);
-    await kvs.delete(pointerKey('aix-marseille'));
-    expect((await fetch(`${site}/aix-marseille/resultats/0a.json`)).status).toBe(404);
-  });
+  it(
+    'runs its own CDN over the same bucket and ' + 'pointer table (system clock: 2024 is past)',
+    async () => {
+      const site = stack.env.PUBLIBAC_SITE_URL!;
+      const answer = await fetch(`${site}/aix-marseille/resultats/0a.json`);
+      expect(answer.status).toBe(200);
+      expect(await answer.text()).toBe(RELEASE['resultats/0a.json']![1]);
+      await kvs.delete(pointerKey('aix-marseille'));
+      expect((await fetch(`${site}/aix-marseille/resultats/0a.json`)).status).toBe(404);
+    },
+  );
 });
 
 describe('local CDN: what no pointer names is unreachable', () => {
@@ -274,20 +290,24 @@ describe('local CDN: what no pointer names is unreachable', () => {
     },
   );
 
-  it('refuses raw non-ASCII bytes in the path (invalid HTTP: Node answers 400 before the function runs)', async () => {
-    clock.set(new Date(T));
-    // node:http writes a path string as latin1: a latin1 byte, then UTF-8 bytes on the wire.
-    const utf8 = (path: string) => Buffer.from(path, 'utf8').toString('latin1');
-    for (const path of [
-      '/aix-marseillé/',
-      utf8('/aix-marseillé/index.html'),
-      utf8('/aix-marseille/\u2025/rehearsals/r-rehearsal/aix-marseille/index.html'),
-    ]) {
-      const answer = await get(path);
-      expect([400, 404]).toContain(answer.status);
-      expect(answer.body).not.toContain(REHEARSAL_MARKER);
-    }
-  });
+  it(
+    'refuses raw non-ASCII bytes in the path (invalid HTTP: Node answers 400 before the ' +
+      'function runs)',
+    async () => {
+      clock.set(new Date(T));
+      // node:http writes a path string as latin1: a latin1 byte, then UTF-8 bytes on the wire.
+      const utf8 = (path: string) => Buffer.from(path, 'utf8').toString('latin1');
+      for (const path of [
+        '/aix-marseillé/',
+        utf8('/aix-marseillé/index.html'),
+        utf8('/aix-marseille/\u2025/rehearsals/r-rehearsal/aix-marseille/index.html'),
+      ]) {
+        const answer = await get(path);
+        expect([400, 404]).toContain(answer.status);
+        expect(answer.body).not.toContain(REHEARSAL_MARKER);
+      }
+    },
+  );
 
   it('ignores a pointer that names something other than a release id', async () => {
     clock.set(new Date(T));

@@ -11,6 +11,7 @@ import {
   startTestStack,
   type TestStack,
 } from '../../support/local-stack.js';
+import { clearTable } from '../../support/clear-table.js';
 import { lambdaContext, s3Created } from './events.js';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/decisions');
@@ -24,7 +25,7 @@ beforeAll(async () => {
   Object.assign(process.env, stack.env);
   bucket = stack.env.PUBLIBAC_INGEST_BUCKET!;
 });
-afterAll(async () => stack?.stop());
+afterAll(async () => stack.stop());
 
 async function drop(key: string, file: string) {
   const body = await readFile(join(fixtures, file));
@@ -43,6 +44,8 @@ const store = () =>
 
 describe('ingest handler (S3 ObjectCreated)', () => {
   it('stores the decisions of a file dropped under incoming/ and reports beside it', async () => {
+    // Its own set-up: an empty store, whatever ran before.
+    await clearTable(dynamoClientFor(stack.env), stack.env.PUBLIBAC_DECISIONS_TABLE!);
     const event = await drop('incoming/aix-marseille 2024-06.csv', 'good.csv');
     const outcomes = await handler(event, context);
     expect(outcomes).toEqual([
@@ -65,24 +68,30 @@ describe('ingest handler (S3 ObjectCreated)', () => {
   });
 
   it('is idempotent: the same file notified again changes nothing', async () => {
+    // Its own set-up: the file stored once, whatever ran before.
+    await handler(await drop('incoming/once.csv', 'good.csv'), context);
     const event = await drop('incoming/again.csv', 'good.csv');
     const [outcome] = await handler(event, context);
     expect(outcome).toMatchObject({ status: 'ingested', new: 0, unchanged: 6 });
   });
 
-  it('rejects a bad file whole: nothing written, the issues in the report, counts only in the result', async () => {
-    const before = await store().currentDecisions('2024-06', 'aix-marseille');
-    const event = await drop('incoming/formula.csv', 'bad/formula-name.csv');
-    const [outcome] = await handler(event, context);
-    expect(outcome).toMatchObject({
-      key: 'incoming/formula.csv',
-      status: 'rejected',
-      report: 'reports/formula.csv.txt',
-    });
-    expect(outcome!.status === 'rejected' && outcome!.issues).toBeGreaterThan(0);
-    expect(await text('reports/formula.csv.txt')).toMatch(/formula\.csv.*nothing was written/s);
-    expect(await store().currentDecisions('2024-06', 'aix-marseille')).toEqual(before);
-  });
+  it(
+    'rejects a bad file whole: nothing written, the issues in the report, counts only in the ' +
+      'result',
+    async () => {
+      const before = await store().currentDecisions('2024-06', 'aix-marseille');
+      const event = await drop('incoming/formula.csv', 'bad/formula-name.csv');
+      const [outcome] = await handler(event, context);
+      expect(outcome).toMatchObject({
+        key: 'incoming/formula.csv',
+        status: 'rejected',
+        report: 'reports/formula.csv.txt',
+      });
+      expect(outcome!.status === 'rejected' && outcome!.issues).toBeGreaterThan(0);
+      expect(await text('reports/formula.csv.txt')).toMatch(/formula\.csv.*nothing was written/s);
+      expect(await store().currentDecisions('2024-06', 'aix-marseille')).toEqual(before);
+    },
+  );
 
   it('refuses an event that is not an S3 ObjectCreated notification', async () => {
     await expect(

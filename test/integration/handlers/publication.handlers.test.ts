@@ -7,7 +7,7 @@ import { handler as adminApi } from '../../../functions/admin-api/handler.js';
 import { handler as ingest } from '../../../functions/ingest/handler.js';
 import { InvalidEventError } from '../../../functions/parse-event.js';
 import { handler as publish } from '../../../functions/publish/handler.js';
-import { lambdaClient } from '../../../functions/render/fan-out.js';
+import { lambdaClient } from '../../../functions/lambda-client.js';
 import { handler as render } from '../../../functions/render/handler.js';
 import { DynamoArmTriggers } from '../../../shared/adapters/dynamodb/arm-triggers.dynamodb.js';
 import { controlTableAdapters } from '../../../shared/adapters/dynamodb/control-adapters.js';
@@ -39,7 +39,8 @@ const logged: string[] = [];
 beforeAll(async () => {
   stack = await startTestStack();
   Object.assign(process.env, stack.env, FUNCTION_ENV);
-  // Lambda has no emulator: the fan-out's client is stubbed at the SDK boundary, the publish function runs in process.
+  // Lambda has no emulator: the fan-out's client is stubbed at the SDK boundary, the publish
+  // function runs in process.
   invoked = runFunctionsInProcess(
     lambdaClient(),
     () => publicationDepsFor(stack.env, systemClock).deps,
@@ -65,7 +66,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   vi.restoreAllMocks();
-  await stack?.stop();
+  await stack.stop();
 });
 
 const call = async (routeKey: string, opts: Parameters<typeof apiRequest>[1]) => {
@@ -86,7 +87,8 @@ const exists = async (key: string) =>
       () => true,
       () => false,
     );
-// Tomorrow 10:00 in the académie's time zone: the schedule is in the future whatever the day the test runs.
+// Tomorrow 10:00 in the académie's time zone: the schedule is in the future whatever the day the
+// test runs.
 const tomorrow = DateTime.now().setZone('Europe/Paris').plus({ days: 1 }).toFormat('yyyy-MM-dd');
 let releaseId: string;
 
@@ -112,69 +114,97 @@ describe('render handler', () => {
     expect(await exists(`releases/${releaseId}/manifest.json`)).toBe(true);
   });
 
-  it('returns a refusal (no retry) for an académie with nothing ingested, and throws on a malformed event', async () => {
-    expect(
-      await render(
-        {
-          academie: 'lyon',
-          session: SESSION,
-          groupe: 1,
-          actor: 'alice',
-          roles: ['lyon:publication'],
-        },
-        lambdaContext('render'),
-      ),
-    ).toMatchObject({ ok: false, error: expect.stringMatching(/no decisions stored/) });
-    // The officer travels with the event and is checked again: a role of another académie renders nothing.
-    expect(
-      await render(
-        {
-          academie: 'lyon',
-          session: SESSION,
-          groupe: 1,
-          actor: 'alice',
-          roles: ['aix-marseille:publication'],
-        },
-        lambdaContext('render'),
-      ),
-    ).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/requires the role lyon:publication/),
-    });
-    await expect(
-      render(
-        {
-          academie: 'Lyon!',
-          session: SESSION,
-          groupe: 1,
-          actor: 'alice',
-          roles: ['aix-marseille:publication'],
-        },
-        lambdaContext('render'),
-      ),
-    ).rejects.toBeInstanceOf(InvalidEventError);
-  });
+  it(
+    'returns a refusal (no retry) for an académie with nothing ingested, and throws on a ' +
+      'malformed event',
+    async () => {
+      expect(
+        await render(
+          {
+            academie: 'lyon',
+            session: SESSION,
+            groupe: 1,
+            actor: 'alice',
+            roles: ['lyon:publication'],
+          },
+          lambdaContext('render'),
+        ),
+      ).toMatchObject({ ok: false, error: expect.stringMatching(/no decisions stored/) });
+      // The officer travels with the event and is checked again: a role of another académie renders
+      // nothing.
+      expect(
+        await render(
+          {
+            academie: 'lyon',
+            session: SESSION,
+            groupe: 1,
+            actor: 'alice',
+            roles: ['aix-marseille:publication'],
+          },
+          lambdaContext('render'),
+        ),
+      ).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/requires the role lyon:publication/),
+      });
+      await expect(
+        render(
+          {
+            academie: 'Lyon!',
+            session: SESSION,
+            groupe: 1,
+            actor: 'alice',
+            roles: ['aix-marseille:publication'],
+          },
+          lambdaContext('render'),
+        ),
+      ).rejects.toBeInstanceOf(InvalidEventError);
+    },
+  );
 });
 
-describe('admin API and publish handlers', () => {
-  it('schedules for a publication officer: plan, arm trigger, announcement, audited with the caller', async () => {
-    const res = await call('POST /schedule', {
-      claims: alice,
-      body: { academie: SLUG, session: SESSION, groupe: 1, at: tomorrow },
-    });
-    expect(res).toMatchObject({
-      status: 200,
-      body: { state: 'scheduled', local: `${tomorrow} 10:00`, timeZone: 'Europe/Paris' },
-    });
-    const triggers = await new DynamoArmTriggers({
-      client: dynamoClientFor(stack.env),
-      tableName: stack.env.PUBLIBAC_CONTROL_TABLE!,
-    }).due(new Date(Date.now() + 3 * 86400_000));
-    expect(triggers).toEqual([
-      expect.objectContaining({ academie: SLUG, session: SESSION, groupe: 1 }),
-    ]);
-    expect(await exists(`announcements/${SLUG}/index.html`)).toBe(true);
+// One académie's publication day through the deployed handlers, step by step in the order the
+// officers take them (render, schedule, arm, publish now, expire the lists, read the audit):
+// each step starts from the state the previous one left, so this story keeps its order when the
+// suite is shuffled. It renders its own release first, whatever ran before it.
+describe('admin API and publish handlers', { shuffle: false }, () => {
+  beforeAll(async () => {
+    const result = await render(
+      {
+        academie: SLUG,
+        session: SESSION,
+        groupe: 1,
+        actor: 'alice',
+        roles: ['aix-marseille:publication'],
+      },
+      lambdaContext('render'),
+    );
+    if (!result.ok) throw new Error('the story needs a rendered release');
+    releaseId = result.releaseId;
   });
+
+  it(
+    'schedules for a publication officer: plan, arm trigger, announcement, audited with the ' +
+      'caller',
+    async () => {
+      const res = await call('POST /schedule', {
+        claims: alice,
+        body: { academie: SLUG, session: SESSION, groupe: 1, at: tomorrow },
+      });
+      expect(res).toMatchObject({
+        status: 200,
+        body: { state: 'scheduled', local: `${tomorrow} 10:00`, timeZone: 'Europe/Paris' },
+      });
+      const triggers = await new DynamoArmTriggers({
+        client: dynamoClientFor(stack.env),
+        tableName: stack.env.PUBLIBAC_CONTROL_TABLE!,
+      }).due(new Date(Date.now() + 3 * 86400_000));
+      expect(triggers).toEqual([
+        expect.objectContaining({ academie: SLUG, session: SESSION, groupe: 1 }),
+      ]);
+      expect(await exists(`announcements/${SLUG}/index.html`)).toBe(true);
+    },
+  );
 
   it('arms the pointer from the scheduler payload, opening at the planned instant', async () => {
     const result = await publish(
@@ -196,40 +226,44 @@ describe('admin API and publish handlers', () => {
     });
   });
 
-  it('checks the caller: 401 without identity, 403 outside the group, 400 on a bad body, 409 when the use case refuses', async () => {
-    expect(
-      (
+  it(
+    'checks the caller: 401 without identity, 403 outside the group, 400 on a bad body, 409 ' +
+      'when the use case refuses',
+    async () => {
+      expect(
+        (
+          await call('POST /schedule', {
+            body: { academie: SLUG, session: SESSION, groupe: 1, at: tomorrow },
+          })
+        ).status,
+      ).toBe(401);
+      expect(
         await call('POST /schedule', {
+          claims: fred,
           body: { academie: SLUG, session: SESSION, groupe: 1, at: tomorrow },
-        })
-      ).status,
-    ).toBe(401);
-    expect(
-      await call('POST /schedule', {
-        claims: fred,
-        body: { academie: SLUG, session: SESSION, groupe: 1, at: tomorrow },
-      }),
-    ).toMatchObject({ status: 403, body: { error: 'forbidden' } });
-    expect(
-      await call('POST /schedule', { claims: alice, body: { academie: SLUG, groupe: 3 } }),
-    ).toMatchObject({
-      status: 400,
-      body: {
-        error: 'invalid-request',
-        issues: expect.arrayContaining([expect.stringMatching(/^session/)]),
-      },
-    });
-    expect(
-      await call('POST /schedule', {
-        claims: alice,
-        body: { academie: SLUG, session: SESSION, groupe: 1, at: '2020-07-04 10:00' },
-      }),
-    ).toMatchObject({
-      status: 409,
-      body: { error: 'refused', message: expect.stringMatching(/not in the future/) },
-    });
-    expect((await call('GET /nowhere', { claims: alice })).status).toBe(404);
-  });
+        }),
+      ).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+      expect(
+        await call('POST /schedule', { claims: alice, body: { academie: SLUG, groupe: 3 } }),
+      ).toMatchObject({
+        status: 400,
+        body: {
+          error: 'invalid-request',
+          issues: expect.arrayContaining([expect.stringMatching(/^session/)]),
+        },
+      });
+      expect(
+        await call('POST /schedule', {
+          claims: alice,
+          body: { academie: SLUG, session: SESSION, groupe: 1, at: '2020-07-04 10:00' },
+        }),
+      ).toMatchObject({
+        status: 409,
+        body: { error: 'refused', message: expect.stringMatching(/not in the future/) },
+      });
+      expect((await call('GET /nowhere', { claims: alice })).status).toBe(404);
+    },
+  );
 
   it('queues one asynchronous render per académie of the caller, with the caller', async () => {
     const both = officer('alice', ['aix-marseille:publication', 'nice:publication']);
@@ -274,110 +308,120 @@ describe('admin API and publish handlers', () => {
     expect(renders()).toHaveLength(2);
   });
 
-  it('publishes now once a second officer approves, and makes a signed link to the newest rehearsal', async () => {
-    expect(
-      await call('POST /publish', {
-        claims: alice,
-        body: { academie: SLUG, session: SESSION, groupe: 1, now: true },
-      }),
-    ).toMatchObject({ status: 202, body: { state: 'awaiting-approval' } });
-    expect(
-      await call('POST /approve', {
-        claims: bruno,
-        body: { academie: SLUG, session: SESSION, groupe: 1 },
-      }),
-    ).toMatchObject({ status: 200, body: { plan: { state: 'published', releaseId } } });
-    expect(await pointer()).toMatchObject({
-      v: 1,
-      current: releaseId,
-      next: null,
-      notBefore: null,
-      listsUntil: expect.any(Number),
-    });
-
-    expect(
-      (
-        await call('GET /rehearsal-link', {
+  it(
+    'publishes now once a second officer approves, and makes a signed link to the newest ' +
+      'rehearsal',
+    async () => {
+      expect(
+        await call('POST /publish', {
           claims: alice,
-          query: { academie: SLUG, session: SESSION },
-        })
-      ).status,
-    ).toBe(404);
-    const rehearsal = await render(
-      {
-        academie: SLUG,
-        session: SESSION,
-        groupe: 1,
-        kind: 'rehearsal',
-        actor: 'alice',
-        roles: ['aix-marseille:publication'],
-      },
-      lambdaContext('render'),
-    );
-    expect(rehearsal).toMatchObject({ ok: true, kind: 'rehearsal' });
-    const link = await call('GET /rehearsal-link', {
-      claims: alice,
-      query: { academie: SLUG, session: SESSION },
-    });
-    expect(link).toMatchObject({
-      status: 200,
-      body: {
-        path: expect.stringMatching(
-          new RegExp(`^/_rehearsal/[a-z0-9-]+/\\d{10}/[0-9a-f]{64}/${SLUG}/$`),
+          body: { academie: SLUG, session: SESSION, groupe: 1, now: true },
+        }),
+      ).toMatchObject({ status: 202, body: { state: 'awaiting-approval' } });
+      expect(
+        await call('POST /approve', {
+          claims: bruno,
+          body: { academie: SLUG, session: SESSION, groupe: 1 },
+        }),
+      ).toMatchObject({ status: 200, body: { plan: { state: 'published', releaseId } } });
+      expect(await pointer()).toMatchObject({
+        v: 1,
+        current: releaseId,
+        next: null,
+        notBefore: null,
+        listsUntil: expect.any(Number),
+      });
+
+      expect(
+        (
+          await call('GET /rehearsal-link', {
+            claims: alice,
+            query: { academie: SLUG, session: SESSION },
+          })
+        ).status,
+      ).toBe(404);
+      const rehearsal = await render(
+        {
+          academie: SLUG,
+          session: SESSION,
+          groupe: 1,
+          kind: 'rehearsal',
+          actor: 'alice',
+          roles: ['aix-marseille:publication'],
+        },
+        lambdaContext('render'),
+      );
+      expect(rehearsal).toMatchObject({ ok: true, kind: 'rehearsal' });
+      const link = await call('GET /rehearsal-link', {
+        claims: alice,
+        query: { academie: SLUG, session: SESSION },
+      });
+      expect(link).toMatchObject({
+        status: 200,
+        body: {
+          path: expect.stringMatching(
+            new RegExp(`^/_rehearsal/[a-z0-9-]+/\\d{10}/[0-9a-f]{64}/${SLUG}/$`),
+          ),
+        },
+      });
+    },
+  );
+
+  it(
+    'runs the scheduled "expire lists" step: early, it waits; once expired, the live release ' +
+      'loses its lists',
+    async () => {
+      const early = await publish(
+        { step: 'expire-lists', academie: SLUG, session: SESSION },
+        lambdaContext('publish'),
+      );
+      expect(early).toMatchObject({ state: 'pending', expiresAt: expect.any(String) });
+      // The handler runs on the system clock: move the session's expiry into the past instead.
+      const { publications } = controlTableAdapters(
+        dynamoClientFor(stack.env),
+        stack.env.PUBLIBAC_CONTROL_TABLE!,
+      );
+      const plan = (await publications.plan(SESSION, SLUG, 1))!;
+      const storage = new S3ReleaseStorage({
+        client: s3ClientFor(stack.env),
+        bucket: stack.env.PUBLIBAC_SITE_BUCKET!,
+      });
+      const before = (await storage.currentManifest(releaseId))!.files.filter((f) =>
+        f.path.includes('/listes/'),
+      );
+      expect(before.length).toBeGreaterThan(0);
+      await publications.savePlan({
+        ...plan,
+        listsExpireAt: new Date(Date.now() - 1000).toISOString(),
+      });
+
+      const result = await publish(
+        { step: 'expire-lists', academie: SLUG, session: SESSION },
+        lambdaContext('publish'),
+      );
+      expect(result).toMatchObject({ state: 'withdrawn', takedown: { releaseId } });
+      for (const f of before)
+        expect(await exists(`releases/${releaseId}/${f.path}`), f.path).toBe(false);
+      expect(
+        (await storage.currentManifest(releaseId))!.files.filter((f) =>
+          f.path.includes('/listes/'),
         ),
-      },
-    });
-  });
-
-  it('runs the scheduled "expire lists" step: early, it waits; once expired, the live release loses its lists', async () => {
-    const early = await publish(
-      { step: 'expire-lists', academie: SLUG, session: SESSION },
-      lambdaContext('publish'),
-    );
-    expect(early).toMatchObject({ state: 'pending', expiresAt: expect.any(String) });
-    // The handler runs on the system clock: move the session's expiry into the past instead.
-    const { publications } = controlTableAdapters(
-      dynamoClientFor(stack.env),
-      stack.env.PUBLIBAC_CONTROL_TABLE!,
-    );
-    const plan = (await publications.plan(SESSION, SLUG, 1))!;
-    const storage = new S3ReleaseStorage({
-      client: s3ClientFor(stack.env),
-      bucket: stack.env.PUBLIBAC_SITE_BUCKET!,
-    });
-    const before = (await storage.currentManifest(releaseId))!.files.filter((f) =>
-      f.path.includes('/listes/'),
-    );
-    expect(before.length).toBeGreaterThan(0);
-    await publications.savePlan({
-      ...plan,
-      listsExpireAt: new Date(Date.now() - 1000).toISOString(),
-    });
-
-    const result = await publish(
-      { step: 'expire-lists', academie: SLUG, session: SESSION },
-      lambdaContext('publish'),
-    );
-    expect(result).toMatchObject({ state: 'withdrawn', takedown: { releaseId } });
-    for (const f of before)
-      expect(await exists(`releases/${releaseId}/${f.path}`), f.path).toBe(false);
-    expect(
-      (await storage.currentManifest(releaseId))!.files.filter((f) => f.path.includes('/listes/')),
-    ).toEqual([]);
-    const audit = await call('GET /audit', {
-      claims: alice,
-      query: { academie: SLUG, session: SESSION },
-    });
-    expect(audit.body.at(-1)).toMatchObject({
-      action: 'expire-lists',
-      actor: 'scheduler',
-      releaseId,
-    });
-    expect((await pointer())!.listsUntil).toBeLessThanOrEqual(Date.now());
-    await expect(
-      publish({ step: 'expire-lists', academie: SLUG } as never, lambdaContext('publish')),
-    ).rejects.toBeInstanceOf(InvalidEventError);
-  });
+      ).toEqual([]);
+      const audit = await call('GET /audit', {
+        claims: alice,
+        query: { academie: SLUG, session: SESSION },
+      });
+      expect(audit.body.at(-1)).toMatchObject({
+        action: 'expire-lists',
+        actor: 'scheduler',
+        releaseId,
+      });
+      expect((await pointer())!.listsUntil).toBeLessThanOrEqual(Date.now());
+      await expect(
+        publish({ step: 'expire-lists', academie: SLUG } as never, lambdaContext('publish')),
+      ).rejects.toBeInstanceOf(InvalidEventError);
+    },
+  );
 
   it('shows the audit trail to fraud officers, with each caller as actor', async () => {
     const res = await call('GET /audit', {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { decisionDigest } from '../../../shared/domain/decision-digest.js';
 import type { Decision } from '../../../shared/domain/decision.schema.js';
 import { generateFirstGroup, writeCsv } from '../../../shared/generate/decisions.generator.js';
@@ -68,100 +69,110 @@ beforeAll(async () => {
   await t.deps.decisions.appendVersions(
     decisions.map((d) => ({ ...d, digest: decisionDigest(d), source })),
   );
+  // Torn down only once set up (vitest runs what beforeAll returns after the file).
+  return async () => {
+    await stack.stop();
+  };
 });
-afterAll(async () => stack?.stop());
 
-describe('publibac codes export', () => {
-  it('writes the mail-merge CSV and one page of slips per établissement, owner-only, and audits the export', async () => {
-    const out = join(dir, 'codes');
-    const done = await publibac(
-      'codes',
-      'export',
-      '--academie',
-      'normandie',
-      '--session',
-      SESSION,
-      '--from',
-      decisionsFile,
-      '-o',
-      out,
-    );
-    expect(done).toMatchObject({
-      code: 0,
-      stdout: expect.stringMatching(/^40 access codes for \d+ établissements/),
-    });
-    const csv = await readFile(join(out, 'codes.csv'), 'utf8');
-    expect(csv.startsWith('\ufeffnumero_candidat;nom;prenoms;uai;code\r\n')).toBe(true);
-    const records: Record<string, string>[] = parse(csv, {
-      delimiter: ';',
-      bom: true,
-      columns: true,
-    });
-    expect(records).toHaveLength(40);
-    const uais = new Set(decisions.map((d) => d.uai));
-    expect((await readdir(out)).sort()).toEqual(
-      ['codes.csv', ...[...uais].map((u) => `${u}.html`)].sort(),
-    );
-    for (const uai of uais) {
-      const page = await readFile(join(out, `${uai}.html`), 'utf8');
-      const mine = records.filter((r) => r.uai === uai);
-      expect(page.match(/<section class="coupon">/g)).toHaveLength(mine.length);
-      for (const r of mine) expect(page).toContain(`<dd class="code">${r.code}</dd>`);
-      expect(page).toContain('https://resultats.example.fr/normandie/');
-    }
-    expect((await stat(out)).mode & 0o777).toBe(0o700);
-    expect((await stat(join(out, 'codes.csv'))).mode & 0o777).toBe(0o600);
-    const audit = (await t.deps.audit.entries({ academie: 'normandie' })).filter(
-      (e) => e.action === 'codes-export',
-    );
-    expect(audit.map((e) => [e.actor, e.detail])).toEqual([
-      ['diec', `40 access codes exported for ${uais.size} établissements`],
-    ]);
-    expect(JSON.stringify(audit)).not.toMatch(/[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}/);
+/** One line of codes.csv, the mail-merge file. */
+const CodeRecord = z.object({
+  numero_candidat: z.string(),
+  nom: z.string(),
+  prenoms: z.string(),
+  uai: z.string(),
+  code: z.string(),
+});
+const readCodes = (csv: string) =>
+  z.array(CodeRecord).parse(parse(csv, { delimiter: ';', bom: true, columns: true }));
+const codesExport = (from: string, out: string, academie = 'normandie') =>
+  publibac(
+    'codes',
+    'export',
+    '--academie',
+    academie,
+    '--session',
+    SESSION,
+    '--from',
+    from,
+    '-o',
+    out,
+  );
+const exportAudit = async () =>
+  (await t.deps.audit.entries({ academie: 'normandie' })).filter(
+    (e) => e.action === 'codes-export',
+  );
 
-    // Asked again (a lost slip, an inscriptions file): the same codes.
-    const inscriptions = join(dir, 'inscriptions.csv');
-    await writeFile(
-      inscriptions,
-      `numero;nom;prenoms;uai\n${records.map((r) => `${r.numero_candidat};${r.nom};${r.prenoms};${r.uai}`).join('\n')}\n`,
-    );
-    const again = join(dir, 'again');
-    expect(
-      (
+// Each test runs three or four real CLI processes (a tsx start-up each): room for a loaded machine.
+describe('publibac codes export', { timeout: 120_000 }, () => {
+  it(
+    'writes the mail-merge CSV and one page of slips per établissement, owner-only, and audits ' +
+      'the export',
+    async () => {
+      const out = join(dir, 'codes');
+      const auditedBefore = (await exportAudit()).length;
+      const done = await codesExport(decisionsFile, out);
+      expect(done).toMatchObject({
+        code: 0,
+        stdout: expect.stringMatching(/^40 access codes for \d+ établissements/),
+      });
+      const csv = await readFile(join(out, 'codes.csv'), 'utf8');
+      expect(csv.startsWith('\ufeffnumero_candidat;nom;prenoms;uai;code\r\n')).toBe(true);
+      const records = readCodes(csv);
+      expect(records).toHaveLength(40);
+      const uais = new Set(decisions.map((d) => d.uai));
+      expect((await readdir(out)).sort()).toEqual(
+        ['codes.csv', ...[...uais].map((u) => `${u}.html`)].sort(),
+      );
+      for (const uai of uais) {
+        const page = await readFile(join(out, `${uai}.html`), 'utf8');
+        const mine = records.filter((r) => r.uai === uai);
+        expect(page.match(/<section class="coupon">/g)).toHaveLength(mine.length);
+        for (const r of mine) expect(page).toContain(`<dd class="code">${r.code}</dd>`);
+        expect(page).toContain('https://resultats.example.fr/normandie/');
+      }
+      expect((await stat(out)).mode & 0o777).toBe(0o700);
+      expect((await stat(join(out, 'codes.csv'))).mode & 0o777).toBe(0o600);
+      const audit = (await exportAudit()).slice(auditedBefore);
+      expect(audit.map((e) => [e.actor, e.detail])).toEqual([
+        ['diec', `40 access codes exported for ${uais.size} établissements`],
+      ]);
+      expect(JSON.stringify(audit)).not.toMatch(/[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}/);
+
+      // Asked again (a lost slip, an inscriptions file): the same codes.
+      const inscriptions = join(dir, 'inscriptions.csv');
+      await writeFile(
+        inscriptions,
+        [
+          'numero;nom;prenoms;uai',
+          ...records.map((r) => [r.numero_candidat, r.nom, r.prenoms, r.uai].join(';')),
+        ]
+          .map((line) => `${line}\n`)
+          .join(''),
+      );
+      const again = join(dir, 'again');
+      expect((await codesExport(inscriptions, again)).code).toBe(0);
+      expect(await readFile(join(again, 'codes.csv'), 'utf8')).toBe(csv);
+      const one = records[7]!;
+      expect(
         await publibac(
           'codes',
-          'export',
+          'show',
+          one.numero_candidat,
           '--academie',
           'normandie',
           '--session',
           SESSION,
-          '--from',
-          inscriptions,
-          '-o',
-          again,
-        )
-      ).code,
-    ).toBe(0);
-    expect(await readFile(join(again, 'codes.csv'), 'utf8')).toBe(csv);
-    const one = records[7]!;
-    expect(
-      await publibac(
-        'codes',
-        'show',
-        one.numero_candidat!,
-        '--academie',
-        'normandie',
-        '--session',
-        SESSION,
-      ),
-    ).toMatchObject({ code: 0, stdout: `${one.numero_candidat}: ${one.code}\n` });
-  });
+        ),
+      ).toMatchObject({ code: 0, stdout: `${one.numero_candidat}: ${one.code}\n` });
+    },
+  );
 
   it('each code opens its own candidate’s entry in a rendered release, and no other', async () => {
-    const records: Record<string, string>[] = parse(
-      await readFile(join(dir, 'codes', 'codes.csv'), 'utf8'),
-      { delimiter: ';', bom: true, columns: true },
-    );
+    // Its own export: the codes exactly as the mail-merge file gives them.
+    const out = join(dir, 'codes-for-lookup');
+    expect((await codesExport(decisionsFile, out)).code).toBe(0);
+    const records = readCodes(await readFile(join(out, 'codes.csv'), 'utf8'));
     const { rendered } = await renderInMemory(t.deps, {
       academie: 'normandie',
       session: SESSION,
@@ -183,11 +194,11 @@ describe('publibac codes export', () => {
       });
     const expected = new Map(selectPublicResults(decisions, 1).map((r) => [r.numero, r.resultat]));
     for (const r of records) {
-      const own = await look(r.numero_candidat!, r.code!);
-      if (expected.has(r.numero_candidat!))
+      const own = await look(r.numero_candidat, r.code);
+      if (expected.has(r.numero_candidat))
         expect(own).toMatchObject({
           found: true,
-          entry: { resultat: expected.get(r.numero_candidat!) },
+          entry: { resultat: expected.get(r.numero_candidat) },
         });
       else expect(own).toEqual({ found: false }); // deferred (REMPLACEMENT): nothing online
     }
@@ -195,78 +206,53 @@ describe('publibac codes export', () => {
     let opened = 0;
     for (const a of records)
       for (const b of records)
-        if (a !== b && (await look(a.numero_candidat!, b.code!)).found) opened++;
+        if (a !== b && (await look(a.numero_candidat, b.code)).found) opened++;
     expect(opened).toBe(0);
   });
 
-  it('refuses a bad file whole, naming file, line, column and rule, and writes nothing', async () => {
-    const bad = join(dir, 'bad.csv');
-    await writeFile(
-      bad,
-      'numero;nom;prenoms;uai\n14000000001;=SUM(A1);Léa;0140001A\n14000000002;DUPONT;Léa;0140001A\n12;MARTIN;Léa;0140001B\n',
-    );
-    const out = join(dir, 'nothing');
-    const refused = await publibac(
-      'codes',
-      'export',
-      '--academie',
-      'normandie',
-      '--session',
-      SESSION,
-      '--from',
-      bad,
-      '-o',
-      out,
-    );
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('bad.csv:2:2: nom: starts like a spreadsheet formula');
-    expect(refused.stderr).toContain(
-      'bad.csv:4:1: numero: 6 to 15 digits or capital letters (got "12")',
-    );
-    expect(refused.stderr).toMatch(/bad\.csv:4:4: uai: 7 digits and the right check letter/);
-    await writeFile(bad, 'numero;nom;prenoms;uai\n14000000001;"MARTIN;Léa;0140001A\n');
-    expect(
-      await publibac(
-        'codes',
-        'export',
-        '--academie',
-        'normandie',
-        '--session',
-        SESSION,
-        '--from',
+  it(
+    'refuses a bad file whole, naming file, ' + 'line, column and rule, and writes nothing',
+    async () => {
+      const bad = join(dir, 'bad.csv');
+      await writeFile(
         bad,
-        '-o',
-        out,
-      ),
-    ).toMatchObject({
-      code: 2,
-      stderr: expect.stringMatching(/^publibac: bad\.csv:\d+: not a ";" CSV file/),
-    });
-    await expect(stat(out)).rejects.toThrow(/ENOENT/);
-    const wrong = await publibac(
-      'codes',
-      'export',
-      '--academie',
-      'rennes',
-      '--session',
-      SESSION,
-      '--from',
-      decisionsFile,
-      '-o',
-      out,
-    );
-    expect(wrong).toMatchObject({
-      code: 2,
-      stderr: expect.stringMatching(
-        /normandie\.csv:2:\d+: academie: the row is for normandie, not rennes/,
-      ),
-    });
-  });
+        [
+          'numero;nom;prenoms;uai',
+          '14000000001;=SUM(A1);Léa;0140001A',
+          '14000000002;DUPONT;Léa;0140001A',
+          '12;MARTIN;Léa;0140001B',
+          '',
+        ].join('\n'),
+      );
+      const out = join(dir, 'nothing');
+      const refused = await codesExport(bad, out);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('bad.csv:2:2: nom: starts like a spreadsheet formula');
+      expect(refused.stderr).toContain(
+        'bad.csv:4:1: numero: 6 to 15 digits or capital letters (got "12")',
+      );
+      expect(refused.stderr).toMatch(/bad\.csv:4:4: uai: 7 digits and the right check letter/);
+      await writeFile(bad, 'numero;nom;prenoms;uai\n14000000001;"MARTIN;Léa;0140001A\n');
+      expect(await codesExport(bad, out)).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/^publibac: bad\.csv:\d+: not a ";" CSV file/),
+      });
+      await expect(stat(out)).rejects.toThrow(/ENOENT/);
+      const wrong = await codesExport(decisionsFile, out, 'rennes');
+      expect(wrong).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(
+          /normandie\.csv:2:\d+: academie: the row is for normandie, not rennes/,
+        ),
+      });
+    },
+  );
 });
 
 function serve(release: Release): typeof fetch {
   return async (input) => {
-    const path = String(input).replace('https://x/', '');
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const path = url.replace('https://x/', '');
     const file = release.files.find((f) => f.path === path);
     return file ? new Response(Buffer.from(file.body)) : new Response('Not Found', { status: 404 });
   };

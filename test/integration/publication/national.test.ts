@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { decisionDigest } from '../../../shared/domain/decision-digest.js';
 import { fixedClock } from '../../../shared/ports/clock.port.js';
 import {
@@ -46,71 +47,84 @@ beforeAll(async () => {
       })),
     );
   }
+  // Torn down only once set up (vitest runs what beforeAll returns after the file).
+  return async () => {
+    await stack.stop();
+  };
 });
-afterAll(async () => stack?.stop());
 
 describe('statistics in a release', () => {
-  it('carries the académie page and downloads, and a national page of the académies already public only', async () => {
-    await renderAcademie(t.deps, {
-      academie: 'lyon',
-      session: SESSION,
-      groupe: 1,
-      actor: 'a',
-      iterations: 1_000,
-    });
-    await publishNow(t.deps, { academie: 'lyon', session: SESSION, groupe: 1, actor: 'a' });
-    // Nice is rendered and scheduled, not public: its figures must not reach anyone's national page.
-    await renderAcademie(t.deps, {
-      academie: 'nice',
-      session: SESSION,
-      groupe: 1,
-      actor: 'a',
-      iterations: 1_000,
-    });
-    await schedulePublication(t.deps, {
-      academie: 'nice',
-      session: SESSION,
-      groupe: 1,
-      at: '2024-07-04 10:00',
-      actor: 'a',
-    });
+  it(
+    'carries the académie page and downloads, and a national page of the académies already ' +
+      'public only',
+    async () => {
+      await renderAcademie(t.deps, {
+        academie: 'lyon',
+        session: SESSION,
+        groupe: 1,
+        actor: 'a',
+        iterations: 1_000,
+      });
+      await publishNow(t.deps, { academie: 'lyon', session: SESSION, groupe: 1, actor: 'a' });
+      // Nice is rendered and scheduled, not public: its figures must not reach anyone's national
+      // page.
+      await renderAcademie(t.deps, {
+        academie: 'nice',
+        session: SESSION,
+        groupe: 1,
+        actor: 'a',
+        iterations: 1_000,
+      });
+      await schedulePublication(t.deps, {
+        academie: 'nice',
+        session: SESSION,
+        groupe: 1,
+        at: '2024-07-04 10:00',
+        actor: 'a',
+      });
 
-    const { rendered } = await renderAcademie(t.deps, {
-      academie: 'dijon',
-      session: SESSION,
-      groupe: 1,
-      actor: 'a',
-      iterations: 1_000,
-    });
-    const paths = rendered.files.map((f) => f.path);
-    expect(paths).toEqual(
-      expect.arrayContaining([
-        'dijon/statistiques/index.html',
-        'dijon/statistiques/dijon-2024-06-1er-groupe-synthese.csv',
-        'dijon/statistiques/dijon-2024-06-1er-groupe.xlsx',
-        'dijon/statistiques/dijon-2024-06-1er-groupe.json',
-        'dijon/statistiques/national/index.html',
-      ]),
-    );
-    const json = (path: string) =>
-      JSON.parse(new TextDecoder().decode(rendered.files.find((f) => f.path === path)!.body));
-    expect(json('dijon/statistiques/national/national-2024-06-1er-groupe.json').academies).toEqual([
-      'dijon',
-      'lyon',
-    ]);
-    expect(json('dijon/statistiques/dijon-2024-06-1er-groupe.json').academies).toEqual(['dijon']);
-    const landing = new TextDecoder().decode(
-      rendered.files.find((f) => f.path === 'dijon/index.html')!.body,
-    );
-    expect(landing).toContain('href="statistiques/index.html"');
-    expect(landing).toContain('href="statistiques/national/index.html"');
-    // The figures stored beside the live release are the ones the national page summed.
-    expect(
-      (
-        await t.deps.storage.statistics(
-          (await t.deps.publications.plan(SESSION, 'lyon', 1))!.releaseId!,
-        )
-      )?.academie,
-    ).toBe('lyon');
-  });
+      const { rendered } = await renderAcademie(t.deps, {
+        academie: 'dijon',
+        session: SESSION,
+        groupe: 1,
+        actor: 'a',
+        iterations: 1_000,
+      });
+      const paths = rendered.files.map((f) => f.path);
+      expect(paths).toEqual(
+        expect.arrayContaining([
+          'dijon/statistiques/index.html',
+          'dijon/statistiques/dijon-2024-06-1er-groupe-synthese.csv',
+          'dijon/statistiques/dijon-2024-06-1er-groupe.xlsx',
+          'dijon/statistiques/dijon-2024-06-1er-groupe.json',
+          'dijon/statistiques/national/index.html',
+        ]),
+      );
+      // The académies each statistics file sums.
+      const academiesOf = (path: string) =>
+        z
+          .object({ academies: z.array(z.string()) })
+          .parse(
+            JSON.parse(new TextDecoder().decode(rendered.files.find((f) => f.path === path)!.body)),
+          ).academies;
+      expect(academiesOf('dijon/statistiques/national/national-2024-06-1er-groupe.json')).toEqual([
+        'dijon',
+        'lyon',
+      ]);
+      expect(academiesOf('dijon/statistiques/dijon-2024-06-1er-groupe.json')).toEqual(['dijon']);
+      const landing = new TextDecoder().decode(
+        rendered.files.find((f) => f.path === 'dijon/index.html')!.body,
+      );
+      expect(landing).toContain('href="statistiques/index.html"');
+      expect(landing).toContain('href="statistiques/national/index.html"');
+      // The figures stored beside the live release are the ones the national page summed.
+      expect(
+        (
+          await t.deps.storage.statistics(
+            (await t.deps.publications.plan(SESSION, 'lyon', 1))!.releaseId!,
+          )
+        )?.academie,
+      ).toBe('lyon');
+    },
+  );
 });

@@ -3,7 +3,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { decisionDigest } from '../../../shared/domain/decision-digest.js';
 import { systemClock } from '../../../shared/ports/clock.port.js';
 import { REHEARSAL_KEY } from '../../../shared/publication/rehearsal-link.js';
@@ -17,12 +18,15 @@ const SESSION = '2024-06';
 let stack: TestStack;
 let t: ReturnType<typeof publicationDepsFor>;
 
+/** What `rehearse --json` and `rehearsal link --json` print. */
+const LinkOutput = z.object({ id: z.string(), expires: z.string(), path: z.string() });
+
 async function publibac(...args: string[]) {
   const env = {
     ...process.env,
     ...stack.env,
     PUBLIBAC_ACTOR: 'olga',
-    PUBLIBAC_ROLES: 'poitiers:publication',
+    PUBLIBAC_ROLES: 'poitiers:publication,limoges:publication',
     PUBLIBAC_LOOKUP_ITERATIONS: '1000',
   };
   try {
@@ -52,82 +56,115 @@ beforeAll(async () => {
       },
     })),
   );
+  // Torn down only once set up (vitest runs what beforeAll returns after the file).
+  return async () => {
+    await stack.stop();
+  };
 });
-afterAll(async () => stack?.stop());
 
-describe('rehearsal commands', () => {
-  it('rehearse: refuses a link over 24 hours before rendering (exit 2); by default renders and prints a 2-hour link', async () => {
-    const refused = await publibac(
-      'rehearse',
-      '--academie',
-      'poitiers',
-      '--session',
-      SESSION,
-      '--valid-for',
-      '7d',
-    );
-    expect(refused).toMatchObject({ code: 2, stderr: expect.stringMatching(/24 hours at most/) });
-    expect(await t.deps.publications.releases(SESSION, 'poitiers')).toEqual([]);
-
-    const started = Date.now();
-    const ok = await publibac('rehearse', '--academie', 'poitiers', '--session', SESSION, '--json');
-    const finished = Date.now();
-    expect(ok.code).toBe(0);
-    const out = JSON.parse(ok.stdout) as { id: string; expires: string; path: string };
-    // Minted after the render, between the two instants (expiry rounded down to the second).
-    expect(Date.parse(out.expires)).toBeGreaterThanOrEqual(started + 2 * 3_600_000 - 1_000);
-    expect(Date.parse(out.expires)).toBeLessThanOrEqual(finished + 2 * 3_600_000);
-    expect(
-      (await t.deps.audit.entries({ academie: 'poitiers' })).map((e) => [
-        e.action,
-        e.actor,
-        e.releaseId,
-      ]),
-    ).toEqual([
-      ['rehearse', 'olga', out.id],
-      ['rehearsal-link', 'olga', out.id],
-    ]);
-  });
-
-  it('rehearsal link mints another link without rendering; rehearsal rotate-key revokes them all', async () => {
-    const link = await publibac(
-      'rehearsal',
-      'link',
-      '--academie',
-      'poitiers',
-      '--session',
-      SESSION,
-      '--valid-for',
-      '30m',
-      '--json',
-    );
-    expect(link.code).toBe(0);
-    const { path, id } = JSON.parse(link.stdout) as { path: string; id: string };
-    expect(path).toMatch(new RegExp(`^/_rehearsal/${id}/\\d{10}/[0-9a-f]{64}/poitiers/$`));
-    expect(
-      await publibac(
-        'rehearsal',
-        'link',
+// Each test runs three or four real CLI processes (a tsx start-up each): room for a loaded machine.
+describe('rehearsal commands', { timeout: 120_000 }, () => {
+  it(
+    'rehearse: refuses a link over 24 hours before rendering (exit 2); by default renders and ' +
+      'prints a 2-hour link',
+    async () => {
+      const refused = await publibac(
+        'rehearse',
         '--academie',
         'poitiers',
         '--session',
         SESSION,
         '--valid-for',
-        '25h',
-      ),
-    ).toMatchObject({ code: 2, stderr: expect.stringMatching(/24 hours at most/) });
+        '7d',
+      );
+      expect(refused).toMatchObject({ code: 2, stderr: expect.stringMatching(/24 hours at most/) });
+      expect(await t.deps.publications.releases(SESSION, 'poitiers')).toEqual([]);
 
-    const key = await t.kvs.get(REHEARSAL_KEY);
-    const rotated = await publibac('rehearsal', 'rotate-key');
-    expect(rotated).toMatchObject({
-      code: 0,
-      stdout: expect.stringMatching(/every earlier rehearsal link is revoked/),
-    });
-    expect(await t.kvs.get(REHEARSAL_KEY)).not.toBe(key);
-    expect(
-      (await t.deps.audit.entries())
-        .filter((e) => e.action === 'rehearsal-key-rotation')
-        .map((e) => e.actor),
-    ).toEqual(['olga']);
-  });
+      const started = Date.now();
+      const ok = await publibac(
+        'rehearse',
+        '--academie',
+        'poitiers',
+        '--session',
+        SESSION,
+        '--json',
+      );
+      const finished = Date.now();
+      expect(ok.code).toBe(0);
+      const out = LinkOutput.parse(JSON.parse(ok.stdout));
+      // Minted after the render, between the two instants (expiry rounded down to the second).
+      expect(Date.parse(out.expires)).toBeGreaterThanOrEqual(started + 2 * 3_600_000 - 1_000);
+      expect(Date.parse(out.expires)).toBeLessThanOrEqual(finished + 2 * 3_600_000);
+      expect(
+        (await t.deps.audit.entries({ academie: 'poitiers' })).map((e) => [
+          e.action,
+          e.actor,
+          e.releaseId,
+        ]),
+      ).toEqual([
+        ['rehearse', 'olga', out.id],
+        ['rehearsal-link', 'olga', out.id],
+      ]);
+    },
+  );
+
+  it(
+    'rehearsal link mints another link without rendering; ' +
+      'rehearsal rotate-key revokes them all',
+    async () => {
+      // A rehearsal of its own, recorded as a render leaves it: links need nothing more.
+      await t.deps.publications.recordRelease({
+        id: 'r-limoges-cli',
+        academie: 'limoges',
+        session: SESSION,
+        groupe: 1,
+        kind: 'rehearsal',
+        candidates: 3,
+        objects: 1,
+        bytes: 20,
+        renderedAt: new Date().toISOString(),
+        renderedBy: 'olga',
+      });
+      const link = await publibac(
+        'rehearsal',
+        'link',
+        '--academie',
+        'limoges',
+        '--session',
+        SESSION,
+        '--valid-for',
+        '30m',
+        '--json',
+      );
+      expect(link.code).toBe(0);
+      const { path, id } = LinkOutput.parse(JSON.parse(link.stdout));
+      expect(id).toBe('r-limoges-cli');
+      expect(path).toMatch(new RegExp(`^/_rehearsal/${id}/\\d{10}/[0-9a-f]{64}/limoges/$`));
+      expect(
+        await publibac(
+          'rehearsal',
+          'link',
+          '--academie',
+          'limoges',
+          '--session',
+          SESSION,
+          '--valid-for',
+          '25h',
+        ),
+      ).toMatchObject({ code: 2, stderr: expect.stringMatching(/24 hours at most/) });
+
+      const key = await t.kvs.get(REHEARSAL_KEY);
+      const rotated = await publibac('rehearsal', 'rotate-key');
+      expect(rotated).toMatchObject({
+        code: 0,
+        stdout: expect.stringMatching(/every earlier rehearsal link is revoked/),
+      });
+      expect(await t.kvs.get(REHEARSAL_KEY)).not.toBe(key);
+      expect(
+        (await t.deps.audit.entries())
+          .filter((e) => e.action === 'rehearsal-key-rotation')
+          .map((e) => e.actor),
+      ).toEqual(['olga']);
+    },
+  );
 });

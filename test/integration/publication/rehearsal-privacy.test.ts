@@ -5,7 +5,8 @@
 // leak and never a coincidence.
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { decisionDigest } from '../../../shared/domain/decision-digest.js';
 import type { Decision } from '../../../shared/domain/decision.schema.js';
 import { startLocalCdn } from '../../../shared/local/local-cdn.js';
@@ -24,7 +25,10 @@ let cdn: { url: string; stop(): Promise<void> };
 let real: Decision[];
 let outcome: RehearsalOutcome;
 
-/** The synthetic académie with distinctive identities ("ZQXNOMA…", "Wyxprenoma…"): long enough that no base64 of a shard holds one by chance. */
+/**
+ * The synthetic académie with distinctive identities ("ZQXNOMA…", "Wyxprenoma…"): long enough that
+ * no base64 of a shard holds one by chance.
+ */
 function distinctive(decisions: readonly Decision[]): Decision[] {
   const index = new Map<string, number>();
   for (const d of decisions) if (!index.has(d.numero)) index.set(d.numero, index.size);
@@ -57,9 +61,11 @@ async function rehearsalFiles(id: string): Promise<{ key: string; text: string }
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(body as unknown as ArrayBuffer);
       const cells: string[] = [];
-      workbook.eachSheet((sheet) =>
-        sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text)))),
-      );
+      workbook.eachSheet((sheet) => {
+        sheet.eachRow((row) => {
+          row.eachCell((cell) => cells.push(cell.text));
+        });
+      });
       return { key: Key!, text: cells.join('\n') };
     }),
   );
@@ -92,10 +98,11 @@ beforeAll(async () => {
     actor: 'dora',
     iterations: 10,
   });
-});
-afterAll(async () => {
-  await cdn?.stop();
-  await stack?.stop();
+  // Torn down only once set up (vitest runs what beforeAll returns after the file).
+  return async () => {
+    await cdn.stop();
+    await stack.stop();
+  };
 });
 
 describe('a rehearsal', () => {
@@ -114,43 +121,57 @@ describe('a rehearsal', () => {
         expect(f.text.includes(trace), `${trace} in ${f.key}`).toBe(false);
   });
 
-  it('keeps the real structure: the same counts in its statistics as the release would have', async () => {
-    const files = await rehearsalFiles(outcome.id);
-    const json = JSON.parse(
-      files.find(
-        (f) =>
-          f.key.endsWith('.json') &&
-          f.key.includes('/statistiques/') &&
-          !f.key.includes('schema') &&
-          !f.key.includes('national'),
-      )!.text,
-    );
-    const shown = new Set(
-      real
-        .filter((d) => d.groupe === 1 && d.decision !== 'REMPLACEMENT' && d.decision !== 'ELIMINE')
-        .map((d) => d.numero),
-    );
-    expect(json.lignes[0].presents).toBe(shown.size);
-    expect(outcome.candidates).toBe(
-      new Set(real.filter((d) => d.decision !== 'REMPLACEMENT').map((d) => d.numero)).size,
-    );
-  });
+  it(
+    'keeps the real structure: ' + 'the same counts in its statistics as the release would have',
+    async () => {
+      const files = await rehearsalFiles(outcome.id);
+      const stats = z
+        .object({ lignes: z.array(z.object({ presents: z.number() })) })
+        .parse(
+          JSON.parse(
+            files.find(
+              (f) =>
+                f.key.endsWith('.json') &&
+                f.key.includes('/statistiques/') &&
+                !f.key.includes('schema') &&
+                !f.key.includes('national'),
+            )!.text,
+          ),
+        );
+      const shown = new Set(
+        real
+          .filter(
+            (d) => d.groupe === 1 && d.decision !== 'REMPLACEMENT' && d.decision !== 'ELIMINE',
+          )
+          .map((d) => d.numero),
+      );
+      expect(stats.lignes[0]?.presents).toBe(shown.size);
+      expect(outcome.candidates).toBe(
+        new Set(real.filter((d) => d.decision !== 'REMPLACEMENT').map((d) => d.numero)).size,
+      );
+    },
+  );
 
-  it('opens for the pseudonymous candidates it offers to try, and for no real candidate’s code', async () => {
-    const base = `${cdn.url}${outcome.path}resultats`;
-    const params = readParams(await (await fetch(`${base}/params.json`)).json())!;
-    expect(params.scope).toMatch(/\|rehearsal$/);
-    expect((await t.deps.lookupKeys.params(SESSION, 'lille'))?.salt).not.toBe(params.salt);
-    expect(outcome.tryWith.length).toBeGreaterThan(0);
-    for (const s of outcome.tryWith)
-      expect(await lookupResult(s.numero, s.code, params, { baseUrl: base, fetch })).toMatchObject({
-        found: true,
-      });
-    for (const numero of [...new Set(real.map((d) => d.numero))].slice(0, 15)) {
-      const code = await codeOf(t.deps, SESSION, 'lille', numero);
-      expect(await lookupResult(numero, code, params, { baseUrl: base, fetch })).toEqual({
-        found: false,
-      });
-    }
-  });
+  it(
+    'opens for the pseudonymous candidates it offers to try, ' + 'and for no real candidate’s code',
+    async () => {
+      const base = `${cdn.url}${outcome.path}resultats`;
+      const params = readParams(await (await fetch(`${base}/params.json`)).json())!;
+      expect(params.scope).toMatch(/\|rehearsal$/);
+      expect((await t.deps.lookupKeys.params(SESSION, 'lille'))?.salt).not.toBe(params.salt);
+      expect(outcome.tryWith.length).toBeGreaterThan(0);
+      for (const s of outcome.tryWith)
+        expect(
+          await lookupResult(s.numero, s.code, params, { baseUrl: base, fetch }),
+        ).toMatchObject({
+          found: true,
+        });
+      for (const numero of [...new Set(real.map((d) => d.numero))].slice(0, 15)) {
+        const code = await codeOf(t.deps, SESSION, 'lille', numero);
+        expect(await lookupResult(numero, code, params, { baseUrl: base, fetch })).toEqual({
+          found: false,
+        });
+      }
+    },
+  );
 });

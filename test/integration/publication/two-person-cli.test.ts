@@ -6,7 +6,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { decisionDigest } from '../../../shared/domain/decision-digest.js';
 import { decodePointer, pointerKey } from '../../../shared/edge/pointer.js';
 import { systemClock } from '../../../shared/ports/clock.port.js';
@@ -61,88 +62,100 @@ beforeAll(async () => {
       },
     })),
   );
+  // Torn down only once set up (vitest runs what beforeAll returns after the file).
+  return async () => {
+    await stack.stop();
+  };
 });
-afterAll(async () => stack?.stop());
 
-describe('publish --now and approve', () => {
-  it('refuses a command without PUBLIBAC_ROLES, or on another académie, naming what is missing (exit 2)', async () => {
-    expect(await publibac({ actor: 'paul' }, 'render', ...PLAN)).toMatchObject({
-      code: 2,
-      stderr: expect.stringMatching(
-        /PUBLIBAC_ROLES is unset.*e\.g\. PUBLIBAC_ROLES=aix-marseille:publication,aix-marseille:fraud/,
-      ),
-    });
-    expect(
-      await publibac({ actor: 'paul', roles: 'limoges:publication' }, 'render', ...PLAN),
-    ).toMatchObject({
-      code: 2,
-      stderr: expect.stringMatching(
-        /paul may not render a release for poitiers: requires the role poitiers:publication/,
-      ),
-    });
-    expect(await t.deps.publications.releases(SESSION, 'poitiers')).toEqual([]);
-  });
+// Each test runs up to nine real CLI processes (a tsx start-up each): room for a loaded machine.
+describe('publish --now and approve', { timeout: 120_000 }, () => {
+  it(
+    'refuses a command without PUBLIBAC_ROLES, or on another académie, naming what is missing ' +
+      '(exit 2)',
+    async () => {
+      // Limoges: the refusals are audited there, apart from the Poitiers scenario below.
+      const LIMOGES = ['--academie', 'limoges', '--session', SESSION, '--groupe', '1'];
+      const unset = await publibac({ actor: 'paul' }, 'render', ...LIMOGES);
+      expect(unset).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/PUBLIBAC_ROLES is unset/),
+      });
+      expect(unset.stderr).toContain(
+        'e.g. PUBLIBAC_ROLES=aix-marseille:publication,aix-marseille:fraud',
+      );
+      expect(await publibac(paul, 'render', ...LIMOGES)).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(
+          /paul may not render a release for limoges: requires the role limoges:publication/,
+        ),
+      });
+      expect(await t.deps.publications.releases(SESSION, 'limoges')).toEqual([]);
+    },
+  );
 
-  it('publish --now records a request that a second officer approves; the requester cannot', async () => {
-    const rendered = await publibac(paul, 'render', ...PLAN, '--json');
-    expect(rendered.code).toBe(0);
-    const releaseId = (JSON.parse(rendered.stdout) as { id: string }).id;
+  it(
+    'publish --now records a request that a second officer approves; ' + 'the requester cannot',
+    async () => {
+      const rendered = await publibac(paul, 'render', ...PLAN, '--json');
+      expect(rendered.code).toBe(0);
+      const releaseId = z.object({ id: z.string() }).parse(JSON.parse(rendered.stdout)).id;
 
-    const asked = await publibac(paul, 'publish', ...PLAN, '--now');
-    expect(asked).toMatchObject({
-      code: 0,
-      stdout: expect.stringMatching(
-        /^Request req-[0-9a-f]{12} recorded: publishing now \(poitiers 2024-06 group 1\) awaits approval by a second officer of poitiers/,
-      ),
-    });
-    expect(asked.stdout).toContain('Nothing is public yet.');
-    expect(asked.stdout).toContain(
-      'They run: publibac approve --academie poitiers --session 2024-06 --groupe 1',
-    );
-    expect(await pointer()).toBeUndefined();
-    // The second officer sees what waits for them.
-    expect(
-      (await publibac(pia, 'status', '--academie', 'poitiers', '--session', SESSION)).stdout,
-    ).toMatch(/AWAITING APPROVAL: publish now, request req-\w+ by paul, until /);
+      const asked = await publibac(paul, 'publish', ...PLAN, '--now');
+      expect(asked).toMatchObject({
+        code: 0,
+        stdout: expect.stringMatching(
+          /^Request req-[0-9a-f]{12} recorded: publishing now \(poitiers 2024-06 group 1\) /,
+        ),
+      });
+      expect(asked.stdout).toContain('awaits approval by a second officer of poitiers');
+      expect(asked.stdout).toContain('Nothing is public yet.');
+      expect(asked.stdout).toContain(
+        'They run: publibac approve --academie poitiers --session 2024-06 --groupe 1',
+      );
+      expect(await pointer()).toBeUndefined();
+      // The second officer sees what waits for them.
+      expect(
+        (await publibac(pia, 'status', '--academie', 'poitiers', '--session', SESSION)).stdout,
+      ).toMatch(/AWAITING APPROVAL: publish now, request req-\w+ by paul, until /);
 
-    expect(await publibac(paul, 'approve', ...PLAN)).toMatchObject({
-      code: 2,
-      stderr: expect.stringMatching(
-        /paul made request req-\w+ and may not approve it: a second officer with the role poitiers:publication must/,
-      ),
-    });
-    expect(
-      await publibac({ actor: 'fanny', roles: 'poitiers:fraud' }, 'approve', ...PLAN),
-    ).toMatchObject({
-      code: 2,
-      stderr: expect.stringMatching(/requires the role poitiers:publication/),
-    });
-    expect(await pointer()).toBeUndefined();
+      const own = await publibac(paul, 'approve', ...PLAN);
+      expect(own).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/paul made request req-\w+ and may not approve it: /),
+      });
+      expect(own.stderr).toContain('a second officer with the role poitiers:publication must');
+      expect(
+        await publibac({ actor: 'fanny', roles: 'poitiers:fraud' }, 'approve', ...PLAN),
+      ).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/requires the role poitiers:publication/),
+      });
+      expect(await pointer()).toBeUndefined();
 
-    const approved = await publibac(pia, 'approve', ...PLAN);
-    expect(approved).toMatchObject({
-      code: 0,
-      stdout: expect.stringMatching(
-        /^Request req-\w+ by paul approved by pia\.\npoitiers 2024-06 group 1 is public: release /,
-      ),
-    });
-    expect(approved.stdout).toContain(releaseId);
-    expect(await pointer()).toMatchObject({ current: releaseId, next: null });
+      const approved = await publibac(pia, 'approve', ...PLAN);
+      expect(approved).toMatchObject({
+        code: 0,
+        stdout: expect.stringMatching(/^Request req-\w+ by paul approved by pia\.\n/),
+      });
+      expect(approved.stdout).toContain('poitiers 2024-06 group 1 is public: release ');
+      expect(approved.stdout).toContain(releaseId);
+      expect(await pointer()).toMatchObject({ current: releaseId, next: null });
 
-    const audit = await publibac(pia, 'audit', '--academie', 'poitiers', '--json');
-    const actions = audit.stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { action: string; actor: string })
-      .map((e) => `${e.action}:${e.actor}`);
-    expect(actions).toEqual([
-      'refused:paul',
-      'render:paul',
-      'publish-request:paul',
-      'refused:paul',
-      'refused:fanny',
-      'approve:pia',
-      'publish:pia',
-    ]);
-  });
+      const audit = await publibac(pia, 'audit', '--academie', 'poitiers', '--json');
+      const actions = audit.stdout
+        .trim()
+        .split('\n')
+        .map((l) => z.object({ action: z.string(), actor: z.string() }).parse(JSON.parse(l)))
+        .map((e) => `${e.action}:${e.actor}`);
+      expect(actions).toEqual([
+        'render:paul',
+        'publish-request:paul',
+        'refused:paul',
+        'refused:fanny',
+        'approve:pia',
+        'publish:pia',
+      ]);
+    },
+  );
 });

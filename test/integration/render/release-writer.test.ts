@@ -34,27 +34,31 @@ beforeAll(async () => {
     lookup: { params: releaseParams(1), root: fakeRoot },
   });
 });
-afterAll(async () => stack?.stop());
+afterAll(async () => stack.stop());
 
 describe('writeRelease / verifyRelease', () => {
-  it('writes every file under releases/<id>/ with its type and sha256, and verifies complete', async () => {
-    await writeRelease(s3, bucket, release);
-    expect(await verifyRelease(s3, bucket, release.id)).toEqual({ complete: true, missing: [] });
-    const page = release.files.find((f) => f.path === 'aix-marseille/index.html')!;
-    const head = await s3.send(
-      new HeadObjectCommand({ Bucket: bucket, Key: `releases/${release.id}/${page.path}` }),
-    );
-    expect(head.ContentType).toBe('text/html; charset=utf-8');
-    expect(head.Metadata?.sha256).toBe(page.sha256);
-    // Stored with its Cache-Control, which S3 returns and CloudFront passes on (every kind: test/integration/cdn/cache-control.test.ts).
-    expect(head.CacheControl).toBe('public, max-age=60');
-    const got = await s3.send(
-      new GetObjectCommand({ Bucket: bucket, Key: `releases/${release.id}/${page.path}` }),
-    );
-    expect(Buffer.from(await got.Body!.transformToByteArray()).equals(Buffer.from(page.body))).toBe(
-      true,
-    );
-  });
+  it(
+    'writes every file under releases/<id>/ with its type and sha256, and verifies ' + 'complete',
+    async () => {
+      await writeRelease(s3, bucket, release);
+      expect(await verifyRelease(s3, bucket, release.id)).toEqual({ complete: true, missing: [] });
+      const page = release.files.find((f) => f.path === 'aix-marseille/index.html')!;
+      const head = await s3.send(
+        new HeadObjectCommand({ Bucket: bucket, Key: `releases/${release.id}/${page.path}` }),
+      );
+      expect(head.ContentType).toBe('text/html; charset=utf-8');
+      expect(head.Metadata?.sha256).toBe(page.sha256);
+      // Stored with its Cache-Control, which S3 returns and CloudFront passes on (every kind:
+      // test/integration/cdn/cache-control.test.ts).
+      expect(head.CacheControl).toBe('public, max-age=60');
+      const got = await s3.send(
+        new GetObjectCommand({ Bucket: bucket, Key: `releases/${release.id}/${page.path}` }),
+      );
+      expect(
+        Buffer.from(await got.Body!.transformToByteArray()).equals(Buffer.from(page.body)),
+      ).toBe(true);
+    },
+  );
 
   it('reports a deleted object as missing', async () => {
     const victim = 'aix-marseille/resultats/a.json';

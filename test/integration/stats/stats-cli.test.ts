@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDecisionStore } from '../../../shared/adapters/dynamodb/decision-store.dynamodb.js';
 import { DynamoFraudFlags } from '../../../shared/adapters/dynamodb/fraud-flags.dynamodb.js';
 import { decisionDigest } from '../../../shared/domain/decision-digest.js';
-import type { Decision } from '../../../shared/domain/decision.schema.js';
 import { toJson } from '../../../shared/stats/json-export.js';
 import { StatsDocument } from '../../../shared/stats/json-export.js';
 import { parsePreviousFiguresFile } from '../../../shared/stats/previous-figures-file.js';
@@ -82,8 +81,8 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  client?.destroy();
-  await stack?.stop();
+  client.destroy();
+  await stack.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -96,7 +95,7 @@ function expected(withheld: ReadonlySet<string>): string {
       academie: 'amiens',
       session: '2024-06',
       groupe: 2,
-      decisions: DECISIONS as Decision[],
+      decisions: DECISIONS,
       withheld,
       previous: parsed.sets[0]!,
     }),
@@ -104,72 +103,79 @@ function expected(withheld: ReadonlySet<string>): string {
 }
 
 describe('publibac stats', () => {
-  it('rejects a bad figures file with every error located, exit 2, and stores nothing', async () => {
-    const bad = join(dir, 'bad-figures.csv');
-    await writeFile(
-      bad,
-      [
-        'academie;session;groupe;niveau;code;presents;admis;taux_reussite',
-        'amiens;2023-06;2;departement;59;;;87,8',
-        'amiens;2023-06;3;voie;BCG;100;90;',
-        'amiens;2023-06;2;voie;BTN;100;120;',
-        'amiens;2023-06;2;academie;amiens;1000;900;89,1',
-        'amiens;2023-06;2;serie;BTN/STMG;;;',
-        '',
-      ].join('\n'),
-    );
-    const before = await tableSnapshot(client, stack.env.PUBLIBAC_CONTROL_TABLE!);
-    const r = await publibac('stats', 'import-previous', bad);
-    expect(r.code).toBe(2);
-    const located = r.stderr.split('\n').filter((l) => /^bad-figures\.csv:\d/.test(l));
-    expect(located.map((l) => l.split(' ')[0])).toEqual([
-      'bad-figures.csv:2:5',
-      'bad-figures.csv:3:3',
-      'bad-figures.csv:4:7',
-      'bad-figures.csv:5:8',
-      'bad-figures.csv:6:8',
-    ]);
-    expect(located[0]).toContain('département 59 is not in académie amiens');
-    expect(located[1]).toContain('column groupe "3": groupe must be 1 or 2');
-    expect(located[2]).toContain('admis cannot exceed presents');
-    expect(located[3]).toContain('does not match admis / presents (90.0)');
-    expect(located[4]).toContain('taux_reussite is required without presents and admis');
-    expect(r.stderr).toContain('bad-figures.csv: rejected, 5 errors; nothing was stored');
-    expect(await tableSnapshot(client, stack.env.PUBLIBAC_CONTROL_TABLE!)).toBe(before);
-  });
+  it(
+    'rejects a bad figures file with every error located, exit 2, and stores ' + 'nothing',
+    async () => {
+      const bad = join(dir, 'bad-figures.csv');
+      await writeFile(
+        bad,
+        [
+          'academie;session;groupe;niveau;code;presents;admis;taux_reussite',
+          'amiens;2023-06;2;departement;59;;;87,8',
+          'amiens;2023-06;3;voie;BCG;100;90;',
+          'amiens;2023-06;2;voie;BTN;100;120;',
+          'amiens;2023-06;2;academie;amiens;1000;900;89,1',
+          'amiens;2023-06;2;serie;BTN/STMG;;;',
+          '',
+        ].join('\n'),
+      );
+      const before = await tableSnapshot(client, stack.env.PUBLIBAC_CONTROL_TABLE!);
+      const r = await publibac('stats', 'import-previous', bad);
+      expect(r.code).toBe(2);
+      const located = r.stderr.split('\n').filter((l) => /^bad-figures\.csv:\d/.test(l));
+      expect(located.map((l) => l.split(' ')[0])).toEqual([
+        'bad-figures.csv:2:5',
+        'bad-figures.csv:3:3',
+        'bad-figures.csv:4:7',
+        'bad-figures.csv:5:8',
+        'bad-figures.csv:6:8',
+      ]);
+      expect(located[0]).toContain('département 59 is not in académie amiens');
+      expect(located[1]).toContain('column groupe "3": groupe must be 1 or 2');
+      expect(located[2]).toContain('admis cannot exceed presents');
+      expect(located[3]).toContain('does not match admis / presents (90.0)');
+      expect(located[4]).toContain('taux_reussite is required without presents and admis');
+      expect(r.stderr).toContain('bad-figures.csv: rejected, 5 errors; nothing was stored');
+      expect(await tableSnapshot(client, stack.env.PUBLIBAC_CONTROL_TABLE!)).toBe(before);
+    },
+  );
 
-  it('imports previous figures, then exports JSON with evolutions against them and without withheld candidates', async () => {
-    const file = join(dir, 'figures-2023.csv');
-    await writeFile(file, PREVIOUS_CSV);
-    const imported = await publibac('stats', 'import-previous', file);
-    expect(imported.code).toBe(0);
-    expect(imported.stdout.toString()).toBe('amiens 2023-06 groupe 2: 4 figures stored\n');
+  it(
+    'imports previous figures, then exports JSON with evolutions against them and without ' +
+      'withheld candidates',
+    async () => {
+      const file = join(dir, 'figures-2023.csv');
+      await writeFile(file, PREVIOUS_CSV);
+      const imported = await publibac('stats', 'import-previous', file);
+      expect(imported.code).toBe(0);
+      expect(imported.stdout.toString()).toBe('amiens 2023-06 groupe 2: 4 figures stored\n');
 
-    const r = await publibac(
-      'stats',
-      'export',
-      '--academie',
-      'amiens',
-      '--session',
-      '2024-06',
-      '--format',
-      'json',
-    );
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain('evolutions against 2023-06 (imported figures)');
-    const json = r.stdout.toString();
-    expect(json).toBe(expected(new Set([WITHHELD])));
-    const doc = StatsDocument.parse(JSON.parse(json));
-    const total = doc.lignes.find((l) => l.niveau === 'academie')!;
-    expect(total.taux_reussite_precedent).toBe(89.1);
-    expect(total.evolution.points).toBeCloseTo(total.taux_reussite! - 89.1, 10);
-    // A série the figures do not have is new, not +100 points; the withheld candidate is nowhere.
-    expect(doc.lignes.find((l) => l.code === 'BTN/STL')?.evolution).toEqual({
-      statut: 'nouveau',
-      points: null,
-    });
-    expect(json).not.toBe(expected(new Set()));
-  });
+      const r = await publibac(
+        'stats',
+        'export',
+        '--academie',
+        'amiens',
+        '--session',
+        '2024-06',
+        '--format',
+        'json',
+      );
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('evolutions against 2023-06 (imported figures)');
+      const json = r.stdout.toString();
+      expect(json).toBe(expected(new Set([WITHHELD])));
+      const doc = StatsDocument.parse(JSON.parse(json));
+      const total = doc.lignes.find((l) => l.niveau === 'academie')!;
+      expect(total.taux_reussite_precedent).toBe(89.1);
+      expect(total.evolution.points).toBeCloseTo(total.taux_reussite! - 89.1, 10);
+      // A série the figures do not have is new, not +100 points; the withheld candidate is nowhere.
+      expect(doc.lignes.find((l) => l.code === 'BTN/STL')?.evolution).toEqual({
+        statut: 'nouveau',
+        points: null,
+      });
+      expect(json).not.toBe(expected(new Set()));
+    },
+  );
 
   it('exports CSV to standard output and XLSX to a file', async () => {
     const csv = await publibac(
@@ -212,30 +218,33 @@ describe('publibac stats', () => {
     expect(typeof ws.getRow(2).getCell(6).value).toBe('number');
   });
 
-  it('rejects an unknown académie, or a session with no decisions, with exit 2 and no output', async () => {
-    const r = await publibac(
-      'stats',
-      'export',
-      '--academie',
-      'atlantide',
-      '--session',
-      '2024-06',
-      '--format',
-      'csv',
-    );
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown académie "atlantide"');
-    const empty = await publibac(
-      'stats',
-      'export',
-      '--academie',
-      'amiens',
-      '--session',
-      '2042-06',
-      '--format',
-      'json',
-    );
-    expect([empty.code, empty.stdout.length]).toEqual([2, 0]);
-    expect(empty.stderr).toContain('no decisions stored for amiens 2042-06');
-  });
+  it(
+    'rejects an unknown académie, or a session with no decisions, with exit 2 and no ' + 'output',
+    async () => {
+      const r = await publibac(
+        'stats',
+        'export',
+        '--academie',
+        'atlantide',
+        '--session',
+        '2024-06',
+        '--format',
+        'csv',
+      );
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('unknown académie "atlantide"');
+      const empty = await publibac(
+        'stats',
+        'export',
+        '--academie',
+        'amiens',
+        '--session',
+        '2042-06',
+        '--format',
+        'json',
+      );
+      expect([empty.code, empty.stdout.length]).toEqual([2, 0]);
+      expect(empty.stderr).toContain('no decisions stored for amiens 2042-06');
+    },
+  );
 });

@@ -38,35 +38,39 @@ const paris = {
 };
 
 describe('EventBridge Scheduler arm triggers', () => {
-  it('creates a one-time schedule in the académie time zone that invokes publish with the plan, deleted once fired', async () => {
-    const { scheduler, sent } = schedulerWith((c) =>
-      c.name === 'ListSchedulesCommand' ? { Schedules: [] } : { ScheduleArn: 'arn' },
-    );
-    await scheduler.setTrigger(paris);
-    expect(sent).toEqual([
-      {
-        name: 'ListSchedulesCommand',
-        input: { GroupName: GROUP, NamePrefix: 'arm-lyon-2024-06-g1-' },
-      },
-      {
-        name: 'CreateScheduleCommand',
-        input: {
-          Name: 'arm-lyon-2024-06-g1-1720079700',
-          GroupName: GROUP,
-          ScheduleExpression: 'at(2024-07-04T09:55:00)',
-          ScheduleExpressionTimezone: 'Europe/Paris',
-          FlexibleTimeWindow: { Mode: 'OFF' },
-          ActionAfterCompletion: 'DELETE',
-          Target: {
-            Arn: TARGET,
-            RoleArn: ROLE,
-            Input: '{"academie":"lyon","session":"2024-06","groupe":1}',
-            RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 300 },
+  it(
+    'creates a one-time schedule in the académie time zone that invokes publish with the plan, ' +
+      'deleted once fired',
+    async () => {
+      const { scheduler, sent } = schedulerWith((c) =>
+        c.name === 'ListSchedulesCommand' ? { Schedules: [] } : { ScheduleArn: 'arn' },
+      );
+      await scheduler.setTrigger(paris);
+      expect(sent).toEqual([
+        {
+          name: 'ListSchedulesCommand',
+          input: { GroupName: GROUP, NamePrefix: 'arm-lyon-2024-06-g1-' },
+        },
+        {
+          name: 'CreateScheduleCommand',
+          input: {
+            Name: 'arm-lyon-2024-06-g1-1720079700',
+            GroupName: GROUP,
+            ScheduleExpression: 'at(2024-07-04T09:55:00)',
+            ScheduleExpressionTimezone: 'Europe/Paris',
+            FlexibleTimeWindow: { Mode: 'OFF' },
+            ActionAfterCompletion: 'DELETE',
+            Target: {
+              Arn: TARGET,
+              RoleArn: ROLE,
+              Input: '{"academie":"lyon","session":"2024-06","groupe":1}',
+              RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 300 },
+            },
           },
         },
-      },
-    ]);
-  });
+      ]);
+    },
+  );
 
   it('writes at() in the overseas académie time zone', () => {
     expect(atExpression(new Date('2024-07-03T22:55:00Z'), 'Pacific/Noumea')).toBe(
@@ -74,24 +78,27 @@ describe('EventBridge Scheduler arm triggers', () => {
     );
   });
 
-  it("replaces the plan's other schedules, and updates when the same instant is set again", async () => {
-    const same = scheduleName(paris);
-    const { scheduler, sent } = schedulerWith((c) => {
-      if (c.name === 'ListSchedulesCommand')
-        return { Schedules: [{ Name: 'arm-lyon-2024-06-g1-1720000000' }, { Name: same }] };
-      if (c.name === 'CreateScheduleCommand')
-        throw new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} });
-      return {};
-    });
-    await scheduler.setTrigger(paris);
-    expect(sent.map((c) => [c.name, c.input.Name])).toEqual([
-      ['ListSchedulesCommand', undefined],
-      ['DeleteScheduleCommand', 'arm-lyon-2024-06-g1-1720000000'],
-      ['CreateScheduleCommand', same],
-      ['UpdateScheduleCommand', same],
-    ]);
-    expect(sent[3]!.input).toEqual(sent[2]!.input);
-  });
+  it(
+    "replaces the plan's other schedules, and updates when the same instant is set " + 'again',
+    async () => {
+      const same = scheduleName(paris);
+      const { scheduler, sent } = schedulerWith((c) => {
+        if (c.name === 'ListSchedulesCommand')
+          return { Schedules: [{ Name: 'arm-lyon-2024-06-g1-1720000000' }, { Name: same }] };
+        if (c.name === 'CreateScheduleCommand')
+          throw new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} });
+        return {};
+      });
+      await scheduler.setTrigger(paris);
+      expect(sent.map((c) => [c.name, c.input.Name])).toEqual([
+        ['ListSchedulesCommand', undefined],
+        ['DeleteScheduleCommand', 'arm-lyon-2024-06-g1-1720000000'],
+        ['CreateScheduleCommand', same],
+        ['UpdateScheduleCommand', same],
+      ]);
+      expect(sent[3]!.input).toEqual(sent[2]!.input);
+    },
+  );
 
   it('clears every schedule of the plan, ignoring one already deleted (fired)', async () => {
     const { scheduler, sent } = schedulerWith((c) => {
@@ -120,36 +127,42 @@ describe('EventBridge Scheduler arm triggers', () => {
     expect(sent).toEqual([]);
   });
 
-  it('schedules the "expire lists" step under its own name, with the step in its Input and a day to deliver it', async () => {
-    const expiry = {
-      step: 'expire-lists' as const,
-      academie: 'saint-pierre-et-miquelon',
-      session: '2024-06',
-      at: new Date('2024-08-03T08:00:00Z'),
-    };
-    const { scheduler, sent } = schedulerWith((c) =>
-      c.name === 'ListSchedulesCommand'
-        ? { Schedules: [{ Name: 'lists-saint-pierre-et-miquelon-2024-06-1722000000' }] }
-        : {},
-    );
-    await scheduler.setTrigger(expiry);
-    const name = scheduleName(expiry);
-    expect(name).toBe('lists-saint-pierre-et-miquelon-2024-06-1722672000');
-    expect(name.length).toBeLessThanOrEqual(64);
-    expect(sent.map((c) => [c.name, c.input.NamePrefix ?? c.input.Name])).toEqual([
-      ['ListSchedulesCommand', 'lists-saint-pierre-et-miquelon-2024-06-'],
-      ['DeleteScheduleCommand', 'lists-saint-pierre-et-miquelon-2024-06-1722000000'],
-      ['CreateScheduleCommand', name],
-    ]);
-    expect(sent[2]!.input).toMatchObject({
-      ScheduleExpression: 'at(2024-08-03T06:00:00)',
-      ScheduleExpressionTimezone: 'America/Miquelon',
-      Target: {
-        Input: '{"step":"expire-lists","academie":"saint-pierre-et-miquelon","session":"2024-06"}',
-        RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86400 },
-      },
-    });
-    // The arm schedules of the same session are another family: never listed, never deleted by it.
-    expect(scheduleName({ ...paris, step: 'arm' })).toBe(scheduleName(paris));
-  });
+  it(
+    'schedules the "expire lists" step under its own name, with the step in its Input and a ' +
+      'day to deliver it',
+    async () => {
+      const expiry = {
+        step: 'expire-lists' as const,
+        academie: 'saint-pierre-et-miquelon',
+        session: '2024-06',
+        at: new Date('2024-08-03T08:00:00Z'),
+      };
+      const { scheduler, sent } = schedulerWith((c) =>
+        c.name === 'ListSchedulesCommand'
+          ? { Schedules: [{ Name: 'lists-saint-pierre-et-miquelon-2024-06-1722000000' }] }
+          : {},
+      );
+      await scheduler.setTrigger(expiry);
+      const name = scheduleName(expiry);
+      expect(name).toBe('lists-saint-pierre-et-miquelon-2024-06-1722672000');
+      expect(name.length).toBeLessThanOrEqual(64);
+      expect(sent.map((c) => [c.name, c.input.NamePrefix ?? c.input.Name])).toEqual([
+        ['ListSchedulesCommand', 'lists-saint-pierre-et-miquelon-2024-06-'],
+        ['DeleteScheduleCommand', 'lists-saint-pierre-et-miquelon-2024-06-1722000000'],
+        ['CreateScheduleCommand', name],
+      ]);
+      expect(sent[2]!.input).toMatchObject({
+        ScheduleExpression: 'at(2024-08-03T06:00:00)',
+        ScheduleExpressionTimezone: 'America/Miquelon',
+        Target: {
+          Input:
+            '{"step":"expire-lists","academie":"saint-pierre-et-miquelon","session":"2024-06"}',
+          RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86400 },
+        },
+      });
+      // The arm schedules of the same session are another family: never listed, never deleted by
+      // it.
+      expect(scheduleName({ ...paris, step: 'arm' })).toBe(scheduleName(paris));
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import type { HandlerExecutionContext, MiddlewareStack } from '@smithy/types';
+import type { InitializeMiddleware, MiddlewareStack } from '@smithy/types';
 
 export interface SentCommand {
   name: string;
@@ -11,22 +11,22 @@ export interface SentCommand {
  * and answers from `respond` (or what it resolves to) without serializing,
  * signing or sending anything. Throwing from `respond` is a service error.
  */
-export function stubClient(
-  client: { middlewareStack: MiddlewareStack<any, any> },
+export function stubClient<I extends object, O extends object>(
+  client: { middlewareStack: MiddlewareStack<I, O> },
   respond: (command: SentCommand) => unknown,
 ): SentCommand[] {
   const sent: SentCommand[] = [];
-  client.middlewareStack.add(
-    (_next, context: HandlerExecutionContext) => async (args: { input: object }) => {
-      const command = {
-        name: String(context.commandName),
-        input: structuredClone(args.input) as Record<string, unknown>,
-      };
-      sent.push(command);
-      return { output: { $metadata: {}, ...((await respond(command)) as object) }, response: {} };
-    },
-    { step: 'initialize', priority: 'high', name: 'publibacStub' },
-  );
+  const stub: InitializeMiddleware<I, O> = (_next, context) => async (args) => {
+    const command = {
+      name: context.commandName ?? 'unknown',
+      input: structuredClone(args.input) as Record<string, unknown>,
+    };
+    sent.push(command);
+    // What `respond` gives stands for the command's output: the test states its shape.
+    const output = { $metadata: {}, ...((await respond(command)) as object) } as unknown as O;
+    return { output, response: {} };
+  };
+  client.middlewareStack.add(stub, { step: 'initialize', priority: 'high', name: 'publibacStub' });
   return sent;
 }
 

@@ -15,17 +15,22 @@ describe('cliOfficer', () => {
     });
   });
 
-  it('refuses without PUBLIBAC_ROLES, naming the variable and an example: no roles is not every role', () => {
-    for (const env of [
-      { PUBLIBAC_ACTOR: 'alice' },
-      { PUBLIBAC_ACTOR: 'alice', PUBLIBAC_ROLES: ' ' },
-    ]) {
-      expect(() => cliOfficer(env)).toThrow(ConfigError);
-      expect(() => cliOfficer(env)).toThrow(
-        /PUBLIBAC_ROLES is unset.*e\.g\. PUBLIBAC_ROLES=aix-marseille:publication,aix-marseille:fraud/,
-      );
-    }
-  });
+  it(
+    'refuses without PUBLIBAC_ROLES, naming the variable and an example: no roles is not every ' +
+      'role',
+    () => {
+      for (const env of [
+        { PUBLIBAC_ACTOR: 'alice' },
+        { PUBLIBAC_ACTOR: 'alice', PUBLIBAC_ROLES: ' ' },
+      ]) {
+        expect(() => cliOfficer(env)).toThrow(ConfigError);
+        expect(() => cliOfficer(env)).toThrow(/PUBLIBAC_ROLES is unset/);
+        expect(() => cliOfficer(env)).toThrow(
+          'e.g. PUBLIBAC_ROLES=aix-marseille:publication,aix-marseille:fraud',
+        );
+      }
+    },
+  );
 
   it('refuses a name that is no role (the former global groups, an unknown académie)', () => {
     expect(() =>

@@ -17,7 +17,10 @@ const clock = fixedClock(new Date(T));
 const kvs = memoryKvs();
 const handler = await loadViewerRequest({ kvs, clock });
 
-/** What the edge function serves of `path` (under the académie) for this pointer at this instant: the release id, or null. */
+/**
+ * What the edge function serves of `path` (under the académie) for this pointer at this instant:
+ * the release id, or null.
+ */
 async function edgeLive(
   pointer: EdgePointer,
   nowMs: number,
@@ -50,7 +53,9 @@ async function edgeLive(
   return result.uri.slice(prefix.length, -suffix.length);
 }
 
-/** The rules of pointer.ts: a list is served when a release is live and the lists have not expired. */
+/**
+ * The rules of pointer.ts: a list is served when a release is live and the lists have not expired.
+ */
 const listServed = (p: EdgePointer, now: number) =>
   listsExpired(p, now) ? null : liveRelease(p, now);
 

@@ -15,7 +15,8 @@ describe('cachePolicyFor', () => {
     ['/releases/r-1/aix-marseille/resultats/0a.json', SHORT, false],
     ['/releases/r-1/aix-marseille/statistiques/stats.csv', SHORT, false],
     ['/releases/r-1/aix-marseille/index.html', SHORT, false],
-    // Served before the instant, at the landing page's own URL: revalidated on every view, so no browser keeps it past the instant.
+    // Served before the instant, at the landing page's own URL: revalidated on every view, so no
+    // browser keeps it past the instant.
     ['/announcements/aix-marseille/index.html', 'public, max-age=0, s-maxage=5', false],
     // Rehearsals: a few officials, expiring links: never stored anywhere.
     ['/rehearsals/r-1/aix-marseille/index.html', 'private, no-store', true],
@@ -46,7 +47,8 @@ describe('SECURITY_HEADERS', () => {
       'max-age=63072000; includeSubDomains',
     );
     expect(SECURITY_HEADERS['Content-Security-Policy']).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
     );
     expect(SECURITY_HEADERS).toMatchObject({
       'X-Content-Type-Options': 'nosniff',

@@ -53,19 +53,22 @@ beforeEach(() => {
 });
 
 describe('viewer-request: /<slug> without its slash', () => {
-  it('redirects to /<slug>/, before and after the instant alike, without reading the pointer', async () => {
-    kvs.failing = true;
-    const result = await handler(event('/aix-marseille'));
-    expect(result).toEqual({
-      statusCode: 301,
-      statusDescription: 'Moved Permanently',
-      headers: {
-        location: { value: '/aix-marseille/' },
-        'cache-control': { value: 'public, max-age=3600' },
-      },
-    });
-    expect(await route('/Aix-Marseille')).toBe(404);
-  });
+  it(
+    'redirects to /<slug>/, before and after the instant alike, without reading the ' + 'pointer',
+    async () => {
+      kvs.failing = true;
+      const result = await handler(event('/aix-marseille'));
+      expect(result).toEqual({
+        statusCode: 301,
+        statusDescription: 'Moved Permanently',
+        headers: {
+          location: { value: '/aix-marseille/' },
+          'cache-control': { value: 'public, max-age=3600' },
+        },
+      });
+      expect(await route('/Aix-Marseille')).toBe(404);
+    },
+  );
 });
 
 describe('viewer-request: live release', () => {
@@ -89,106 +92,126 @@ describe('viewer-request: live release', () => {
     expect(await route('/aix-marseille/a.html')).toBe('/releases/r-new/aix-marseille/a.html');
   });
 
-  it('before the first publication: the landing page is the announcement, everything else 404', async () => {
-    pointer({ next: 'r-2024-1', notBefore: T });
-    clock.set(new Date(T - 1));
-    for (const uri of ['/aix-marseille/', '/aix-marseille/index.html']) {
-      expect(await route(uri)).toBe('/announcements/aix-marseille/index.html');
-    }
-    expect(await route('/aix-marseille')).toBe(301);
-    for (const uri of [
-      '/aix-marseille/listes/0130040Y.html',
-      '/aix-marseille/resultats/0a.json',
-      '/aix-marseille/listes/',
-      '/aix-marseille/x/index.html',
-    ]) {
-      expect(await route(uri)).toBe(404);
-    }
-  });
+  it(
+    'before the first publication: the landing page is the announcement, everything else ' + '404',
+    async () => {
+      pointer({ next: 'r-2024-1', notBefore: T });
+      clock.set(new Date(T - 1));
+      for (const uri of ['/aix-marseille/', '/aix-marseille/index.html']) {
+        expect(await route(uri)).toBe('/announcements/aix-marseille/index.html');
+      }
+      expect(await route('/aix-marseille')).toBe(301);
+      for (const uri of [
+        '/aix-marseille/listes/0130040Y.html',
+        '/aix-marseille/resultats/0a.json',
+        '/aix-marseille/listes/',
+        '/aix-marseille/x/index.html',
+      ]) {
+        expect(await route(uri)).toBe(404);
+      }
+    },
+  );
 
-  it('treats a missing key, a store error, a bad version or a bad release id as no release', async () => {
-    expect(await route('/aix-marseille/a.html')).toBe(404);
-    expect(await route('/aix-marseille/')).toBe('/announcements/aix-marseille/index.html');
-    pointer({ current: 'r-1' });
-    kvs.failing = true;
-    expect(await route('/aix-marseille/a.html')).toBe(404);
-    kvs.failing = false;
-    for (const bad of [
-      { v: 2, current: 'r-1' },
-      { current: '../rehearsals/x' },
-      { current: 'R-1' },
-      { current: 'r'.repeat(81) },
-      { current: 42 },
-    ]) {
-      pointer(bad);
+  it(
+    'treats a missing key, a store error, a bad version or a bad release id as no ' + 'release',
+    async () => {
       expect(await route('/aix-marseille/a.html')).toBe(404);
-    }
-    kvs.values.set('pointer:aix-marseille', 'not json');
-    expect(await route('/aix-marseille/a.html')).toBe(404);
-  });
+      expect(await route('/aix-marseille/')).toBe('/announcements/aix-marseille/index.html');
+      pointer({ current: 'r-1' });
+      kvs.failing = true;
+      expect(await route('/aix-marseille/a.html')).toBe(404);
+      kvs.failing = false;
+      for (const bad of [
+        { v: 2, current: 'r-1' },
+        { current: '../rehearsals/x' },
+        { current: 'R-1' },
+        { current: 'r'.repeat(81) },
+        { current: 42 },
+      ]) {
+        pointer(bad);
+        expect(await route('/aix-marseille/a.html')).toBe(404);
+      }
+      kvs.values.set('pointer:aix-marseille', 'not json');
+      expect(await route('/aix-marseille/a.html')).toBe(404);
+    },
+  );
 });
 
 describe('viewer-request: name lists expire', () => {
   const list = '/aix-marseille/listes/0130040Y.html';
 
-  it('from listsUntil on, to the millisecond, /<slug>/listes/ answers 404 (uncached); the landing page, statistics and lookup stay', async () => {
-    pointer({ current: 'r-1', listsUntil: T });
-    clock.set(new Date(T - 1));
-    expect(await route(list)).toBe(`/releases/r-1${list}`);
-    for (const at of [T, T + 1, T + 365 * 24 * 3600_000]) {
-      clock.set(new Date(at));
-      for (const uri of [list, '/aix-marseille/listes/', '/aix-marseille/listes/index.html']) {
-        expect(await handler(event(uri)), uri).toMatchObject({
-          statusCode: 404,
-          headers: { 'cache-control': { value: 'no-store' } },
-        });
-      }
-      for (const uri of [
-        '/aix-marseille/index.html',
-        '/aix-marseille/resultats/0a.json',
-        '/aix-marseille/statistiques/index.html',
-        '/aix-marseille/listes.html',
-      ]) {
-        expect(await route(uri)).toBe(`/releases/r-1${uri}`);
-      }
-    }
-  });
-
-  it('applies to the release that opens later too, and changes nothing for a pointer without listsUntil (written before lists expired)', async () => {
-    pointer({ current: 'r-1', next: 'r-2', notBefore: T + 10, listsUntil: T });
-    clock.set(new Date(T + 10));
-    expect(await route(list)).toBe(404);
-    expect(await route('/aix-marseille/index.html')).toBe('/releases/r-2/aix-marseille/index.html');
-    for (const listsUntil of [undefined, null]) {
-      pointer({ current: 'r-1', listsUntil });
+  it(
+    'from listsUntil on, to the millisecond, /<slug>/listes/ answers 404 (uncached); the ' +
+      'landing page, statistics and lookup stay',
+    async () => {
+      pointer({ current: 'r-1', listsUntil: T });
+      clock.set(new Date(T - 1));
       expect(await route(list)).toBe(`/releases/r-1${list}`);
-    }
-  });
+      for (const at of [T, T + 1, T + 365 * 24 * 3600_000]) {
+        clock.set(new Date(at));
+        for (const uri of [list, '/aix-marseille/listes/', '/aix-marseille/listes/index.html']) {
+          expect(await handler(event(uri)), uri).toMatchObject({
+            statusCode: 404,
+            headers: { 'cache-control': { value: 'no-store' } },
+          });
+        }
+        for (const uri of [
+          '/aix-marseille/index.html',
+          '/aix-marseille/resultats/0a.json',
+          '/aix-marseille/statistiques/index.html',
+          '/aix-marseille/listes.html',
+        ]) {
+          expect(await route(uri)).toBe(`/releases/r-1${uri}`);
+        }
+      }
+    },
+  );
+
+  it(
+    'applies to the release that opens later too, and changes nothing for a pointer without ' +
+      'listsUntil (written before lists expired)',
+    async () => {
+      pointer({ current: 'r-1', next: 'r-2', notBefore: T + 10, listsUntil: T });
+      clock.set(new Date(T + 10));
+      expect(await route(list)).toBe(404);
+      expect(await route('/aix-marseille/index.html')).toBe(
+        '/releases/r-2/aix-marseille/index.html',
+      );
+      for (const listsUntil of [undefined, null]) {
+        pointer({ current: 'r-1', listsUntil });
+        expect(await route(list)).toBe(`/releases/r-1${list}`);
+      }
+    },
+  );
 });
 
 describe('viewer-request: /robots.txt', () => {
-  it('answers the policy of response-headers.ts with its cache headers, before any publication and without reading the store', async () => {
-    kvs.failing = true;
-    const reads = kvs.reads;
-    const result = await handler(event('/robots.txt'));
-    expect(result).toEqual({
-      statusCode: 200,
-      statusDescription: 'OK',
-      headers: {
-        'content-type': { value: 'text/plain; charset=utf-8' },
-        'cache-control': { value: cachePolicyFor('/robots.txt').cacheControl },
-      },
-      body: { encoding: 'text', data: ROBOTS_TXT },
-    });
-    expect(kvs.reads).toBe(reads);
-    for (const uri of [
-      '/robots.txt/',
-      '/robots.txt.bak',
-      '/aix-marseille/robots.txt',
-      '/ROBOTS.TXT',
-    ])
-      expect(await route(uri), uri).toBe(404);
-  });
+  it(
+    'answers the policy of response-headers.ts with its cache headers, before any publication ' +
+      'and without reading the store',
+    async () => {
+      kvs.failing = true;
+      const reads = kvs.reads;
+      const result = await handler(event('/robots.txt'));
+      expect(result).toEqual({
+        statusCode: 200,
+        statusDescription: 'OK',
+        headers: {
+          'content-type': { value: 'text/plain; charset=utf-8' },
+          'cache-control': { value: cachePolicyFor('/robots.txt').cacheControl },
+        },
+        body: { encoding: 'text', data: ROBOTS_TXT },
+      });
+      expect(kvs.reads).toBe(reads);
+      for (const uri of [
+        '/robots.txt/',
+        '/robots.txt.bak',
+        '/aix-marseille/robots.txt',
+        '/ROBOTS.TXT',
+      ])
+        expect(await route(uri), uri).toBe(404);
+    },
+  );
 
   it('disallows the name lists, the lookup shards and the rehearsal links', () => {
     const lines = ROBOTS_TXT.split('\n');
@@ -255,22 +278,26 @@ describe('viewer-request: refused paths', () => {
 });
 
 describe('viewer-request.js as a CloudFront Function', () => {
-  it("fits the runtime: under 10 KB, the runtime's two modules only, no Node APIs, no async closures", async () => {
-    const source = await readFile(VIEWER_REQUEST_FUNCTION, 'utf8');
-    expect(Buffer.byteLength(source)).toBeLessThan(10 * 1024);
-    expect(source.split('\n')[0]).toBe("import cf from 'cloudfront';");
-    const code = source.replace(/^\s*\/\/.*$/gm, '');
-    expect(code.match(/^\s*import\b.*$/gm)).toEqual([
-      "import cf from 'cloudfront';",
-      "import crypto from 'crypto';",
-    ]);
-    expect(code).not.toMatch(
-      /\brequire\s*\(|\bprocess\.|\bBuffer\b|\bsetTimeout\b|\beval\s*\(|\bexport\b/,
-    );
-    // The runtime supports async functions but not async closures (arrows, expressions).
-    for (const [match] of code.matchAll(/\basync\b.*/g))
-      expect(match).toMatch(/^async function [A-Za-z_$][\w$]*\(/);
-  });
+  it(
+    "fits the runtime: under 10 KB, the runtime's two modules only, no Node APIs, no async " +
+      'closures',
+    async () => {
+      const source = await readFile(VIEWER_REQUEST_FUNCTION, 'utf8');
+      expect(Buffer.byteLength(source)).toBeLessThan(10 * 1024);
+      expect(source.split('\n')[0]).toBe("import cf from 'cloudfront';");
+      const code = source.replace(/^\s*\/\/.*$/gm, '');
+      expect(code.match(/^\s*import\b.*$/gm)).toEqual([
+        "import cf from 'cloudfront';",
+        "import crypto from 'crypto';",
+      ]);
+      expect(code).not.toMatch(
+        /\brequire\s*\(|\bprocess\.|\bBuffer\b|\bsetTimeout\b|\beval\s*\(|\bexport\b/,
+      );
+      // The runtime supports async functions but not async closures (arrows, expressions).
+      for (const [match] of code.matchAll(/\basync\b.*/g))
+        expect(match).toMatch(/^async function [A-Za-z_$][\w$]*\(/);
+    },
+  );
 
   it('sees the injected clock through Date', async () => {
     pointer({ current: 'r-old', next: 'r-new', notBefore: Date.parse('2030-01-01T00:00:00Z') });

@@ -35,9 +35,10 @@ const AWS_ENV: Record<string, string> = {
 };
 
 const invoke: Record<keyof typeof FUNCTION_NEEDS, () => Promise<unknown>> = {
-  ingest: () => ingest({ Records: [] } as never, lambdaContext('ingest')),
+  ingest: () => ingest({ Records: [] }, lambdaContext('ingest')),
   render: () => render({} as never, lambdaContext('render')),
-  // The publish function may stand for its own ARN: invoked without one here, so that the variable is needed.
+  // The publish function may stand for its own ARN: invoked without one here, so that the variable
+  // is needed.
   publish: () => publish({} as never, { ...lambdaContext('publish'), invokedFunctionArn: '' }),
   fraud: () => fraud({} as never, lambdaContext('fraud')),
   adminApi: () =>
@@ -68,7 +69,8 @@ describe('functions in aws mode', () => {
         (error: unknown) => ({ error }),
       );
       if (fn === 'adminApi') {
-        // The API answers a bare 500 and logs the error naming the variable; the body says nothing of the configuration.
+        // The API answers a bare 500 and logs the error naming the variable; the body says nothing
+        // of the configuration.
         expect(outcome).toMatchObject({
           answer: { statusCode: 500, body: '{"error":"internal"}' },
         });
@@ -78,13 +80,22 @@ describe('functions in aws mode', () => {
         return;
       }
       expect('error' in outcome && outcome.error).toBeInstanceOf(ConfigError);
-      expect(String((outcome as { error: Error }).error.message)).toContain(`${variable} (`);
+      expect((outcome as { error: Error }).error.message).toContain(`${variable} (`);
     },
   );
 
   it('names every missing variable at once, and refuses an unset or unknown mode', () => {
+    const missing = [
+      'PUBLIBAC_DECISIONS_TABLE',
+      'PUBLIBAC_CONTROL_TABLE',
+      'PUBLIBAC_KEYS_TABLE',
+      'PUBLIBAC_SITE_BUCKET',
+      'PUBLIBAC_EDGE_KVS_ARN',
+      'PUBLIBAC_SCHEDULE_GROUP',
+      'PUBLIBAC_DISTRIBUTION_ID',
+    ];
     expect(() => loadConfig(FUNCTION_NEEDS.fraud, { PUBLIBAC_MODE: 'aws' })).toThrow(
-      /PUBLIBAC_DECISIONS_TABLE .*PUBLIBAC_CONTROL_TABLE .*PUBLIBAC_KEYS_TABLE .*PUBLIBAC_SITE_BUCKET .*PUBLIBAC_EDGE_KVS_ARN .*PUBLIBAC_SCHEDULE_GROUP .*PUBLIBAC_DISTRIBUTION_ID/,
+      new RegExp(missing.join(' .*')),
     );
     expect(() => loadConfig(['decisions'], { PUBLIBAC_DECISIONS_TABLE: 'd' })).toThrow(
       /PUBLIBAC_MODE must be "aws" or "local" \(got nothing\)/,
@@ -97,16 +108,20 @@ describe('functions in aws mode', () => {
     ).toThrow(/PUBLIBAC_EDGE_KVS_ARN .* is not an ARN/);
   });
 
-  it('composes the AWS adapters from a complete configuration, and nothing the function was not given', () => {
-    const { deps } = compose(loadConfig(FUNCTION_NEEDS.fraud, AWS_ENV));
-    expect(deps.kvs).toBeInstanceOf(CloudFrontKeyValueStore);
-    expect(deps.scheduler).toBeInstanceOf(EventBridgeArmScheduler);
-    expect(deps.invalidator).toBeInstanceOf(CloudFrontInvalidator);
-    const admin = compose(loadConfig(FUNCTION_NEEDS.adminApi, AWS_ENV)).deps;
-    // The admin API is never wired to the lookup keys or the decisions.
-    expect(() => admin.lookupKeys.params('2024-06', 'amiens')).toThrow(
-      /the lookup keys is not available to this process \(capability "keys" not configured\)/,
-    );
-    expect(() => admin.decisions.currentDecisions('2024-06', 'amiens')).toThrow(ConfigError);
-  });
+  it(
+    'composes the AWS adapters from a complete configuration, and nothing the function was not ' +
+      'given',
+    () => {
+      const { deps } = compose(loadConfig(FUNCTION_NEEDS.fraud, AWS_ENV));
+      expect(deps.kvs).toBeInstanceOf(CloudFrontKeyValueStore);
+      expect(deps.scheduler).toBeInstanceOf(EventBridgeArmScheduler);
+      expect(deps.invalidator).toBeInstanceOf(CloudFrontInvalidator);
+      const admin = compose(loadConfig(FUNCTION_NEEDS.adminApi, AWS_ENV)).deps;
+      // The admin API is never wired to the lookup keys or the decisions.
+      expect(() => admin.lookupKeys.params('2024-06', 'amiens')).toThrow(
+        /the lookup keys is not available to this process \(capability "keys" not configured\)/,
+      );
+      expect(() => admin.decisions.currentDecisions('2024-06', 'amiens')).toThrow(ConfigError);
+    },
+  );
 });

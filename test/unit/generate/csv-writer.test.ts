@@ -22,7 +22,7 @@ const rows = (candidates: number) => [
   ...generateFirstGroup({ academie: 'corse', session: '2024-06', candidates, seed: 2 }),
 ];
 const parseCsv = (text: string) =>
-  parse(text, { delimiter: ';', columns: true, bom: true }) as CsvV1Row[];
+  parse<CsvV1Row>(text, { delimiter: ';', columns: true, bom: true });
 
 describe('writeCsv', () => {
   it('writes the header and one LF-terminated line per row, and returns the count', async () => {
@@ -46,7 +46,7 @@ describe('writeCsv', () => {
     expect(parseCsv(out.bytes().toString())).toEqual([odd]);
   });
 
-  it('writes Windows-1252 that decodes back to the same accented names, without a BOM', async () => {
+  it('writes Windows-1252 that decodes back to the same accented names, no BOM', async () => {
     const all = rows(3_000);
     const [utf8, cp1252] = [collector(), collector()];
     await writeCsv(all, utf8.stream);
@@ -120,7 +120,11 @@ describe('writeCsv', () => {
   it('rejects instead of hanging when the stream fails', async () => {
     const broken = new Writable({
       highWaterMark: 16,
-      write: (_c, _e, done) => setImmediate(() => done(new Error('EPIPE'))),
+      write: (_c, _e, done) => {
+        setImmediate(() => {
+          done(new Error('EPIPE'));
+        });
+      },
     });
     broken.on('error', () => {});
     await expect(writeCsv(rows(20_000), broken)).rejects.toThrow('EPIPE');

@@ -117,7 +117,7 @@ describe('generateFirstGroup', () => {
     expect(a.equals(c)).toBe(false);
   });
 
-  it('writes rows that satisfy every rule, for every académie, before and after the 2021 reform', async () => {
+  it('writes rows that satisfy every rule, for every académie, before and after 2021', async () => {
     for (const a of ACADEMIES) {
       for (const session of ['2019-06', '2024-06']) {
         const rows = [
@@ -193,7 +193,7 @@ describe('generateFirstGroup', () => {
     });
   });
 
-  it('defaults to a realistic size: about 31,000 for Aix-Marseille, about 720,000 nationally', () => {
+  it('defaults to a realistic size: about 31,000 for Aix-Marseille, 720,000 nationally', () => {
     expect(expectedCandidates(findAcademie('aix-marseille')!)).toBe(31_000);
     const national = ACADEMIES.reduce((sum, a) => sum + expectedCandidates(a), 0);
     expect(national).toBeGreaterThan(680_000);

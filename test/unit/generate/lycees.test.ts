@@ -5,7 +5,7 @@ import { generateFirstGroup } from '../../../shared/generate/decisions.generator
 import { lyceesOf, uaiPrefix } from '../../../shared/generate/lycees.js';
 
 describe('lyceesOf', () => {
-  it('gives every académie valid, unique UAIs in its own départements, each voie in each département', () => {
+  it('gives every académie valid, unique UAIs in its départements, each voie in each', () => {
     for (const a of ACADEMIES) {
       const lycees = lyceesOf(a.slug);
       expect(new Set(lycees.map((l) => l.uai)).size, a.slug).toBe(lycees.length);
@@ -45,7 +45,7 @@ describe('lyceesOf', () => {
     expect(national).toBeLessThan(5_000);
   });
 
-  it('is stable for a seed, whatever the number of candidates generated, and is what the rows use', () => {
+  it('is stable for a seed, whatever the number of candidates, and is what the rows use', () => {
     expect(lyceesOf('nantes', 4)).toEqual(lyceesOf('nantes', 4));
     expect(lyceesOf('nantes', 4)).not.toEqual(lyceesOf('nantes', 5));
     const byUai = new Map(lyceesOf('nantes', 4).map((l) => [l.uai, l]));

@@ -74,7 +74,7 @@ describe('generateSecondGroup', () => {
     });
   });
 
-  it('is deterministic per candidate: neither the order nor the other rows change an outcome', () => {
+  it('is deterministic per candidate: neither order nor other rows change an outcome', () => {
     const reversed = [...generateSecondGroup([...invited].reverse(), { seed: 8 })].reverse();
     expect(reversed).toEqual(second);
     expect([...generateSecondGroup(invited.slice(5, 6), { seed: 8 })]).toEqual([second[5]]);

@@ -73,7 +73,9 @@ async function render(list: readonly Candidate[]): Promise<Map<string, string>> 
 /** A static host serving the rendered files; records the paths asked for. */
 function serve(files: Map<string, string>, requested: string[] = []): typeof fetch {
   return async (input) => {
-    const path = String(input).slice(baseUrl.length + 1);
+    const path = (input instanceof Request ? input.url : input.toString()).slice(
+      baseUrl.length + 1,
+    );
     requested.push(path);
     const body = path.endsWith('.json') ? files.get(path.slice(0, -5)) : undefined;
     return body === undefined
@@ -91,16 +93,22 @@ const look = (numero: string, code: string, fetchFn = serve(files)) =>
   lookupResult(numero, code, params, { baseUrl, fetch: fetchFn });
 
 describe('lookupResult', () => {
-  it('finds a candidate from the rendered shards, whatever way they type their number and code', async () => {
-    expect(await look(alice.numero, alice.code)).toEqual({ found: true, entry: alice.entry });
-    expect(
-      await look(` ${alice.numero.toLowerCase()} `, alice.code.toLowerCase().replaceAll('-', ' ')),
-    ).toEqual({ found: true, entry: alice.entry });
-    expect(await look(bob.numero, bob.code.replaceAll('-', ''))).toEqual({
-      found: true,
-      entry: bob.entry,
-    });
-  });
+  it(
+    'finds a candidate from the rendered shards, whatever way they type their number and ' + 'code',
+    async () => {
+      expect(await look(alice.numero, alice.code)).toEqual({ found: true, entry: alice.entry });
+      expect(
+        await look(
+          ` ${alice.numero.toLowerCase()} `,
+          alice.code.toLowerCase().replaceAll('-', ' '),
+        ),
+      ).toEqual({ found: true, entry: alice.entry });
+      expect(await look(bob.numero, bob.code.replaceAll('-', ''))).toEqual({
+        found: true,
+        entry: bob.entry,
+      });
+    },
+  );
 
   it('fetches exactly one file, the shard named by the id', async () => {
     const requested: string[] = [];
@@ -110,22 +118,26 @@ describe('lookupResult', () => {
     ]);
   });
 
-  it('gives one identical outcome for a wrong code, another candidate’s code, an unknown number, a birth date and a withheld result', async () => {
-    const misses: LookupOutcome[] = await Promise.all([
-      look(alice.numero, bob.code), // a well-formed code, not theirs
-      look(bob.numero, alice.code),
-      look('99999999ZZ', alice.code), // unknown number
-      look(alice.numero, '12/03/2006'), // the v1 secret is no code
-      look(alice.numero, alice.code.slice(0, -1)), // truncated
-      look('', ''),
-      look(withheld.numero, withheld.code), // right details, result withheld
-    ]);
-    for (const m of misses) {
-      expect(m).toStrictEqual({ found: false });
-      expect(m).toBe(misses[0]);
-      expect(Object.keys(m)).toEqual(['found']);
-    }
-  });
+  it(
+    'gives one identical outcome for a wrong code, another candidate’s code, an unknown ' +
+      'number, a birth date and a withheld result',
+    async () => {
+      const misses: LookupOutcome[] = await Promise.all([
+        look(alice.numero, bob.code), // a well-formed code, not theirs
+        look(bob.numero, alice.code),
+        look('99999999ZZ', alice.code), // unknown number
+        look(alice.numero, '12/03/2006'), // the v1 secret is no code
+        look(alice.numero, alice.code.slice(0, -1)), // truncated
+        look('', ''),
+        look(withheld.numero, withheld.code), // right details, result withheld
+      ]);
+      for (const m of misses) {
+        expect(m).toStrictEqual({ found: false });
+        expect(m).toBe(misses[0]);
+        expect(Object.keys(m)).toEqual(['found']);
+      }
+    },
+  );
 
   it('finds the withheld candidate once released, and their shard existed all along', async () => {
     expect(files.has(shardName(entryId(await keysOf(withheld.numero, withheld.code)), 1))).toBe(
@@ -137,47 +149,57 @@ describe('lookupResult', () => {
     });
   });
 
-  it('finds nothing with the right code under another scope’s parameters (a group-2 or rehearsal file)', async () => {
-    const other = { ...params, scope: lookupScope('2024-06', 'aix-marseille', 2) };
-    expect(
-      await lookupResult(alice.numero, alice.code, other, { baseUrl, fetch: serve(files) }),
-    ).toStrictEqual({ found: false });
-  });
+  it(
+    'finds nothing with the right code under another scope’s parameters (a group-2 or ' +
+      'rehearsal file)',
+    async () => {
+      const other = { ...params, scope: lookupScope('2024-06', 'aix-marseille', 2) };
+      expect(
+        await lookupResult(alice.numero, alice.code, other, { baseUrl, fetch: serve(files) }),
+      ).toStrictEqual({ found: false });
+    },
+  );
 
-  it('gives the same outcome, without throwing, for every failure of the network or the files', async () => {
-    const json =
-      (body: string, status = 200): typeof fetch =>
-      async () =>
-        new Response(body, { status });
-    const aliceKeys = await keysOf(alice.numero, alice.code);
-    const aliceId = entryId(aliceKeys);
-    const foreign = await keysOf(bob.numero, bob.code);
-    const faults: (typeof fetch)[] = [
-      async () => {
-        throw new TypeError('Failed to fetch');
-      },
-      json('', 404),
-      json('{"v":2,"entries":{}}', 500),
-      json('<html>captive portal</html>'),
-      json('null'),
-      json(
-        `{"v":1,"entries":{"${aliceId}":"${await sealEntry(aliceKeys, serializeEntry(alice.entry))}"}}`,
-      ), // another format version
-      json(
-        `{"v":2,"entries":{"${aliceId}":"${await sealEntry(foreign, serializeEntry(alice.entry))}"}}`,
-      ), // sealed under another key
-      json(
-        `{"v":2,"entries":{"${aliceId}":"${await sealEntry(aliceKeys, '{"v":1,"nom":"MARTIN"}')}"}}`,
-      ), // authentic but not an entry
-      json(`{"v":2,"entries":{"${aliceId}":42}}`),
-    ];
-    for (const f of faults)
-      expect(await look(alice.numero, alice.code, f)).toStrictEqual({ found: false });
-    const badParams = { ...params, salt: 'short' };
-    expect(
-      await lookupResult(alice.numero, alice.code, badParams, { baseUrl, fetch: serve(files) }),
-    ).toStrictEqual({ found: false });
-  });
+  it(
+    'gives the same outcome, without throwing, for every failure of the network or the ' + 'files',
+    async () => {
+      const json =
+        (body: string, status = 200): typeof fetch =>
+        async () =>
+          new Response(body, { status });
+      const aliceKeys = await keysOf(alice.numero, alice.code);
+      const aliceId = entryId(aliceKeys);
+      const foreign = await keysOf(bob.numero, bob.code);
+      const faults: (typeof fetch)[] = [
+        async () => {
+          throw new TypeError('Failed to fetch');
+        },
+        json('', 404),
+        json('{"v":2,"entries":{}}', 500),
+        json('<html>captive portal</html>'),
+        json('null'),
+        json(
+          `{"v":1,"entries":{"${aliceId}":"` +
+            `${await sealEntry(aliceKeys, serializeEntry(alice.entry))}"}}`,
+        ), // another format version
+        json(
+          `{"v":2,"entries":{"${aliceId}":"` +
+            `${await sealEntry(foreign, serializeEntry(alice.entry))}"}}`,
+        ), // sealed under another key
+        json(
+          `{"v":2,"entries":{"${aliceId}":"` +
+            `${await sealEntry(aliceKeys, '{"v":1,"nom":"MARTIN"}')}"}}`,
+        ), // authentic but not an entry
+        json(`{"v":2,"entries":{"${aliceId}":42}}`),
+      ];
+      for (const f of faults)
+        expect(await look(alice.numero, alice.code, f)).toStrictEqual({ found: false });
+      const badParams = { ...params, salt: 'short' };
+      expect(
+        await lookupResult(alice.numero, alice.code, badParams, { baseUrl, fetch: serve(files) }),
+      ).toStrictEqual({ found: false });
+    },
+  );
 
   it('reads params.json strictly', () => {
     expect(readParams(JSON.parse(JSON.stringify(params)))).toEqual(params);
@@ -191,22 +213,26 @@ describe('lookupResult', () => {
       expect(readParams(bad)).toBeNull();
   });
 
-  it('calls fetch unbound (browsers refuse window.fetch called with another `this`) and tolerates a trailing slash', async () => {
-    const inner = serve(files);
-    const strictFetch = function (
-      this: unknown,
-      input: Parameters<typeof fetch>[0],
-      init?: RequestInit,
-    ) {
-      if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
-      return inner(input, init);
-    } as typeof fetch;
-    const found = await lookupResult(alice.numero, alice.code, params, {
-      baseUrl: `${baseUrl}/`,
-      fetch: strictFetch,
-    });
-    expect(found).toEqual({ found: true, entry: alice.entry });
-  });
+  it(
+    'calls fetch unbound (browsers refuse window.fetch called with another `this`) and ' +
+      'tolerates a trailing slash',
+    async () => {
+      const inner = serve(files);
+      const strictFetch = function (
+        this: unknown,
+        input: Parameters<typeof fetch>[0],
+        init?: RequestInit,
+      ) {
+        if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+        return inner(input, init);
+      } as typeof fetch;
+      const found = await lookupResult(alice.numero, alice.code, params, {
+        baseUrl: `${baseUrl}/`,
+        fetch: strictFetch,
+      });
+      expect(found).toEqual({ found: true, entry: alice.entry });
+    },
+  );
 
   it('renders byte-identical shards from identical inputs', async () => {
     expect(await render([bob, alice])).toEqual(files);

@@ -57,19 +57,23 @@ const bytes = (b64: string) => Buffer.from(b64, 'base64');
 const keysFor = async (s = secret, sc = scope) => deriveEntryKeys(await deriveRoot(s, params), sc);
 
 describe('lookup crypto format v2', () => {
-  it('matches an independent node:crypto implementation of the documented layout (browser and renderer code alike)', async () => {
-    const plaintext = '{"v":2,"resultat":"Admis(e) avec mention Très bien 🎓"}';
-    const ref = referenceV2(secret, params.salt, params.iterations, scope, plaintext);
-    const root = await deriveRoot(secret, params);
-    expect(root).toBe(ref.root);
-    expect(await deriveRootNode(secret, params)).toBe(ref.root);
-    const keys = await deriveEntryKeys(root, scope);
-    expect(keys).toBe(ref.keys);
-    expect(entryKeysSync(root, scope)).toBe(ref.keys);
-    expect(entryId(keys)).toBe(ref.id);
-    expect(await sealEntry(keys, plaintext)).toBe(ref.sealed);
-    expect(sealEntrySync(keys, plaintext)).toBe(ref.sealed);
-  });
+  it(
+    'matches an independent node:crypto implementation of the documented layout (browser and ' +
+      'renderer code alike)',
+    async () => {
+      const plaintext = '{"v":2,"resultat":"Admis(e) avec mention Très bien 🎓"}';
+      const ref = referenceV2(secret, params.salt, params.iterations, scope, plaintext);
+      const root = await deriveRoot(secret, params);
+      expect(root).toBe(ref.root);
+      expect(await deriveRootNode(secret, params)).toBe(ref.root);
+      const keys = await deriveEntryKeys(root, scope);
+      expect(keys).toBe(ref.keys);
+      expect(entryKeysSync(root, scope)).toBe(ref.keys);
+      expect(entryId(keys)).toBe(ref.id);
+      expect(await sealEntry(keys, plaintext)).toBe(ref.sealed);
+      expect(sealEntrySync(keys, plaintext)).toBe(ref.sealed);
+    },
+  );
 
   it('keeps a pinned known-answer vector (published shards must stay readable)', async () => {
     const keys = await keysFor();
@@ -85,18 +89,24 @@ describe('lookup crypto format v2', () => {
     expect(lookupSecret('2400-0012', '7KQ2-M9XD-4TPA-RA')).toBeNull();
   });
 
-  it('gives every scope its own ids and keys from one root: groups and rehearsals cannot be matched', async () => {
-    const root = await deriveRoot(secret, params);
-    const scopes = [
-      lookupScope('2024-06', 'aix-marseille', 1),
-      lookupScope('2024-06', 'aix-marseille', 2),
-      lookupScope('2024-06', 'aix-marseille', 1, true),
-      lookupScope('2024-06', 'nice', 1),
-      lookupScope('2025-06', 'aix-marseille', 1),
-    ];
-    const ids = await Promise.all(scopes.map(async (s) => entryId(await deriveEntryKeys(root, s))));
-    expect(new Set(ids).size).toBe(scopes.length);
-  });
+  it(
+    'gives every scope its own ids and keys from one root: groups and rehearsals cannot be ' +
+      'matched',
+    async () => {
+      const root = await deriveRoot(secret, params);
+      const scopes = [
+        lookupScope('2024-06', 'aix-marseille', 1),
+        lookupScope('2024-06', 'aix-marseille', 2),
+        lookupScope('2024-06', 'aix-marseille', 1, true),
+        lookupScope('2024-06', 'nice', 1),
+        lookupScope('2025-06', 'aix-marseille', 1),
+      ];
+      const ids = await Promise.all(
+        scopes.map(async (s) => entryId(await deriveEntryKeys(root, s))),
+      );
+      expect(new Set(ids).size).toBe(scopes.length);
+    },
+  );
 
   it('derives roots that depend on the secret, salt and iterations', async () => {
     const r = await deriveRoot(secret, params);
@@ -109,15 +119,21 @@ describe('lookup crypto format v2', () => {
     expect(new Set([r, ...others]).size).toBe(4);
   });
 
-  it('refuses a salt that is not 16 bytes of base64, non-positive iterations and a root of the wrong size', async () => {
-    await expect(deriveRoot(secret, { ...params, salt: 'AAEC' })).rejects.toThrow(/16 bytes/);
-    await expect(deriveRoot(secret, { ...params, salt: 'not base64!' })).rejects.toThrow(
-      /16 bytes/,
-    );
-    await expect(deriveRoot(secret, { ...params, iterations: 0 })).rejects.toThrow(/iterations/);
-    await expect(deriveRoot(secret, { ...params, iterations: 1.5 })).rejects.toThrow(/iterations/);
-    await expect(deriveEntryKeys('AAEC', scope)).rejects.toThrow(/32 bytes/);
-  });
+  it(
+    'refuses a salt that is not 16 bytes of base64, non-positive iterations and a root of the ' +
+      'wrong size',
+    async () => {
+      await expect(deriveRoot(secret, { ...params, salt: 'AAEC' })).rejects.toThrow(/16 bytes/);
+      await expect(deriveRoot(secret, { ...params, salt: 'not base64!' })).rejects.toThrow(
+        /16 bytes/,
+      );
+      await expect(deriveRoot(secret, { ...params, iterations: 0 })).rejects.toThrow(/iterations/);
+      await expect(deriveRoot(secret, { ...params, iterations: 1.5 })).rejects.toThrow(
+        /iterations/,
+      );
+      await expect(deriveEntryKeys('AAEC', scope)).rejects.toThrow(/32 bytes/);
+    },
+  );
 
   it('names the id and its shard from the keys', async () => {
     const id = entryId(await keysFor());
@@ -146,20 +162,23 @@ describe('lookup crypto format v2', () => {
     }
   });
 
-  it('pads every entry to one size, whatever it holds, and refuses one that does not fit', async () => {
-    const k = await keysFor();
-    const sizes = await Promise.all(
-      [
-        '',
-        'Admis(e)',
-        'Autorisé(e) à se présenter à l’épreuve de contrôle',
-        'x'.repeat(ENTRY_BYTES - 1),
-      ].map(async (t) => bytes(await sealEntry(k, t)).length),
-    );
-    expect(new Set(sizes)).toEqual(new Set([12 + ENTRY_BYTES + 16]));
-    await expect(sealEntry(k, 'x'.repeat(ENTRY_BYTES))).rejects.toThrow(/fit/);
-    expect(() => sealEntrySync(k, 'x'.repeat(ENTRY_BYTES))).toThrow(/fit/);
-  });
+  it(
+    'pads every entry to one size, whatever it holds, and refuses one that does not ' + 'fit',
+    async () => {
+      const k = await keysFor();
+      const sizes = await Promise.all(
+        [
+          '',
+          'Admis(e)',
+          'Autorisé(e) à se présenter à l’épreuve de contrôle',
+          'x'.repeat(ENTRY_BYTES - 1),
+        ].map(async (t) => bytes(await sealEntry(k, t)).length),
+      );
+      expect(new Set(sizes)).toEqual(new Set([12 + ENTRY_BYTES + 16]));
+      await expect(sealEntry(k, 'x'.repeat(ENTRY_BYTES))).rejects.toThrow(/fit/);
+      expect(() => sealEntrySync(k, 'x'.repeat(ENTRY_BYTES))).toThrow(/fit/);
+    },
+  );
 
   it('derives a different nonce for a different plaintext under the same key', async () => {
     const k = await keysFor();
@@ -208,8 +227,11 @@ describe('lookup crypto format v2', () => {
 const PINNED = {
   id: '82bbf0027d840ece28f85dc3dd8c793b',
   sealed:
-    'cUKEP3mbEWMxSgt6E0hX7PF1PbiF4zNhBzm49mc0GrBZQECQi0vCqBjGsuwe6MKEz+8oqXmjR2kWrfgg+xns6YapFMUJa1ww01nKjgO9IwDeUwzRfn3W4RBrBK3AwBwK' +
-    'ffkeR8DVjOHK9tAaLeZk0d2VJoo/CJ1DNC8R6Wa/nVtFBSCFpRdF+KIAz1Znd80h4c3HHXCPHOepGkNqNpd+n9RJrDd6qhK/NNQhzndcG8n9dkOpFbZ0EqsB4+uJQxAk' +
-    'xig/j0KIzyEAtAT6Ly3SG6CxcD5lV58pKQTpD2QyGwbBoJLd2AAzOf+p6GbhXcGkENwSYz4o9cXd8zVcQsdjOzdt05SrlX8xy1F8ZquSRoZpJKOQH7gZLELpSoywC6tB' +
+    'cUKEP3mbEWMxSgt6E0hX7PF1PbiF4zNhBzm49mc0GrBZQECQi0vCqBjGsuwe6MKEz+8oqXmjR2kWrfgg+xns6YapFMU' +
+    'Ja1ww01nKjgO9IwDeUwzRfn3W4RBrBK3AwBwK' +
+    'ffkeR8DVjOHK9tAaLeZk0d2VJoo/CJ1DNC8R6Wa/nVtFBSCFpRdF+KIAz1Znd80h4c3HHXCPHOepGkNqNpd+n9RJrDd' +
+    '6qhK/NNQhzndcG8n9dkOpFbZ0EqsB4+uJQxAk' +
+    'xig/j0KIzyEAtAT6Ly3SG6CxcD5lV58pKQTpD2QyGwbBoJLd2AAzOf+p6GbhXcGkENwSYz4o9cXd8zVcQsdjOzdt05S' +
+    'rlX8xy1F8ZquSRoZpJKOQH7gZLELpSoywC6tB' +
     'RXnZD6X4ey+1ng6UK+bTqwytqQnk9nuSH/AO+nqwdTx4E8uaR4AWBk0oXBYdJbVqT/uUGz6l7U3XLkU+',
 };

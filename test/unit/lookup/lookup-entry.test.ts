@@ -5,6 +5,7 @@ import {
   SPECIALITES_BCP,
 } from '../../../shared/domain/reference/exams.js';
 import { outcomeLabel } from '../../../shared/domain/rules/outcome.js';
+import { DecisionCode, Examen, Groupe, Mention } from '../../../shared/domain/vocabulary.js';
 import { ENTRY_BYTES } from '../../../shared/render/lookup/lookup-crypto.js';
 import { LookupEntry, serializeEntry } from '../../../shared/render/lookup/lookup-entry.schema.js';
 
@@ -22,7 +23,8 @@ const entry: LookupEntry = {
 describe('serializeEntry', () => {
   it('writes canonical JSON in a fixed key order, with no name, number or birth date', () => {
     expect(serializeEntry(entry)).toBe(
-      '{"v":2,"examen":"BTN","libelleExamen":"Baccalauréat technologique","serie":"STMG","groupe":1,' +
+      '{"v":2,"examen":"BTN","libelleExamen":"Baccalauréat ' +
+        'technologique","serie":"STMG","groupe":1,' +
         '"decision":"ADMIS","mention":"B","resultat":"Admis(e) avec mention Bien"}',
     );
   });
@@ -97,4 +99,23 @@ describe('serializeEntry', () => {
   ])('refuses an invalid entry %j', (patch) => {
     expect(() => serializeEntry({ ...entry, ...patch } as unknown as LookupEntry)).toThrow();
   });
+});
+
+describe('LookupEntry', () => {
+  // The browser's schema is zod/mini and cannot import the vocabulary (classic zod) without
+  // carrying it into the page's bundle: it spells the values out, and here they are held equal.
+  const accepts = (patch: Record<string, unknown>) =>
+    LookupEntry.safeParse({ ...entry, ...patch }).success;
+
+  it(
+    "takes the vocabulary's exams, groups and mentions, and every decision but the " + 'deferred',
+    () => {
+      for (const examen of Examen.options) expect(accepts({ examen }), examen).toBe(true);
+      for (const groupe of [1, 2, 3])
+        expect(accepts({ groupe })).toBe(Groupe.safeParse(groupe).success);
+      for (const mention of [...Mention.options, null]) expect(accepts({ mention })).toBe(true);
+      for (const decision of DecisionCode.options)
+        expect(accepts({ decision }), decision).toBe(decision !== 'REMPLACEMENT');
+    },
+  );
 });

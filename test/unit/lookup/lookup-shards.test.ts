@@ -17,7 +17,10 @@ import {
   type SealedEntry,
 } from '../../../shared/render/lookup/lookup-shards.js';
 
-/** Stand-in for derived material: shard layout and size do not depend on PBKDF2, only on 64 uniform bytes. */
+/**
+ * Stand-in for derived material: shard layout and size do not depend on PBKDF2, only on 64 uniform
+ * bytes.
+ */
 const fakeMaterial = (i: number) =>
   bytesToBase64(createHash('sha512').update(`candidate-${i}`).digest());
 const id = (c: string) => c.repeat(32);
@@ -102,7 +105,10 @@ describe('renderShards', () => {
   });
 });
 
-/** A realistic entry: sizes no longer depend on it (every entry is padded to one size), the count per shard does. */
+/**
+ * A realistic entry: sizes no longer depend on it (every entry is padded to one size), the count
+ * per shard does.
+ */
 function syntheticEntry(i: number): LookupEntry {
   const examen = (['BCG', 'BTN', 'BCP'] as const)[i % 3]!;
   const serie =
@@ -148,11 +154,13 @@ describe('shard sizes for a large académie', () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(count);
     const avg = sizes.reduce((a, b) => a + b, 0) / sizes.length;
     const max = Math.max(...sizes);
-    // Printed for the issue note; sizes are asserted only loosely (a format change would show here).
+    // Printed for the issue note; sizes are asserted only loosely (a format change would show
+    // here).
     console.log(
       `lookup shards, ${count} candidates: ${chars} hex chars, ${files.size} files, ` +
         `entries/shard avg ${(count / files.size).toFixed(1)} max ${Math.max(...counts)}, ` +
-        `bytes avg ${avg.toFixed(0)} max ${max} min ${Math.min(...sizes)}, total ${(sizes.reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} MB`,
+        `bytes avg ${avg.toFixed(0)} max ${max} min ${Math.min(...sizes)}, ` +
+        `total ${(sizes.reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} MB`,
     );
     expect(max).toBeLessThan(16_000);
   }, 120_000);

@@ -38,15 +38,20 @@ const details = (by: Officer) =>
   visibleAudit(by, ENTRIES).map((e) => `${e.academie}:${e.action}:${e.detail}`);
 
 describe('visibleAudit', () => {
-  it('shows a publication officer their académie with fraud details redacted, their own attempts elsewhere, and the rotations', () => {
-    expect(details({ actor: 'alice', roles: ['aix-marseille:publication'] })).toEqual([
-      'aix-marseille:publish:published now',
-      `aix-marseille:fraud-flag:${REDACTED_FRAUD_DETAIL}`,
-      `aix-marseille:fraud-release:${REDACTED_FRAUD_DETAIL}`,
-      'amiens:refused:alice may not publish results for amiens: requires the role amiens:publication',
-      '*:rehearsal-key-rotation:rehearsal signing key replaced',
-    ]);
-  });
+  it(
+    'shows a publication officer their académie with fraud details redacted, their own ' +
+      'attempts elsewhere, and the rotations',
+    () => {
+      expect(details({ actor: 'alice', roles: ['aix-marseille:publication'] })).toEqual([
+        'aix-marseille:publish:published now',
+        `aix-marseille:fraud-flag:${REDACTED_FRAUD_DETAIL}`,
+        `aix-marseille:fraud-release:${REDACTED_FRAUD_DETAIL}`,
+        'amiens:refused:alice may not publish results for amiens: requires the role ' +
+          'amiens:publication',
+        '*:rehearsal-key-rotation:rehearsal signing key replaced',
+      ]);
+    },
+  );
 
   it("shows a fraud officer their académie's fraud details, not another's", () => {
     expect(details({ actor: 'fred', roles: ['aix-marseille:fraud'] })).toEqual([
@@ -57,8 +62,11 @@ describe('visibleAudit', () => {
     ]);
   });
 
-  it('shows the audit reader everything, and an officer without roles nothing but their own', () => {
-    expect(visibleAudit({ actor: 'ada', roles: ['audit'] }, ENTRIES)).toEqual(ENTRIES);
-    expect(visibleAudit({ actor: 'nadia', roles: [] }, ENTRIES)).toEqual([]);
-  });
+  it(
+    'shows the audit reader everything, ' + 'and an officer without roles nothing but their own',
+    () => {
+      expect(visibleAudit({ actor: 'ada', roles: ['audit'] }, ENTRIES)).toEqual(ENTRIES);
+      expect(visibleAudit({ actor: 'nadia', roles: [] }, ENTRIES)).toEqual([]);
+    },
+  );
 });

@@ -23,7 +23,8 @@ describe('readEtablissements', () => {
 
   it('refuses the file whole, naming every bad line and column', async () => {
     const path = await file(
-      'uai;libelle\n0130001B;Mauvaise lettre\n0130001F;\n0130001F;Thiers\n0130001F;Encore\n0130002;x;y\n',
+      'uai;libelle\n0130001B;Mauvaise ' +
+        'lettre\n0130001F;\n0130001F;Thiers\n0130001F;Encore\n0130002;x;y\n',
     );
     await expect(readEtablissements(path)).rejects.toThrow(
       [

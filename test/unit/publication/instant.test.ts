@@ -23,14 +23,17 @@ describe('publicationInstant', () => {
     expect(publicationInstant(local, zone).toISOString()).toBe(utc);
   });
 
-  it('follows the daylight-saving change: the same 10:00 is one hour apart in UTC across it', () => {
-    expect(publicationInstant('2024-03-30 10:00', 'Europe/Paris').toISOString()).toBe(
-      '2024-03-30T09:00:00.000Z',
-    );
-    expect(publicationInstant('2024-03-31 10:00', 'Europe/Paris').toISOString()).toBe(
-      '2024-03-31T08:00:00.000Z',
-    );
-  });
+  it(
+    'follows the daylight-saving change: ' + 'the same 10:00 is one hour apart in UTC across it',
+    () => {
+      expect(publicationInstant('2024-03-30 10:00', 'Europe/Paris').toISOString()).toBe(
+        '2024-03-30T09:00:00.000Z',
+      );
+      expect(publicationInstant('2024-03-31 10:00', 'Europe/Paris').toISOString()).toBe(
+        '2024-03-31T08:00:00.000Z',
+      );
+    },
+  );
 
   it('takes seconds when given (rehearsals, the local demo)', () => {
     expect(publicationInstant('2024-07-08 10:00:05', 'Europe/Paris').toISOString()).toBe(

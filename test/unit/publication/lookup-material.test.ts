@@ -23,26 +23,33 @@ function rootCache(): LookupKeyStore & { puts: number } {
 }
 
 describe('prepareRoots', () => {
-  it('derives each root from the number and its access code, as the page does from what the candidate types', async () => {
-    const { root, derived } = await prepareRoots({ params, codeSecret }, [
-      '24000000001',
-      '24000000002',
-    ]);
-    expect(derived).toBe(2);
-    for (const n of ['24000000001', '24000000002']) {
-      const typed = formatCode(accessCodeData(codeSecret, n)).toLowerCase();
-      expect(root(n)).toBe(await deriveRoot(lookupSecret(n, typed)!, params));
-    }
-    expect(() => root('24000000003')).toThrow(/not prepared/);
-  });
+  it(
+    'derives each root from the number and its access code, as the page does from what the ' +
+      'candidate types',
+    async () => {
+      const { root, derived } = await prepareRoots({ params, codeSecret }, [
+        '24000000001',
+        '24000000002',
+      ]);
+      expect(derived).toBe(2);
+      for (const n of ['24000000001', '24000000002']) {
+        const typed = formatCode(accessCodeData(codeSecret, n)).toLowerCase();
+        expect(root(n)).toBe(await deriveRoot(lookupSecret(n, typed)!, params));
+      }
+      expect(() => root('24000000003')).toThrow(/not prepared/);
+    },
+  );
 
-  it('pays each derivation once per session: a second render takes every root from the cache', async () => {
-    const keys = rootCache();
-    const cache = { keys, session: '2024-06', academie: 'aix-marseille' };
-    const first = await prepareRoots({ params, codeSecret, cache }, ['A1', 'A2', 'A3']);
-    const second = await prepareRoots({ params, codeSecret, cache }, ['A1', 'A2', 'A3', 'A4']);
-    expect([first.derived, second.derived]).toEqual([3, 1]);
-    expect(second.root('A2')).toBe(first.root('A2'));
-    expect(keys.puts).toBe(2);
-  });
+  it(
+    'pays each derivation once per session: ' + 'a second render takes every root from the cache',
+    async () => {
+      const keys = rootCache();
+      const cache = { keys, session: '2024-06', academie: 'aix-marseille' };
+      const first = await prepareRoots({ params, codeSecret, cache }, ['A1', 'A2', 'A3']);
+      const second = await prepareRoots({ params, codeSecret, cache }, ['A1', 'A2', 'A3', 'A4']);
+      expect([first.derived, second.derived]).toEqual([3, 1]);
+      expect(second.root('A2')).toBe(first.root('A2'));
+      expect(keys.puts).toBe(2);
+    },
+  );
 });

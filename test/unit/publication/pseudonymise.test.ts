@@ -7,6 +7,7 @@ import {
 } from '../../../shared/publication/pseudonymise.js';
 import { syntheticDecisions } from '../../fixtures/stats/synthetic.js';
 import { decision } from '../render/fixtures.js';
+import type { Groupe } from '../../../shared/domain/vocabulary.js';
 
 const SEED = 'rehearsal-seed-0001';
 // Both groups of a synthetic académie: real names drawn from the very lists pseudonyms come from.
@@ -35,57 +36,69 @@ const countBy = (ds: readonly Decision[]) => {
 };
 
 describe('pseudonymiseDecisions', () => {
-  it('keeps every row, its order and everything but identities, so counts by établissement and outcome are unchanged', () => {
-    expect(real.some((d) => d.groupe === 2)).toBe(true);
-    expect(pseudo).toHaveLength(real.length);
-    expect(countBy(pseudo)).toEqual(countBy(real));
-    pseudo.forEach((p, i) =>
-      expect({ ...p, numero: 0, nom: 0, prenoms: 0, dateNaissance: 0 }).toEqual({
-        ...real[i]!,
-        numero: 0,
-        nom: 0,
-        prenoms: 0,
-        dateNaissance: 0,
-      }),
-    );
-    for (const p of pseudo) {
-      expect(Decision.safeParse(p).success).toBe(true);
-      expect(p.numero).toMatch(CANDIDATE_NUMBER);
-    }
-  });
+  it(
+    'keeps every row, its order and everything but identities, so counts by établissement and ' +
+      'outcome are unchanged',
+    () => {
+      expect(real.some((d) => d.groupe === 2)).toBe(true);
+      expect(pseudo).toHaveLength(real.length);
+      expect(countBy(pseudo)).toEqual(countBy(real));
+      pseudo.forEach((p, i) => {
+        expect({ ...p, numero: 0, nom: 0, prenoms: 0, dateNaissance: 0 }).toEqual({
+          ...real[i]!,
+          numero: 0,
+          nom: 0,
+          prenoms: 0,
+          dateNaissance: 0,
+        });
+      });
+      for (const p of pseudo) {
+        expect(Decision.safeParse(p).success).toBe(true);
+        expect(p.numero).toMatch(CANDIDATE_NUMBER);
+      }
+    },
+  );
 
-  it('gives a candidate one identity on their group-1 and group-2 rows, and two candidates two numbers', () => {
-    const byReal = new Map<string, Set<string>>();
-    real.forEach((r, i) => {
-      const p = pseudo[i]!;
-      byReal.set(
-        r.numero,
-        (byReal.get(r.numero) ?? new Set()).add(
-          `${p.numero}|${p.nom}|${p.prenoms}|${p.dateNaissance}`,
-        ),
-      );
-    });
-    expect([...byReal.values()].every((identities) => identities.size === 1)).toBe(true);
-    expect(new Set(pseudo.map((p) => p.numero)).size).toBe(byReal.size);
-    expect(real.filter((r) => r.groupe === 2).length).toBeGreaterThan(50);
-  });
+  it(
+    'gives a candidate one identity on their group-1 and group-2 rows, and two candidates two ' +
+      'numbers',
+    () => {
+      const byReal = new Map<string, Set<string>>();
+      real.forEach((r, i) => {
+        const p = pseudo[i]!;
+        byReal.set(
+          r.numero,
+          (byReal.get(r.numero) ?? new Set()).add(
+            `${p.numero}|${p.nom}|${p.prenoms}|${p.dateNaissance}`,
+          ),
+        );
+      });
+      expect([...byReal.values()].every((identities) => identities.size === 1)).toBe(true);
+      expect(new Set(pseudo.map((p) => p.numero)).size).toBe(byReal.size);
+      expect(real.filter((r) => r.groupe === 2).length).toBeGreaterThan(50);
+    },
+  );
 
-  it('lets no real number, own name, real name pair or own birth date through, and keeps birth years in range', () => {
-    const realNumbers = new Set(real.map((r) => r.numero));
-    const realPairs = new Set(real.map((r) => `${r.nom}|${r.prenoms}`));
-    const years = real.map((r) => Number(r.dateNaissance.slice(0, 4)));
-    real.forEach((r, i) => {
-      const p = pseudo[i]!;
-      expect(realNumbers.has(p.numero)).toBe(false);
-      expect(realPairs.has(`${p.nom}|${p.prenoms}`)).toBe(false);
-      expect(p.nom).not.toBe(r.nom);
-      expect(p.prenoms).not.toBe(r.prenoms);
-      expect(p.dateNaissance).not.toBe(r.dateNaissance);
-      expect(p.numero).toHaveLength(r.numero.length);
-      expect(Number(p.dateNaissance.slice(0, 4))).toBeGreaterThanOrEqual(Math.min(...years));
-      expect(Number(p.dateNaissance.slice(0, 4))).toBeLessThanOrEqual(Math.max(...years));
-    });
-  });
+  it(
+    'lets no real number, own name, real name pair or own birth date through, and keeps birth ' +
+      'years in range',
+    () => {
+      const realNumbers = new Set(real.map((r) => r.numero));
+      const realPairs = new Set(real.map((r) => `${r.nom}|${r.prenoms}`));
+      const years = real.map((r) => Number(r.dateNaissance.slice(0, 4)));
+      real.forEach((r, i) => {
+        const p = pseudo[i]!;
+        expect(realNumbers.has(p.numero)).toBe(false);
+        expect(realPairs.has(`${p.nom}|${p.prenoms}`)).toBe(false);
+        expect(p.nom).not.toBe(r.nom);
+        expect(p.prenoms).not.toBe(r.prenoms);
+        expect(p.dateNaissance).not.toBe(r.dateNaissance);
+        expect(p.numero).toHaveLength(r.numero.length);
+        expect(Number(p.dateNaissance.slice(0, 4))).toBeGreaterThanOrEqual(Math.min(...years));
+        expect(Number(p.dateNaissance.slice(0, 4))).toBeLessThanOrEqual(Math.max(...years));
+      });
+    },
+  );
 
   it('leaves no trace of distinctive real identities anywhere in the output (scan)', () => {
     const distinctive = Array.from({ length: 40 }, (_, i) =>
@@ -164,28 +177,32 @@ describe('pseudonymiseDecisions', () => {
 });
 
 describe('sampleCandidates', () => {
-  it('offers pseudonymous numbers shown at the groupe, best outcomes first, never a REMPLACEMENT', () => {
-    const groupe1 = sampleCandidates(pseudo, 1, 4);
-    expect(groupe1).toHaveLength(4);
-    const latest = (numero: string, groupe: 1 | 2) =>
-      pseudo
-        .filter((p) => p.numero === numero && p.groupe <= groupe)
-        .sort((a, b) => b.groupe - a.groupe)[0]!;
-    expect(latest(groupe1[0]!, 1)).toMatchObject({
-      decision: 'ADMIS',
-      mention: expect.any(String),
-    });
-    expect(latest(groupe1[1]!, 1)).toMatchObject({ decision: 'ADMIS', mention: null });
-    expect(latest(groupe1[2]!, 1)).toMatchObject({ decision: 'SECOND_GROUPE' });
-    const realNumbers = new Set(real.map((r) => r.numero));
-    expect(groupe1.some((n) => realNumbers.has(n))).toBe(false);
+  it(
+    'offers pseudonymous numbers shown at the groupe, ' +
+      'best outcomes first, never a REMPLACEMENT',
+    () => {
+      const groupe1 = sampleCandidates(pseudo, 1, 4);
+      expect(groupe1).toHaveLength(4);
+      const latest = (numero: string, groupe: Groupe) =>
+        pseudo
+          .filter((p) => p.numero === numero && p.groupe <= groupe)
+          .sort((a, b) => b.groupe - a.groupe)[0]!;
+      expect(latest(groupe1[0]!, 1)).toMatchObject({
+        decision: 'ADMIS',
+        mention: expect.any(String),
+      });
+      expect(latest(groupe1[1]!, 1)).toMatchObject({ decision: 'ADMIS', mention: null });
+      expect(latest(groupe1[2]!, 1)).toMatchObject({ decision: 'SECOND_GROUPE' });
+      const realNumbers = new Set(real.map((r) => r.numero));
+      expect(groupe1.some((n) => realNumbers.has(n))).toBe(false);
 
-    const rows = [
-      decision({ numero: 'AAAAAA', decision: 'REMPLACEMENT' }),
-      decision({ numero: 'BBBBBB', decision: 'SECOND_GROUPE' }),
-      decision({ numero: 'BBBBBB', groupe: 2, decision: 'ADMIS' }),
-    ];
-    expect(sampleCandidates(rows, 1)).toEqual(['BBBBBB']);
-    expect(sampleCandidates(rows, 2)).toEqual(['BBBBBB']);
-  });
+      const rows = [
+        decision({ numero: 'AAAAAA', decision: 'REMPLACEMENT' }),
+        decision({ numero: 'BBBBBB', decision: 'SECOND_GROUPE' }),
+        decision({ numero: 'BBBBBB', groupe: 2, decision: 'ADMIS' }),
+      ];
+      expect(sampleCandidates(rows, 1)).toEqual(['BBBBBB']);
+      expect(sampleCandidates(rows, 2)).toEqual(['BBBBBB']);
+    },
+  );
 });

@@ -177,7 +177,8 @@ describe('Aix-Marseille 2020 effectifs', () => {
     const voie = (v: 'BCG' | 'BTN' | 'BCP') =>
       Object.values(E.parDepartement).reduce((a, d) => a + d[v], 0);
     expect([voie('BCG'), voie('BTN'), voie('BCP')]).toEqual([17_508, 6_894, 7_797]);
-    expect(voie('BCG') + voie('BTN') + voie('BCP')).toBe(32_199); // "32 199 candidats inscrits aux épreuves terminales"
+    // "32 199 candidats inscrits aux épreuves terminales"
+    expect(voie('BCG') + voie('BTN') + voie('BCP')).toBe(32_199);
     expect(E.parDepartement['13']).toEqual({ BCG: 12_392, BTN: 4_831, BCP: 5_482 });
     expect(departementName('13')).toBe('Bouches-du-Rhône');
   });

@@ -66,7 +66,7 @@ describe('checkAverageForDecision', () => {
       expect(checkAverageForDecision('BCP', 2, decision, null)).toBeNull();
   });
 
-  it('leaves a decision the group does not allow to decisionsAllowed, instead of reporting it twice', () => {
+  it('leaves a decision the group does not allow to decisionsAllowed: not reported twice', () => {
     expect(checkAverageForDecision('BCG', 2, 'SECOND_GROUPE', 15)).toBeNull();
     expect(checkAverageForDecision('BCG', 2, 'ELIMINE', 5)).toBeNull();
   });
@@ -85,7 +85,8 @@ describe('outcomeLabel', () => {
     ['BTN', 1, 'SECOND_GROUPE', null, 'Autorisé(e) à se présenter au second groupe'],
     ['BCP', 1, 'SECOND_GROUPE', null, 'Autorisé(e) à se présenter à l’épreuve de contrôle'],
     ['BCG', 2, 'ADMIS', null, 'Admis(e) à l’issue du second groupe'],
-    ['BCG', 2, 'ADMIS', 'B', 'Admis(e) à l’issue du second groupe'], // no mention after the second group
+    // No mention after the second group.
+    ['BCG', 2, 'ADMIS', 'B', 'Admis(e) à l’issue du second groupe'],
     ['BCG', 1, 'ELIMINE', null, 'Éliminé(e)'],
     ['BCG', 1, 'REMPLACEMENT', null, 'Autorisé(e) à se présenter aux épreuves de remplacement'],
   ] as const)('%s group %s %s %s reads "%s"', (examen, groupe, decision, mention, label) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAcademie } from '../../../shared/domain/reference/academies.js';
-import { escapeHtml } from '../../../shared/render/html.js';
+import { escapeHtml } from '../../../shared/site/html.js';
 import {
   announcementPage,
   etablissementName,
@@ -110,7 +110,8 @@ describe('announcementPage', () => {
       new Date('2024-07-05T06:00:00Z'),
     );
     expect(html).toContain(
-      'Les résultats de l’académie de La Réunion seront publiés le vendredi 5 juillet 2024 à 10 h 00 (heure locale)',
+      'Les résultats de l’académie de La Réunion seront publiés le vendredi 5 juillet 2024 à 10 ' +
+        'h 00 (heure locale)',
     );
     // No stylesheet: before the instant the announcement cannot reach a release's assets.
     expect(html).not.toContain('rel="stylesheet"');

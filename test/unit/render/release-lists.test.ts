@@ -17,28 +17,32 @@ const text = (files: { path: string; body: Uint8Array }[], path: string) =>
   new TextDecoder().decode(files.find((f) => f.path === path)?.body);
 
 describe('renderRelease with lists: false (the name lists have expired)', () => {
-  it('renders no list and a landing page that links none and says so; every other file is byte-identical', async () => {
-    const withLists = await renderRelease(input());
-    const without = await renderRelease(input({ lists: false }));
-    expect(withLists.files.filter((f) => f.path.includes('/listes/')).length).toBe(2);
-    expect(without.files.filter((f) => f.path.includes('/listes/'))).toEqual([]);
-    const landing = text(without.files, 'aix-marseille/index.html');
-    expect(landing).not.toContain('listes/');
-    expect(landing).toContain('Les listes des candidats admis ne sont plus publiées');
-    expect(landing).not.toContain('MARTIN');
+  it(
+    'renders no list and a landing page that links none and says so; every other file is ' +
+      'byte-identical',
+    async () => {
+      const withLists = await renderRelease(input());
+      const without = await renderRelease(input({ lists: false }));
+      expect(withLists.files.filter((f) => f.path.includes('/listes/')).length).toBe(2);
+      expect(without.files.filter((f) => f.path.includes('/listes/'))).toEqual([]);
+      const landing = text(without.files, 'aix-marseille/index.html');
+      expect(landing).not.toContain('listes/');
+      expect(landing).toContain('Les listes des candidats admis ne sont plus publiées');
+      expect(landing).not.toContain('MARTIN');
 
-    const others = (r: typeof without) =>
-      r.files
-        .filter(
-          (f) =>
-            !f.path.includes('/listes/') &&
-            f.path !== 'aix-marseille/index.html' &&
-            f.path !== 'manifest.json',
-        )
-        .map((f) => [f.path, f.sha256]);
-    expect(others(without)).toEqual(others(withLists));
-    expect(without.id).not.toBe(withLists.id);
-    // The default is to publish the lists.
-    expect((await renderRelease(input({ lists: true }))).id).toBe(withLists.id);
-  });
+      const others = (r: typeof without) =>
+        r.files
+          .filter(
+            (f) =>
+              !f.path.includes('/listes/') &&
+              f.path !== 'aix-marseille/index.html' &&
+              f.path !== 'manifest.json',
+          )
+          .map((f) => [f.path, f.sha256]);
+      expect(others(without)).toEqual(others(withLists));
+      expect(without.id).not.toBe(withLists.id);
+      // The default is to publish the lists.
+      expect((await renderRelease(input({ lists: true }))).id).toBe(withLists.id);
+    },
+  );
 });

@@ -128,24 +128,28 @@ describe('aggregation', () => {
     }
   });
 
-  it('lists the académie’s départements and the three voies even when empty, in the release order', () => {
-    const s = academieStatistics({
-      academie: 'amiens',
-      session: '2024-06',
-      groupe: 1,
-      decisions: [],
-    });
-    expect(s.lines.map((l) => `${l.niveau}|${l.code}`)).toEqual([
-      'academie|amiens',
-      'departement|02',
-      'departement|60',
-      'departement|80',
-      'voie|BCG',
-      'voie|BTN',
-      'voie|BCP',
-    ]);
-    expect(tauxReussite(s.lines[0]!.counts)).toBeNull();
-  });
+  it(
+    'lists the académie’s départements and the three voies even when empty, in the release ' +
+      'order',
+    () => {
+      const s = academieStatistics({
+        academie: 'amiens',
+        session: '2024-06',
+        groupe: 1,
+        decisions: [],
+      });
+      expect(s.lines.map((l) => `${l.niveau}|${l.code}`)).toEqual([
+        'academie|amiens',
+        'departement|02',
+        'departement|60',
+        'departement|80',
+        'voie|BCG',
+        'voie|BTN',
+        'voie|BCP',
+      ]);
+      expect(tauxReussite(s.lines[0]!.counts)).toBeNull();
+    },
+  );
 
   it('refuses decisions of another académie or session', () => {
     expect(() =>
@@ -293,13 +297,17 @@ describe('national statistics', () => {
     expect(line(s, 'voie', 'BTN').counts.presents).toBe(3);
   });
 
-  it('compares with the sum of the académies’ previous counts, only when every académie has one', () => {
-    const both = nationalStatistics([amiens(prev('amiens', 4, 1)), lille(prev('lille', 4, 3))]);
-    expect(line(both, 'academie', 'france').evolution).toEqual({
-      kind: 'points',
-      dixiemes: 667 - 500,
-    });
-    const one = nationalStatistics([amiens(prev('amiens', 4, 1)), lille()]);
-    expect(line(one, 'academie', 'france').evolution).toEqual({ kind: 'unavailable' });
-  });
+  it(
+    'compares with the sum of the académies’ previous counts, only when every académie has ' +
+      'one',
+    () => {
+      const both = nationalStatistics([amiens(prev('amiens', 4, 1)), lille(prev('lille', 4, 3))]);
+      expect(line(both, 'academie', 'france').evolution).toEqual({
+        kind: 'points',
+        dixiemes: 667 - 500,
+      });
+      const one = nationalStatistics([amiens(prev('amiens', 4, 1)), lille()]);
+      expect(line(one, 'academie', 'france').evolution).toEqual({ kind: 'unavailable' });
+    },
+  );
 });

@@ -138,13 +138,16 @@ describe('Amiens 2024 press release, after the second group', () => {
   it('the page states the académie key figures as the release does', () => {
     const text = pageText(asText(file('index.html')));
     expect(text).toContain(
-      `${RELEASE.presents} candidats se sont présentés à la session 2024 du baccalauréat, toutes voies confondues.`,
+      `${RELEASE.presents} candidats se sont présentés à la session 2024 du baccalauréat, ` +
+        `toutes voies confondues.`,
     );
     expect(text).toContain(
-      `${RELEASE.tauxInvites} d’entre eux, soit ${RELEASE.invites} candidats, étaient invités à se présenter au 2nd groupe`,
+      `${RELEASE.tauxInvites} d’entre eux, soit ${RELEASE.invites} candidats, étaient invités à ` +
+        `se présenter au 2nd groupe`,
     );
     expect(text).toContain(
-      `${RELEASE.admis} candidats sont déclarés admis à l’issue de ce 2nd groupe d’épreuves, soit un taux de réussite de ${RELEASE.taux} (${RELEASE.evolution} par rapport à 2023)`,
+      `${RELEASE.admis} candidats sont déclarés admis à l’issue de ce 2nd groupe d’épreuves, ` +
+        `soit un taux de réussite de ${RELEASE.taux} (${RELEASE.evolution} par rapport à 2023)`,
     );
     for (const v of Object.values(RELEASE.voies)) {
       expect(text).toContain(
@@ -152,7 +155,8 @@ describe('Amiens 2024 press release, after the second group', () => {
       );
       expect(text).toContain(`${v.admis} candidats sont déclarés admis`);
       expect(text).toContain(
-        `taux de réussite de ${v.taux} (${v.evolution === '=' ? 'comme en 2023' : `${v.evolution} par rapport à 2023`})`,
+        `taux de réussite de ${v.taux} ` +
+          `(${v.evolution === '=' ? 'comme en 2023' : `${v.evolution} par rapport à 2023`})`,
       );
     }
   });
@@ -187,7 +191,10 @@ describe('Amiens 2024 press release, after the second group', () => {
     }
   });
 
-  /** Every release figure as [niveau, code, admis or null, rate tenths, evolution tenths], for the downloads. */
+  /**
+   * Every release figure as [niveau, code, admis or null, rate tenths, evolution tenths], for the
+   * downloads.
+   */
   const expectedLines = () => [
     [
       'academie',
@@ -245,34 +252,37 @@ describe('Amiens 2024 press release, after the second group', () => {
     expect(find('voie', 'BTN')[col('presents')]).toBe('4229');
   });
 
-  it('the XLSX download has typed numeric cells with percentage formats and every figure', async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file('.xlsx').body as Uint8Array) as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet('Synthèse')!;
-    const header = (ws.getRow(1).values as unknown[]).slice(1);
-    const col = (name: string) => header.indexOf(name) + 1;
-    const rows = new Map<string, ExcelJS.Row>();
-    ws.eachRow(
-      (row, n) =>
-        n > 1 &&
-        rows.set(`${row.getCell(col('niveau')).value}|${row.getCell(col('code')).value}`, row),
-    );
-    for (const [niveau, code, admis, taux, evolution] of expectedLines()) {
-      const row = rows.get(`${niveau}|${code}`)!;
-      if (admis !== null) expect(row.getCell(col('admis')).value).toBe(admis);
-      const rate = row.getCell(col('taux_reussite'));
-      expect(rate.numFmt).toBe('0.0%');
-      expect(rate.value).toBeCloseTo(taux / 1000, 10);
-      expect(row.getCell(col('evolution_points')).value).toBeCloseTo(evolution / 10, 10);
-    }
-    const total = rows.get('academie|amiens')!;
-    expect([
-      total.getCell(col('presents')).value,
-      total.getCell(col('invites_2nd_groupe')).value,
-    ]).toEqual([20075, 1951]);
-    expect(total.getCell(col('taux_invites_2nd_groupe')).value).toBeCloseTo(0.097, 10);
-    expect(wb.getWorksheet('Établissements')!.getRow(1).getCell(3).value).toBe('libelle_uai');
-  });
+  it(
+    'the XLSX download has typed numeric cells with percentage formats and every ' + 'figure',
+    async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(file('.xlsx').body as Uint8Array) as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('Synthèse')!;
+      const header = (ws.getRow(1).values as unknown[]).slice(1);
+      const col = (name: string) => header.indexOf(name) + 1;
+      const rows = new Map<string, ExcelJS.Row>();
+      ws.eachRow(
+        (row, n) =>
+          n > 1 &&
+          rows.set(`${row.getCell(col('niveau')).text}|${row.getCell(col('code')).text}`, row),
+      );
+      for (const [niveau, code, admis, taux, evolution] of expectedLines()) {
+        const row = rows.get(`${niveau}|${code}`)!;
+        if (admis !== null) expect(row.getCell(col('admis')).value).toBe(admis);
+        const rate = row.getCell(col('taux_reussite'));
+        expect(rate.numFmt).toBe('0.0%');
+        expect(rate.value).toBeCloseTo(taux / 1000, 10);
+        expect(row.getCell(col('evolution_points')).value).toBeCloseTo(evolution / 10, 10);
+      }
+      const total = rows.get('academie|amiens')!;
+      expect([
+        total.getCell(col('presents')).value,
+        total.getCell(col('invites_2nd_groupe')).value,
+      ]).toEqual([20075, 1951]);
+      expect(total.getCell(col('taux_invites_2nd_groupe')).value).toBeCloseTo(0.097, 10);
+      expect(wb.getWorksheet('Établissements')!.getRow(1).getCell(3).value).toBe('libelle_uai');
+    },
+  );
 
   it('the JSON download follows the versioned schema and has every figure', () => {
     const doc = StatsDocument.parse(JSON.parse(asText(file('groupe.json'))));

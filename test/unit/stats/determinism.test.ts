@@ -19,22 +19,25 @@ const render = () =>
 afterEach(() => vi.useRealTimers());
 
 describe('statistics files', () => {
-  it('are byte-identical when rendered at different times and from decisions in another order', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2024-07-12T08:00:00Z'));
-    const first = await render();
-    vi.setSystemTime(new Date('2031-01-01T23:59:58Z'));
-    const second = await statisticsFiles({
-      academie: 'nice',
-      session: '2024-06',
-      groupe: 2,
-      decisions: [...decisions].reverse(),
-      previous,
-    });
-    expect(second.map((f) => f.path)).toEqual(first.map((f) => f.path));
-    for (const [i, f] of first.entries())
-      expect(Buffer.from(second[i]!.body).equals(Buffer.from(f.body))).toBe(true);
-  });
+  it(
+    'are byte-identical when rendered at different times and from decisions in another ' + 'order',
+    async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2024-07-12T08:00:00Z'));
+      const first = await render();
+      vi.setSystemTime(new Date('2031-01-01T23:59:58Z'));
+      const second = await statisticsFiles({
+        academie: 'nice',
+        session: '2024-06',
+        groupe: 2,
+        decisions: [...decisions].reverse(),
+        previous,
+      });
+      expect(second.map((f) => f.path)).toEqual(first.map((f) => f.path));
+      for (const [i, f] of first.entries())
+        expect(Buffer.from(second[i]!.body).equals(Buffer.from(f.body))).toBe(true);
+    },
+  );
 
   it('give every ZIP entry of the workbook the fixed date', async () => {
     const xlsx = (await render()).find((f) => f.path.endsWith('.xlsx'))!.body as Uint8Array;

@@ -39,12 +39,15 @@ const request = {
 describe('exportStatistics', () => {
   const stored = { '2024-06': version('2024-06', 150, 1), '2023-06': version('2023-06', 140, 2) };
 
-  it('compares with the previous session’s stored decisions when nothing was imported', async () => {
-    const r = await exportStatistics(deps(stored), request);
-    expect(r.previous).toEqual({ source: 'decisions', session: '2023-06' });
-    const doc = StatsDocument.parse(JSON.parse(r.body as string));
-    expect(doc.lignes[0]!.evolution.statut).toBe('points');
-  });
+  it(
+    'compares with the previous session’s stored decisions when nothing was ' + 'imported',
+    async () => {
+      const r = await exportStatistics(deps(stored), request);
+      expect(r.previous).toEqual({ source: 'decisions', session: '2023-06' });
+      const doc = StatsDocument.parse(JSON.parse(r.body as string));
+      expect(doc.lignes[0]!.evolution.statut).toBe('points');
+    },
+  );
 
   it('prefers imported figures', async () => {
     const imported: PreviousFigures = {
@@ -61,9 +64,12 @@ describe('exportStatistics', () => {
     expect(doc.lignes[1]!.evolution).toEqual({ statut: 'nouveau', points: null });
   });
 
-  it('has no evolution without any previous source, and refuses a session with no decisions', async () => {
-    const r = await exportStatistics(deps({ '2024-06': stored['2024-06'] }), request);
-    expect(r.previous.source).toBe('none');
-    await expect(exportStatistics(deps({}), request)).rejects.toThrow(NoDecisionsError);
-  });
+  it(
+    'has no evolution without any previous source, and refuses a session with no ' + 'decisions',
+    async () => {
+      const r = await exportStatistics(deps({ '2024-06': stored['2024-06'] }), request);
+      expect(r.previous.source).toBe('none');
+      await expect(exportStatistics(deps({}), request)).rejects.toThrow(NoDecisionsError);
+    },
+  );
 });

@@ -94,14 +94,19 @@ describe('the statistics page', () => {
     expect(html).not.toMatch(/ style=/);
   });
 
-  it('says the figures are provisional after the first group and have nothing to compare with', () => {
-    const html = text('index.html');
-    expect(html).toContain('à l’issue du 1er groupe d’épreuves');
-    expect(html).toContain('aucune donnée de la session précédente');
-    expect(
-      tableRows(html, 'Taux de réussite par département, toutes voies confondues').map((r) => r[0]),
-    ).toEqual(['Corse-du-Sud', 'Haute-Corse']);
-  });
+  it(
+    'says the figures are provisional after the first group and have nothing to compare ' + 'with',
+    () => {
+      const html = text('index.html');
+      expect(html).toContain('à l’issue du 1er groupe d’épreuves');
+      expect(html).toContain('aucune donnée de la session précédente');
+      expect(
+        tableRows(html, 'Taux de réussite par département, toutes voies confondues').map(
+          (r) => r[0],
+        ),
+      ).toEqual(['Corse-du-Sud', 'Haute-Corse']);
+    },
+  );
 });
 
 describe('national statistics files', () => {

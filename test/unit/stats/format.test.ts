@@ -60,7 +60,8 @@ describe('spreadsheet formula neutralisation', () => {
   });
 
   it('leaves ordinary text alone', () => {
-    // ' =x' used to be listed here: spreadsheets trim the space, so it is neutralised now (spreadsheet-safe.test.ts).
+    // ' =x' used to be listed here: spreadsheets trim the space, so it is neutralised now
+    // (spreadsheet-safe.test.ts).
     for (const ok of ['Lycée Jean Racine', 'BTN/STMG', "Lycée d'Amiens", ''])
       expect(neutraliseFormula(ok)).toBe(ok);
   });

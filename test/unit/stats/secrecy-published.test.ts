@@ -40,7 +40,9 @@ beforeAll(async () => {
   files = await statisticsFilesFor(stats);
 }, 60_000);
 
-/** Columns of the établissement table that rest on each small cell of the raw statistics, by UAI. */
+/**
+ * Columns of the établissement table that rest on each small cell of the raw statistics, by UAI.
+ */
 function smallCellColumns(): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const e of stats.etablissements) {
@@ -74,62 +76,70 @@ describe('a realistic 31,000-candidate académie', () => {
     expect(recomputableCells(model, state)).toEqual([]);
   });
 
-  it('publishes no établissement présents of 1 to 9 in the CSV, and "s" in every column of a small cell', () => {
-    const [header, ...rows] = text('etablissements.csv')
-      .slice(1)
-      .trimEnd()
-      .split('\r\n')
-      .map((l) => l.split(';'));
-    const presentsColumns = header!
-      .map((h, i) => [h, i] as const)
-      .filter(([h]) => h.startsWith('presents_'));
-    for (const row of rows) {
-      for (const [, i] of presentsColumns)
-        expect(row[i] === 's' || Number(row[i]) === 0 || Number(row[i]) >= THRESHOLD).toBe(true);
-    }
-    const byUai = new Map(rows.map((r) => [r[header!.indexOf('uai')]!, r]));
-    for (const [uai, keys] of smallCellColumns())
-      for (const k of keys)
-        expect([uai, k, byUai.get(uai)![header!.indexOf(k)]]).toEqual([uai, k, 's']);
-  });
-
-  it('leaves a secret figure empty in the XLSX, lists it with its reason, and explains the secret in the Lisez-moi sheet', async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(
-      Buffer.from(
-        files.find((f) => f.path.endsWith('.xlsx'))!.body as Uint8Array,
-      ) as unknown as ArrayBuffer,
-    );
-    const ws = wb.getWorksheet('Établissements')!;
-    const header = (ws.getRow(1).values as unknown[]).slice(1) as string[];
-    const listed = new Set<string>();
-    wb.getWorksheet('Secret statistique')!.eachRow((row, n) => {
-      if (n > 1)
-        listed.add(`${row.getCell(1).value}|${row.getCell(2).value}|${row.getCell(3).value}`);
-    });
-    const secret = smallCellColumns();
-    let emptied = 0;
-    ws.eachRow((row, n) => {
-      if (n === 1) return;
-      const uai = String(row.getCell(header.indexOf('uai') + 1).value);
-      header.forEach((h, i) => {
-        const v = row.getCell(i + 1).value;
-        if (h.startsWith('presents_'))
-          expect(v === null || v === 0 || (typeof v === 'number' && v >= THRESHOLD)).toBe(true);
-      });
-      for (const k of secret.get(uai)!) {
-        // Empty, but typed: the column's number format stays, so sums and filters still work.
-        const cell = row.getCell(header.indexOf(k) + 1);
-        expect([cell.value, ['0', '0.0%'].includes(cell.numFmt)]).toEqual([null, true]);
-        expect(listed.has(`${uai}|${k}|primaire`)).toBe(true);
-        emptied++;
+  it(
+    'publishes no établissement présents of 1 to 9 in the CSV, and "s" in every column of a ' +
+      'small cell',
+    () => {
+      const [header, ...rows] = text('etablissements.csv')
+        .slice(1)
+        .trimEnd()
+        .split('\r\n')
+        .map((l) => l.split(';'));
+      const presentsColumns = header!
+        .map((h, i) => [h, i] as const)
+        .filter(([h]) => h.startsWith('presents_'));
+      for (const row of rows) {
+        for (const [, i] of presentsColumns)
+          expect(row[i] === 's' || Number(row[i]) === 0 || Number(row[i]) >= THRESHOLD).toBe(true);
       }
-    });
-    expect(emptied).toBeGreaterThan(300);
-    const readme: string[] = [];
-    wb.getWorksheet('Lisez-moi')!.eachRow((row) => readme.push(String(row.getCell(3).value)));
-    expect(readme.join('\n')).toMatch(/secret statistique/i);
-  });
+      const byUai = new Map(rows.map((r) => [r[header!.indexOf('uai')]!, r]));
+      for (const [uai, keys] of smallCellColumns())
+        for (const k of keys)
+          expect([uai, k, byUai.get(uai)![header!.indexOf(k)]]).toEqual([uai, k, 's']);
+    },
+  );
+
+  it(
+    'leaves a secret figure empty in the XLSX, lists it with its reason, and explains the ' +
+      'secret in the Lisez-moi sheet',
+    async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(
+        Buffer.from(
+          files.find((f) => f.path.endsWith('.xlsx'))!.body as Uint8Array,
+        ) as unknown as ArrayBuffer,
+      );
+      const ws = wb.getWorksheet('Établissements')!;
+      const header = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+      const listed = new Set<string>();
+      wb.getWorksheet('Secret statistique')!.eachRow((row, n) => {
+        if (n > 1)
+          listed.add(`${row.getCell(1).text}|${row.getCell(2).text}|${row.getCell(3).text}`);
+      });
+      const secret = smallCellColumns();
+      let emptied = 0;
+      ws.eachRow((row, n) => {
+        if (n === 1) return;
+        const uai = row.getCell(header.indexOf('uai') + 1).text;
+        header.forEach((h, i) => {
+          const v = row.getCell(i + 1).value;
+          if (h.startsWith('presents_'))
+            expect(v === null || v === 0 || (typeof v === 'number' && v >= THRESHOLD)).toBe(true);
+        });
+        for (const k of secret.get(uai)!) {
+          // Empty, but typed: the column's number format stays, so sums and filters still work.
+          const cell = row.getCell(header.indexOf(k) + 1);
+          expect([cell.value, ['0', '0.0%'].includes(cell.numFmt)]).toEqual([null, true]);
+          expect(listed.has(`${uai}|${k}|primaire`)).toBe(true);
+          emptied++;
+        }
+      });
+      expect(emptied).toBeGreaterThan(300);
+      const readme: string[] = [];
+      wb.getWorksheet('Lisez-moi')!.eachRow((row) => readme.push(row.getCell(3).text));
+      expect(readme.join('\n')).toMatch(/secret statistique/i);
+    },
+  );
 
   it('writes null and a machine-readable reason in the JSON', () => {
     const doc = StatsDocument.parse(JSON.parse(text('groupe.json')));
@@ -163,23 +173,28 @@ describe('a realistic 31,000-candidate académie', () => {
 });
 
 describe('a small académie, where whole établissements fall under the threshold', () => {
-  it('shows "s" for every figure of a secret total on the page, and hides the next total of the département too', async () => {
-    const small = academieStatistics({
-      academie: 'corse',
-      session: '2024-06',
-      groupe: 2,
-      decisions: syntheticDecisions('corse', '2024-06', 400, 5),
-    });
-    const html = (await statisticsFilesFor(small))[0]!.body as string;
-    const rows = tableRows(html, 'Résultats par établissement, toutes voies confondues');
-    const secret = rows.filter((r) => r[2] === 's');
-    expect(secret.length).toBeGreaterThan(
-      small.etablissements.filter((e) => e.total.presents < THRESHOLD).length,
-    );
-    for (const r of secret) expect(r.slice(2)).toEqual(['s', 's', 's', 's']);
-    for (const r of rows) expect(r[2] === 's' || Number(r[2]) >= THRESHOLD).toBe(true);
-    expect(html).toContain(
-      's : secret statistique, chiffre d’un établissement reposant sur moins de 10 candidats présents',
-    );
-  });
+  it(
+    'shows "s" for every figure of a secret total on the page, and hides the next total of the ' +
+      'département too',
+    async () => {
+      const small = academieStatistics({
+        academie: 'corse',
+        session: '2024-06',
+        groupe: 2,
+        decisions: syntheticDecisions('corse', '2024-06', 400, 5),
+      });
+      const html = (await statisticsFilesFor(small))[0]!.body as string;
+      const rows = tableRows(html, 'Résultats par établissement, toutes voies confondues');
+      const secret = rows.filter((r) => r[2] === 's');
+      expect(secret.length).toBeGreaterThan(
+        small.etablissements.filter((e) => e.total.presents < THRESHOLD).length,
+      );
+      for (const r of secret) expect(r.slice(2)).toEqual(['s', 's', 's', 's']);
+      for (const r of rows) expect(r[2] === 's' || Number(r[2]) >= THRESHOLD).toBe(true);
+      expect(html).toContain(
+        's : secret statistique, chiffre d’un établissement reposant sur moins de 10 candidats ' +
+          'présents',
+      );
+    },
+  );
 });

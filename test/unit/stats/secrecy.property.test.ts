@@ -23,7 +23,10 @@ import {
 
 const THRESHOLD = 10;
 
-/** Every published equation as the list of cells it ties (the margin itself, always published, left out). */
+/**
+ * Every published equation as the list of cells it ties (the margin itself, always published, left
+ * out).
+ */
 function publishedEquations(
   etabs: readonly EtablissementCounts[],
   session: string,
@@ -71,21 +74,25 @@ describe('statistical secrecy on random académies', () => {
     );
   });
 
-  it('never leaves a single secret cell in a row or along a published margin (série, domaine, voie, département, académie)', () => {
-    fc.assert(
-      fc.property(pairedAcademie, ({ session, etablissements }) => {
-        const secret = secretKeys(withSecrecy(etablissements, session, THRESHOLD));
-        for (const eq of publishedEquations(etablissements, session)) {
-          const hidden = eq.cells.filter((c) => secret.has(c));
-          expect({ equation: eq.name, alone: hidden.length === 1 ? hidden[0] : null }).toEqual({
-            equation: eq.name,
-            alone: null,
-          });
-        }
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    'never leaves a single secret cell in a row or along a published margin (série, domaine, ' +
+      'voie, département, académie)',
+    () => {
+      fc.assert(
+        fc.property(pairedAcademie, ({ session, etablissements }) => {
+          const secret = secretKeys(withSecrecy(etablissements, session, THRESHOLD));
+          for (const eq of publishedEquations(etablissements, session)) {
+            const hidden = eq.cells.filter((c) => secret.has(c));
+            expect({ equation: eq.name, alone: hidden.length === 1 ? hidden[0] : null }).toEqual({
+              equation: eq.name,
+              alone: null,
+            });
+          }
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 
   it('leaves no secret cell determined by the published relations (dense exact rank test)', () => {
     fc.assert(
@@ -97,21 +104,25 @@ describe('statistical secrecy on random académies', () => {
     );
   });
 
-  it('in any académie, leaves determined only what the synthèse lines give away whatever is hidden', () => {
-    fc.assert(
-      fc.property(anyAcademie, ({ session, etablissements }) => {
-        const secret = secretKeys(withSecrecy(etablissements, session, THRESHOLD));
-        const givenAway = recomputableByReference(
-          etablissements,
-          session,
-          new Set(nonEmptyCells(etablissements).keys()),
-        );
-        for (const key of recomputableByReference(etablissements, session, secret))
-          expect([key, givenAway.has(key)]).toEqual([key, true]);
-      }),
-      { numRuns: 150 },
-    );
-  });
+  it(
+    'in any académie, leaves determined only what the synthèse lines give away whatever is ' +
+      'hidden',
+    () => {
+      fc.assert(
+        fc.property(anyAcademie, ({ session, etablissements }) => {
+          const secret = secretKeys(withSecrecy(etablissements, session, THRESHOLD));
+          const givenAway = recomputableByReference(
+            etablissements,
+            session,
+            new Set(nonEmptyCells(etablissements).keys()),
+          );
+          for (const key of recomputableByReference(etablissements, session, secret))
+            expect([key, givenAway.has(key)]).toEqual([key, true]);
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
 
   it('has an auditor that agrees with the dense reference on arbitrary secret sets', () => {
     const withSubset = anyAcademie.chain((a) => {

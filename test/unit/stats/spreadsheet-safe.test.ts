@@ -56,12 +56,17 @@ describe('the downloads', () => {
     expect(toCsv(table)).toBe(`\ufefflibelle\r\n${HOSTILE.map(cell).join('\r\n')}\r\n`);
   });
 
-  it('write every hostile text as a plain string with a leading apostrophe in the XLSX', async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await toXlsx([table], '2024-06')) as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet('Noms')!;
-    // XML reads a raw CR back as LF: compare with line ends folded.
-    const fold = (s: unknown) => String(s).replace(/\r\n?/g, '\n');
-    HOSTILE.forEach((t, i) => expect(fold(ws.getRow(i + 2).getCell(1).value)).toBe(fold(`'${t}`)));
-  });
+  it(
+    'write every hostile text as a plain string with a leading apostrophe in the ' + 'XLSX',
+    async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await toXlsx([table], '2024-06')) as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('Noms')!;
+      // XML reads a raw CR back as LF: compare with line ends folded.
+      const fold = (s: unknown) => String(s).replace(/\r\n?/g, '\n');
+      HOSTILE.forEach((t, i) => {
+        expect(fold(ws.getRow(i + 2).getCell(1).value)).toBe(fold(`'${t}`));
+      });
+    },
+  );
 });

@@ -122,9 +122,12 @@ describe('withheld candidates', () => {
     });
   }
 
-  it('would change the figures if they were not withheld (the property is not vacuous)', async () => {
-    const extra = [{ ...BASE[0]!, numero: 'W00000001', decision: 'ADMIS' as const }];
-    const before = bytes(await render([], new Set(), 2));
-    expect(bytes(await render(extra, new Set(), 2))).not.toEqual(before);
-  });
+  it(
+    'would change the figures if they were not withheld (the property is not ' + 'vacuous)',
+    async () => {
+      const extra = [{ ...BASE[0]!, numero: 'W00000001', decision: 'ADMIS' as const }];
+      const before = bytes(await render([], new Set(), 2));
+      expect(bytes(await render(extra, new Set(), 2))).not.toEqual(before);
+    },
+  );
 });

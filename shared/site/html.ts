@@ -1,5 +1,7 @@
-// Tiny HTML helpers for the public pages. No template engine: pages are few
-// and small, and everything interpolated goes through escapeHtml.
+// Tiny HTML helpers for the public pages, below both the release renderer
+// (shared/render) and the statistics pages (shared/stats), which import them
+// and not each other. No template engine: pages are few and small, and
+// everything interpolated goes through escapeHtml.
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -11,7 +13,7 @@ const ESCAPES: Record<string, string> = {
 
 /** Escapes text for element content and double- or single-quoted attributes. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 /** "d’Aix-Marseille", "de Lyon": French elides "de" before a vowel. */
@@ -64,13 +66,15 @@ export function layout(o: LayoutOptions): string {
     '<a class="skip" href="#contenu">Aller au contenu</a>',
     '<header class="site-header">',
     '  <p class="marque">République française</p>',
-    `  <p class="titre">${escapeHtml(academie)} — Résultats du baccalauréat ${escapeHtml(sessionYear(o.session))}</p>`,
+    `  <p class="titre">${escapeHtml(academie)} — Résultats du baccalauréat ` +
+      `${escapeHtml(sessionYear(o.session))}</p>`,
     '</header>',
     `<main id="contenu">`,
     o.main,
     '</main>',
     '<footer class="site-footer">',
-    `  <p>${escapeHtml(academie)}. Les listes ne comportent que les noms des candidats admis ayant accepté leur publication.</p>`,
+    `  <p>${escapeHtml(academie)}. Les listes ne comportent que les noms des candidats admis ` +
+      'ayant accepté leur publication.</p>',
     '</footer>',
     '</body>',
     '</html>',

@@ -1,5 +1,22 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { RenderEventSchema, type RenderEvent } from './render-request.js';
+import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { z } from 'zod';
+import { AcademieSlug, Groupe, Session } from '../shared/domain/vocabulary.js';
+import { OfficerFields } from './officer-call.js';
+
+/**
+ * What the render function is invoked with: one académie (the admin API
+ * fans out one of these per académie). The officer who asked (the audit
+ * actor) and their roles travel with it, as the admin API read them from
+ * the token: the render function's use case checks them again.
+ */
+export const RenderEventSchema = z.object({
+  academie: AcademieSlug,
+  session: Session,
+  groupe: Groupe,
+  kind: z.enum(['release', 'rehearsal']).default('release'),
+  ...OfficerFields,
+});
+export type RenderEvent = z.input<typeof RenderEventSchema>;
 
 /**
  * Many académies at once (30 on results day): one asynchronous invocation
@@ -25,11 +42,4 @@ export async function fanOutRender(
     queued.push(payload.academie);
   }
   return { queued };
-}
-
-let shared: LambdaClient | undefined;
-
-export function lambdaClient(): LambdaClient {
-  shared ??= new LambdaClient({});
-  return shared;
 }

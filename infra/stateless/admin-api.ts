@@ -8,34 +8,87 @@ import {
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccountRecovery, Mfa, UserPool, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { AUDIT_ROLE, academieRole, ROLE_KINDS, type RoleKind } from '../shared/domain/authority.js';
-import { ACADEMIES } from '../shared/domain/reference/academies.js';
-import { ROUTES } from '../functions/admin-api/routes.js';
-import { acknowledge } from './nag-acknowledgements.js';
-import type { StageConfig } from './stage-config.js';
+import { ADMIN_ROUTE_KEYS, routeParts } from '../../shared/contracts/admin-routes.js';
+import {
+  AUDIT_ROLE,
+  academieRole,
+  ROLE_KINDS,
+  type RoleKind,
+} from '../../shared/domain/authority.js';
+import { ACADEMIES } from '../../shared/domain/reference/academies.js';
+import type { ProjectFunction } from '../constructs/project-function.js';
+import {
+  allowControlPartitions,
+  allowInvalidations,
+  allowInvoke,
+  allowKvs,
+  allowList,
+  allowObjects,
+} from '../grants.js';
+import { acknowledge } from '../nag-acknowledgements.js';
+import type { PublicationFunctions } from './publication-functions.js';
+import type { StatelessResources } from './stateless-resources.js';
 
-/**
- * The rectorat's API: officers sign in to the user pool (no self sign-up,
- * MFA required), API Gateway checks their token (JWT authorizer), and the
- * use cases check the roles the token's groups name against the académie
- * acted on. Routes are those the handler serves
- * (functions/admin-api/routes.ts), so the two cannot drift.
- */
 const ROLE_DESCRIPTIONS: Record<RoleKind, string> = {
   publication:
-    'render, rehearse, schedule, publish (with a second officer), approve, access codes, status and audit',
+    'render, rehearse, schedule, publish (with a second officer), approve, access codes, ' +
+    'status and audit',
   fraud: 'fraud procedures (withhold, release), status and audit with fraud details',
 };
+
+/**
+ * The rectorat's API: its function, officers' sign-in to the user pool (no
+ * self sign-up, MFA required), and API Gateway, which checks their token
+ * (JWT authorizer); the use cases check the roles the token's groups name
+ * against the académie acted on. The routes are those of the route table
+ * the handler serves too (shared/contracts/admin-routes.ts), so the two
+ * cannot drift.
+ *
+ * The function is internet-facing: it reads what its routes show, records
+ * requests and its own audit entries, and asks render, fraud and publish
+ * for anything else. No pointer write, no schedule, no lookup key, no
+ * decision.
+ */
 export class AdminApi extends Construct {
+  readonly handler: ProjectFunction;
   readonly api: HttpApi;
   readonly userPool: UserPool;
 
-  constructor(scope: Construct, id: string, props: { config: StageConfig; handler: IFunction }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    r: StatelessResources,
+    calls: Pick<PublicationFunctions, 'render' | 'publish' | 'fraud'>,
+  ) {
     super(scope, id);
-    const { config } = props;
+    const { config } = r;
+    this.handler = r.fn(
+      this,
+      'AdminApi',
+      'adminApi',
+      {
+        entry: 'functions/admin-api/handler.ts',
+        description: 'Admin HTTP API: render, schedule, publish, status, rehearse, audit, fraud',
+      },
+      {
+        PUBLIBAC_RENDER_FUNCTION: calls.render.fn.functionName,
+        PUBLIBAC_FRAUD_FUNCTION: calls.fraud.fn.functionName,
+        PUBLIBAC_PUBLISH_FUNCTION: calls.publish.fn.functionName,
+      },
+    );
+    const admin = this.handler;
+    allowControlPartitions(admin, r.stateful.tables.control, {
+      read: ['plan', 'release#*', 'takedown#*', 'approval#*', 'audit'],
+      write: ['audit', 'approval#*', 'takedown#*'],
+    });
+    allowObjects(admin, r.siteBucket, ['s3:GetObject'], ['releases/']);
+    allowList(admin, r.siteBucket, ['releases/']);
+    allowKvs(admin, r.edge.keyValueStore, 'read');
+    for (const called of [calls.render, calls.fraud, calls.publish]) allowInvoke(admin, called.fn);
+    allowInvalidations(admin, r.edge.distribution.distributionId, ['cloudfront:GetInvalidation']);
+
     this.userPool = new UserPool(this, 'Officers', {
       selfSignUpEnabled: false,
       signInAliases: { username: true, email: true },
@@ -56,10 +109,12 @@ export class AdminApi extends Construct {
     acknowledge(
       this.userPool,
       'COG8',
-      'A few dozen invited officers, MFA required, no self sign-up: the Plus tier (per-user cost) adds risk detection this pool does not need.',
+      'A few dozen invited officers, MFA required, no self sign-up: the Plus tier ' +
+        '(per-user cost) adds risk detection this pool does not need.',
     );
-    // One group per académie and role, named like the role (shared/domain/authority.ts): a rectorat's
-    // officers are added to their own académie's groups only. Plus the national, read-only audit reader.
+    // One group per académie and role, named like the role (shared/domain/authority.ts): a
+    // rectorat's officers are added to their own académie's groups only. Plus the national,
+    // read-only audit reader.
     for (const academie of ACADEMIES) {
       for (const kind of ROLE_KINDS) {
         new UserPoolGroup(this, `Group-${academie.slug}-${kind}`, {
@@ -106,9 +161,9 @@ export class AdminApi extends Construct {
       throttle: { rateLimit: 20, burstLimit: 40 },
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
     });
-    const integration = new HttpLambdaIntegration('Handler', props.handler);
-    for (const routeKey of Object.keys(ROUTES)) {
-      const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
+    const integration = new HttpLambdaIntegration('Handler', admin.fn);
+    for (const key of ADMIN_ROUTE_KEYS) {
+      const { method, path } = routeParts(key);
       this.api.addRoutes({ path, methods: [HttpMethod[method]], integration });
     }
 

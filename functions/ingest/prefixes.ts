@@ -1,3 +1,0 @@
-/** Files land under `incoming/` (the bucket notifies ingest for these only); reports go under `reports/`, so they trigger nothing. */
-export const INCOMING_PREFIX = 'incoming/';
-export const REPORTS_PREFIX = 'reports/';
