@@ -10,6 +10,9 @@ import {
   writeLocalState,
 } from '../../local/local-state.js';
 import { startLocalScheduler } from '../local-scheduler.js';
+import { consolePortFor, startLocalConsole } from '../../console/local-console.js';
+import { systemClock } from '../../ports/clock.port.js';
+import { publicationContext } from '../publication-context.js';
 
 interface LocalOptions {
   memory?: boolean;
@@ -18,6 +21,7 @@ interface LocalOptions {
   dynamodbPort: number;
   s3Port: number;
   port: number;
+  consolePort?: number;
   stopOnStdinEnd?: boolean;
   scheduler: boolean;
 }
@@ -93,6 +97,12 @@ export function register(program: Command): void {
       port,
       DEFAULT_PORTS.cdn,
     )
+    .option(
+      '--console-port <n>',
+      'port of the rectorat console (/admin, always on 127.0.0.1; default: the site port + 1, ' +
+        'or any free port with --port 0)',
+      port,
+    )
     // For test harnesses: a child stack dies with its parent even if the parent is killed.
     .addOption(new Option('--stop-on-stdin-end').hideHelp())
     // For tests that drive the scheduler themselves with an injected clock.
@@ -113,6 +123,7 @@ export function register(program: Command): void {
         ports: { dynamodb: opts.dynamodbPort, s3: opts.s3Port, cdn: opts.port },
       });
       let scheduler: { stop(): Promise<void> } | undefined;
+      let adminConsole: { stop(): Promise<void> } | undefined;
       try {
         await writeLocalState({
           pid: process.pid,
@@ -143,10 +154,23 @@ export function register(program: Command): void {
         log('publibac commands run from this directory use it automatically. For other tools:');
         for (const key of ['AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3', 'AWS_REGION'])
           log(`  export ${key}=${stack.env[key] ?? ''}`);
+        // After the lines above, which scripts read as soon as the state file exists.
+        adminConsole = await startLocalConsole({
+          deps: publicationContext().deps,
+          clock: systemClock,
+          home: localHome(),
+          academie: 'aix-marseille',
+          session: '2024-06',
+          siteUrl: stack.endpoints.cdn,
+          port: opts.consolePort ?? consolePortFor(opts.port),
+          persistOfficers: !opts.memory,
+          log,
+        });
         log('Ctrl-C to stop.');
         const why = await untilStopped(opts.stopOnStdinEnd ?? false);
         log(`Stopping (${why})...`);
       } finally {
+        await adminConsole?.stop();
         await scheduler?.stop();
         await removeLocalState();
         await stack.stop();
