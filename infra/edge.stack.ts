@@ -15,15 +15,28 @@ import {
   ViewerProtocolPolicy,
   type BehaviorOptions,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { ObjectOwnership, type Bucket } from 'aws-cdk-lib/aws-s3';
+import { OriginGroup } from 'aws-cdk-lib/aws-cloudfront-origins';
+import {
+  Bucket,
+  ObjectOwnership,
+  ReplicationTimeValue,
+  type IBucket,
+  type ReplicationRule,
+} from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { cachePolicyFor } from '../shared/edge/response-headers.js';
 import { accessLogBucket, privateBucket } from './constructs/private-bucket.js';
 import { edgePolicies } from './edge-policies.js';
 import { acknowledge, acknowledgeManagedRole } from './nag-acknowledgements.js';
+import { ReplicaS3Origin } from './replica-origin.js';
 import { ScopedS3Origin } from './site-origin.js';
-import { applyFeatureFlags, bucketName, type StageConfig } from './stage-config.js';
+import {
+  applyFeatureFlags,
+  bucketName,
+  replicaBucketName,
+  type StageConfig,
+} from './stage-config.js';
 
 const ROOT = join(import.meta.dirname, '..');
 /** The file the local CDN runs (shared/local/local-cdn.ts): deployed as is, byte for byte. */
@@ -36,15 +49,49 @@ export const NOT_FOUND_PAGE = '/_errors/404.html';
 /**
  * What the distribution may read of the site bucket: the keys the viewer-request
  * function rewrites to (`releases/<id>/<slug>/...`, `rehearsals/<id>/<slug>/...`,
- * `announcements/<slug>/index.html`) and the error pages. Not the manifests
+ * `announcements/<slug>/index.html`, the national home page `home/index.html`
+ * and its fingerprinted `home/assets/*`) and the error pages. Not the manifests
  * and statistics kept beside each release, nor anything added to the bucket later.
  */
 export const CDN_READABLE_KEYS = [
   'releases/*/*/*',
   'rehearsals/*/*/*',
   'announcements/*/index.html',
+  'home/index.html',
+  'home/assets/*',
   '_errors/*',
 ] as const;
+
+/**
+ * What is replicated to the replica region: every prefix the distribution reads (releases with
+ * their manifests, rehearsals, announcements, error pages), so a failover serves the same paths.
+ */
+export const REPLICATED_PREFIXES = [
+  ...new Set(CDN_READABLE_KEYS.map((pattern) => `${pattern.split('/')[0]}/`)),
+];
+/**
+ * What makes CloudFront ask the replica instead: the primary's S3 failing (5xx), and a key it
+ * cannot give (403: OAC without ListBucket; 404), e.g. a regional outage that answers with
+ * errors rather than not at all (timeouts fail over too).
+ */
+export const FAILOVER_STATUS_CODES = [500, 502, 503, 504, 403, 404];
+
+/**
+ * One rule per prefix to the replica: delete markers too (a takedown deletes a withheld
+ * candidate's list, which must go from the replica as well), with Replication Time Control
+ * (99.99 % of objects within 15 minutes, and metrics to watch the lag before an instant).
+ */
+function replicationRules(destination: IBucket): ReplicationRule[] {
+  return REPLICATED_PREFIXES.map((prefix, i) => ({
+    id: `replicate-${prefix.replace(/\W/g, '')}`,
+    destination,
+    filter: { prefix },
+    priority: i + 1,
+    deleteMarkerReplication: true,
+    replicationTimeControl: ReplicationTimeValue.FIFTEEN_MINUTES,
+    metrics: ReplicationTimeValue.FIFTEEN_MINUTES,
+  }));
+}
 
 /**
  * The public site: the private site bucket, the KeyValueStore of pointers,
@@ -68,11 +115,24 @@ export class EdgeStack extends Stack {
       config,
       ObjectOwnership.BUCKET_OWNER_PREFERRED,
     );
+    // Named, in the stage's replica region (SiteReplicaStack, deployed first).
+    const replica = Bucket.fromBucketAttributes(this, 'SiteReplica', {
+      bucketName: replicaBucketName(config),
+      region: config.replicaRegion,
+    });
     this.siteBucket = privateBucket(this, 'SiteBucket', config, {
       bucketName: bucketName(config, 'site'),
       serverAccessLogsBucket: logs,
       serverAccessLogsPrefix: 'site/',
+      replicationRules: replicationRules(replica),
     });
+    const replicationRole = this.siteBucket.node.tryFindChild('ReplicationRole');
+    if (replicationRole)
+      acknowledgeManagedRole(
+        replicationRole,
+        "CDK-made S3 Replication role: reads every version of the site bucket's objects and " +
+          'replicates them into the replica bucket, keys under the prefixes the rules select.',
+      );
 
     // Empty at creation: the publish path writes the pointers and the rehearsal key.
     this.keyValueStore = new KeyValueStore(this, 'Pointers', {
@@ -88,7 +148,12 @@ export class EdgeStack extends Stack {
     });
 
     const policies = edgePolicies(this);
-    const origin = new ScopedS3Origin(this.siteBucket, CDN_READABLE_KEYS);
+    // The pointer names a release id, the same in both buckets: a failover changes nothing else.
+    const origin = new OriginGroup({
+      primaryOrigin: new ScopedS3Origin(this.siteBucket, CDN_READABLE_KEYS),
+      fallbackOrigin: new ReplicaS3Origin(replica),
+      fallbackStatusCodes: FAILOVER_STATUS_CODES,
+    });
     const functionAssociations = [
       { function: viewerRequest, eventType: FunctionEventType.VIEWER_REQUEST },
     ];
@@ -123,6 +188,8 @@ export class EdgeStack extends Stack {
         }),
         '/*/listes/*': behavior({ responseHeadersPolicy: policies.noindexHeaders }),
         '/*/assets/*': behavior({ cachePolicy: policies.assetCache }),
+        // The national home page's fingerprinted assets, shared with the announcements.
+        '/assets/*': behavior({ cachePolicy: policies.assetCache }),
       },
       // The error page has no behaviour of its own: CloudFront fetches a custom error page without
       // running viewer-request functions (Developer Guide, "CloudFront events that can trigger a

@@ -1,6 +1,7 @@
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { EdgeStack } from './edge.stack.js';
+import { CDN_READABLE_KEYS, EdgeStack } from './edge.stack.js';
+import { SiteReplicaAccessStack, SiteReplicaStack } from './site-replica.stack.js';
 import { DEFAULT_REGION, stackName, stageConfig } from './stage-config.js';
 import { StatefulStack } from './stateful.stack.js';
 import { StatelessStack } from './stateless.stack.js';
@@ -19,7 +20,21 @@ export function buildApp(app: App, stage: unknown) {
     region: process.env.CDK_DEFAULT_REGION ?? DEFAULT_REGION,
   };
   const stateful = new StatefulStack(app, stackName(config, 'Stateful'), { config, env });
+  // The site bucket's replica, in another region: first (S3 refuses replication to a bucket that
+  // does not exist), then its policy naming the distribution once that exists.
+  const replicaEnv = { account: env.account, region: config.replicaRegion };
+  const replica = new SiteReplicaStack(app, stackName(config, 'SiteReplica'), {
+    config,
+    env: replicaEnv,
+  });
   const edge = new EdgeStack(app, stackName(config, 'Edge'), { config, env });
+  edge.addStackDependency(replica);
+  const replicaAccess = new SiteReplicaAccessStack(app, stackName(config, 'SiteReplicaAccess'), {
+    config,
+    env: replicaEnv,
+    distribution: edge.distribution,
+    readableKeys: CDN_READABLE_KEYS,
+  });
   const stateless = new StatelessStack(app, stackName(config, 'Stateless'), {
     config,
     env,
@@ -29,5 +44,5 @@ export function buildApp(app: App, stage: unknown) {
   // cdk-nag runs as a validation plugin: any finding not acknowledged (with its reason) fails the
   // synth.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
-  return { config, stateful, edge, stateless };
+  return { config, stateful, edge, stateless, replica, replicaAccess };
 }

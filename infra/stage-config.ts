@@ -1,9 +1,12 @@
 import { Aws, RemovalPolicy } from 'aws-cdk-lib';
 import { PriceClass } from 'aws-cdk-lib/aws-cloudfront';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ACADEMIES } from '../shared/domain/reference/academies.js';
 
 /** Where the stacks go when the AWS profile names no region: Paris. */
 export const DEFAULT_REGION = 'eu-west-3';
+/** The site bucket's replica: Frankfurt, in the EU, far enough from Paris not to share a fault. */
+export const REPLICA_REGION = 'eu-central-1';
 
 /**
  * One typed config per stage: what differs between a developer's account and the académie's
@@ -23,6 +26,18 @@ export interface StageConfig {
    * Nouvelle-Calédonie, ...).
    */
   priceClass: PriceClass;
+  /**
+   * Where the site bucket is replicated (S3 Replication) for the distribution to fail over to
+   * when the primary region's S3 fails on results day: another EU region.
+   */
+  replicaRegion: string;
+  /**
+   * Concurrency set aside (and capped) per function for results day (docs/national-scale.md):
+   * `render`, one Lambda per académie of a national render at once; `ingestWriters`, the ingests
+   * that may write at once, which share the decisions table's write budget. Unset in dev: an
+   * account's first quota (often 10) leaves nothing to reserve.
+   */
+  scale: { render?: number; ingestWriters?: number };
 }
 
 export const STAGES: Record<StageConfig['stage'], StageConfig> = {
@@ -33,6 +48,8 @@ export const STAGES: Record<StageConfig['stage'], StageConfig> = {
     logRetention: RetentionDays.ONE_WEEK,
     accessLogDays: 7,
     priceClass: PriceClass.PRICE_CLASS_100,
+    replicaRegion: REPLICA_REGION,
+    scale: {},
   },
   prod: {
     stage: 'prod',
@@ -41,6 +58,9 @@ export const STAGES: Record<StageConfig['stage'], StageConfig> = {
     logRetention: RetentionDays.ONE_YEAR,
     accessLogDays: 365,
     priceClass: PriceClass.PRICE_CLASS_ALL,
+    replicaRegion: REPLICA_REGION,
+    // Every académie's render in parallel, and a few re-renders (a fraud flag, group 2) besides.
+    scale: { render: ACADEMIES.length + 6, ingestWriters: 10 },
   },
 };
 
@@ -52,8 +72,10 @@ export function stageConfig(name: unknown): StageConfig {
 }
 
 /** Stack names: one set per stage, so dev and prod live side by side in an account. */
-export const stackName = (config: StageConfig, part: 'Stateful' | 'Edge' | 'Stateless') =>
-  `Publibac-${config.stage}-${part}`;
+export const stackName = (
+  config: StageConfig,
+  part: 'Stateful' | 'Edge' | 'Stateless' | 'SiteReplica' | 'SiteReplicaAccess',
+) => `Publibac-${config.stage}-${part}`;
 
 /** Names of the resources other stacks address by name: `publibac-<stage>-<part>`. */
 export const resourceName = (config: StageConfig, part: string) =>
@@ -65,8 +87,15 @@ export const resourceName = (config: StageConfig, part: string) =>
  * `<name>/releases/*` without a cross-stack reference, and the policies read
  * the same in every template and in the cdk-nag acknowledgements.
  */
-export const bucketName = (config: StageConfig, part: 'site' | 'ingest') =>
-  `${resourceName(config, part)}-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+export const bucketName = (
+  config: StageConfig,
+  part: 'site' | 'ingest' | 'site-replica',
+  region: string = Aws.REGION,
+) => `${resourceName(config, part)}-${Aws.ACCOUNT_ID}-${region}`;
+
+/** The site bucket's replica, named the same way from any stack (its region is fixed per stage). */
+export const replicaBucketName = (config: StageConfig) =>
+  bucketName(config, 'site-replica', config.replicaRegion);
 
 /**
  * Behaviours the stacks rely on, fixed on each stack (before any child is

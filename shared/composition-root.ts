@@ -16,8 +16,20 @@ import { DynamoEdgeKeyValueStore } from './adapters/dynamodb/edge-kvs.dynamodb.j
 import { DynamoLookupKeyStore } from './adapters/dynamodb/lookup-keys.dynamodb.js';
 import { LocalCdnInvalidator } from './adapters/local-cdn-invalidator.js';
 import { s3Client } from './adapters/s3/client.js';
+import { S3ReleaseReplica, replicaS3Client } from './adapters/s3/release-replica.s3.js';
 import { S3ReleaseStorage } from './adapters/s3/release-writer.s3.js';
-import { ConfigError, setting, type Capability, type RuntimeConfig } from './config.js';
+import {
+  ConfigError,
+  optionalSetting,
+  setting,
+  type Capability,
+  type RuntimeConfig,
+} from './config.js';
+import {
+  parseWriteCapacity,
+  writeConcurrency,
+  type TableWriteCapacity,
+} from './ingest/write-concurrency.js';
 import type { DueTriggers } from './ports/arm-scheduler.port.js';
 import { systemClock, type Clock } from './ports/clock.port.js';
 import type { PublicationDeps } from './publication/publication.deps.js';
@@ -28,7 +40,7 @@ export interface CompositionOptions {
    * Clients to use instead of the process's own (tests point them at their stack, or inject
    * faults).
    */
-  clients?: { dynamo?: DynamoDBDocumentClient; s3?: S3Client };
+  clients?: { dynamo?: DynamoDBDocumentClient; s3?: S3Client; replicaS3?: S3Client };
   /** Adapters to use instead of the ones built (tests only). */
   overrides?: Partial<PublicationDeps>;
 }
@@ -73,13 +85,19 @@ export function compose(config: RuntimeConfig, options: CompositionOptions = {})
   const control = has('control')
     ? controlTableAdapters(dynamo, setting(config, 'control', 'PUBLIBAC_CONTROL_TABLE'))
     : undefined;
+  const writeCapacity = readWriteCapacity(config);
+  // Optional: without a replica bucket, arming checks the primary bucket only.
+  const replicaBucket = optionalSetting(config, 'replica', 'PUBLIBAC_SITE_REPLICA_BUCKET');
   const localTriggers =
     !aws && has('scheduler')
       ? new DynamoArmTriggers(table('scheduler', 'PUBLIBAC_CONTROL_TABLE'))
       : null;
   const deps: PublicationDeps = {
     decisions: has('decisions')
-      ? new DynamoDecisionStore(table('decisions', 'PUBLIBAC_DECISIONS_TABLE'))
+      ? new DynamoDecisionStore({
+          ...table('decisions', 'PUBLIBAC_DECISIONS_TABLE'),
+          ...(writeCapacity && { writeOptions: { concurrency: writeConcurrency(writeCapacity) } }),
+        })
       : unavailable('the decision store', 'decisions'),
     publications: control?.publications ?? unavailable('the publication store', 'control'),
     audit: control?.audit ?? unavailable('the audit log', 'control'),
@@ -123,7 +141,24 @@ export function compose(config: RuntimeConfig, options: CompositionOptions = {})
           // once.
           new LocalCdnInvalidator(),
     clock: options.clock ?? systemClock,
+    ...(replicaBucket && {
+      replica: new S3ReleaseReplica({
+        // A test's own S3 client reaches the replica too: both buckets are on its emulator.
+        client: options.clients?.replicaS3 ?? options.clients?.s3 ?? replicaS3Client(),
+        bucket: replicaBucket,
+      }),
+    }),
     ...options.overrides,
   };
   return { config, deps, triggers: localTriggers, clients: { dynamo, s3 } };
+}
+
+/** The decisions table's capacity, if the stacks set it; malformed, a ConfigError naming it. */
+function readWriteCapacity(config: RuntimeConfig): TableWriteCapacity | undefined {
+  const name = 'PUBLIBAC_DECISIONS_WRITE_CAPACITY';
+  try {
+    return parseWriteCapacity(optionalSetting(config, 'decisions', name));
+  } catch (e) {
+    throw new ConfigError(`${name} is not a table capacity: ${(e as Error).message}`);
+  }
 }

@@ -28,7 +28,8 @@ export type Capability =
   | 'pointers'
   | 'scheduler'
   | 'invalidations'
-  | 'functions';
+  | 'functions'
+  | 'replica';
 export const ALL_CAPABILITIES: readonly Capability[] = [
   'decisions',
   'control',
@@ -39,6 +40,7 @@ export const ALL_CAPABILITIES: readonly Capability[] = [
   'scheduler',
   'invalidations',
   'functions',
+  'replica',
 ];
 
 /**
@@ -50,9 +52,28 @@ export const ALL_CAPABILITIES: readonly Capability[] = [
  */
 export const FUNCTION_NEEDS = {
   ingest: ['decisions', 'ingest'],
-  render: ['decisions', 'control', 'keys', 'site', 'pointers', 'scheduler'],
-  publish: ['decisions', 'control', 'keys', 'site', 'pointers', 'scheduler', 'invalidations'],
-  fraud: ['decisions', 'control', 'keys', 'site', 'pointers', 'scheduler', 'invalidations'],
+  // 'replica': each may arm a plan, which waits for the release in the replica bucket (if any).
+  render: ['decisions', 'control', 'keys', 'site', 'pointers', 'scheduler', 'replica'],
+  publish: [
+    'decisions',
+    'control',
+    'keys',
+    'site',
+    'pointers',
+    'scheduler',
+    'invalidations',
+    'replica',
+  ],
+  fraud: [
+    'decisions',
+    'control',
+    'keys',
+    'site',
+    'pointers',
+    'scheduler',
+    'invalidations',
+    'replica',
+  ],
   // No keys, no decisions, no scheduler: it reads pointers, control records and releases (to check
   // one is complete before a request), and asks the other functions for everything that writes
   // (render, fraud, publish).
@@ -70,6 +91,8 @@ interface Variable {
   /** What it is for, in the error that names it. */
   what: string;
   pattern?: RegExp;
+  /** Absent means the feature is off (the replica bucket): never an error. */
+  optional?: true;
 }
 
 const ARN = /^arn:/;
@@ -78,6 +101,9 @@ const v = (name: string, what: string, pattern?: RegExp): Variable => ({
   what,
   ...(pattern ? { pattern } : {}),
 });
+
+/** A variable whose absence turns its feature off rather than failing. */
+const optional = (name: string, what: string): Variable => ({ name, what, optional: true });
 
 const FUNCTIONS = [
   v('PUBLIBAC_RENDER_FUNCTION', 'the render function the admin API queues renders to'),
@@ -88,11 +114,23 @@ const FUNCTIONS = [
   ),
 ];
 
+const REPLICA = optional(
+  'PUBLIBAC_SITE_REPLICA_BUCKET',
+  'the replica of the site bucket in the second region',
+);
+
+// JSON (shared/ingest/write-concurrency.ts): sizes the ingest's parallel writes; unset, the
+// adapter's default.
+const WRITE_CAPACITY = optional(
+  'PUBLIBAC_DECISIONS_WRITE_CAPACITY',
+  "the decisions table's write capacity, which sizes the ingest's parallel writes",
+);
+
 /** The variables each capability needs, per mode. */
 const NEEDS: Record<Capability, Record<RuntimeMode, Variable[]>> = {
   decisions: {
-    aws: [v('PUBLIBAC_DECISIONS_TABLE', 'the decisions table')],
-    local: [v('PUBLIBAC_DECISIONS_TABLE', 'the decisions table')],
+    aws: [v('PUBLIBAC_DECISIONS_TABLE', 'the decisions table'), WRITE_CAPACITY],
+    local: [v('PUBLIBAC_DECISIONS_TABLE', 'the decisions table'), WRITE_CAPACITY],
   },
   control: {
     aws: [v('PUBLIBAC_CONTROL_TABLE', 'the control table')],
@@ -139,6 +177,12 @@ const NEEDS: Record<Capability, Record<RuntimeMode, Variable[]>> = {
   },
   // Locally there are no Lambda functions: the handler tests name stand-ins and stub the client.
   functions: { aws: FUNCTIONS, local: FUNCTIONS },
+  // The site bucket's copy in a second region (S3 Replication): when set, a release is armed only
+  // once it is complete there too. Unset (one region, or locally by default): no such wait.
+  replica: {
+    aws: [REPLICA],
+    local: [REPLICA],
+  },
 };
 
 export interface RuntimeConfig {
@@ -181,8 +225,9 @@ export function loadConfig(
     needs.flatMap((c) => NEEDS[c][mode.data]).map((x) => [x.name, x]),
   ).values()) {
     const value = given[variable.name];
-    if (!value) problems.push(`${variable.name} (${variable.what}) is unset`);
-    else if (variable.pattern && !variable.pattern.test(value))
+    if (!value) {
+      if (!variable.optional) problems.push(`${variable.name} (${variable.what}) is unset`);
+    } else if (variable.pattern && !variable.pattern.test(value))
       problems.push(`${variable.name} (${variable.what}) is not an ARN: ${JSON.stringify(value)}`);
     else values[variable.name] = value;
   }
@@ -204,4 +249,16 @@ export function setting(config: RuntimeConfig, capability: Capability, name: str
     );
   }
   return value;
+}
+
+/**
+ * An optional variable of a capability: undefined when unset (its feature is off), or when the
+ * process was not configured with the capability at all.
+ */
+export function optionalSetting(
+  config: RuntimeConfig,
+  capability: Capability,
+  name: string,
+): string | undefined {
+  return config.capabilities.has(capability) ? config.values[name] : undefined;
 }

@@ -23,6 +23,8 @@ export interface ProjectFunctionProps {
   description: string;
   memorySize?: number;
   timeout?: Duration;
+  /** Concurrency kept for this function alone, and its ceiling (unset: the account's pool). */
+  reservedConcurrentExecutions?: number;
   environment?: Record<string, string>;
   /** Extra files the bundle needs at run time (the page assets of the functions that render). */
   commandHooks?: ICommandHooks;
@@ -62,6 +64,9 @@ export class ProjectFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(30),
+      ...(props.reservedConcurrentExecutions !== undefined && {
+        reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      }),
       logGroup,
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: ApplicationLogLevel.INFO,

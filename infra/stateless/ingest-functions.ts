@@ -3,6 +3,7 @@ import { Bucket, EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
 import { INCOMING_PREFIX, REPORTS_PREFIX } from '../../shared/contracts/ingest-bucket.js';
+import type { TableWriteCapacity } from '../../shared/ingest/write-concurrency.js';
 import type { ProjectFunction } from '../constructs/project-function.js';
 import { allowObjects } from '../grants.js';
 import { acknowledge, acknowledgeManagedRole } from '../nag-acknowledgements.js';
@@ -20,12 +21,23 @@ export class IngestFunctions extends Construct {
     super(scope, id);
     // Files of a whole académie (30,000+ rows) are validated whole, then written: a full vCPU and
     // the longest timeout.
-    this.ingest = r.fn(this, 'Ingest', 'ingest', {
-      entry: 'functions/ingest/handler.ts',
-      description: 'Validates and stores a decision file dropped in the ingest bucket',
-      memorySize: 1769,
-      timeout: Duration.minutes(15),
-    });
+    // Writes in parallel within the decisions table's budget: on demand (the stateful stack's
+    // billing), shared by the ingests that may run at once (shared/ingest/write-concurrency.ts).
+    const writers = r.config.scale.ingestWriters;
+    const capacity: TableWriteCapacity = { mode: 'on-demand', writers: writers ?? 1 };
+    this.ingest = r.fn(
+      this,
+      'Ingest',
+      'ingest',
+      {
+        entry: 'functions/ingest/handler.ts',
+        description: 'Validates and stores a decision file dropped in the ingest bucket',
+        memorySize: 1769,
+        timeout: Duration.minutes(15),
+        ...(writers !== undefined && { reservedConcurrentExecutions: writers }),
+      },
+      { PUBLIBAC_DECISIONS_WRITE_CAPACITY: JSON.stringify(capacity) },
+    );
     allowObjects(this.ingest, r.ingestBucket, ['s3:GetObject'], [INCOMING_PREFIX]);
     allowObjects(this.ingest, r.ingestBucket, ['s3:PutObject'], [REPORTS_PREFIX]);
     r.stateful.tables.decisions.grantReadWriteData(this.ingest.fn);

@@ -109,10 +109,18 @@ export class PublicationFunctions extends Construct {
         description: "Renders one académie's release or rehearsal",
         memorySize: 7076,
         timeout: Duration.minutes(15),
+        // The admin API's POST /render invokes it once per académie (functions/render-call.ts):
+        // a national session renders in as many Lambdas at once, which this keeps available.
+        ...(r.config.scale.render !== undefined && {
+          reservedConcurrentExecutions: r.config.scale.render,
+        }),
         ...RENDER_ASSETS,
       },
       scheduling,
     );
+    // Lambda retries a failed render twice (it continues from its cached keys); a render still
+    // queued an hour later is dropped rather than run long after an officer asked for it.
+    this.render.fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(1) });
     // A takedown re-renders the académie in memory (as render does, from cached keys) and
     // rewrites a few files.
     this.fraud = r.fn(
@@ -153,13 +161,23 @@ export class PublicationFunctions extends Construct {
     // live release (releases/ only: a release not yet open is rendered again there) and
     // invalidates. Scheduling (asked by the admin API for an officer) announces the instant.
     // fraud: rewrites files of live releases, re-arms a release not yet open, invalidates.
+    // Both rewrite the national home page (home/) when they arm, publish or miss a plan.
     for (const f of [this.publish, this.fraud]) {
       const rewrite = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] as const;
       allowObjects(f, r.siteBucket, [...rewrite], ['releases/']);
+      allowObjects(f, r.siteBucket, ['s3:PutObject'], ['home/']);
       allowList(f, r.siteBucket, ['releases/']);
       allowKvs(f, keyValueStore, 'write');
       allowInvalidations(f, distribution.distributionId, [...invalidations]);
     }
     allowObjects(this.publish, r.siteBucket, ['s3:PutObject'], ['announcements/']);
+
+    // Each may arm a plan, which first checks the release is complete in the replica bucket too
+    // (read only: S3 Replication alone writes there). Listing tells a missing key from a forbidden
+    // one, as in the site bucket.
+    for (const f of [this.render, this.publish, this.fraud]) {
+      allowObjects(f, r.siteReplicaBucket, ['s3:GetObject'], ['releases/']);
+      allowList(f, r.siteReplicaBucket, ['releases/']);
+    }
   }
 }

@@ -2,7 +2,7 @@ import type { Construct } from 'constructs';
 import { FUNCTION_NEEDS, variablesFor, type FunctionName } from '../../shared/config.js';
 import { ProjectFunction, type ProjectFunctionProps } from '../constructs/project-function.js';
 import type { EdgeStack } from '../edge.stack.js';
-import { bucketName, type StageConfig } from '../stage-config.js';
+import { bucketName, replicaBucketName, type StageConfig } from '../stage-config.js';
 import type { StatefulStack } from '../stateful.stack.js';
 
 /**
@@ -22,6 +22,8 @@ export class StatelessResources {
   /** The buckets are addressed by their stage names (see stage-config.ts). */
   readonly siteBucket: string;
   readonly ingestBucket: string;
+  /** The site bucket's replica in the stage's replica region (site-replica.stack.ts). */
+  readonly siteReplicaBucket: string;
   private readonly values: Record<string, string>;
 
   constructor(
@@ -31,12 +33,14 @@ export class StatelessResources {
   ) {
     this.siteBucket = bucketName(config, 'site');
     this.ingestBucket = bucketName(config, 'ingest');
+    this.siteReplicaBucket = replicaBucketName(config);
     const { decisions, control, keys } = stateful.tables;
     this.values = {
       PUBLIBAC_DECISIONS_TABLE: decisions.tableName,
       PUBLIBAC_CONTROL_TABLE: control.tableName,
       PUBLIBAC_KEYS_TABLE: keys.tableName,
       PUBLIBAC_SITE_BUCKET: this.siteBucket,
+      PUBLIBAC_SITE_REPLICA_BUCKET: this.siteReplicaBucket,
       PUBLIBAC_INGEST_BUCKET: this.ingestBucket,
       PUBLIBAC_EDGE_KVS_ARN: edge.keyValueStore.keyValueStoreArn,
       PUBLIBAC_DISTRIBUTION_ID: edge.distribution.distributionId,

@@ -9,6 +9,7 @@ import type { DecisionStore } from '../ports/decision-store.port.js';
 import type { EdgeKeyValueStore } from '../ports/edge-kvs.port.js';
 import type { LookupKeyStore } from '../ports/lookup-keys.port.js';
 import type { PublicationStore } from '../ports/publication-store.port.js';
+import type { ReleaseReplica } from '../ports/release-replica.port.js';
 import type { ReleaseStorage } from '../ports/release-storage.port.js';
 
 /**
@@ -32,6 +33,8 @@ export interface PublicationDeps {
   figures: PreviousFiguresStore;
   /** Requests that open results early, waiting for a second officer (the two-person rule). */
   approvals: ApprovalRequests;
+  /** The site bucket's replica in a second region, when there is one: arming waits for it. */
+  replica?: ReleaseReplica;
 }
 
 /** Candidate numbers under a fraud procedure still open: withheld from every public artifact. */

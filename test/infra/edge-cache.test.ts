@@ -210,6 +210,8 @@ describe('origin access', () => {
       expect(oacResources().sort()).toEqual([
         '_errors/*',
         'announcements/*/index.html',
+        'home/assets/*',
+        'home/index.html',
         'rehearsals/*/*/*',
         'releases/*/*/*',
       ]);
@@ -225,6 +227,8 @@ describe('origin access', () => {
         '/aix-marseille/listes/0130040Y.html',
         '/aix-marseille/resultats/0a.json',
         '/aix-marseille/assets/site.c37868b0.css',
+        '/',
+        '/assets/site.c37868b0.css',
         rehearsalLink('/'),
         rehearsalLink('/listes/0130040Y.html'),
       ];
@@ -240,6 +244,7 @@ describe('origin access', () => {
         `releases/${RELEASE}/manifest.patched.json`,
         `releases/${RELEASE}/statistics.json`,
         'announcements/aix-marseille/draft.html',
+        'home/draft.html',
         'other/file',
       ]) {
         expect(readable(key), key).toBe(false);
@@ -282,6 +287,13 @@ describe("edge TTLs follow the objects' Cache-Control (cachePolicyFor)", () => {
       SHORT_TTL_SECONDS,
     ],
     ['announcement', '/aix-marseille/', () => 'announcements/aix-marseille/index.html', 5],
+    ['national home page', '/', () => 'home/index.html', SHORT_TTL_SECONDS],
+    [
+      'home page asset',
+      '/assets/countdown.c37868b0.js',
+      () => 'home/assets/countdown.c37868b0.js',
+      IMMUTABLE_TTL_SECONDS,
+    ],
     [
       'rehearsal page',
       rehearsalLink('/'),

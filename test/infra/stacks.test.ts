@@ -103,7 +103,12 @@ describe('site bucket', () => {
     });
     edge.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
+        // The site bucket and its replica in the second region (site-replica.test.ts): both OAC.
         Origins: [
+          Match.objectLike({
+            OriginAccessControlId: Match.anyValue(),
+            S3OriginConfig: { OriginAccessIdentity: '' },
+          }),
           Match.objectLike({
             OriginAccessControlId: Match.anyValue(),
             S3OriginConfig: { OriginAccessIdentity: '' },
@@ -186,10 +191,12 @@ describe('grants', () => {
         // Publish also announces instants (scheduling, asked through the admin API); it deletes
         // under
         // releases/ only.
+        // Both rewrite the national home page when they arm or publish a plan.
+        const home = expect.stringMatching(/\/home\/\*/);
         expect(writes.flatMap((s) => list(s.Resource)).map(json), role).toEqual(
           role === 'PublishRole'
-            ? [releases, expect.stringMatching(/\/announcements\/\*/)]
-            : [releases],
+            ? [releases, home, expect.stringMatching(/\/announcements\/\*/)]
+            : [releases, home],
         );
         const deletes = statements.filter((s) => list(s.Action).includes('s3:DeleteObject'));
         expect(deletes.flatMap((s) => list(s.Resource)).map(json), role).toEqual([releases]);

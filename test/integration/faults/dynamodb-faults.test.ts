@@ -22,6 +22,7 @@ import {
   depsWith,
   stackState,
 } from '../../support/fault-scenario.js';
+import { faultCandidates, faultTimeout } from '../../support/fault-size.js';
 import { dynamoClientFor, startTestStack, type TestStack } from '../../support/local-stack.js';
 
 const SESSION = '2024-06';
@@ -116,26 +117,34 @@ async function sameAsFaultFree(
 
 describe('DynamoDB faults during ingest and render', () => {
   // Throttling, 5xx, lost answers and partial batches: nothing lost, nothing duplicated.
-  it('one call in five failing: the fault-free result', async () => {
-    const log = await sameAsFaultFree('limoges', 600, { seed: SEED, rate: 0.2 });
-    const summary = describeFaults(log);
-    // Every kind of fault was met, and at about the rate asked (the SDK's retries are calls too).
-    for (const kind of DYNAMO_FAULTS) expect(log.count(kind), summary).toBeGreaterThan(0);
-    for (const operation of ['Query', 'GetItem', 'BatchWriteItem'])
-      expect(log.count(undefined, operation), summary).toBeGreaterThan(2);
-    expect(log.injected.length / log.calls, summary).toBeGreaterThan(0.12);
-    expect(log.injected.length / log.calls, summary).toBeLessThan(0.3);
-  }, 120_000);
+  it(
+    'one call in five failing: the fault-free result',
+    async () => {
+      const log = await sameAsFaultFree('limoges', faultCandidates(600), { seed: SEED, rate: 0.2 });
+      const summary = describeFaults(log);
+      // Every kind of fault was met, and at about the rate asked (the SDK's retries are calls too).
+      for (const kind of DYNAMO_FAULTS) expect(log.count(kind), summary).toBeGreaterThan(0);
+      for (const operation of ['Query', 'GetItem', 'BatchWriteItem'])
+        expect(log.count(undefined, operation), summary).toBeGreaterThan(2);
+      expect(log.injected.length / log.calls, summary).toBeGreaterThan(0.12);
+      expect(log.injected.length / log.calls, summary).toBeLessThan(0.3);
+    },
+    faultTimeout(120_000),
+  );
 
-  it('each write’s answer lost once, the write done: same result, recorded once', async () => {
-    const writes = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'];
-    const log = await sameAsFaultFree('corse', 150, {
-      seed: SEED,
-      rate: ({ operation, attempt }) => (writes.includes(operation) && attempt === 1 ? 1 : 0),
-      kinds: ['lost-response'],
-    });
-    // The release records and the audit entries were among the writes sent twice.
-    expect(log.count('lost-response', 'PutItem'), describeFaults(log)).toBeGreaterThanOrEqual(4);
-    expect(log.count('lost-response', 'BatchWriteItem'), describeFaults(log)).toBeGreaterThan(5);
-  }, 120_000);
+  it(
+    'each write’s answer lost once, the write done: same result, recorded once',
+    async () => {
+      const writes = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'];
+      const log = await sameAsFaultFree('corse', faultCandidates(150), {
+        seed: SEED,
+        rate: ({ operation, attempt }) => (writes.includes(operation) && attempt === 1 ? 1 : 0),
+        kinds: ['lost-response'],
+      });
+      // The release records and the audit entries were among the writes sent twice.
+      expect(log.count('lost-response', 'PutItem'), describeFaults(log)).toBeGreaterThanOrEqual(4);
+      expect(log.count('lost-response', 'BatchWriteItem'), describeFaults(log)).toBeGreaterThan(5);
+    },
+    faultTimeout(120_000),
+  );
 });

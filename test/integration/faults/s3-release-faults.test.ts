@@ -17,6 +17,7 @@ import { renderAcademie } from '../../../shared/publication/render.usecase.js';
 import { runDueTriggers } from '../../../shared/publication/scheduler.js';
 import { injectS3Faults, seededRandom, type S3Fault } from '../../support/fault-injection.js';
 import { decisionFiles, depsWith } from '../../support/fault-scenario.js';
+import { faultCandidates } from '../../support/fault-size.js';
 import { s3ClientFor, startTestStack, type TestStack } from '../../support/local-stack.js';
 import { publicationDepsFor } from '../../support/publication-deps.js';
 
@@ -39,7 +40,7 @@ afterAll(async () => {
 /** An académie with its decisions stored and its group-1 publication planned for INSTANT. */
 async function planned(academie: string): Promise<void> {
   clock.set(new Date(INSTANT - 24 * 3600_000));
-  const files = await decisionFiles(academie, SESSION, 300);
+  const files = await decisionFiles(academie, SESSION, faultCandidates(300));
   await ingestDecisions({ store: t.deps.decisions, clock }, await fileSource(files.group1));
   await schedulePublication(t.deps, {
     academie,

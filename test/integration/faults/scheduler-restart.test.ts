@@ -28,6 +28,7 @@ import { renderAcademie } from '../../../shared/publication/render.usecase.js';
 import { startScheduler } from '../../../shared/publication/scheduler.js';
 import { publicationStatus } from '../../../shared/publication/status.usecase.js';
 import { decisionFiles, depsWith } from '../../support/fault-scenario.js';
+import { faultCandidates, faultTimeout } from '../../support/fault-size.js';
 import { startTestStack, type TestStack } from '../../support/local-stack.js';
 import { CLI, startLocalProcess, type LocalProcess } from '../../support/local-process.js';
 import { publicationDepsFor } from '../../support/publication-deps.js';
@@ -38,7 +39,7 @@ const INSTANT = Date.parse('2024-07-04T08:00:00.000Z'); // 10:00 in Paris
 
 /** Decisions stored and a group-1 release rendered for an académie, a day before `instant`. */
 async function rendered(deps: PublicationDeps, clock: Clock, academie: string) {
-  const files = await decisionFiles(academie, SESSION, 60);
+  const files = await decisionFiles(academie, SESSION, faultCandidates(60));
   await ingestDecisions({ store: deps.decisions, clock }, await fileSource(files.group1));
   const { release } = await renderAcademie(deps, {
     academie,
@@ -170,54 +171,59 @@ describe('`publibac local` killed before the instant, started again after it', (
     for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
   });
 
-  it('publishes at once on restart; `status` says it opened late and by how much', async () => {
-    const home = await mkdtemp(join(tmpdir(), 'publibac-restart-'));
-    dirs.push(home);
-    const dataDir = join(home, 'data');
-    // The stack up without its scheduler: it stands for a scheduler that died before the arm time.
-    const down = await startLocalProcess({ home, dataDir, scheduler: false });
-    processes.push(down);
-    const deps = depsWith(down.env, systemClock);
-    const id = await rendered(deps, systemClock, 'amiens');
-    const instant = DateTime.now().setZone('Europe/Paris').plus({ seconds: 6 }).startOf('second');
-    await schedulePublication(deps, {
-      academie: 'amiens',
-      session: SESSION,
-      groupe: 1,
-      at: instant.toFormat('yyyy-MM-dd HH:mm:ss'),
-      actor: 'olga',
-    });
-    await down.kill('SIGKILL');
-    expect(Date.now()).toBeLessThan(instant.toMillis());
+  it(
+    'publishes at once on restart; `status` says it opened late and by how much',
+    async () => {
+      const home = await mkdtemp(join(tmpdir(), 'publibac-restart-'));
+      dirs.push(home);
+      const dataDir = join(home, 'data');
+      // The stack up without its scheduler: it stands for a scheduler that died before the arm
+      // time.
+      const down = await startLocalProcess({ home, dataDir, scheduler: false });
+      processes.push(down);
+      const deps = depsWith(down.env, systemClock);
+      const id = await rendered(deps, systemClock, 'amiens');
+      const instant = DateTime.now().setZone('Europe/Paris').plus({ seconds: 6 }).startOf('second');
+      await schedulePublication(deps, {
+        academie: 'amiens',
+        session: SESSION,
+        groupe: 1,
+        at: instant.toFormat('yyyy-MM-dd HH:mm:ss'),
+        actor: 'olga',
+      });
+      await down.kill('SIGKILL');
+      expect(Date.now()).toBeLessThan(instant.toMillis());
 
-    // Back two seconds after the instant, on the same data, with its scheduler.
-    await new Promise((done) => setTimeout(done, instant.toMillis() + 2_000 - Date.now()));
-    const up = await startLocalProcess({ home, dataDir });
-    processes.push(up);
-    // The restarted scheduler arms it on its first pass (it logs each arm).
-    const armedLine = `Scheduler: amiens ${SESSION} group 1 armed with release ${id}`;
-    for (let i = 0; i < 300 && !up.output().includes(armedLine); i++)
-      await new Promise((done) => setTimeout(done, 100));
-    expect(up.output()).toContain(armedLine);
-    expect((await fetch(`${up.siteUrl}/amiens/resultats/params.json`)).status).toBe(200);
+      // Back two seconds after the instant, on the same data, with its scheduler.
+      await new Promise((done) => setTimeout(done, instant.toMillis() + 2_000 - Date.now()));
+      const up = await startLocalProcess({ home, dataDir });
+      processes.push(up);
+      // The restarted scheduler arms it on its first pass (it logs each arm).
+      const armedLine = `Scheduler: amiens ${SESSION} group 1 armed with release ${id}`;
+      for (let i = 0; i < 300 && !up.output().includes(armedLine); i++)
+        await new Promise((done) => setTimeout(done, 100));
+      expect(up.output()).toContain(armedLine);
+      expect((await fetch(`${up.siteUrl}/amiens/resultats/params.json`)).status).toBe(200);
 
-    const { stdout } = await run(
-      process.execPath,
-      [CLI, 'status', '--academie', 'amiens', '--session', SESSION],
-      {
-        env: {
-          ...process.env,
-          PUBLIBAC_HOME: home,
-          PUBLIBAC_ACTOR: 'olga',
-          PUBLIBAC_ROLES: 'amiens:publication',
+      const { stdout } = await run(
+        process.execPath,
+        [CLI, 'status', '--academie', 'amiens', '--session', SESSION],
+        {
+          env: {
+            ...process.env,
+            PUBLIBAC_HOME: home,
+            PUBLIBAC_ACTOR: 'olga',
+            PUBLIBAC_ROLES: 'amiens:publication',
+          },
         },
-      },
-    );
-    expect(stdout).toContain('amiens 2024-06 group 1: LIVE');
-    const late = /opened late by (\d+) s/.exec(stdout);
-    expect(late, stdout).not.toBeNull();
-    // At least the two seconds it was down past the instant, and no more than its restart took.
-    expect(Number(late![1])).toBeGreaterThanOrEqual(2);
-    expect(Number(late![1])).toBeLessThan(60);
-  }, 90_000);
+      );
+      expect(stdout).toContain('amiens 2024-06 group 1: LIVE');
+      const late = /opened late by (\d+) s/.exec(stdout);
+      expect(late, stdout).not.toBeNull();
+      // At least the two seconds it was down past the instant, and no more than its restart took.
+      expect(Number(late![1])).toBeGreaterThanOrEqual(2);
+      expect(Number(late![1])).toBeLessThan(60);
+    },
+    faultTimeout(90_000),
+  );
 });

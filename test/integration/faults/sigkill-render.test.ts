@@ -25,6 +25,7 @@ import {
   depsWith,
   stackState,
 } from '../../support/fault-scenario.js';
+import { faultCandidates, faultTimeout } from '../../support/fault-size.js';
 import { s3ClientFor, startTestStack, type TestStack } from '../../support/local-stack.js';
 
 const SESSION = '2024-06';
@@ -34,7 +35,9 @@ const ACADEMIE = 'grenoble';
  * manifest is in.
  */
 const KILLS = [{ band: 0.1 }, { band: 0.45 }, { band: 'manifest' }] as const;
-const CANDIDATES = 400; // 25 a shard on average: 256 shard files, a release of about 300 objects
+// 400: 25 a shard on average, 256 shard files, a release of about 300 objects; full size: 4,096
+// shard files, about 4,300 objects.
+const CANDIDATES = faultCandidates(400);
 const SEED = Number(process.env.FAULT_SEED ?? 14);
 
 let reference: TestStack;
@@ -121,99 +124,103 @@ function armingWatcher(deps: PublicationDeps) {
 }
 
 describe('publibac render killed at random points, then run again', () => {
-  it('ends as an uninterrupted run; no pointer ever names an incomplete release', async () => {
-    const bucket = victim.env.PUBLIBAC_SITE_BUCKET!;
-    const clean = depsWith(reference.env, systemClock);
-    const deps = depsWith(victim.env, systemClock);
-    const { release, rendered } = await renderAcademie(clean, {
-      academie: ACADEMIE,
-      session: SESSION,
-      groupe: 1,
-      actor: 'olga',
-      iterations: 1_000,
-    });
-    const { id, objects } = release;
-    // The files in the order they are uploaded, 16 at a time (the manifest last).
-    const paths = rendered.files.map((f) => f.path).filter((p) => p !== 'manifest.json');
-    // Same salt and code secret, so the same decisions give the same bytes; a plan to arm.
-    await copyLookupKeys(clean, deps, SESSION, ACADEMIE);
-    const at = DateTime.now()
-      .setZone('Europe/Paris')
-      .plus({ hours: 1 })
-      .toFormat('yyyy-MM-dd HH:mm');
-    await schedulePublication(deps, {
-      academie: ACADEMIE,
-      session: SESSION,
-      groupe: 1,
-      at,
-      actor: 'olga',
-    });
-
-    const s3 = s3ClientFor(victim.env);
-    const prefix = `releases/${id}/`;
-    const render = ['render', '--academie', ACADEMIE, '--session', SESSION];
-    const role = `${ACADEMIE}:publication`;
-    const watcher = armingWatcher(deps);
-    const random = seededRandom(SEED);
-    const kills: { objects: number; recorded: boolean }[] = [];
-    for (const { band } of KILLS) {
-      // Killed once a seeded file of the band is in the bucket, or the manifest, written last.
-      const watched =
-        band === 'manifest'
-          ? 'manifest.json'
-          : paths[Math.floor((band + 0.3 * random()) * paths.length)]!;
-      const run = spawnCli(render, victim.env, role);
-      while (run.running()) {
-        if (await exists(s3, bucket, `${prefix}${watched}`)) {
-          run.kill('SIGKILL');
-          break;
-        }
-        await new Promise((done) => setTimeout(done, 20));
-      }
-      const ended = await run.ended;
-      expect(ended.signal, ended.stderr).toBe('SIGKILL');
-      kills.push({
-        objects: await objectsUnder(s3, bucket, prefix),
-        recorded: (await deps.publications.releases(SESSION, ACADEMIE)).length > 0,
+  it(
+    'ends as an uninterrupted run; no pointer ever names an incomplete release',
+    async () => {
+      const bucket = victim.env.PUBLIBAC_SITE_BUCKET!;
+      const clean = depsWith(reference.env, systemClock);
+      const deps = depsWith(victim.env, systemClock);
+      const { release, rendered } = await renderAcademie(clean, {
+        academie: ACADEMIE,
+        session: SESSION,
+        groupe: 1,
+        actor: 'olga',
+        iterations: 1_000,
       });
-    }
-    // Run to the end: the same release, complete.
-    const again = JSON.parse(await runCli([...render, '--json'], victim.env, role)) as {
-      id: string;
-    };
-    expect(again.id).toBe(id);
+      const { id, objects } = release;
+      // The files in the order they are uploaded, 16 at a time (the manifest last).
+      const paths = rendered.files.map((f) => f.path).filter((p) => p !== 'manifest.json');
+      // Same salt and code secret, so the same decisions give the same bytes; a plan to arm.
+      await copyLookupKeys(clean, deps, SESSION, ACADEMIE);
+      const at = DateTime.now()
+        .setZone('Europe/Paris')
+        .plus({ hours: 1 })
+        .toFormat('yyyy-MM-dd HH:mm');
+      await schedulePublication(deps, {
+        academie: ACADEMIE,
+        session: SESSION,
+        groupe: 1,
+        at,
+        actor: 'olga',
+      });
 
-    // Let the scheduler arm the plan with it, then stop it.
-    const armed = async () => {
-      const plan = await deps.publications.plan(SESSION, ACADEMIE, 1);
-      return plan?.state === 'armed' && plan.releaseId === id;
-    };
-    for (let i = 0; i < 400 && !(await armed()); i++)
-      await new Promise((done) => setTimeout(done, 25));
-    await watcher.stop();
-    s3.destroy();
-    expect(watcher.armed()).toBeGreaterThanOrEqual(1);
+      const s3 = s3ClientFor(victim.env);
+      const prefix = `releases/${id}/`;
+      const render = ['render', '--academie', ACADEMIE, '--session', SESSION];
+      const role = `${ACADEMIE}:publication`;
+      const watcher = armingWatcher(deps);
+      const random = seededRandom(SEED);
+      const kills: { objects: number; recorded: boolean }[] = [];
+      for (const { band } of KILLS) {
+        // Killed once a seeded file of the band is in the bucket, or the manifest, written last.
+        const watched =
+          band === 'manifest'
+            ? 'manifest.json'
+            : paths[Math.floor((band + 0.3 * random()) * paths.length)]!;
+        const run = spawnCli(render, victim.env, role);
+        while (run.running()) {
+          if (await exists(s3, bucket, `${prefix}${watched}`)) {
+            run.kill('SIGKILL');
+            break;
+          }
+          await new Promise((done) => setTimeout(done, 20));
+        }
+        const ended = await run.ended;
+        expect(ended.signal, ended.stderr).toBe('SIGKILL');
+        kills.push({
+          objects: await objectsUnder(s3, bucket, prefix),
+          recorded: (await deps.publications.releases(SESSION, ACADEMIE)).length > 0,
+        });
+      }
+      // Run to the end: the same release, complete.
+      const again = JSON.parse(await runCli([...render, '--json'], victim.env, role)) as {
+        id: string;
+      };
+      expect(again.id).toBe(id);
 
-    // The upload kills left part of the release and no record of it; the last, the whole upload.
-    for (const k of kills.slice(0, 2)) {
-      expect(k.objects, JSON.stringify(kills)).toBeGreaterThan(0);
-      expect(k.objects, JSON.stringify(kills)).toBeLessThan(objects);
-      expect(k.recorded, JSON.stringify(kills)).toBe(false);
-    }
-    // Every object was in (statistics.json too, if the kill came after the check).
-    expect(kills[2]!.objects).toBeGreaterThanOrEqual(objects);
-    expect(watcher.violations).toEqual([]);
+      // Let the scheduler arm the plan with it, then stop it.
+      const armed = async () => {
+        const plan = await deps.publications.plan(SESSION, ACADEMIE, 1);
+        return plan?.state === 'armed' && plan.releaseId === id;
+      };
+      for (let i = 0; i < 400 && !(await armed()); i++)
+        await new Promise((done) => setTimeout(done, 25));
+      await watcher.stop();
+      s3.destroy();
+      expect(watcher.armed()).toBeGreaterThanOrEqual(1);
 
-    expect(await deps.publications.plan(SESSION, ACADEMIE, 1)).toMatchObject({
-      state: 'armed',
-      releaseId: id,
-    });
-    expect((await readPointer(deps, ACADEMIE)).next).toBe(id);
-    expect([
-      ...new Set((await deps.publications.releases(SESSION, ACADEMIE)).map((r) => r.id)),
-    ]).toEqual([id]);
-    const [want, got] = await Promise.all([stackState(reference.env), stackState(victim.env)]);
-    expect(got.keys).toBe(want.keys);
-    expect(got.files).toEqual(want.files);
-  }, 120_000);
+      // The upload kills left part of the release and no record of it; the last, the whole upload.
+      for (const k of kills.slice(0, 2)) {
+        expect(k.objects, JSON.stringify(kills)).toBeGreaterThan(0);
+        expect(k.objects, JSON.stringify(kills)).toBeLessThan(objects);
+        expect(k.recorded, JSON.stringify(kills)).toBe(false);
+      }
+      // Every object was in (statistics.json too, if the kill came after the check).
+      expect(kills[2]!.objects).toBeGreaterThanOrEqual(objects);
+      expect(watcher.violations).toEqual([]);
+
+      expect(await deps.publications.plan(SESSION, ACADEMIE, 1)).toMatchObject({
+        state: 'armed',
+        releaseId: id,
+      });
+      expect((await readPointer(deps, ACADEMIE)).next).toBe(id);
+      expect([
+        ...new Set((await deps.publications.releases(SESSION, ACADEMIE)).map((r) => r.id)),
+      ]).toEqual([id]);
+      const [want, got] = await Promise.all([stackState(reference.env), stackState(victim.env)]);
+      expect(got.keys).toBe(want.keys);
+      expect(got.files).toEqual(want.files);
+    },
+    faultTimeout(120_000),
+  );
 });
