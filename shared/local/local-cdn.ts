@@ -338,7 +338,9 @@ export async function startLocalCdn(
       );
     };
     server.once('error', onError);
-    server.listen(options.port, host, () => {
+    // A deep accept queue: Node's default (511) resets connections when thousands open at once,
+    // as they do at the instant (the load bench opens 2,000).
+    server.listen({ port: options.port, host, backlog: 4096 }, () => {
       server.off('error', onError);
       done();
     });

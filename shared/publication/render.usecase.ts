@@ -17,7 +17,9 @@ import {
   type SessionLookupParams,
 } from '../render/lookup/lookup-crypto.js';
 import pMap from 'p-map';
-import { renderRelease, type Release } from '../render/release.js';
+import { renderRelease, type Release, type RenderInput } from '../render/release.js';
+import type { SealedEntry } from '../render/lookup/lookup-shards.js';
+import { encodeSnapshot, snapshotOf, type RenderSnapshot } from './render-snapshot.js';
 import { selectPublicResults } from '../render/release-input.js';
 import { accessCode, sessionCodeSecret } from './access-codes.js';
 import { pseudonymiseDecisions, sampleCandidates } from './pseudonymise.js';
@@ -37,6 +39,8 @@ export interface RenderRequest {
   /** PBKDF2 cost for a session's first render; later renders keep the session's. */
   iterations?: number;
   etablissements?: ReadonlyMap<string, string>;
+  /** UAI → commune (the établissements reference), shown on the lists. */
+  communes?: ReadonlyMap<string, string>;
   progress?: Progress;
   /** Name lists or not; by default, as long as the session's lists have not expired. */
   lists?: boolean;
@@ -54,6 +58,7 @@ export async function renderInMemory(
   candidates: number;
   derived: number;
   tryWith?: RehearsalSample[];
+  snapshot?: RenderSnapshot;
 }> {
   const academie = findAcademie(req.academie);
   if (!academie) throw new PublicationError(`unknown académie "${req.academie}"`);
@@ -104,18 +109,27 @@ export async function renderInMemory(
   );
   const previous = await findPrevious(deps, academie.slug, req.session, req.groupe);
   const nationalPeers = await livePeerStatistics(deps, academie.slug, req.session, req.groupe);
-  const release = await renderRelease({
+  // A release keeps its sealed entries for a takedown's re-render (render-snapshot.ts).
+  const entries = new Map<string, SealedEntry & { text: string }>();
+  const keep = req.kind !== 'rehearsal';
+  const input: RenderInput = {
     academie: academie.slug,
     session: req.session,
     groupe: req.groupe,
     decisions: subjects.decisions,
     withheld: subjects.withheld,
-    lookup: { params: subjects.params, root },
+    lookup: {
+      params: subjects.params,
+      root,
+      ...(keep ? { onSealed: (n, e, text) => entries.set(n, { ...e, text }) } : {}),
+    },
     ...(req.etablissements ? { etablissements: req.etablissements } : {}),
+    ...(req.communes ? { communes: req.communes } : {}),
     ...(previous ? { previous } : {}),
     nationalPeers,
     lists: req.lists ?? (await listsOnline(deps, req.session, academie.slug)),
-  });
+  };
+  const release = await renderRelease(input);
   const tryWith =
     req.kind === 'rehearsal'
       ? sampleCandidates(subjects.decisions, req.groupe).map((numero) => ({
@@ -123,7 +137,13 @@ export async function renderInMemory(
           code: accessCode(subjects.codeSecret, numero),
         }))
       : undefined;
-  return { rendered: release, candidates: shown.length, derived, ...(tryWith ? { tryWith } : {}) };
+  return {
+    rendered: release,
+    candidates: shown.length,
+    derived,
+    ...(tryWith ? { tryWith } : {}),
+    ...(keep ? { snapshot: snapshotOf(input, entries) } : {}),
+  };
 }
 
 /**
@@ -174,6 +194,7 @@ export async function renderAcademie(
     candidates,
     derived,
     tryWith,
+    snapshot,
   } = await renderInMemory(deps, { ...req, kind });
   const slug = release.manifest.academie;
   const prefix = kind === 'release' ? 'releases' : 'rehearsals';
@@ -198,6 +219,7 @@ export async function renderAcademie(
     ...(tryWith ? { tryWith } : {}),
   };
   if (kind === 'release') await deps.storage.saveStatistics(release.id, release.statistics);
+  if (snapshot) await deps.storage.saveRenderInputs(release.id, await encodeSnapshot(snapshot));
   await deps.publications.recordRelease(record);
   await deps.audit.record({
     at: record.renderedAt,
@@ -218,7 +240,7 @@ export async function renderAcademie(
  * groupe (their live release's own), for the national page: an académie not
  * yet live adds nothing, so the page never publishes anyone's figures early.
  */
-async function livePeerStatistics(
+export async function livePeerStatistics(
   deps: PublicationDeps,
   slug: string,
   session: string,

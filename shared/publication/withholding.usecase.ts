@@ -11,7 +11,8 @@ import type { Release } from '../render/release.js';
 import { MANIFEST_PATH } from '../site/release-files.js';
 import { armPublication, readPointer } from './publication.usecase.js';
 import { PublicationError, type PublicationDeps } from './publication.deps.js';
-import { renderAcademie, renderInMemory } from './render.usecase.js';
+import { renderAcademie } from './render.usecase.js';
+import { renderForTakedown } from './takedown-render.js';
 
 export interface CandidateKey {
   academie: string;
@@ -133,7 +134,7 @@ async function applyWithholding(
   const liveRecord = live ? releases.find((r) => r.id === live && r.kind === 'release') : undefined;
   let takedown: Takedown | null = null;
   if (live && liveRecord) {
-    const { rendered } = await renderInMemory(deps, {
+    const rendered = await renderForTakedown(deps, live, {
       academie: slug,
       session,
       groupe: liveRecord.groupe,

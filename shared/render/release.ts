@@ -13,11 +13,18 @@ import {
   type ReleaseFile,
   type ReleaseManifest,
 } from '../site/release-files.js';
-import { entryId, FORMAT_VERSION, type LookupParams } from './lookup/lookup-crypto.js';
+import { FORMAT_VERSION, type LookupParams } from './lookup/lookup-crypto.js';
 import { serializeEntry, type LookupEntry } from './lookup/lookup-entry.schema.js';
-import { entryKeysSync, sealEntrySync } from './lookup/lookup-node.js';
+import { entrySealer } from './lookup/lookup-node.js';
 import { renderShards, type SealedEntry } from './lookup/lookup-shards.js';
-import { etablissementName, landingPage, listPage, type PageAssets } from './pages.js';
+import {
+  FILTER_SCRIPT,
+  listLinks,
+  listPage,
+  listsIndexPage,
+  type ListAssets,
+} from './list-pages.js';
+import { landingPage, type PageAssets } from './pages.js';
 import { selectPublicResults, type PublicResult } from './release-input.js';
 import { loadSiteAssets } from './site-assets.js';
 import {
@@ -59,9 +66,19 @@ export interface RenderInput {
      * beforehand: see prepareRoots).
      */
     root: (numero: string) => string;
+    /**
+     * Entries sealed by an earlier render of the same scope (a takedown's
+     * snapshot): used when their text is the one this render seals, so
+     * neither root nor sealing is needed for them. Same bytes either way.
+     */
+    cached?: ReadonlyMap<string, SealedEntry & { text: string }>;
+    /** Told each shown candidate's entry as sealed (to keep them for a later takedown). */
+    onSealed?: (numero: string, entry: SealedEntry, text: string) => void;
   };
   /** UAI → établissement name. */
   etablissements?: ReadonlyMap<string, string>;
+  /** UAI → commune, from the établissements reference: shown beside each name on the lists. */
+  communes?: ReadonlyMap<string, string>;
   /** The previous session's figures, for evolutions; none: evolutions shown as unavailable. */
   previous?: PreviousFigures;
   /**
@@ -123,10 +140,21 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
   };
 
   // Lookup: per shown candidate, this scope's keys (HKDF of the cached root) and one seal.
+  // A release has a few hundred distinct entry texts: each is checked and serialised once.
   const { params } = input.lookup;
+  const seal = entrySealer(params.scope);
+  const texts = new Map<string, string>();
   const sealed = results.map((r): SealedEntry => {
-    const keys = entryKeysSync(input.lookup.root(r.numero), params.scope);
-    return { id: entryId(keys), sealed: sealEntrySync(keys, serializeEntry(lookupEntry(r))) };
+    const key = JSON.stringify([r.examen, r.serie, r.groupe, r.decision, r.mention, r.resultat]);
+    let text = texts.get(key);
+    if (text === undefined) texts.set(key, (text = serializeEntry(lookupEntry(r))));
+    const hit = input.lookup.cached?.get(r.numero);
+    const entry =
+      hit?.text === text
+        ? { id: hit.id, sealed: hit.sealed }
+        : seal(input.lookup.root(r.numero), text);
+    input.lookup.onSealed?.(r.numero, entry, text);
+    return entry;
   });
   for (const [shard, text] of renderShards(sealed, params.shardChars))
     add(`${slug}/resultats/${shard}.json`, text, JSON_TYPE);
@@ -169,17 +197,29 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
     if (list) list.push(r);
     else byUai.set(r.uai, [r]);
   }
-  const links = [...byUai.keys()]
-    .sort()
-    .map((uai) => ({ uai, name: etablissementName(uai, input.etablissements) }));
+  const links = listLinks([...byUai.keys()].sort(), input.etablissements, input.communes);
   const lists = input.lists ?? true;
-  if (lists)
+  if (lists && links.length) {
+    const listAssets: ListAssets = {
+      stylesheet: assets.stylesheet,
+      filterScript: add(
+        `${slug}/assets/filtre.${sha256Hex(FILTER_SCRIPT).slice(0, 8)}.js`,
+        FILTER_SCRIPT,
+        'text/javascript; charset=utf-8',
+      ),
+    };
+    add(
+      `${slug}/listes/index.html`,
+      listsIndexPage(academie, input.session, listAssets, links),
+      HTML,
+    );
     for (const link of links)
       add(
         `${slug}/listes/${link.uai}.html`,
-        listPage(academie, input.session, assets, link, byUai.get(link.uai) ?? []),
+        listPage(academie, input.session, listAssets, link, byUai.get(link.uai) ?? []),
         HTML,
       );
+  }
   add(
     `${slug}/index.html`,
     landingPage(academie, input.session, assets, lists ? links : null, {

@@ -2,13 +2,18 @@
 // bytes (unit tests check them against the WebCrypto code the page runs),
 // without WebCrypto's per-call overhead (key import, thread-pool hop), which
 // made sealing 30,000 entries take most of a render.
-import { createCipheriv, createHmac, hkdfSync, pbkdf2 } from 'node:crypto';
+import { createCipheriv, createHmac, pbkdf2 } from 'node:crypto';
 import { promisify } from 'node:util';
+import { hmacInto, hmacKey } from './hmac-sha256.js';
 import { ENTRY_BYTES, padEntry, type SessionLookupParams } from './lookup-crypto.js';
 
 const pbkdf2Async = promisify(pbkdf2);
 const VERSION = 'publibac/lookup/v2';
 const AAD = Buffer.from(VERSION);
+/** HKDF with an empty salt uses HashLen zero bytes (RFC 5869, 2.2): the same HMAC key. */
+const NO_SALT = hmacKey(new Uint8Array(32));
+const ONE = Uint8Array.of(1);
+const TWO = Uint8Array.of(2);
 
 /** deriveRoot on libuv's thread pool, which keeps both cores busy. */
 export async function deriveRootNode(
@@ -25,20 +30,31 @@ export async function deriveRootNode(
   return root.toString('base64');
 }
 
-/** deriveEntryKeys, synchronously (a few microseconds). */
-export function entryKeysSync(root: string, scope: string): string {
+/**
+ * HKDF-SHA256(root, empty salt, info, 64 bytes) written out as its three
+ * HMACs (RFC 5869) with the plain-JavaScript HMAC: hkdfSync builds
+ * KeyObjects on every call, which made key derivation a quarter of a render.
+ */
+function entryKeyBytes(root: string, info: Uint8Array): Buffer {
   const ikm = Buffer.from(root, 'base64');
   if (ikm.length !== 32) throw new Error('lookup root must be 32 bytes of base64');
-  return Buffer.from(hkdfSync('sha256', ikm, Buffer.alloc(0), `${VERSION}|${scope}`, 64)).toString(
-    'base64',
-  );
+  const okm = Buffer.alloc(64);
+  hmacInto(NO_SALT, [ikm], okm, 0);
+  const prk = hmacKey(okm.subarray(0, 32));
+  hmacInto(prk, [info, ONE], okm, 0);
+  hmacInto(prk, [okm.subarray(0, 32), info, TWO], okm, 32);
+  return okm;
 }
 
-/** sealEntry, synchronously. */
-export function sealEntrySync(keys: string, plaintext: string): string {
-  const m = Buffer.from(keys, 'base64');
-  if (m.length !== 64) throw new Error('lookup keys must be 64 bytes of base64');
-  const padded = padEntry(Buffer.from(plaintext, 'utf8'));
+const infoFor = (scope: string) => Buffer.from(`${VERSION}|${scope}`, 'utf8');
+
+/** deriveEntryKeys, synchronously (a few microseconds). */
+export function entryKeysSync(root: string, scope: string): string {
+  return entryKeyBytes(root, infoFor(scope)).toString('base64');
+}
+
+function seal(m: Buffer, padded: Uint8Array): string {
+  // node:crypto here: over 320 bytes its native hashing beats the JavaScript HMAC's blocks.
   const nonce = createHmac('sha256', m.subarray(48, 64)).update(padded).digest().subarray(0, 12);
   const cipher = createCipheriv('aes-256-gcm', m.subarray(16, 48), nonce);
   cipher.setAAD(AAD);
@@ -46,4 +62,33 @@ export function sealEntrySync(keys: string, plaintext: string): string {
   if (sealed.length !== 12 + ENTRY_BYTES + 16)
     throw new Error('sealed entry of an unexpected size');
   return sealed.toString('base64');
+}
+
+/** sealEntry, synchronously. */
+export function sealEntrySync(keys: string, plaintext: string): string {
+  const m = Buffer.from(keys, 'base64');
+  if (m.length !== 64) throw new Error('lookup keys must be 64 bytes of base64');
+  return seal(m, padEntry(Buffer.from(plaintext, 'utf8')));
+}
+
+/**
+ * The renderer's path for one scope: root and plaintext in, id and sealed
+ * text out, the same as entryId(entryKeysSync(...)) and sealEntrySync(...)
+ * without the base64 round trips. Releases hold a handful of distinct
+ * plaintexts, so each is padded once.
+ */
+export function entrySealer(
+  scope: string,
+): (root: string, plaintext: string) => { id: string; sealed: string } {
+  const info = infoFor(scope);
+  const padded = new Map<string, Uint8Array>();
+  return (root, plaintext) => {
+    let p = padded.get(plaintext);
+    if (!p) {
+      p = padEntry(Buffer.from(plaintext, 'utf8'));
+      padded.set(plaintext, p);
+    }
+    const m = entryKeyBytes(root, info);
+    return { id: m.toString('hex', 0, 16), sealed: seal(m, p) };
+  };
 }
