@@ -16,7 +16,12 @@ const MAX_URI_LENGTH = 512;
 const SAFE_URI = /^\/[A-Za-z0-9._~\/-]*$/;
 const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
 // Prefixes of the bucket that only the function's rewrites may produce.
-const INTERNAL_PREFIX = /^\/(releases|rehearsals|announcements)(\/|$)|^\/_/;
+const INTERNAL_PREFIX = /^\/(releases|rehearsals|announcements|home)(\/|$)|^\/_/;
+// The national home page (`/`) and the fingerprinted assets it shares with the
+// announcements (`/assets/<name>.<hash>.<css|js>`), written under home/ outside
+// any release (shared/publication/home.ts): they never carry a result, so they
+// answer whatever the pointers say.
+const HOME_ASSET = /^\/assets\/[a-z]+\.[0-9a-f]{8,64}\.(css|js)$/;
 const SLUG = /^[a-z]+(-[a-z]+)*$/;
 const RELEASE_ID = /^[a-z0-9-]{1,80}$/;
 // Rehearsal links: /_rehearsal/<rehearsal id>/<expiry, epoch s>/<hmac hex>/<slug>/...
@@ -127,6 +132,14 @@ async function handler(event) {
   const request = event.request;
   const uri = request.uri;
   if (uri === '/robots.txt') return robots();
+  if (uri === '/' || uri === '/index.html') {
+    request.uri = '/home/index.html';
+    return request;
+  }
+  if (typeof uri === 'string' && HOME_ASSET.test(uri)) {
+    request.uri = '/home' + uri;
+    return request;
+  }
   const signed =
     typeof uri === 'string' && uri.length <= MAX_URI_LENGTH ? REHEARSAL.exec(uri) : null;
   if (signed !== null) return await rehearsal(request, signed);

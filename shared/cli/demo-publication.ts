@@ -8,7 +8,7 @@
 import { DateTime } from 'luxon';
 import type { DecisionVersion } from '../domain/decision.schema.js';
 import { findAcademie } from '../domain/reference/academies.js';
-import { lyceesOf } from '../generate/decisions.generator.js';
+import { etablissementsReferenceOf } from '../generate/lycees.js';
 import { observeFlip } from '../local/flip-probe.js';
 import type { Officer } from '../domain/authority.js';
 import { actingAs } from '../publication/officer-actions.usecase.js';
@@ -44,7 +44,10 @@ export interface DemoPublication {
 export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Promise<void> {
   const academie = findAcademie(o.academie);
   if (!academie) throw new PublicationError(`unknown académie "${o.academie}"`);
-  const etablissements = new Map(lyceesOf(academie.slug, o.seed).map((l) => [l.uai, l.nom]));
+  // The synthetic établissements reference: names and communes, UAIs as in the decisions.
+  const reference = etablissementsReferenceOf(academie.slug, o.seed);
+  const etablissements = new Map(reference.map((e) => [e.uai, e.libelle]));
+  const communes = new Map(reference.map((e) => [e.uai, e.commune]));
   const decisions = await deps.decisions.currentDecisions(o.session, academie.slug);
   const home = `${o.site}/${academie.slug}/`;
   const first = actingAs(deps, o.officers[0]);
@@ -58,6 +61,7 @@ export async function publishDemo(deps: PublicationDeps, o: DemoPublication): Pr
       groupe: groupe,
       iterations: o.iterations,
       etablissements,
+      communes,
       progress: countProgress('Deriving lookup keys'),
     });
     o.log(

@@ -1,5 +1,8 @@
 import { ACADEMIES, findAcademie } from '../domain/reference/academies.js';
+import type { Etablissement } from '../domain/reference/etablissements.js';
 import { uaiCheckLetter } from '../domain/reference/uai.js';
+import { COMMUNES } from './communes.js';
+import { csvCell } from './csv-writer.js';
 import { PATRONS } from './names.js';
 import { Random, mixSeed } from './random.js';
 import { candidateShares, expectedCandidates, type Voie } from './sizes.js';
@@ -84,4 +87,40 @@ export function lyceesOf(academie: string, seed = 1): readonly Lycee[] {
   }
   cache.set(key, lycees);
   return lycees;
+}
+
+/**
+ * Where each generated lycée is: a real commune of its département, the
+ * préfecture most often (as in France, the larger towns have more lycées),
+ * never where a lycée of the same name already stands (a reader tells
+ * homonyms apart by their town), unless the département has no town left.
+ * A stream of its own, so adding communes changed no generated decision.
+ */
+export function etablissementsReferenceOf(academie: string, seed = 1): Etablissement[] {
+  const taken = new Set<string>();
+  return lyceesOf(academie, seed).map((l) => {
+    const communes = COMMUNES[l.departement] ?? [];
+    if (!communes.length) throw new Error(`no commune known for département ${l.departement}`);
+    const first = weightedIndex(communes.length, new Random(mixSeed(seed, l.uai, 'commune')));
+    const free = communes.findIndex((_, k) => {
+      const c = communes[(first + k) % communes.length];
+      return !taken.has(`${l.nom}|${c}`);
+    });
+    const commune = communes[(first + Math.max(free, 0)) % communes.length] ?? '';
+    taken.add(`${l.nom}|${commune}`);
+    return { uai: l.uai, libelle: l.nom, commune };
+  });
+}
+
+/** An index in [0, n): the i-th weighs n - i (the first is the likeliest, the last the rarest). */
+function weightedIndex(n: number, random: Random): number {
+  let draw = random.next() * ((n * (n + 1)) / 2);
+  for (let i = 0; i < n; i++) if ((draw -= n - i) < 0) return i;
+  return 0;
+}
+
+/** The reference as the rectorat's export writes it: `uai;libelle;commune`, UTF-8, `\n`. */
+export function etablissementsCsv(rows: readonly Etablissement[]): string {
+  const lines = rows.map((e) => [e.uai, e.libelle, e.commune].map(csvCell).join(';'));
+  return `uai;libelle;commune\n${lines.join('\n')}\n`;
 }

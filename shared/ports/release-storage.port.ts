@@ -34,6 +34,20 @@ export interface ReleaseStorage {
    */
   saveStatistics(releaseId: string, stats: AcademieStats): Promise<void>;
   statistics(releaseId: string): Promise<AcademieStats | undefined>;
+  /**
+   * A release's render inputs (render-snapshot.ts: decisions, sealed entries),
+   * kept privately under `private/`, which no public path reaches, so that a
+   * takedown re-renders without reading the académie back from the store.
+   */
+  saveRenderInputs(releaseId: string, body: Uint8Array): Promise<void>;
+  renderInputs(releaseId: string): Promise<Uint8Array | undefined>;
   /** The page served before the instant, outside any release. */
   writeAnnouncement(slug: string, html: string): Promise<void>;
+  /**
+   * Files under `home/`, outside every release: the national home page
+   * (`index.html`) and the fingerprinted assets it shares with the
+   * announcements (`assets/<name>.<hash>.<css|js>`). Written in the order
+   * given: assets before the pages that name them.
+   */
+  writeHome(files: readonly ReleaseFile[]): Promise<void>;
 }

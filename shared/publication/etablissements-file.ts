@@ -1,17 +1,23 @@
-// The names of établissements for the lists: a `uai;libelle` CSV the
-// rectorat exports from its directory (the decision file carries only UAIs).
+// Reads the établissements reference file (see shared/domain/reference/
+// etablissements.ts for the format and its rules) whole, refusing it whole.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { isValidUai } from '../domain/reference/uai.js';
+import {
+  etablissementNames,
+  parseEtablissements,
+  type Etablissement,
+} from '../domain/reference/etablissements.js';
 import { PublicationError } from './publication.deps.js';
 
 /**
- * Reads the file whole (a few thousand lines at most) and refuses it whole,
- * naming every bad line: a header `uai;libelle`, a valid UAI (check letter
- * included), a non-empty name, each UAI once.
+ * The reference (a few thousand lines at most), or a PublicationError naming
+ * every bad line, column and rule: a header `uai;libelle;commune` (or the
+ * older `uai;libelle`), a valid UAI (check letter included), a non-empty name
+ * and commune, each UAI once.
  */
-export async function readEtablissements(path: string): Promise<Map<string, string>> {
+export async function readEtablissementsReference(
+  path: string,
+): Promise<Map<string, Etablissement>> {
   const name = basename(path);
   let text: string;
   try {
@@ -20,32 +26,13 @@ export async function readEtablissements(path: string): Promise<Map<string, stri
     if (err instanceof TypeError) throw new PublicationError(`${name}: not UTF-8 text`);
     throw err;
   }
-  const records: string[][] = parse(text, {
-    delimiter: ';',
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-  });
-  const [header, ...rows] = records;
-  const problems: string[] = [];
-  if (header?.[0]?.trim() !== 'uai' || header[1]?.trim() !== 'libelle')
-    problems.push(`${name}:1:1: the header must be "uai;libelle"`);
-  const out = new Map<string, string>();
-  rows.forEach((row, i) => {
-    const line = i + 2;
-    const uai = (row[0] ?? '').trim().toUpperCase();
-    const libelle = (row[1] ?? '').trim();
-    if (row.length !== 2)
-      problems.push(`${name}:${line}:1: expected 2 columns, found ${row.length}`);
-    else if (!isValidUai(uai))
-      problems.push(
-        `${name}:${line}:1: "${uai}" is not a valid UAI (7 digits and the check letter)`,
-      );
-    else if (!libelle) problems.push(`${name}:${line}:2: the name is empty`);
-    else if (out.has(uai)) problems.push(`${name}:${line}:1: UAI ${uai} appears twice`);
-    else out.set(uai, libelle);
-  });
-  if (problems.length)
-    throw new PublicationError(`${name} refused, nothing used:\n${problems.join('\n')}`);
-  return out;
+  const parsed = parseEtablissements(text, name);
+  if (!parsed.ok)
+    throw new PublicationError(`${name} refused, nothing used:\n${parsed.problems.join('\n')}`);
+  return parsed.reference;
+}
+
+/** UAI → name only, for the code slips and the statistics. */
+export async function readEtablissements(path: string): Promise<Map<string, string>> {
+  return etablissementNames(await readEtablissementsReference(path));
 }

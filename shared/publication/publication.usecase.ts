@@ -16,7 +16,7 @@ import {
   type EdgePointer,
 } from '../edge/pointer.js';
 import type { PublicationPlan, RenderedRelease } from '../ports/publication-store.port.js';
-import { announcementPage } from '../render/pages.js';
+import { refreshHomePage, writeAnnouncementPage } from './home.js';
 import {
   listsFields,
   scheduleListsExpiry,
@@ -100,10 +100,7 @@ export async function schedulePublication(
   await scheduleListsExpiry(deps, academie.slug, key.session);
   // Nothing public yet: the landing page announces the instant.
   if (liveRelease(await readPointer(deps, academie.slug), now.getTime()) === null) {
-    await deps.storage.writeAnnouncement(
-      academie.slug,
-      announcementPage(academie, key.session, instant),
-    );
+    await writeAnnouncementPage(deps, academie, key.session, instant);
   }
   await deps.audit.record({
     at: now.toISOString(),
@@ -118,6 +115,7 @@ export async function schedulePublication(
       `(${instant.toISOString()})${existing ? `, was ${existing.local}` : ''}; name lists ` +
       `for ${lists.listsDays} days${approvalNote(key.approval)}`,
   });
+  await refreshHomePage(deps);
   return plan;
 }
 
@@ -183,11 +181,22 @@ export async function armPublication(
     return { armed: false, reason: plan ? `plan is ${plan.state}` : 'no plan', retryAt: null };
   const now = deps.clock.now();
   const instant = Date.parse(plan.instant);
-  const { release, reason } = await readyRelease(deps, key, instant);
+  const ready = await readyRelease(deps, key, instant);
+  const { release, reason, replicating } = ready.release
+    ? await replicated(deps, ready.release)
+    : { ...ready, replicating: false };
 
   if (!release) {
-    const missed = now.getTime() >= instant;
-    const retryAt = missed ? null : new Date(Math.min(now.getTime() + ARM_RETRY_MS, instant));
+    // Waiting for the replica never misses the instant: the release is complete in the primary,
+    // so it opens (late, and `status` says by how much) once replication has caught up.
+    const missed = now.getTime() >= instant && !replicating;
+    const retryAt = missed
+      ? null
+      : new Date(
+          replicating
+            ? now.getTime() + ARM_RETRY_MS
+            : Math.min(now.getTime() + ARM_RETRY_MS, instant),
+        );
     const stated = missed ? `not published: ${reason} at the instant` : reason;
     await deps.publications.savePlan({
       ...plan,
@@ -196,6 +205,7 @@ export async function armPublication(
       updatedAt: now.toISOString(),
     });
     if (retryAt) await deps.scheduler.setTrigger({ ...key, at: retryAt });
+    else await refreshHomePage(deps); // missed: the home page stops announcing it
     // One entry when the reason changes, not one per retry.
     if (missed || plan.reason !== stated) {
       await deps.audit.record({
@@ -259,6 +269,7 @@ export async function armPublication(
       `pointer armed, opens at ${plan.instant}` +
       (lateByMs > 0 ? `; armed after the instant: opened late by ${formatLateness(lateByMs)}` : ''),
   });
+  await refreshHomePage(deps);
   return { armed: true, releaseId: release.id };
 }
 
@@ -328,6 +339,7 @@ export async function publishNow(
     releaseId: release.id,
     detail: `published now on explicit command${approvalNote(key.approval)}`,
   });
+  await refreshHomePage(deps);
   return plan;
 }
 
@@ -368,6 +380,29 @@ export async function readyRelease(
         'altered)',
     };
   return { release, reason: '' };
+}
+
+/**
+ * A release complete in the primary bucket, checked in the replica when there is one: the
+ * distribution fails over to the replica on the same paths (release ids are the same in both
+ * buckets), so a pointer must never name a release the replica lacks. S3 Replication lags (up
+ * to 15 minutes under Replication Time Control): render well ahead of the instant.
+ */
+async function replicated(
+  deps: Pick<PublicationDeps, 'replica'>,
+  release: RenderedRelease,
+): Promise<{ release?: RenderedRelease; reason: string; replicating: boolean }> {
+  if (!deps.replica) return { release, reason: '', replicating: false };
+  const check = await deps.replica.verify(release.id);
+  if (check.complete) return { release, reason: '', replicating: false };
+  // Stated without the count of objects still missing, which changes at every retry: the audit
+  // log records a deferral once per reason.
+  return {
+    reason:
+      `release ${release.id} is not yet complete in the replica bucket ${deps.replica.bucket}: ` +
+      'waiting for S3 Replication before arming',
+    replicating: true,
+  };
 }
 
 export async function readPointer(

@@ -1,7 +1,10 @@
-// The two assets every release carries, read as built files: the site's
-// stylesheet (static-site/assets/site.css, a source file) and the lookup
-// page's script (static-site/dist/lookup.js, bundled once at build time by
-// `npm run build:assets`, see static-site/build-assets.ts). Nothing is
+// The assets of the public pages, read as built files (static-site/dist/,
+// made once at build time by `npm run build:assets`, see
+// static-site/build-assets.ts): the site's stylesheet (the State design
+// system cut down to the classes used, then static-site/assets/site.css),
+// which every release and the pages outside releases carry, the lookup
+// page's script (releases), and the countdown of the national home page and
+// the announcements (outside releases). Nothing is
 // bundled here at run time, so the renderer needs no esbuild, and a release
 // carries the same bytes wherever it is rendered: the render functions'
 // packages copy the same files (infra/bundling/render-assets.ts).
@@ -9,12 +12,16 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
-export const SITE_CSS = 'static-site/assets/site.css';
+export const SITE_CSS = 'static-site/dist/site.css';
 export const LOOKUP_SCRIPT = 'static-site/dist/lookup.js';
+export const COUNTDOWN_SCRIPT = 'static-site/dist/countdown.js';
+/** What a package that renders must carry (infra/bundling/render-assets.ts copies them). */
+export const SITE_ASSET_FILES = [SITE_CSS, LOOKUP_SCRIPT, COUNTDOWN_SCRIPT] as const;
 
 export interface SiteAssets {
   css: Uint8Array;
   lookupScript: Uint8Array;
+  countdownScript: Uint8Array;
 }
 
 /**
@@ -43,7 +50,8 @@ export function loadSiteAssets(root: string = findSiteRoot()): Promise<SiteAsset
     assets = Promise.all([
       readFile(join(root, SITE_CSS)),
       readFile(join(root, LOOKUP_SCRIPT)),
-    ]).then(([css, lookupScript]) => ({ css, lookupScript }));
+      readFile(join(root, COUNTDOWN_SCRIPT)),
+    ]).then(([css, lookupScript, countdownScript]) => ({ css, lookupScript, countdownScript }));
     // A failed read is not kept: the next render tries again.
     assets.catch(() => loaded.delete(root));
     loaded.set(root, assets);

@@ -78,9 +78,16 @@ export function mentionsTable(
   return table(caption, head, rows);
 }
 
+/**
+ * A DSFR table (fr-table, bordered). Its container scrolls sideways on a
+ * phone rather than widening the page, and is focusable and named so that a
+ * keyboard reader can scroll it too (WCAG 2.1.1; axe scrollable-region-focusable).
+ */
 export function table(caption: string, head: readonly string[], rows: readonly string[]): string {
   return [
-    '<div class="tableau">',
+    '<div class="fr-table fr-table--bordered"><div class="fr-table__wrapper">' +
+      `<div class="fr-table__container" tabindex="0" role="region" ` +
+      `aria-label="${escapeHtml(caption)}"><div class="fr-table__content">`,
     '<table>',
     `  <caption>${escapeHtml(caption)}</caption>`,
     `  <thead><tr>${head.join('')}</tr></thead>`,
@@ -88,7 +95,7 @@ export function table(caption: string, head: readonly string[], rows: readonly s
     ...rows,
     '  </tbody>',
     '</table>',
-    '</div>',
+    '</div></div></div></div>',
   ].join('\n');
 }
 

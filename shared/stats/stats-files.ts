@@ -113,12 +113,21 @@ export async function statisticsFilesFor(
   const sheet = relative(stylesheet, stats.academie, 1);
   const page = academieStatsPage(stats, {
     ...(sheet ? { stylesheet: sheet } : {}),
-    downloads: files.map(([name, label]): Download => ({ href: name, label })),
+    downloads: files.map(([name, label, body]): Download => ({
+      href: name,
+      label,
+      bytes: byteLength(body),
+    })),
   });
   return [
     { path: `${dir}/index.html`, body: page, contentType: CONTENT_TYPES.html },
     ...files.map(([name, , body, contentType]) => ({ path: `${dir}/${name}`, body, contentType })),
   ];
+}
+
+const utf8 = new TextEncoder();
+function byteLength(body: string | Uint8Array): number {
+  return typeof body === 'string' ? utf8.encode(body).length : body.length;
 }
 
 export interface NationalFilesInput {

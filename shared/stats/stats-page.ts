@@ -3,7 +3,7 @@
 // its séries or domains), followed by mentions, établissements and the
 // downloads. French text; every figure also sits in a table.
 import type { Examen } from '../domain/decision.schema.js';
-import { deAcademie, escapeHtml, layout, sessionYear } from '../site/html.js';
+import { deAcademie, escapeHtml, HOME_URL, layout, sessionYear } from '../site/html.js';
 import { admis, tauxReussite, tauxSecondGroupe, tauxMentions } from './counts.js';
 import { secretLegend } from './export-tables.js';
 import { formatEntier, formatEvolution, formatTaux } from './format-fr.js';
@@ -16,6 +16,8 @@ export interface Download {
   /** Relative to the page. */
   href: string;
   label: string;
+  /** The file's size, said beside its format as DSFR download links do. */
+  bytes?: number;
 }
 
 export function groupeTitle(groupe: Groupe): string {
@@ -103,7 +105,9 @@ export function academieStatsPage(
     `<p>Toutes voies confondues : générale, technologique et professionnelle. Chiffres ` +
       `provisoires${stats.groupe === 1 ? ', avant les épreuves du 2nd groupe' : ''}.</p>`,
     `<h2>Dans l’académie ${escapeHtml(deAcademie(stats.academieName))}</h2>`,
+    '<div class="fr-callout">',
     keyFigures(total, stats.groupe, year, prev, 'baccalauréat, toutes voies confondues'),
+    '</div>',
     lineTable(deps, {
       ...opts,
       caption: 'Taux de réussite par département, toutes voies confondues',
@@ -178,13 +182,7 @@ export function academieStatsPage(
     '<h2>Résultats par établissement</h2>',
     etablissementsTable(stats),
     '<h2>Télécharger les données</h2>',
-    `<ul class="telechargements">\n` +
-      `${o.downloads
-        .map(
-          (d) =>
-            `  <li><a href="${escapeHtml(d.href)}" download>` + `${escapeHtml(d.label)}</a></li>`,
-        )
-        .join('\n')}\n</ul>`,
+    `<ul class="telechargements">\n${o.downloads.map(downloadItem).join('\n')}\n</ul>`,
     definitions(stats.groupe, prev),
   );
   return layout({
@@ -193,7 +191,26 @@ export function academieStatsPage(
     session: stats.session,
     main: sections.filter(Boolean).join('\n'),
     ...(o.stylesheet ? { stylesheet: o.stylesheet } : {}),
+    // The page sits in <slug>/statistiques/, below the académie's page.
+    breadcrumb: [
+      { label: 'Accueil', href: HOME_URL },
+      { label: `Académie ${deAcademie(stats.academieName)}`, href: '../index.html' },
+      { label: 'Statistiques' },
+    ],
   });
+}
+
+/** A DSFR download link, its format and size after the label ("CSV – 3 ko"). */
+function downloadItem(d: Download): string {
+  const format = /\.([a-z]+)$/i.exec(d.href)?.[1]?.toUpperCase() ?? '';
+  const size =
+    d.bytes === undefined ? '' : `${formatEntier(Math.max(1, Math.round(d.bytes / 1024)))} ko`;
+  const detail = [format, size].filter(Boolean).join(' – ');
+  return (
+    `  <li><a class="fr-link fr-link--download" href="${escapeHtml(d.href)}" download>` +
+    `${escapeHtml(d.label)}${detail ? ` <span class="fr-link__detail">${detail}</span>` : ''}` +
+    '</a></li>'
+  );
 }
 
 /** A figure under statistical secrecy: "s", spelled out for screen readers. */
@@ -226,7 +243,7 @@ function etablissementsTable(stats: AcademieStats): string {
   if (!rows.length) return '<p>Aucun résultat par établissement.</p>';
   return (
     `${table('Résultats par établissement, toutes voies confondues', head, rows)}\n<p ` +
-    `class="legende">${escapeHtml(`s : ${secretLegend(stats.secrecyThreshold)}`)}</p>`
+    `class="legende fr-text--sm">${escapeHtml(`s : ${secretLegend(stats.secrecyThreshold)}`)}</p>`
   );
 }
 

@@ -15,6 +15,8 @@ import { startTestStack, type TestStack } from '../support/local-stack.js';
 import { codeOf, publicationDepsFor } from '../support/publication-deps.js';
 import { decision } from '../unit/render/fixtures.js';
 
+// The one neutral result: its title, then the message, whatever the cause.
+const NEUTRAL = `Résultat non disponible en ligne${NEUTRAL_MESSAGE_FR}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The flags the machine notes require: no sandbox as root, no background network in a closed
 // network.
@@ -173,17 +175,18 @@ describe('the lookup page in Chromium, on a phone', () => {
       // Typed in lower case, with spaces instead of dashes.
       expect(await lookUp('0123456789a', elodie.toLowerCase().replaceAll('-', ' '))).toBe(
         'Admis(e) avec mention Très bienBaccalauréat généralFélicitations, vous êtes admis(e) ' +
-          'au baccalauréat. Votre diplôme vous sera remis par votre établissement.',
+          'au baccalauréat. Votre relevé de notes et votre diplôme vous seront remis par votre ' +
+          'établissement.',
       );
       expect(await lookUp('0123456790B', codes.get('0123456790B')!)).toContain('Ajourné(e)');
       expect(await lookUp('0123456791C', codes.get('0123456791C')!)).toContain(
         'Rendez-vous dès aujourd’hui dans votre établissement',
       );
       // a well-formed code, not hers
-      expect(await lookUp('0123456789A', codes.get('0123456790B')!)).toBe(NEUTRAL_MESSAGE_FR);
-      expect(await lookUp('9999999999Z', elodie)).toBe(NEUTRAL_MESSAGE_FR); // unknown number
+      expect(await lookUp('0123456789A', codes.get('0123456790B')!)).toBe(NEUTRAL);
+      expect(await lookUp('9999999999Z', elodie)).toBe(NEUTRAL); // unknown number
       // withheld
-      expect(await lookUp('0123456792D', codes.get('0123456792D')!)).toBe(NEUTRAL_MESSAGE_FR);
+      expect(await lookUp('0123456792D', codes.get('0123456792D')!)).toBe(NEUTRAL);
       // Nothing typed ever leaves the device: only static files are fetched.
       for (const url of requests)
         for (const secret of ['0123456789', ...[...codes.values()].map((c) => c.slice(0, 4))])
@@ -214,6 +217,7 @@ describe('the lookup page in Chromium, on a phone', () => {
     'lists admitted consenting candidates only, ' + 'on a page search engines are told to ignore',
     async () => {
       await page.goto(`${cdn.url}/rennes/`);
+      await page.click('text=Consulter les listes par établissement');
       await page.click('text=Lycée Émile Zola');
       expect(await page.textContent('table')).toContain('DURAND');
       expect(await page.content()).not.toContain('LE GALL');

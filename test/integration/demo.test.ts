@@ -41,6 +41,13 @@ describe('publibac demo (npm start)', () => {
           ],
           { env: { ...process.env, PUBLIBAC_HOME: home } },
         );
+        // The national home page's address comes first.
+        expect(stdout.split('\n')[0]).toMatch(
+          new RegExp(
+            '^Home page: (http://127\\.0\\.0\\.1:\\d+)/ ' +
+              '\\(the demo académie: http://127\\.0\\.0\\.1:\\d+/amiens/\\)$',
+          ),
+        );
         expect(stdout).toMatch(/Local stack started/);
         expect(stdout).toMatch(/Generated 400 first-group decisions/);
         const secondGroup = Number(/Generated (\d+) second-group decisions/.exec(stdout)?.[1]);

@@ -39,6 +39,13 @@ export class S3ReleaseStorage implements ReleaseStorage {
   writeAnnouncement(slug: string, html: string): Promise<void> {
     return writeAnnouncement(this.deps.client, this.deps.bucket, slug, html);
   }
+  async writeHome(files: readonly ReleaseFile[]): Promise<void> {
+    for (const f of files) {
+      if (!HOME_PATH.test(f.path))
+        throw new Error(`not a home page file: ${JSON.stringify(f.path)}`);
+      await this.deps.client.send(putFile(this.deps.bucket, `home/${f.path}`, f));
+    }
+  }
   async saveStatistics(releaseId: string, stats: AcademieStats): Promise<void> {
     const body = new TextEncoder().encode(JSON.stringify(stats));
     await this.deps.client.send(
@@ -59,6 +66,29 @@ export class S3ReleaseStorage implements ReleaseStorage {
       );
       const text = await res.Body?.transformToString('utf-8');
       return text === undefined ? undefined : (JSON.parse(text) as AcademieStats);
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+  async saveRenderInputs(releaseId: string, body: Uint8Array): Promise<void> {
+    await this.deps.client.send(
+      new PutObjectCommand({
+        Bucket: this.deps.bucket,
+        Key: renderInputsKey(releaseId),
+        Body: body,
+        ContentType: 'application/gzip',
+        ContentLength: body.length,
+        CacheControl: 'no-store',
+      }),
+    );
+  }
+  async renderInputs(releaseId: string): Promise<Uint8Array | undefined> {
+    try {
+      const res = await this.deps.client.send(
+        new GetObjectCommand({ Bucket: this.deps.bucket, Key: renderInputsKey(releaseId) }),
+      );
+      return await res.Body?.transformToByteArray();
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
@@ -111,6 +141,18 @@ export class S3ReleaseStorage implements ReleaseStorage {
       }),
     );
   }
+}
+
+/** What home/ holds: the page, and assets named by their content (what the edge serves). */
+const HOME_PATH = /^(index\.html|assets\/[a-z]+\.[0-9a-f]{8,64}\.(css|js))$/;
+
+/**
+ * Personal data (the decisions a release was rendered from): under private/,
+ * which the edge function never maps a viewer path to (it only reaches
+ * releases/, rehearsals/, announcements/ and home/).
+ */
+function renderInputsKey(releaseId: string): string {
+  return `private/render-inputs/${releaseId}.json.gz`;
 }
 
 /** Beside the release, under no académie's folder: no public path leads there. */

@@ -26,6 +26,7 @@ import { academieRole } from '../../domain/authority.js';
 import { publishDemo } from '../demo-publication.js';
 import { cliActor } from '../officer.js';
 import { startLocalScheduler } from '../local-scheduler.js';
+import { consolePortFor, startLocalConsole } from '../../console/local-console.js';
 import { publicationContext } from '../publication-context.js';
 import { terminalProgress } from '../terminal-progress.js';
 import { formatSummary } from './ingest.command.js';
@@ -52,6 +53,13 @@ async function writeFile(path: string, rows: Iterable<CsvV1Row>) {
   await finished(out);
   return n;
 }
+
+/** The local CDN's address, which the running stack sets. */
+const siteUrl = () => process.env.PUBLIBAC_SITE_URL ?? 'http://127.0.0.1:3000';
+
+/** What `npm start` prints first: the national home page, which links to every académie. */
+const homeLine = (academie: string) =>
+  `Home page: ${siteUrl()}/ (the demo académie: ${siteUrl()}/${academie}/)`;
 
 /**
  * `npm start`: the product end to end on one machine. Starts the embedded
@@ -98,6 +106,7 @@ export function register(program: Command): void {
       const log = (line: string) => process.stdout.write(`${line}\n`);
       let stack: Awaited<ReturnType<typeof startLocalStack>> | undefined;
       if (applyLocalStackEnv()) {
+        log(homeLine(opts.academie));
         log('Using the local stack already running (publibac local).');
       } else {
         const ports = {
@@ -109,6 +118,7 @@ export function register(program: Command): void {
           opts.memory ? { memory: true, ports } : { dataDir: join(localHome(), 'data'), ports },
         );
         Object.assign(process.env, stack.env);
+        log(homeLine(opts.academie));
         await writeLocalState({
           pid: process.pid,
           env: stack.env,
@@ -122,7 +132,9 @@ export function register(program: Command): void {
         );
       }
       let scheduler: { stop(): Promise<void> } | undefined;
+      let adminConsole: { stop(): Promise<void> } | undefined;
       const stop = async () => {
+        await adminConsole?.stop();
         await scheduler?.stop();
         if (!stack) return;
         await removeLocalState();
@@ -176,8 +188,22 @@ export function register(program: Command): void {
           { actor, roles },
           { actor: `${actor}-second-officer`, roles },
         ] as const;
-        const site = process.env.PUBLIBAC_SITE_URL ?? 'http://127.0.0.1:3000';
+        const site = siteUrl();
         scheduler = stack ? startLocalScheduler(log) : undefined;
+        // The rectorat console (/admin), with demo officers of the académie on first run.
+        adminConsole = stack
+          ? await startLocalConsole({
+              deps,
+              clock: systemClock,
+              home: localHome(),
+              academie: opts.academie,
+              session: opts.session,
+              siteUrl: site,
+              port: consolePortFor(opts.port === undefined ? undefined : Number(opts.port)),
+              persistOfficers: !opts.memory,
+              log,
+            })
+          : undefined;
         await publishDemo(deps, {
           academie: opts.academie,
           session: opts.session,
@@ -195,7 +221,7 @@ export function register(program: Command): void {
             `publibac rehearse --academie ${opts.academie} --session ${opts.session}`,
         );
         if (opts.exit || !stack) return;
-        log(`Site up at ${site}/${opts.academie}/. Ctrl-C to stop.`);
+        log(`${homeLine(opts.academie)}. Ctrl-C to stop.`);
         await new Promise<void>((done) => {
           process.once('SIGINT', done);
           process.once('SIGTERM', done);

@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
@@ -11,6 +12,7 @@ import {
   writeCsv,
 } from '../../generate/decisions.generator.js';
 import { readSecondGroupCandidates } from '../../generate/group-one-reader.js';
+import { etablissementsCsv, etablissementsReferenceOf } from '../../generate/lycees.js';
 import type { CsvV1Row } from '../../ingest/format-v1.js';
 import { oneOf, wholeNumber } from '../arguments.js';
 
@@ -24,6 +26,7 @@ interface GenerateCliOptions {
   from?: string;
   encoding: 'utf-8' | 'windows-1252';
   bom?: boolean;
+  etablissements?: string;
 }
 
 /**
@@ -82,6 +85,10 @@ export function register(program: Command): void {
       'utf-8',
     )
     .option('--bom', 'start a UTF-8 file with a byte-order mark')
+    .option(
+      '--etablissements <file>',
+      'group 1: also write the académie’s établissements reference (uai;libelle;commune)',
+    )
     .action(async (opts: GenerateCliOptions, cmd: Command) => {
       const started = performance.now();
       let rows: Iterable<CsvV1Row>;
@@ -117,6 +124,12 @@ export function register(program: Command): void {
         what =
           `first-group decisions (${academie.name}, ` +
           `session ${opts.session}, seed ${opts.seed})`;
+        // The lycées the decisions name, with their communes: what `render --etablissements` reads.
+        if (opts.etablissements)
+          await writeFile(
+            opts.etablissements,
+            etablissementsCsv(etablissementsReferenceOf(academie.slug, opts.seed)),
+          );
       }
 
       const out = opts.output ? createWriteStream(opts.output) : process.stdout;

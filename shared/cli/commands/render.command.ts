@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import type { RehearsalSample } from '../../ports/publication-store.port.js';
-import { readEtablissements } from '../../publication/etablissements-file.js';
+import {
+  etablissementCommunes,
+  etablissementNames,
+} from '../../domain/reference/etablissements.js';
+import { readEtablissementsReference } from '../../publication/etablissements-file.js';
 import { DEFAULT_ITERATIONS } from '../../publication/lookup-material.js';
 import { actingAs } from '../../publication/officer-actions.usecase.js';
 import { duration, groupe, session, wholeNumber } from '../arguments.js';
@@ -38,13 +42,23 @@ const common = (c: Command) =>
     )
     .option(
       '--etablissements <file>',
-      'names of the établissements, a "uai;libelle" CSV (default: "Établissement <UAI>")',
+      'the établissements reference, a "uai;libelle;commune" CSV (default: UAIs only)',
     )
     .option('--json', 'print the outcome as JSON');
 
 function iterations(opts: RenderOptions): number | undefined {
   const env = process.env.PUBLIBAC_LOOKUP_ITERATIONS;
   return opts.iterations ?? (env && /^\d+$/.test(env) ? Number(env) : undefined);
+}
+
+/** The reference file as a render request takes it: names, and communes for the lists. */
+async function etablissementsOption(path: string | undefined) {
+  if (!path) return {};
+  const reference = await readEtablissementsReference(path);
+  return {
+    etablissements: etablissementNames(reference),
+    communes: etablissementCommunes(reference),
+  };
 }
 
 export function register(program: Command): void {
@@ -57,15 +71,12 @@ export function register(program: Command): void {
       refusals(async (opts: RenderOptions) => {
         const officer = cliOfficer();
         const { deps } = publicationContext();
-        const etablissements = opts.etablissements
-          ? await readEtablissements(opts.etablissements)
-          : undefined;
         const { release, derived } = await actingAs(deps, officer).render({
           academie: opts.academie,
           session: opts.session,
           groupe: opts.groupe,
           progress: countProgress('Deriving lookup keys'),
-          ...(etablissements ? { etablissements } : {}),
+          ...(await etablissementsOption(opts.etablissements)),
           ...withIterations(iterations(opts)),
         });
         if (opts.json)
@@ -94,16 +105,13 @@ export function register(program: Command): void {
       refusals(async (opts: RenderOptions) => {
         const officer = cliOfficer();
         const { deps } = publicationContext();
-        const etablissements = opts.etablissements
-          ? await readEtablissements(opts.etablissements)
-          : undefined;
         const outcome = await actingAs(deps, officer).rehearse({
           academie: opts.academie,
           session: opts.session,
           groupe: opts.groupe,
           ...withValidity(opts.validFor),
           progress: countProgress('Deriving lookup keys'),
-          ...(etablissements ? { etablissements } : {}),
+          ...(await etablissementsOption(opts.etablissements)),
           ...withIterations(iterations(opts)),
         });
         const url = siteUrl(outcome.path);

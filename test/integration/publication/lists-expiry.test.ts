@@ -140,12 +140,16 @@ describe('name lists expire', () => {
 
       at(G1);
       const list = 'rennes/listes/0350001A.html';
-      expect((await get('/rennes/')).body.toString()).toContain('listes/0350001A.html');
+      expect((await get('/rennes/')).body.toString()).toContain('listes/index.html');
+      expect((await get('/rennes/listes/index.html')).body.toString()).toContain('0350001A.html');
       expect((await get(`/${list}`)).body.toString()).toContain('PUBLIE');
       // Everything else the release holds, with its bytes, to compare after the expiry.
       const manifest = (await t.deps.storage.currentManifest(release.id))!;
       const kept = manifest.files.filter(
-        (f) => !f.path.includes('/listes/') && f.path !== 'rennes/index.html',
+        (f) =>
+          !f.path.includes('/listes/') &&
+          !f.path.includes('/assets/filtre.') && // the lists' filter script goes with them
+          f.path !== 'rennes/index.html',
       );
       expect(kept.some((f) => f.path.includes('/resultats/'))).toBe(true);
       expect(kept.some((f) => f.path.includes('/statistiques/'))).toBe(true);

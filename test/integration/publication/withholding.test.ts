@@ -218,7 +218,7 @@ describe('withholding a live result', () => {
         iterations: 1_000,
       });
       await publishNow(t.deps, { academie: 'limoges', session: SESSION, groupe: 1, actor: 'pub' });
-      expect((await text('/limoges/')).body).toContain('listes/0870002B.html');
+      expect((await text('/limoges/listes/index.html')).body).toContain('0870002B.html');
       const effect = await flagCandidate(t.deps, {
         academie: 'limoges',
         session: SESSION,
@@ -234,6 +234,7 @@ describe('withholding a live result', () => {
       );
       expect((await text('/limoges/listes/0870002B.html')).status).toBe(404);
       expect((await text('/limoges/')).body).not.toContain('0870002B');
+      expect((await text('/limoges/listes/index.html')).body).not.toContain('0870002B');
     },
   );
 });

@@ -231,7 +231,8 @@ describe('viewer-request: refused paths', () => {
   const refused = [
     '',
     'aix-marseille/',
-    '/',
+    '/home/index.html',
+    '/home',
     '/releases/r-1/aix-marseille/index.html',
     '/releases',
     '/rehearsals/r-1/aix-marseille/index.html',

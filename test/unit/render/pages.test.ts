@@ -1,120 +1,105 @@
 import { describe, expect, it } from 'vitest';
 import { findAcademie } from '../../../shared/domain/reference/academies.js';
-import { escapeHtml } from '../../../shared/site/html.js';
-import {
-  announcementPage,
-  etablissementName,
-  landingPage,
-  listPage,
-} from '../../../shared/render/pages.js';
-import { selectPublicResults } from '../../../shared/render/release-input.js';
-import { decision as d } from './fixtures.js';
+import { escapeHtml, layout } from '../../../shared/site/html.js';
+import { announcementPage, landingPage } from '../../../shared/render/pages.js';
 
 const aix = findAcademie('aix-marseille')!;
 const assets = {
   stylesheet: 'aix-marseille/assets/site.0123abcd.css',
   lookupScript: 'aix-marseille/assets/lookup.89abcdef.js',
 };
-const link = { uai: '0130001A', name: 'Lycée Thiers' };
-
-const results = selectPublicResults(
-  [
-    d({ numero: '1', nom: 'ZOLA', prenoms: 'Émile', mention: 'TB', moyenne: 17 }),
-    d({ numero: '2', nom: 'ÉLOI', prenoms: 'Marc' }),
-    d({ numero: '3', nom: 'DUPONT', prenoms: 'Élodie' }),
-    d({ numero: '4', nom: 'DUPONT', prenoms: 'Emma' }),
-    d({ numero: '5', nom: 'DUPONT', prenoms: 'Eric', accordPublication: false }),
-    d({ numero: '6', nom: 'FAURE', decision: 'AJOURNE', moyenne: 7 }),
-    d({ numero: '7', nom: 'GIRARD', decision: 'SECOND_GROUPE', moyenne: 9 }),
-    d({ numero: '8', nom: 'HUGO', decision: 'ELIMINE', moyenne: null }),
-    d({ numero: '9', nom: 'FABRE', uai: '0130002B' }), // another établissement
-    d({ numero: '10', nom: '<script>alert(1)</script>', prenoms: 'Zoé & "Lou"' }),
-  ],
-  1,
-);
-
-const names = (html: string) =>
-  [...html.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => `${m[1]} ${m[2]}`);
-
-describe('listPage', () => {
-  const html = listPage(aix, '2024-06', assets, link, results);
-
-  it('lists only admitted, consenting candidates of the établissement, in French order', () => {
-    expect(names(html)).toEqual([
-      '&lt;script&gt;alert(1)&lt;/script&gt; Zoé &amp; &quot;Lou&quot;',
-      'DUPONT Élodie',
-      'DUPONT Emma',
-      'ÉLOI Marc',
-      'ZOLA Émile',
-    ]);
-    expect(html).toContain('Admis(e) avec mention Très bien');
-    for (const absent of ['Eric', 'FAURE', 'GIRARD', 'HUGO', 'FABRE'])
-      expect(html).not.toContain(absent);
-  });
-
-  it('is a noindex French page with the académie header and no inline script or style', () => {
-    expect(html).toContain('<html lang="fr">');
-    expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
-    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
-    expect(html).toContain('Académie d’Aix-Marseille — Résultats du baccalauréat 2024');
-    expect(html).toContain('href="../assets/site.0123abcd.css"');
-    expect(html).not.toMatch(/<script|style=|<style/);
-  });
-
-  it('names an unknown établissement by its UAI', () => {
-    expect(etablissementName('0130002B', new Map([['0130001A', 'Lycée Thiers']]))).toBe(
-      'Établissement 0130002B',
-    );
-    const other = listPage(
-      aix,
-      '2024-06',
-      assets,
-      { uai: '0130002B', name: etablissementName('0130002B') },
-      results,
-    );
-    expect(other).toContain('<h1>Établissement 0130002B</h1>');
-    expect(names(other)).toEqual(['FABRE Léa']);
-  });
-});
+const link = (uai: string, name: string) => ({ uai, name, commune: null, departement: '13' });
 
 describe('landingPage', () => {
   const html = landingPage(aix, '2024-06', assets, [
-    link,
-    { uai: '0130002B', name: 'École & <Lycée> Ampère' },
+    link('0130001A', 'Lycée Thiers'),
+    link('0130002B', 'École & <Lycée> Ampère'),
   ]);
 
-  it('has the lookup form, a noscript note, a live region and the lists in French order', () => {
+  it('has the lookup form in DSFR fields, a noscript note and a live region', () => {
     expect(html).toMatch(/<form id="recherche"/);
-    expect(html).toMatch(/<label for="numero">/);
-    expect(html).toMatch(/<label for="code">Code d’accès/);
+    expect(html).toMatch(/<label class="fr-label" for="numero">/);
+    expect(html).toMatch(/<label class="fr-label" for="code">Code d’accès/);
+    expect(html).toMatch(/<input class="fr-input" type="text" id="code"/);
     expect(html).not.toMatch(/naissance/);
-    expect(html).toMatch(/<p class="erreur" id="code-erreur" aria-live="polite">/);
+    expect(html).toMatch(/<p class="fr-error-text erreur" id="code-erreur" aria-live="polite">/);
+    expect(html).toMatch(/<button class="fr-btn" type="submit" id="envoyer">/);
     expect(html).toMatch(/<noscript>.*JavaScript/);
-    expect(html).toContain('aria-live="polite"');
+    expect(html).toContain('<div id="resultat" class="resultat" role="status" aria-live="polite">');
     expect(html).toContain('<script type="module" src="assets/lookup.89abcdef.js"></script>');
+    expect(html).toContain('<link rel="stylesheet" href="assets/site.0123abcd.css">');
     expect(html).not.toContain('noindex');
     // No input has a name: a submission without the script sends nothing to any server log.
     expect(html).not.toMatch(/<input[^>]* name=/);
-    expect(html.indexOf('École &amp; &lt;Lycée&gt; Ampère')).toBeLessThan(
-      html.indexOf('Lycée Thiers'),
+  });
+
+  it('links the lists and the statistics, and sits under the national home page', () => {
+    expect(html).toContain('href="listes/index.html"');
+    expect(html).toContain('href="statistiques/index.html"');
+    expect(html).not.toContain('statistiques/national/');
+    expect(html).toContain('<a class="fr-breadcrumb__link" href="/">Accueil</a>');
+    expect(html).toContain(
+      '<a class="fr-breadcrumb__link" aria-current="page">Académie d’Aix-Marseille</a>',
     );
-    expect(html).toContain('<a href="listes/0130001A.html">');
+  });
+});
+
+describe('layout', () => {
+  const html = layout({
+    title: 'Titre <x>',
+    academieName: 'Aix-Marseille',
+    session: '2024-06',
+    main: '<p>contenu</p>',
+  });
+
+  it('is a French page with the DSFR header, text-only brand block, skip link and footer', () => {
+    expect(html.startsWith('<!doctype html>\n<html lang="fr">')).toBe(true);
+    expect(html).toContain('<title>Titre &lt;x&gt; — Académie d’Aix-Marseille</title>');
+    expect(html).toContain('<header class="fr-header">');
+    expect(html).toContain('<p class="bloc-marque">République<br>française</p>');
+    expect(html).toContain(
+      '<p class="fr-header__service-title">Résultats du baccalauréat 2024</p>',
+    );
+    expect(html).toContain('<p class="fr-header__service-tagline">Académie d’Aix-Marseille</p>');
+    expect(html).toContain('<a class="fr-link" href="#contenu">Aller au contenu</a>');
+    expect(html).toContain('<main id="contenu" class="fr-container fr-pb-6w">\n<p>contenu</p>');
+    expect(html).toContain('<footer class="fr-footer">');
+    // Nothing the CSP would refuse, and no image of the Marianne logo to fetch.
+    expect(html).not.toMatch(/<script|style=|<style|fr-logo|<img/);
+    expect(html).not.toContain('fr-breadcrumb');
   });
 });
 
 describe('announcementPage', () => {
-  it('announces the instant in local time', () => {
-    const html = announcementPage(
-      findAcademie('la-reunion')!,
-      '2024-06',
-      new Date('2024-07-05T06:00:00Z'),
-    );
+  const reunion = findAcademie('la-reunion')!;
+  const instant = new Date('2024-07-05T06:00:00Z');
+  const portal = {
+    stylesheet: '/assets/site.0123abcd.css',
+    countdownScript: '/assets/countdown.89abcdef.js',
+  };
+
+  it('announces the instant in local time, with a countdown and no result', () => {
+    const html = announcementPage(reunion, '2024-06', instant, portal);
     expect(html).toContain(
       'Les résultats de l’académie de La Réunion seront publiés le vendredi 5 juillet 2024 à 10 ' +
         'h 00 (heure locale)',
     );
-    // No stylesheet: before the instant the announcement cannot reach a release's assets.
-    expect(html).not.toContain('rel="stylesheet"');
+    expect(html).toContain('Publication le vendredi 5 juillet 2024 à 10 h 00');
+    expect(html).toContain(
+      '<p class="compte-a-rebours" role="timer" data-compte-a-rebours="2024-07-05T06:00:00.000Z">',
+    );
+    expect(html).toContain('data-instant="2024-07-05T06:00:00.000Z"');
+    expect(html).not.toMatch(/<form|<input|resultats\/|listes\/|statistiques/);
+  });
+
+  it('takes its stylesheet and script from the shared assets, never from the release', () => {
+    const html = announcementPage(reunion, '2024-06', instant, portal);
+    expect(html).toContain('<link rel="stylesheet" href="/assets/site.0123abcd.css">');
+    expect(html).toContain('<script type="module" src="/assets/countdown.89abcdef.js"></script>');
+    expect(html).not.toContain('la-reunion/assets/');
+    const bare = announcementPage(reunion, '2024-06', instant);
+    expect(bare).not.toContain('rel="stylesheet"');
+    expect(bare).toContain('seront publiés le vendredi 5 juillet 2024');
   });
 });
 

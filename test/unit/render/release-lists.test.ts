@@ -23,8 +23,16 @@ describe('renderRelease with lists: false (the name lists have expired)', () => 
     async () => {
       const withLists = await renderRelease(input());
       const without = await renderRelease(input({ lists: false }));
-      expect(withLists.files.filter((f) => f.path.includes('/listes/')).length).toBe(2);
-      expect(without.files.filter((f) => f.path.includes('/listes/'))).toEqual([]);
+      // The index and one list per établissement, and the filter script they load.
+      const listFiles = (r: typeof withLists) =>
+        r.files.filter((f) => /\/listes\/|\/assets\/filtre\./.test(f.path)).map((f) => f.path);
+      expect(listFiles(withLists)).toEqual([
+        expect.stringMatching(/^aix-marseille\/assets\/filtre\.[0-9a-f]{8}\.js$/),
+        'aix-marseille/listes/0130001A.html',
+        'aix-marseille/listes/0130002B.html',
+        'aix-marseille/listes/index.html',
+      ]);
+      expect(listFiles(without)).toEqual([]);
       const landing = text(without.files, 'aix-marseille/index.html');
       expect(landing).not.toContain('listes/');
       expect(landing).toContain('Les listes des candidats admis ne sont plus publiées');
@@ -35,6 +43,7 @@ describe('renderRelease with lists: false (the name lists have expired)', () => 
           .filter(
             (f) =>
               !f.path.includes('/listes/') &&
+              !f.path.includes('/assets/filtre.') &&
               f.path !== 'aix-marseille/index.html' &&
               f.path !== 'manifest.json',
           )

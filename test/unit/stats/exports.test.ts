@@ -94,6 +94,16 @@ describe('the statistics page', () => {
     expect(html).not.toMatch(/ style=/);
   });
 
+  it('lays its tables and downloads out in DSFR, each download with its format and size', () => {
+    const html = text('index.html');
+    expect(html).toContain('<div class="fr-table fr-table--bordered">');
+    const xlsx = /<a class="fr-link fr-link--download" href="[^"]+\.xlsx" download>(.*?)<\/a>/;
+    expect(xlsx.exec(html)?.[1]).toMatch(
+      /^Classeur Excel[^<]*<span class="fr-link__detail">XLSX – \d+ ko<\/span>$/,
+    );
+    expect(html).toContain('<a class="fr-breadcrumb__link" href="../index.html">');
+  });
+
   it(
     'says the figures are provisional after the first group and have nothing to compare ' + 'with',
     () => {
