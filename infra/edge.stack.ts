@@ -4,6 +4,7 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
+  ResponseHeadersPolicy,
   Distribution,
   Function as CloudFrontFunction,
   FunctionCode,
@@ -25,9 +26,14 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
-import { cachePolicyFor } from '../shared/edge/response-headers.js';
+import {
+  cachePolicyFor,
+  ROBOTS_NOINDEX,
+  SECURITY_HEADERS,
+} from '../shared/edge/response-headers.js';
 import { accessLogBucket, privateBucket } from './constructs/private-bucket.js';
-import { edgePolicies } from './edge-policies.js';
+import { CONSOLE_REQUEST_CODE } from './console-route.js';
+import { edgePolicies, securityHeaders } from './edge-policies.js';
 import { acknowledge, acknowledgeManagedRole } from './nag-acknowledgements.js';
 import { ReplicaS3Origin } from './replica-origin.js';
 import { ScopedS3Origin } from './site-origin.js';
@@ -50,7 +56,8 @@ export const NOT_FOUND_PAGE = '/_errors/404.html';
  * What the distribution may read of the site bucket: the keys the viewer-request
  * function rewrites to (`releases/<id>/<slug>/...`, `rehearsals/<id>/<slug>/...`,
  * `announcements/<slug>/index.html`, the national home page `home/index.html`
- * and its fingerprinted `home/assets/*`) and the error pages. Not the manifests
+ * and its fingerprinted `home/assets/*`), the error pages and the console's files
+ * (`admin/*`). Not the manifests
  * and statistics kept beside each release, nor anything added to the bucket later.
  */
 export const CDN_READABLE_KEYS = [
@@ -60,6 +67,8 @@ export const CDN_READABLE_KEYS = [
   'home/index.html',
   'home/assets/*',
   '_errors/*',
+  // The rectorat console's page, script, styles and config (infra/stateless/console-site.ts).
+  'admin/*',
 ] as const;
 
 /**
@@ -168,6 +177,41 @@ export class EdgeStack extends Stack {
       ...overrides,
     });
 
+    // The console's page talks to the admin API and the hosted UI of this stage's region (their
+    // ids are made by the stateless stack, deployed after this one: hence the wildcards).
+    const region = this.region;
+    const consoleCsp = [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      `connect-src 'self' https://*.execute-api.${region}.amazonaws.com ` +
+        `https://*.auth.${region}.amazoncognito.com`,
+      "form-action 'self'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+    ].join('; ');
+    const consoleBase = securityHeaders({
+      ...SECURITY_HEADERS,
+      'Content-Security-Policy': consoleCsp,
+    });
+    const consoleHeaders = new ResponseHeadersPolicy(this, 'ConsoleHeaders', {
+      comment: 'Rectorat console: its own CSP, noindex, never stored',
+      securityHeadersBehavior: consoleBase.securityHeadersBehavior,
+      customHeadersBehavior: {
+        customHeaders: [
+          ...consoleBase.customHeaders,
+          { header: 'X-Robots-Tag', value: ROBOTS_NOINDEX, override: true },
+          { header: 'Cache-Control', value: 'no-store', override: true },
+        ],
+      },
+    });
+    const consoleRequest = new CloudFrontFunction(this, 'ConsoleRequest', {
+      comment: 'infra/console-route.ts: /admin/ to the console page, its files, nothing else',
+      code: FunctionCode.fromInline(CONSOLE_REQUEST_CODE),
+      runtime: FunctionRuntime.JS_2_0,
+    });
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `Publibac ${config.stage}: public results`,
       httpVersion: HttpVersion.HTTP2_AND_3,
@@ -185,6 +229,16 @@ export class EdgeStack extends Stack {
         '/_rehearsal/*': behavior({
           cachePolicy: CachePolicy.CACHING_DISABLED,
           responseHeadersPolicy: policies.noindexHeaders,
+        }),
+        // The rectorat console (infra/stateless/console-site.ts): not an académie, so not the
+        // public function; never cached, the officer's token never reaches it (it goes to the
+        // API's own origin).
+        '/admin*': behavior({
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          responseHeadersPolicy: consoleHeaders,
+          functionAssociations: [
+            { function: consoleRequest, eventType: FunctionEventType.VIEWER_REQUEST },
+          ],
         }),
         '/*/listes/*': behavior({ responseHeadersPolicy: policies.noindexHeaders }),
         '/*/assets/*': behavior({ cachePolicy: policies.assetCache }),
@@ -256,6 +310,10 @@ export class EdgeStack extends Stack {
 
     new CfnOutput(this, 'SiteUrl', {
       value: `https://${this.distribution.distributionDomainName}`,
+    });
+    // infra/stateless/console-site.ts deploys it; the OAuth callback is this address too.
+    new CfnOutput(this, 'ConsoleUrl', {
+      value: `https://${this.distribution.distributionDomainName}/admin/`,
     });
   }
 }

@@ -6,6 +6,7 @@ import type { EdgeStack } from './edge.stack.js';
 import { applyFeatureFlags, type StageConfig } from './stage-config.js';
 import type { StatefulStack } from './stateful.stack.js';
 import { AdminApi } from './stateless/admin-api.js';
+import { ConsoleSite } from './stateless/console-site.js';
 import { IngestFunctions } from './stateless/ingest-functions.js';
 import { PublicationFunctions } from './stateless/publication-functions.js';
 import { StatelessResources } from './stateless/stateless-resources.js';
@@ -41,6 +42,7 @@ export class StatelessStack extends Stack {
     const { ingest } = new IngestFunctions(this, 'Ingest', resources);
     const publication = new PublicationFunctions(this, 'Publication', resources);
     const admin = new AdminApi(this, 'AdminApi', resources, publication);
+    new ConsoleSite(this, 'Console', resources, admin);
     const { render, publish, fraud } = publication;
     this.functions = { ingest, render, publish, fraud, adminApi: admin.handler };
   }

@@ -14,7 +14,7 @@ import { lambdaClient } from '../lambda-client.js';
 import { isAdminRouteKey } from '../../shared/contracts/admin-routes.js';
 import { ForbiddenError } from '../../shared/domain/authority.js';
 import { officerOf, UnauthenticatedError } from './caller.js';
-import { Reply, ROUTES, type RouteDeps } from './routes.js';
+import { InvalidRequestError, Reply, ROUTES, type RouteDeps } from './routes.js';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -76,6 +76,8 @@ export function httpErrors(): middy.MiddlewareObj<Event, Result> {
       const route = request.event.routeKey;
       if (err instanceof z.ZodError)
         request.response = json(400, { error: 'invalid-request', issues: issuesOf(err) });
+      else if (err instanceof InvalidRequestError)
+        request.response = json(400, { error: 'invalid-request', issues: err.issues });
       else if (err instanceof BadJsonError)
         request.response = json(400, { error: 'invalid-request', issues: [err.message] });
       else if (err instanceof UnauthenticatedError)

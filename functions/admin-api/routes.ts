@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import type { AdminRouteKey } from '../../shared/contracts/admin-routes.js';
+import { CODES_EXPORT_MAX_BYTES, type AdminRouteKey } from '../../shared/contracts/admin-routes.js';
 import type { Officer } from '../../shared/domain/authority.js';
 import { AcademieSlug, CandidateNumber, Groupe, Session } from '../../shared/domain/vocabulary.js';
 import type { ApprovalRequest } from '../../shared/ports/approval-requests.port.js';
 import { actingAs } from '../../shared/publication/officer-actions.usecase.js';
 import type { PublicationDeps } from '../../shared/publication/publication.deps.js';
 import { RehearsalNotFoundError } from '../../shared/publication/rehearsal-link.js';
+import { CandidatesFileError, parseCandidates } from '../../shared/publication/candidates-file.js';
 import { callOfficerFunction } from '../officer-call.js';
 import { fanOutRender } from '../render-call.js';
 
@@ -26,6 +27,14 @@ export interface RouteInput {
   officer: Officer;
   body: unknown;
   query: Record<string, string | undefined>;
+}
+
+/** A request refused before anything is done (400), each issue naming what is wrong. */
+export class InvalidRequestError extends Error {
+  override name = 'InvalidRequestError';
+  constructor(readonly issues: string[]) {
+    super(issues.join('\n'));
+  }
 }
 
 /** A response whose status the route decides (202 for a request awaiting approval). */
@@ -57,6 +66,22 @@ const LinkQuery = z.object({
     .regex(/^[a-z0-9-]{1,80}$/)
     .optional(),
   validForMinutes: z.coerce.number().int().positive().optional(),
+});
+const CodesExportBody = z.object({
+  academie: AcademieSlug,
+  session: Session,
+  /** The inscriptions file's text ("numero;nom;prenoms;uai"), as the CLI reads it. */
+  inscriptions: z.string().min(1),
+  filename: z
+    .string()
+    .regex(/^[\w .()-]{1,100}$/)
+    .optional(),
+});
+/** What the publish function answers: codes.csv and its counts. */
+const CodesExportOutcome = z.object({
+  csv: z.string(),
+  count: z.number().int(),
+  etablissements: z.number().int(),
 });
 const RequestId = z.string().regex(/^req-[0-9a-f]{12}$/);
 
@@ -244,6 +269,36 @@ export const ROUTES: Record<AdminRouteKey, Route> = {
     // reader only.
     run: ({ officer, query }, d) =>
       actingAs(d.deps, officer).audit(stripUndefined(Filter.parse(query))),
+  },
+  'POST /codes/export': {
+    // The file is checked here (400, nothing done); the publish function, which holds the code
+    // secret, checks it again, checks the role and derives, audits (who, when, how many).
+    run: async ({ officer, body }, d) => {
+      const b = CodesExportBody.parse(body);
+      const filename = b.filename ?? 'inscriptions.csv';
+      const bytes = Buffer.from(b.inscriptions, 'utf8');
+      if (bytes.length > CODES_EXPORT_MAX_BYTES)
+        throw new InvalidRequestError([
+          `${filename}: larger than ${CODES_EXPORT_MAX_BYTES / 1024 / 1024} MB; no code exported`,
+        ]);
+      try {
+        parseCandidates(bytes, filename, b);
+      } catch (err) {
+        if (err instanceof CandidatesFileError)
+          throw new InvalidRequestError(err.message.split('\n'));
+        throw err;
+      }
+      return CodesExportOutcome.parse(
+        await callOfficerFunction(d.lambda, d.publishFunction, {
+          action: 'export-codes',
+          academie: b.academie,
+          session: b.session,
+          inscriptions: b.inscriptions,
+          filename,
+          ...caller(officer),
+        }),
+      );
+    },
   },
 };
 

@@ -13,6 +13,9 @@ import { FUNCTION_NEEDS, functionContext } from '../context.js';
 import { logInfo, logger } from '../log.js';
 import { answer, OfficerFields, type OfficerResult } from '../officer-call.js';
 import { parseEvent } from '../parse-event.js';
+import { CODES_EXPORT_MAX_BYTES } from '../../shared/contracts/admin-routes.js';
+import { parseCandidates } from '../../shared/publication/candidates-file.js';
+import { codesCsv } from '../../shared/render/code-slips.js';
 import { AcademieSlug, Groupe, Session } from '../../shared/domain/vocabulary.js';
 
 /**
@@ -57,6 +60,15 @@ export const OfficerPublishEventSchema = z.discriminatedUnion('action', [
     id: z.string().max(40).optional(),
   }),
   z.object({ action: z.literal('rotate-rehearsal-key'), ...OfficerFields }),
+  z.object({
+    action: z.literal('export-codes'),
+    ...OfficerFields,
+    academie: AcademieSlug,
+    session: Session,
+    /** The inscriptions file's text (the admin API checked it already; checked again here). */
+    inscriptions: z.string().min(1).max(CODES_EXPORT_MAX_BYTES),
+    filename: z.string().max(100),
+  }),
 ]);
 export type OfficerPublishEvent = z.input<typeof OfficerPublishEventSchema>;
 export const PublishEventSchema = z.union([OfficerPublishEventSchema, ScheduledEventSchema]);
@@ -131,6 +143,7 @@ export function runForOfficer(
   return answer(
     async () => {
       if (request.action === 'rotate-rehearsal-key') return as.rotateRehearsalKey();
+      if (request.action === 'export-codes') return exportCodes(as, request);
       if (request.action === 'schedule') {
         const { action: _a, ...key } = request;
         return as.schedule(stripUndefined(key));
@@ -144,6 +157,26 @@ export function runForOfficer(
       });
     },
   );
+}
+
+/**
+ * codes.csv for the console (the use case audits who, when, how many); logged as counts only,
+ * never a name, number or code.
+ */
+async function exportCodes(
+  as: ReturnType<typeof actingAs>,
+  req: { academie: string; session: string; inscriptions: string; filename: string },
+): Promise<{ csv: string; count: number; etablissements: number }> {
+  const candidates = parseCandidates(Buffer.from(req.inscriptions, 'utf8'), req.filename, req);
+  const rows = await as.exportCodes({ academie: req.academie, session: req.session, candidates });
+  const etablissements = new Set(rows.map((r) => r.uai)).size;
+  logInfo('access codes exported', {
+    academie: req.academie,
+    session: req.session,
+    count: rows.length,
+    etablissements,
+  });
+  return { csv: codesCsv(rows), count: rows.length, etablissements };
 }
 
 const stripUndefined = <T extends object>(o: T) =>

@@ -1,5 +1,6 @@
-import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
+  CorsHttpMethod,
   HttpApi,
   HttpMethod,
   HttpStage,
@@ -7,7 +8,16 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AccountRecovery, Mfa, UserPool, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  Mfa,
+  OAuthScope,
+  UserPool,
+  UserPoolClientIdentityProvider,
+  UserPoolGroup,
+  type UserPoolClient,
+  type UserPoolDomain,
+} from 'aws-cdk-lib/aws-cognito';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ADMIN_ROUTE_KEYS, routeParts } from '../../shared/contracts/admin-routes.js';
@@ -30,6 +40,9 @@ import {
 import { acknowledge } from '../nag-acknowledgements.js';
 import type { PublicationFunctions } from './publication-functions.js';
 import type { StatelessResources } from './stateless-resources.js';
+
+/** Where the distribution serves the console (infra/stateless/console-site.ts). */
+export const CONSOLE_PREFIX = '/admin/';
 
 const ROLE_DESCRIPTIONS: Record<RoleKind, string> = {
   publication:
@@ -55,6 +68,11 @@ export class AdminApi extends Construct {
   readonly handler: ProjectFunction;
   readonly api: HttpApi;
   readonly userPool: UserPool;
+  /** The hosted UI the console sends officers to, and the console's public client. */
+  readonly domain: UserPoolDomain;
+  readonly client: UserPoolClient;
+  /** https://<distribution>/admin/: the OAuth callback and the one origin CORS allows. */
+  readonly consoleUrl: string;
 
   constructor(
     scope: Construct,
@@ -130,13 +148,31 @@ export class AdminApi extends Construct {
       description:
         'National reader: status and audit of every académie, fraud details included; no action',
     });
+    const consoleOrigin = `https://${r.edge.distribution.distributionDomainName}`;
+    this.consoleUrl = `${consoleOrigin}${CONSOLE_PREFIX}`;
+    // The hosted UI's prefix is global to the region: the account id keeps stages of different
+    // accounts apart.
+    this.domain = this.userPool.addDomain('HostedUi', {
+      cognitoDomain: { domainPrefix: `publibac-${config.stage}-${Aws.ACCOUNT_ID}` },
+    });
+    // A browser client, so no secret: the authorization code is bound to the page that asked
+    // for it by PKCE (the console always sends an S256 challenge, and Cognito then refuses the
+    // code without its verifier). The callback and sign-out address are the console only.
     const client = this.userPool.addClient('AdminClient', {
       authFlows: { userSrp: true },
       generateSecret: false,
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
+        scopes: [OAuthScope.OPENID],
+        callbackUrls: [this.consoleUrl],
+        logoutUrls: [this.consoleUrl],
+      },
     });
+    this.client = client;
 
     const authorizer = new HttpUserPoolAuthorizer('Officers', this.userPool, {
       userPoolClients: [client],
@@ -145,6 +181,14 @@ export class AdminApi extends Construct {
       description: `Publibac ${config.stage} admin API`,
       createDefaultStage: false,
       defaultAuthorizer: authorizer,
+      // The console's page is on the distribution, the API on its own origin: the browser asks
+      // first (preflight, answered by API Gateway without the authorizer), for that origin only.
+      corsPreflight: {
+        allowOrigins: [consoleOrigin],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+        allowHeaders: ['authorization', 'content-type'],
+        maxAge: Duration.hours(1),
+      },
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: config.logRetention,

@@ -1,7 +1,8 @@
 // The console page's script (served as /admin/console.js, bundled with
 // console-view.ts by `npm run build:assets` at install). It calls the admin API's JSON routes
 // under /admin/api/ with the session cookie and, on every POST, the
-// anti-CSRF token read from /admin/api/moi. It holds no rule: the server
+// anti-CSRF token read from /admin/api/moi; on AWS, the HTTP API with a Cognito access token
+// (console-auth.ts). It holds no rule: the server
 // and the use cases decide; the script shows what they answer, in French.
 
 import {
@@ -16,6 +17,15 @@ import {
   type AuditEntry,
   type Row,
 } from './console-view.js';
+import { wireCodesExport } from './console-codes.js';
+import {
+  awsConfig,
+  awsTransport,
+  localTransport,
+  officerFromToken,
+  signInAws,
+  type Transport,
+} from './console-auth.js';
 
 interface Me {
   username: string;
@@ -31,6 +41,8 @@ interface Answer {
 }
 let me: Me;
 let rows: Row[] = [];
+// Local unless the page names its AWS config (console-auth.ts awsConfig).
+let transport: Transport = localTransport(() => me.csrf);
 
 function academieName(): string {
   const slug = $('academie', 'select').value;
@@ -43,14 +55,12 @@ const scope = () => ({
 
 async function call(method: 'GET' | 'POST', route: string, data: object = {}): Promise<Answer> {
   const q = method === 'GET' ? `?${new URLSearchParams(data as Record<string, string>)}` : '';
-  const res = await fetch(`/admin/api${route}${q}`, {
+  const res = await fetch(`${transport.url(route)}${q}`, {
     method,
-    credentials: 'same-origin',
-    headers:
-      method === 'POST' ? { 'content-type': 'application/json', 'x-csrf-token': me.csrf } : {},
+    ...transport.init(method === 'POST'),
     ...(method === 'POST' ? { body: JSON.stringify(data) } : {}),
   });
-  if (res.status === 401) window.location.assign('/admin/connexion');
+  if (res.status === 401) window.location.assign(transport.signInUrl);
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as Answer['body']) : null };
 }
@@ -242,22 +252,33 @@ function wire(): void {
       () => (action === 'release' ? 'Procédure levée.' : 'Résultat retenu.'),
     );
   });
+  // Access codes: the inscriptions file up, codes.csv down (shared/console/console-codes.ts).
+  wireCodesExport({ call, scope, say, fail, refresh });
   $('publier-groupe', 'select').addEventListener('change', confirmationText);
   $('academie', 'select').addEventListener('change', confirmationText);
   $('deconnexion').addEventListener('click', () => {
-    void call('POST', '/deconnexion').then(() => {
-      window.location.assign('/admin/connexion');
+    void transport.signOut().then((next) => {
+      window.location.assign(next);
     });
   });
 }
 
 async function start(): Promise<void> {
-  const res = await fetch('/admin/api/moi', { credentials: 'same-origin' });
-  if (res.status !== 200) {
-    window.location.assign('/admin/connexion');
-    return;
+  const aws = await awsConfig();
+  if (aws) {
+    const page = `${location.origin}${location.pathname}`;
+    const token = await signInAws(aws, new URL(location.href));
+    if (!token) return;
+    transport = awsTransport(aws, token, page);
+    me = officerFromToken(token);
+  } else {
+    const res = await fetch('/admin/api/moi', { credentials: 'same-origin' });
+    if (res.status !== 200) {
+      window.location.assign(transport.signInUrl);
+      return;
+    }
+    me = (await res.json()) as Me;
   }
-  me = (await res.json()) as Me;
   $('officier').textContent = `${me.username} (${me.roles.join(', ')})`;
   const select = $('academie', 'select');
   for (const a of me.academies) select.add(new Option(a.name, a.slug));

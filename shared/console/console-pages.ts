@@ -198,8 +198,15 @@ ${table('table-fraude', 'Procédures de la session', ['Candidat', 'Ouverte', 'Le
 ${section(
   'codes',
   "Codes d'accès",
-  `<p>L'export des codes d'accès lit le secret des codes, que l'API d'administration ne lit
-jamais : il se fait en ligne de commande, par un officier de publication, et il est audité.</p>
+  `<p>Les codes d'accès des candidats inscrits, pour le publipostage des convocations. L'export
+est inscrit au journal (qui, quand, combien).</p>
+<form id="form-codes" class="fr-mb-3w"><div class="fr-upload-group">
+<label class="fr-label" for="codes-fichier">Fichier des inscrits
+<span class="fr-hint-text">CSV séparé par « ; » : numero;nom;prenoms;uai (4 Mo au plus)</span>
+</label><input class="fr-upload" type="file" id="codes-fichier" accept=".csv,text/csv" required>
+</div><button class="fr-btn fr-mt-2w" type="submit">Exporter les codes</button></form>
+<p id="codes-resultat" aria-live="polite"></p>
+<p>Les fiches imprimables par établissement restent en ligne de commande :</p>
 <pre class="fr-text--sm" id="commande-codes"></pre>`,
   'publication',
 )}

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { isAdminRouteKey } from '../contracts/admin-routes.js';
+import { CODES_EXPORT_MAX_BYTES, isAdminRouteKey } from '../contracts/admin-routes.js';
 import { ACADEMIES } from '../domain/reference/academies.js';
 import { AUDIT_ROLE } from '../domain/authority.js';
 import type { Clock } from '../ports/clock.port.js';
@@ -59,7 +59,7 @@ const ASSETS: Record<string, { file: string; type: string }> = {
  * header keeps the officer's name and the sign-out button (the DSFR moves them to a menu that
  * needs its script, which the console does not load).
  */
-const CONSOLE_CSS =
+export const CONSOLE_CSS =
   '.fr-table,.fr-table__wrapper{max-width:100%}\n' +
   '#commande-codes{white-space:pre-wrap;overflow-wrap:anywhere}\n' +
   '.fr-header__body .fr-header__tools{display:flex;flex:1 1 auto;min-width:0}\n' +
@@ -93,12 +93,15 @@ const html = (res: ServerResponse, status: number, body: string, extra = {}) => 
   send(res, status, 'text/html; charset=utf-8', body, extra);
 };
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** The access-code export carries an inscriptions file, JSON-escaped (the API checks its size). */
+const MAX_UPLOAD_BODY = 2 * CODES_EXPORT_MAX_BYTES;
+
+async function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY) throw new HttpError(413, 'too-large');
+    if (size > max) throw new HttpError(413, 'too-large');
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -155,7 +158,8 @@ export async function startConsoleServer(o: ConsoleServerOptions): Promise<Conso
     }
     const route = `${method} ${path}`;
     if (!isAdminRouteKey(route)) throw new HttpError(404, 'not-found');
-    const text = method === 'POST' ? await readBody(req) : '';
+    const max = route === 'POST /codes/export' ? MAX_UPLOAD_BODY : MAX_BODY;
+    const text = method === 'POST' ? await readBody(req, max) : '';
     let body: unknown = {};
     try {
       body = text ? JSON.parse(text) : {};

@@ -29,7 +29,15 @@ export const ADMIN_ROUTES = {
   'POST /fraud/release': { action: 'withhold' },
   'GET /fraud': { action: 'read-fraud' },
   'GET /audit': { action: 'read' },
+  'POST /codes/export': { action: 'codes' },
 } as const satisfies Record<RouteKey, AdminRoute>;
+
+/**
+ * The largest inscriptions file POST /codes/export takes, in bytes: the file travels to the publish
+ * function and codes.csv back, each within Lambda's 6 MB synchronous payload (the codes add about
+ * a quarter); 4 MB is some 90,000 candidates, more than any académie registers.
+ */
+export const CODES_EXPORT_MAX_BYTES = 4 * 1024 * 1024;
 
 export type AdminRouteKey = keyof typeof ADMIN_ROUTES;
 

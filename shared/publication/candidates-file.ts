@@ -32,22 +32,36 @@ function decode(bytes: Buffer): string {
   }
 }
 
+/** A file refused (every bad line named): nothing was derived or written. */
+export class CandidatesFileError extends PublicationError {
+  override name = 'CandidatesFileError';
+}
+
+/** Every candidate of the file at `path` (see parseCandidates). */
+export async function readCandidates(
+  path: string,
+  expect: { academie: string; session: string },
+): Promise<CandidateIdentity[]> {
+  return parseCandidates(await readFile(path), basename(path), expect);
+}
+
 /**
- * Every candidate of the file, once each, in file order. Refused whole,
+ * Every candidate of the file's bytes (`name` prefixes the messages), once each, in file order.
+ * Refused whole,
  * naming every bad line (file:line:column, the rule, the value): a number of
  * 6 to 15 digits or capitals, names as format v1 allows them, a UAI with its
  * check letter, the same identity on every row of one number (a decisions
  * file has a row per group), and, in a decisions file, rows of the académie
  * and session asked for only.
  */
-export async function readCandidates(
-  path: string,
+export function parseCandidates(
+  bytes: Buffer,
+  name: string,
   expect: { academie: string; session: string },
-): Promise<CandidateIdentity[]> {
-  const name = basename(path);
+): CandidateIdentity[] {
   let records: string[][];
   try {
-    records = parse(decode(await readFile(path)), {
+    records = parse(decode(bytes), {
       delimiter: ';',
       bom: true,
       relax_column_count: true,
@@ -56,7 +70,7 @@ export async function readCandidates(
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     const line = (err as CsvError & { lines?: number }).lines;
-    throw new PublicationError(
+    throw new CandidatesFileError(
       `${name}:${line ?? '?'}: not a ";" CSV file (${err.message}); no code exported`,
     );
   }
@@ -65,7 +79,7 @@ export async function readCandidates(
   const numberColumn = NUMBER_COLUMNS.find((c) => col.has(c));
   const missing = [...(numberColumn ? [] : ['numero']), ...NEEDED.filter((c) => !col.has(c))];
   if (!numberColumn || missing.length) {
-    throw new PublicationError(
+    throw new CandidatesFileError(
       `${name}:1:1: the header lacks ${missing.join(', ')} (an inscriptions file is ` +
         '"numero;nom;prenoms;uai"; a decisions file works too)',
     );
@@ -122,6 +136,6 @@ export async function readCandidates(
   });
   if (rows.length === 0) problems.push(`${name}:2:1: no candidate in the file`);
   if (problems.length)
-    throw new PublicationError(`${name} refused, no code exported:\n${problems.join('\n')}`);
+    throw new CandidatesFileError(`${name} refused, no code exported:\n${problems.join('\n')}`);
   return [...seen.values()];
 }

@@ -3,7 +3,7 @@
 // approves) and the release goes live through the local CDN. Every template
 // passes axe-core and is photographed at phone and desktop sizes.
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -177,6 +177,42 @@ describe('the console in Chromium', () => {
     const audit = (await b.textContent('#table-audit')) ?? '';
     expect(audit).toMatch(/officier-bapprobation/);
     expect(audit).toMatch(/officier-ademande de publication immédiate/);
+    expect(errors).toEqual([]);
+  });
+
+  it('exports access codes: the inscriptions file up, codes.csv downloaded', async () => {
+    const rows = [
+      ...generateFirstGroup({
+        academie: 'aix-marseille',
+        session: SESSION,
+        candidates: 8,
+        seed: 3,
+      }),
+    ];
+    const inscriptions = [
+      'numero;nom;prenoms;uai',
+      ...rows.map((r) => [r.numero_candidat, r.nom, r.prenoms, r.uai].join(';')),
+    ].join('\n');
+    const page = await watched(await browser.newContext({ viewport: DESKTOP }));
+    await signIn(page, 'officier-a');
+    await page.waitForURL(adminConsole.url);
+    await groupRow(page);
+    await page.getByLabel('Fichier des inscrits').setInputFiles({
+      name: 'inscrits.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(inscriptions),
+    });
+    await page.getByRole('button', { name: 'Exporter les codes' }).click();
+    await expect.poll(() => page.textContent('#annonce')).toContain("8 codes d'accès exportés");
+    const link = page.getByRole('link', { name: /Télécharger codes-aix-marseille-2024-06\.csv/ });
+    expect(await link.textContent()).toContain('(8 codes)');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('codes-aix-marseille-2024-06.csv');
+    const csv = await readFile(await download.path(), 'utf8');
+    // With its BOM (office tools read it as UTF-8), a header and a line per candidate.
+    expect(csv.startsWith('\uFEFFnumero_candidat;nom;prenoms;uai;code\r\n')).toBe(true);
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(9);
+    await expect.poll(() => page.textContent('#table-audit')).toContain('export des codes');
     expect(errors).toEqual([]);
   });
 

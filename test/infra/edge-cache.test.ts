@@ -147,10 +147,15 @@ describe('behaviours', () => {
     'runs the viewer-request function on every behaviour: none reads the bucket on a raw ' +
       'viewer path',
     () => {
-      const [fn] = Object.keys(edge.findResources('AWS::CloudFront::Function'));
+      const fns = Object.keys(edge.findResources('AWS::CloudFront::Function'));
+      const fn = fns.find((id) => id.startsWith('ViewerRequest'));
+      // The console's paths run their own function (infra/console-route.ts): not an académie.
+      const consoleFn = fns.find((id) => id.startsWith('ConsoleRequest'));
+      expect(fns).toHaveLength(2);
       for (const b of behaviours) {
+        const used = b.PathPattern === '/admin*' ? consoleFn : fn;
         expect(b.FunctionAssociations, b.PathPattern).toEqual([
-          { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fn, 'FunctionARN'] } },
+          { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [used, 'FunctionARN'] } },
         ]);
       }
     },
@@ -209,6 +214,7 @@ describe('origin access', () => {
     () => {
       expect(oacResources().sort()).toEqual([
         '_errors/*',
+        'admin/*',
         'announcements/*/index.html',
         'home/assets/*',
         'home/index.html',

@@ -71,7 +71,7 @@ describe('replication of the site bucket', () => {
     expect(site?.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     const rules = site?.Properties.ReplicationConfiguration.Rules as Record<string, unknown>[];
     expect(rules.map((r) => (r.Filter as { Prefix: string }).Prefix).sort()).toEqual(
-      ['_errors/', 'announcements/', 'home/', 'rehearsals/', 'releases/'].sort(),
+      ['_errors/', 'admin/', 'announcements/', 'home/', 'rehearsals/', 'releases/'].sort(),
     );
     for (const rule of rules) {
       expect(rule).toMatchObject({

@@ -125,6 +125,17 @@ describe('académie-scoped roles', () => {
     'POST /fraud/flag': { body: { ...AIX, numero: '13000001', pv: 'PV-1' } },
     'POST /fraud/release': { body: { ...AIX, numero: '13000001' } },
     'GET /fraud': { query: AIX },
+    'POST /codes/export': {
+      body: {
+        ...AIX,
+        inscriptions: [
+          'numero;nom;prenoms;uai',
+          ...[...generateFirstGroup({ ...AIX, candidates: 2, seed: 1 })].map((r) =>
+            [r.numero_candidat, r.nom, r.prenoms, r.uai].join(';'),
+          ),
+        ].join('\n'),
+      },
+    },
   };
 
   it(
