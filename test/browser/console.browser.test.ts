@@ -3,13 +3,11 @@
 // approves) and the release goes live through the local CDN. Every template
 // passes axe-core and is photographed at phone and desktop sizes.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startLocalConsole, type LocalConsole } from '../../shared/console/local-console.js';
-import { hashPassword } from '../../shared/console/officers.js';
+import type { LocalConsole } from '../../shared/console/local-console.js';
+import { CONSOLE_PASSWORD, CONSOLE_SESSION, startTestConsole } from '../support/console-harness.js';
 import { decisionDigest } from '../../shared/domain/decision-digest.js';
 import { generateFirstGroup } from '../../shared/generate/decisions.generator.js';
 import { startLocalCdn } from '../../shared/local/local-cdn.js';
@@ -26,8 +24,8 @@ import {
   DESKTOP,
 } from './support/page-checks.js';
 
-const SESSION = '2024-06';
-const PASSWORD = 'mot de passe de démonstration';
+const SESSION = CONSOLE_SESSION;
+const PASSWORD = CONSOLE_PASSWORD;
 let stack: TestStack;
 let cdn: { url: string; stop(): Promise<void> };
 let adminConsole: LocalConsole;
@@ -60,22 +58,13 @@ beforeAll(async () => {
     bucket: stack.env.PUBLIBAC_SITE_BUCKET!,
     kvs: t.kvs,
   });
-  const officers = await Promise.all(
-    ['officier-a', 'officier-b'].map(async (username) => ({
-      username,
-      roles: ['aix-marseille:publication'],
-      passwordHash: await hashPassword(PASSWORD),
-    })),
-  );
-  adminConsole = await startLocalConsole({
+  adminConsole = await startTestConsole({
     deps: t.deps,
-    clock: systemClock,
-    home: await mkdtemp(join(tmpdir(), 'publibac-console-')),
-    academie: 'aix-marseille',
-    session: SESSION,
     siteUrl: cdn.url,
-    log: () => undefined,
-    env: { PUBLIBAC_LOCAL_OFFICERS: JSON.stringify({ officers }) },
+    officers: {
+      'officier-a': ['aix-marseille:publication'],
+      'officier-b': ['aix-marseille:publication'],
+    },
   });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }, 120_000);

@@ -8,15 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { hashPassword } from '../../../shared/console/officers.js';
-import { startLocalConsole, type LocalConsole } from '../../../shared/console/local-console.js';
+import type { LocalConsole } from '../../../shared/console/local-console.js';
 import { generateFirstGroup } from '../../../shared/generate/decisions.generator.js';
 import { systemClock } from '../../../shared/ports/clock.port.js';
 import { startTestStack, type TestStack } from '../../support/local-stack.js';
+import { CONSOLE_SESSION, consoleSignIn, startTestConsole } from '../../support/console-harness.js';
 import { publicationDepsFor } from '../../support/publication-deps.js';
 
-const SESSION = '2024-06';
-const PASSWORD = 'correct horse battery';
+const SESSION = CONSOLE_SESSION;
 const CLI = join(import.meta.dirname, '../../../shared/cli/publibac.js');
 let stack: TestStack;
 let t: ReturnType<typeof publicationDepsFor>;
@@ -28,26 +27,14 @@ beforeAll(async () => {
   stack = await startTestStack();
   t = publicationDepsFor(stack.env, systemClock);
   vi.spyOn(console, 'info').mockImplementation(() => undefined);
-  const officers = await Promise.all(
-    [
-      ['officier-a', ['aix-marseille:publication']],
-      ['officier-lyon', ['lyon:publication']],
-    ].map(async ([username, roles]) => ({
-      username,
-      roles,
-      passwordHash: await hashPassword(PASSWORD),
-    })),
-  );
   dir = await mkdtemp(join(tmpdir(), 'publibac-console-codes-'));
-  adminConsole = await startLocalConsole({
+  adminConsole = await startTestConsole({
     deps: t.deps,
-    clock: systemClock,
     home: dir,
-    academie: 'aix-marseille',
-    session: SESSION,
-    siteUrl: 'http://127.0.0.1:1',
-    log: () => undefined,
-    env: { PUBLIBAC_LOCAL_OFFICERS: JSON.stringify({ officers }) },
+    officers: {
+      'officier-a': ['aix-marseille:publication'],
+      'officier-lyon': ['lyon:publication'],
+    },
   });
   const rows = [
     ...generateFirstGroup({ academie: 'aix-marseille', session: SESSION, candidates: 25, seed: 9 }),
@@ -63,18 +50,7 @@ afterAll(async () => {
   await stack.stop();
 });
 
-async function signIn(username: string) {
-  const res = await fetch(`${adminConsole.url}/connexion`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ identifiant: username, 'mot-de-passe': PASSWORD }),
-  });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const me = await fetch(`${adminConsole.url}/api/moi`, { headers: { cookie } });
-  const { csrf } = (await me.json()) as { csrf: string };
-  return { cookie, csrf };
-}
+const signIn = (username: string) => consoleSignIn(adminConsole.url, username);
 async function exportCodes(who: { cookie: string; csrf: string }, body: object) {
   const res = await fetch(`${adminConsole.url}/api/codes/export`, {
     method: 'POST',

@@ -3,13 +3,9 @@
 // over the embedded stack. Every action is refused without a session (401),
 // on another académie (403) and without the anti-CSRF header; every action
 // is audited with the signed-in officer; publish-now takes two officers.
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADMIN_ROUTE_KEYS, routeParts } from '../../../shared/contracts/admin-routes.js';
-import { hashPassword } from '../../../shared/console/officers.js';
-import { startLocalConsole, type LocalConsole } from '../../../shared/console/local-console.js';
+import type { LocalConsole } from '../../../shared/console/local-console.js';
 import { decisionDigest } from '../../../shared/domain/decision-digest.js';
 import { decodePointer, pointerKey } from '../../../shared/edge/pointer.js';
 import { generateFirstGroup } from '../../../shared/generate/decisions.generator.js';
@@ -17,10 +13,16 @@ import { systemClock } from '../../../shared/ports/clock.port.js';
 import { renderAcademie } from '../../../shared/publication/render.usecase.js';
 import { rowToDecision } from '../../fixtures/stats/synthetic.js';
 import { startTestStack, type TestStack } from '../../support/local-stack.js';
+import {
+  CONSOLE_PASSWORD,
+  CONSOLE_SESSION,
+  consoleSignIn,
+  startTestConsole,
+} from '../../support/console-harness.js';
 import { publicationDepsFor } from '../../support/publication-deps.js';
 
-const SESSION = '2024-06';
-const PASSWORD = 'correct horse battery';
+const SESSION = CONSOLE_SESSION;
+const PASSWORD = CONSOLE_PASSWORD;
 let stack: TestStack;
 let t: ReturnType<typeof publicationDepsFor>;
 let adminConsole: LocalConsole;
@@ -31,27 +33,14 @@ beforeAll(async () => {
   stack = await startTestStack();
   t = publicationDepsFor(stack.env, systemClock);
   vi.spyOn(console, 'info').mockImplementation(() => undefined);
-  const officers = await Promise.all(
-    [
-      ['officier-a', ['aix-marseille:publication']],
-      ['officier-b', ['aix-marseille:publication']],
-      ['officier-fraude', ['aix-marseille:fraud']],
-      ['officier-lyon', ['lyon:publication']],
-    ].map(async ([username, roles]) => ({
-      username,
-      roles,
-      passwordHash: await hashPassword(PASSWORD),
-    })),
-  );
-  adminConsole = await startLocalConsole({
+  adminConsole = await startTestConsole({
     deps: t.deps,
-    clock: systemClock,
-    home: await mkdtemp(join(tmpdir(), 'publibac-console-')),
-    academie: 'aix-marseille',
-    session: SESSION,
-    siteUrl: 'http://127.0.0.1:1',
-    log: () => undefined,
-    env: { PUBLIBAC_LOCAL_OFFICERS: JSON.stringify({ officers }) },
+    officers: {
+      'officier-a': ['aix-marseille:publication'],
+      'officier-b': ['aix-marseille:publication'],
+      'officier-fraude': ['aix-marseille:fraud'],
+      'officier-lyon': ['lyon:publication'],
+    },
   });
   // A release of each académie, rendered ahead by the system (the set-up is not what is tested).
   for (const academie of ['aix-marseille', 'lyon']) {
@@ -86,16 +75,8 @@ interface Signed {
   csrf: string;
 }
 async function signIn(username: string, password = PASSWORD): Promise<Signed> {
-  const res = await fetch(`${adminConsole.url}/connexion`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ identifiant: username, 'mot-de-passe': password }),
-  });
-  expect(res.status).toBe(303);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const me = await fetch(`${adminConsole.url}/api/moi`, { headers: { cookie } });
-  const { csrf } = (await me.json()) as { csrf: string };
+  const { status, cookie, csrf } = await consoleSignIn(adminConsole.url, username, password);
+  expect(status).toBe(303);
   return { cookie, csrf };
 }
 async function call(

@@ -1,36 +1,17 @@
 // The national home page and its assets, answered outside any release whatever the pointers say.
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  loadViewerRequest,
-  type EdgeRequest,
-  type EdgeResponse,
-  type ViewerRequestEvent,
-} from '../../../shared/local/local-cdn.js';
+import { loadViewerRequest } from '../../../shared/local/local-cdn.js';
 import { fixedClock } from '../../../shared/ports/clock.port.js';
 import { cachePolicyFor } from '../../../shared/edge/response-headers.js';
 import { memoryKvs } from './memory-kvs.js';
+import { routeOf } from './viewer-event.js';
 
 const T = Date.parse('2024-07-05T08:00:00.000Z');
 const clock = fixedClock(new Date(T));
 const kvs = memoryKvs();
 const handler = await loadViewerRequest({ kvs, clock });
 
-const event = (uri: string): ViewerRequestEvent => ({
-  version: '1.0',
-  context: {
-    distributionDomainName: 'localhost',
-    distributionId: 'TEST',
-    eventType: 'viewer-request',
-    requestId: 'r',
-  },
-  viewer: { ip: '127.0.0.1' },
-  request: { method: 'GET', uri, querystring: {}, headers: {}, cookies: {} },
-});
-
-async function route(uri: string): Promise<string | number> {
-  const result: EdgeRequest | EdgeResponse = await handler(event(uri));
-  return 'statusCode' in result ? result.statusCode : result.uri;
-}
+const route = (uri: string) => routeOf(handler, uri);
 
 beforeEach(() => {
   kvs.values.clear();
