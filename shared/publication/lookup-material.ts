@@ -72,22 +72,44 @@ export async function prepareRoots(
   if (missing.length > 0) {
     progress.start('derive', missing.length);
     let done = 0;
-    // Derive and store in slices: an interrupted render keeps what it paid for.
-    for (let i = 0; i < missing.length; i += 2_000) {
-      const fresh = await pMap(
-        missing.slice(i, i + 2_000),
-        async (numero): Promise<CachedRoot> => {
-          const root = await deriveRootNode(
-            `${numero}|${accessCodeData(source.codeSecret, numero)}`,
-            source.params,
-          );
-          progress.update(++done);
-          return { numero, root };
-        },
-        { concurrency: 4 },
-      );
-      if (cache) await cache.keys.putRoots(cache.session, cache.academie, fresh);
-      for (const r of fresh) roots.set(r.numero, r);
+    // Derive and store in slices: an interrupted render keeps what it paid for. A slice's write
+    // runs while the next slice is derived (the derivation works on libuv's pool, the write waits
+    // on the table); one write at a time, so slices are stored in order, each once derived.
+    let writing: Promise<void> = Promise.resolve();
+    // A write's failure is caught at once (a rejection left unobserved during the next slice's
+    // derivation would be an unhandled rejection) and rethrown below: it fails the call.
+    let failed: { error: unknown } | undefined;
+    try {
+      for (let i = 0; i < missing.length; i += 2_000) {
+        const fresh = await pMap(
+          missing.slice(i, i + 2_000),
+          async (numero): Promise<CachedRoot> => {
+            // A failed write fails the call: no point deriving the rest of the slice.
+            if (failed) throw failed.error;
+            const root = await deriveRootNode(
+              `${numero}|${accessCodeData(source.codeSecret, numero)}`,
+              source.params,
+            );
+            progress.update(++done);
+            return { numero, root };
+          },
+          { concurrency: 4 },
+        );
+        for (const r of fresh) roots.set(r.numero, r);
+        await writing;
+        if (failed) throw failed.error;
+        if (cache)
+          writing = cache.keys
+            .putRoots(cache.session, cache.academie, fresh)
+            .catch((error: unknown) => {
+              failed ??= { error };
+            });
+      }
+      await writing;
+      if (failed) throw failed.error;
+    } finally {
+      // Never returns (or throws) with a write still in flight; `writing` itself never rejects.
+      await writing;
     }
     progress.stop();
   }

@@ -9,13 +9,51 @@ import { batchWriteAll } from './batch-write.js';
 import { queryPartition, TableAdapter } from './control-query.js';
 
 /**
+ * The most roots packed in one item: a slice of prepareRoots (2,000) fits in one. With
+ * 11-character numbers such an item is about 115 KB, well under DynamoDB's 400 KB per item.
+ */
+export const MAX_ROOTS_PER_ITEM = 2_000;
+/**
+ * And the most bytes of packed roots in one item, should numbers be much longer than today's:
+ * still well under 400 KB once keys and attribute names are added.
+ */
+export const MAX_ROOT_BYTES_PER_ITEM = 200_000;
+/** What DynamoDB counts for a list element on top of its bytes (rounded up, to be safe). */
+const LIST_ELEMENT_OVERHEAD = 3;
+
+/**
  * Keys-table layout (a table of its own, encrypted with its own KMS key on
  * AWS and readable only by the functions that render):
  *   lookup#<session>#<academie>     params        salt, iterations, shardChars
  *   lookup#<session>#<academie>     code-secret   secret
- *   material#<session>#<academie>   <numero>      root
+ *   material#<session>#<academie>   chunk#<first>#<last>#<count>   roots
+ *   material#<session>#<academie>   <numero>      root   (written by earlier versions)
  * The code secret and the roots open every result: as sensitive as the
  * decisions themselves, never in a log.
+ *
+ * Roots are cached packed: one item per slice putRoots is given, its `roots`
+ * a list of "<numero>:<root>" strings (a root is base64, so the last colon
+ * splits). Earlier versions wrote one item per candidate (sort key the
+ * number, attribute `root`); roots() still reads those and merges both, so a
+ * session cached before the change is not derived again.
+ *
+ * Why packed: 30,000 candidates were 30,000 items in 1,200 BatchWriteItem
+ * calls, seconds of a first render against the local emulator (and reading
+ * them back, half a second). Now they are 15 items of 2,000 roots, one call
+ * each: 80 times fewer requests, 2,000 times fewer items. On AWS the write
+ * capacity drops as well, it is not the same: a write is billed per KB of
+ * item rounded up, so a root's own item (about 100 bytes) cost a whole unit,
+ * 30,000 units for the académie, where 15 items of about 114 KB cost about
+ * 1,700. Reads are billed per 4 KB of the whole query: about the same.
+ *
+ * The sort key names a chunk by its first and last number and its count. Two
+ * chunks may share one (concurrent renders slicing different lists of
+ * missing candidates) and the later write replaces the other: harmless, as a
+ * root is a function of the number and of the session's code secret and
+ * parameters, which never change once created (first writer wins). The worst
+ * case is a root that is no longer cached and is derived again, to the same
+ * value, by a later render. For the same reason chunks that overlap (one
+ * number in two of them) agree.
  */
 export class DynamoLookupKeyStore extends TableAdapter implements LookupKeyStore {
   async params(session: string, academie: string): Promise<SessionLookupParams | undefined> {
@@ -65,18 +103,34 @@ export class DynamoLookupKeyStore extends TableAdapter implements LookupKeyStore
       this.tableName,
       `material#${session}#${academie}`,
     );
-    return new Map(
-      items.map((i) => [String(i.sk), { numero: String(i.sk), root: String(i.root) }]),
-    );
+    const roots = new Map<string, CachedRoot>();
+    for (const item of items) {
+      if (Array.isArray(item.roots)) {
+        for (const packed of item.roots as unknown[]) {
+          const pair = String(packed);
+          const colon = pair.lastIndexOf(':');
+          const numero = pair.slice(0, colon);
+          roots.set(numero, { numero, root: pair.slice(colon + 1) });
+        }
+      } else {
+        // One item per candidate, as earlier versions wrote them.
+        roots.set(String(item.sk), { numero: String(item.sk), root: String(item.root) });
+      }
+    }
+    return roots;
   }
 
   async putRoots(session: string, academie: string, roots: readonly CachedRoot[]): Promise<void> {
     const pk = `material#${session}#${academie}`;
-    await batchWriteAll(
-      this.client,
-      this.tableName,
-      roots.map((m) => ({ pk, sk: m.numero, root: m.root })),
-    );
+    const items = packRoots(roots).map((chunk) => ({
+      pk,
+      // packRoots makes no empty chunk: the fallbacks are for the type checker.
+      sk: `chunk#${chunk[0]?.numero ?? ''}#${chunk.at(-1)?.numero ?? ''}#${String(chunk.length)}`,
+      roots: chunk.map((r) => `${r.numero}:${r.root}`),
+    }));
+    // Through the batch writer for its handling of throttling and unprocessed items; a slice of
+    // prepareRoots is one item, so one call.
+    await batchWriteAll(this.client, this.tableName, items);
   }
 
   private async get(
@@ -117,4 +171,30 @@ export class DynamoLookupKeyStore extends TableAdapter implements LookupKeyStore
       throw err;
     }
   }
+}
+
+/**
+ * Roots in order, cut into chunks of at most MAX_ROOTS_PER_ITEM roots and
+ * MAX_ROOT_BYTES_PER_ITEM bytes each (an item over 400 KB would be refused).
+ */
+export function packRoots(roots: readonly CachedRoot[]): CachedRoot[][] {
+  const chunks: CachedRoot[][] = [];
+  let chunk: CachedRoot[] = [];
+  let bytes = 0;
+  for (const r of roots) {
+    const size =
+      Buffer.byteLength(r.numero) + 1 + Buffer.byteLength(r.root) + LIST_ELEMENT_OVERHEAD;
+    if (
+      chunk.length === MAX_ROOTS_PER_ITEM ||
+      (chunk.length > 0 && bytes + size > MAX_ROOT_BYTES_PER_ITEM)
+    ) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(r);
+    bytes += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
