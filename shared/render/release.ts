@@ -145,7 +145,9 @@ export async function renderRelease(input: RenderInput): Promise<Release> {
   const seal = entrySealer(params.scope);
   const texts = new Map<string, string>();
   const sealed = results.map((r): SealedEntry => {
-    const key = JSON.stringify([r.examen, r.serie, r.groupe, r.decision, r.mention, r.resultat]);
+    // NUL separates fields (no value holds one); a null série or mention reads \u0001.
+    const head = `${r.examen}\0${r.serie ?? '\u0001'}\0${r.groupe}\0${r.decision}`;
+    const key = `${head}\0${r.mention ?? '\u0001'}\0${r.resultat}`;
     let text = texts.get(key);
     if (text === undefined) texts.set(key, (text = serializeEntry(lookupEntry(r))));
     const hit = input.lookup.cached?.get(r.numero);

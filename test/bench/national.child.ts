@@ -58,11 +58,14 @@ const startSeconds = (performance.now() - t) / 1000;
 let files = 0;
 let bytes = 0;
 let releases = 0;
+const candidates = inputs.reduce((n, i) => n + i.decisions.length, 0);
 t = performance.now();
 const cpu = process.cpuUsage();
+// Handed over, not kept: each académie's input is freed once rendered, as a real national render
+// would drop what it has published.
 await renderAll(
   pool,
-  inputs,
+  inputs.splice(0),
   (release) => {
     releases++;
     files += release.files.length;
@@ -75,7 +78,6 @@ const seconds = (performance.now() - t) / 1000;
 const used = process.cpuUsage(cpu);
 const cpuSeconds = (used.user + used.system) / 1e6;
 await pool.close();
-const candidates = inputs.reduce((n, i) => n + i.decisions.length, 0);
 process.stdout.write(
   `${JSON.stringify({
     candidates,

@@ -128,15 +128,25 @@ const pad = new Uint8Array(64);
 
 /** Keys of at most 64 bytes (the renderer's are 16 and 32). */
 export function hmacKey(key: Uint8Array): HmacKey {
+  return hmacKeyInto(key, { inner: new Int32Array(8), outer: new Int32Array(8) });
+}
+
+/**
+ * hmacKey into states the caller keeps: the renderer makes one key per
+ * candidate, and reusing its arrays spares the collector 1.4 million of them
+ * in a national session.
+ */
+export function hmacKeyInto(key: Uint8Array, into: HmacKey): HmacKey {
   if (key.length > 64) throw new Error('HMAC keys over 64 bytes are not supported here');
-  const state = (byte: number) => {
+  const state = (byte: number, h: Int32Array) => {
     pad.fill(byte);
     for (let i = 0; i < key.length; i++) pad[i] = (pad[i] ?? 0) ^ (key[i] ?? 0);
-    const h = new Int32Array(IV);
+    h.set(IV);
     compress(h, pad, 0);
-    return h;
   };
-  return { inner: state(0x36), outer: state(0x5c) };
+  state(0x36, into.inner);
+  state(0x5c, into.outer);
+  return into;
 }
 
 const innerDigest = new Uint8Array(32);

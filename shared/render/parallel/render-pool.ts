@@ -67,8 +67,8 @@ export function createRenderPool(size = Math.max(1, availableParallelism())): Re
 /**
  * Renders every input on the pool, largest first (so the longest académie
  * does not start last and leave a thread idle), handing each release to
- * `each` as it completes; `each` may upload it and drop it, so at most a
- * few releases are held at once. Returns when all are done.
+ * `each` as it completes; `each` may upload it and drop it, so at most two
+ * releases per thread are held at once. Returns when all are done.
  */
 export async function renderAll(
   pool: RenderPool,
@@ -77,10 +77,11 @@ export async function renderAll(
   threads = Math.max(1, availableParallelism()),
 ): Promise<void> {
   const queue = [...inputs].sort((a, b) => b.decisions.length - a.decisions.length);
-  // As many in flight as threads: the next one starts when a thread frees up.
+  // Two in flight per thread: while a thread renders one académie, the next one's input is
+  // already copied into it, so no thread waits for the main thread to serialise its next job.
   const runOne = async (): Promise<void> => {
     for (let input = queue.shift(); input; input = queue.shift())
       await each(await pool.render(input), input);
   };
-  await Promise.all(Array.from({ length: threads }, runOne));
+  await Promise.all(Array.from({ length: threads * 2 }, runOne));
 }

@@ -67,7 +67,10 @@ async function render(list: readonly Candidate[]): Promise<Map<string, string>> 
     const keys = await keysOf(c.numero, c.code);
     sealed.push({ id: entryId(keys), sealed: await sealEntry(keys, serializeEntry(c.entry)) });
   }
-  return renderShards(sealed, params.shardChars);
+  const decoder = new TextDecoder();
+  return new Map(
+    [...renderShards(sealed, params.shardChars)].map(([k, v]) => [k, decoder.decode(v)]),
+  );
 }
 
 /** A static host serving the rendered files; records the paths asked for. */

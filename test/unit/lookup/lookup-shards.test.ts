@@ -24,6 +24,9 @@ import {
 const fakeMaterial = (i: number) =>
   bytesToBase64(createHash('sha512').update(`candidate-${i}`).digest());
 const id = (c: string) => c.repeat(32);
+/** renderShards with each file's bytes read back as text (they are ASCII JSON). */
+const shards = (entries: readonly SealedEntry[], chars: number) =>
+  new Map([...renderShards(entries, chars)].map(([k, v]) => [k, new TextDecoder().decode(v)]));
 const SEALED = 'AAAA';
 
 describe('chooseShardChars', () => {
@@ -45,7 +48,7 @@ describe('chooseShardChars', () => {
 
 describe('renderShards', () => {
   it('writes a file for every shard name, empty ones included', () => {
-    const files = renderShards([{ id: id('a'), sealed: SEALED }], 2);
+    const files = shards([{ id: id('a'), sealed: SEALED }], 2);
     expect(files.size).toBe(256);
     expect([...files.keys()][0]).toBe('00');
     expect([...files.keys()].at(-1)).toBe('ff');
@@ -58,26 +61,26 @@ describe('renderShards', () => {
       id: `${c}${'0'.repeat(29)}${i}f`,
       sealed: `QQ${i}=`,
     }));
-    const one = renderShards(entries, 1);
-    const two = renderShards([...entries].reverse(), 1);
+    const one = shards(entries, 1);
+    const two = shards([...entries].reverse(), 1);
     expect(two).toEqual(one);
     expect(one.get('a')).toBe(`{"v":2,"entries":{"a${'0'.repeat(29)}2f":"QQ2="}}`);
     const mixed = [
       { id: `f1${'0'.repeat(30)}`, sealed: 'QQ==' },
       { id: `f0${'0'.repeat(30)}`, sealed: 'Qg==' },
     ];
-    expect(Object.keys(JSON.parse(renderShards(mixed, 1).get('f')!).entries)).toEqual([
+    expect(Object.keys(JSON.parse(shards(mixed, 1).get('f')!).entries)).toEqual([
       mixed[1]!.id,
       mixed[0]!.id,
     ]);
   });
 
   it('refuses malformed or duplicate ids, bad sealed text and bad shard sizes', () => {
-    expect(() => renderShards([{ id: 'A'.repeat(32), sealed: SEALED }], 1)).toThrow(/hex/);
-    expect(() => renderShards([{ id: 'a'.repeat(31), sealed: SEALED }], 1)).toThrow(/hex/);
-    expect(() => renderShards([{ id: id('a'), sealed: 'not base64' }], 1)).toThrow(/base64/);
+    expect(() => shards([{ id: 'A'.repeat(32), sealed: SEALED }], 1)).toThrow(/hex/);
+    expect(() => shards([{ id: 'a'.repeat(31), sealed: SEALED }], 1)).toThrow(/hex/);
+    expect(() => shards([{ id: id('a'), sealed: 'not base64' }], 1)).toThrow(/base64/);
     expect(() =>
-      renderShards(
+      shards(
         [
           { id: id('a'), sealed: SEALED },
           { id: id('a'), sealed: SEALED },
@@ -85,8 +88,8 @@ describe('renderShards', () => {
         1,
       ),
     ).toThrow(/duplicate/);
-    expect(() => renderShards([], 0)).toThrow();
-    expect(() => renderShards([], 5)).toThrow();
+    expect(() => shards([], 0)).toThrow();
+    expect(() => shards([], 5)).toThrow();
   });
 
   it('leaves no trace of a removed entry: same bytes as never having had it', () => {
@@ -95,11 +98,11 @@ describe('renderShards', () => {
       sealed: SEALED,
     }));
     const withheld = entries[17]!;
-    const without = renderShards(
+    const without = shards(
       entries.filter((e) => e !== withheld),
       2,
     );
-    const fresh = renderShards(entries.slice(0, 17).concat(entries.slice(18)), 2);
+    const fresh = shards(entries.slice(0, 17).concat(entries.slice(18)), 2);
     expect(without).toEqual(fresh);
     expect(without.get(withheld.id.slice(0, 2))).not.toContain(withheld.id);
   });
@@ -147,7 +150,7 @@ describe('shard sizes for a large académie', () => {
       });
       sealed.push(...(await Promise.all(batch)));
     }
-    const files = renderShards(sealed, chars);
+    const files = shards(sealed, chars);
     expect(files.size).toBe(16 ** chars);
     const sizes = [...files.values()].map((t) => new TextEncoder().encode(t).length);
     const counts = [...files.values()].map((t) => Object.keys(JSON.parse(t).entries).length);
