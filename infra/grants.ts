@@ -41,9 +41,11 @@ export function allowObjects(
 }
 
 /**
- * Without s3:ListBucket, S3 answers 403 rather than 404 for a missing key;
- * the release check (HeadObject of each file) must tell "missing" from
- * "forbidden", so it may list, but only under its prefixes.
+ * s3:ListBucket on the bucket, for the listed prefixes only (the s3:prefix
+ * condition: a ListObjectsV2 without a Prefix, or outside them, is denied).
+ * The release check is a listing of `<prefix>/<id>/` (every file present
+ * with its size, see verifyRelease); and without this permission S3 answers
+ * 403 rather than 404 for a missing key, which a reader must tell apart.
  */
 export function allowList(to: Grantee, bucketName: string, prefixes: string[]): void {
   to.role.addToPrincipalPolicy(

@@ -150,16 +150,18 @@ export class PublicationFunctions extends Construct {
       allowArmSchedules(f, scheduleGroup.scheduleGroupName, schedulerRole);
     }
 
-    // render: writes and verifies the release and rehearsal prefixes only; reads pointers (which
-    // académies are live, for the national page).
+    // render: writes and verifies (GetObject of the manifest, then a listing of the release's
+    // prefix) the release and rehearsal prefixes only; reads pointers (which académies are live,
+    // for the national page).
     const renderPrefixes = ['releases/', 'rehearsals/'];
     allowObjects(this.render, r.siteBucket, ['s3:PutObject', 's3:GetObject'], renderPrefixes);
     allowList(this.render, r.siteBucket, renderPrefixes);
     allowKvs(this.render, keyValueStore, 'read');
 
-    // publish: verifies the release, then writes the pointer; once the lists expire, rewrites the
-    // live release (releases/ only: a release not yet open is rendered again there) and
-    // invalidates. Scheduling (asked by the admin API for an officer) announces the instant.
+    // publish: verifies the release (its manifest, and a listing of its prefix), then writes the
+    // pointer; once the lists expire, rewrites the live release (releases/ only: a release not
+    // yet open is rendered again there) and invalidates. Scheduling (asked by the admin API for
+    // an officer) announces the instant.
     // fraud: rewrites files of live releases, re-arms a release not yet open, invalidates.
     // Both rewrite the national home page (home/) when they arm, publish or miss a plan.
     for (const f of [this.publish, this.fraud]) {
@@ -173,8 +175,8 @@ export class PublicationFunctions extends Construct {
     allowObjects(this.publish, r.siteBucket, ['s3:PutObject'], ['announcements/']);
 
     // Each may arm a plan, which first checks the release is complete in the replica bucket too
-    // (read only: S3 Replication alone writes there). Listing tells a missing key from a forbidden
-    // one, as in the site bucket.
+    // (read only: S3 Replication alone writes there). The check lists the release's prefix, as in
+    // the site bucket.
     for (const f of [this.render, this.publish, this.fraud]) {
       allowObjects(f, r.siteReplicaBucket, ['s3:GetObject'], ['releases/']);
       allowList(f, r.siteReplicaBucket, ['releases/']);

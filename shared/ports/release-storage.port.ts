@@ -5,7 +5,7 @@ export type ReleasePrefix = 'releases' | 'rehearsals';
 
 export interface ReleaseCheck {
   complete: boolean;
-  /** Paths (relative to the release root) absent, of the wrong size or with another sha256. */
+  /** Paths (relative to the release root) absent or of the wrong size (see verifyRelease). */
   missing: string[];
 }
 

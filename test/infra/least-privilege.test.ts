@@ -7,7 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/publibac-app.js';
 import { FUNCTION_NEEDS, loadConfig, type FunctionName } from '../../shared/config.js';
 
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+type Statement = {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, Record<string, string | string[]>>;
+};
 const list = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 const json = (x: unknown) => JSON.stringify(x);
 
@@ -51,6 +56,32 @@ function rolesAllowed(actions: (a: string) => boolean, resource: RegExp): string
     )
     .map(([role]) => role)
     .sort();
+}
+
+/**
+ * Who may list which bucket of the site, and under which prefixes (their s3:prefix condition):
+ * bucket ("site" or "replica") → function → patterns. A statement without the condition shows as
+ * "any prefix".
+ */
+function listings(): Record<string, Record<string, string[]>> {
+  const out: Record<string, Record<string, string[]>> = {};
+  for (const [role, statements] of statementsByRole()) {
+    if (!Object.values(FUNCTIONS).includes(role)) continue;
+    for (const s of statements) {
+      if (s.Effect !== 'Allow' || !list(s.Action).includes('s3:ListBucket')) continue;
+      const resource = json(s.Resource);
+      const bucket = /site-replica-/.test(resource)
+        ? 'replica'
+        : /-site-/.test(resource)
+          ? 'site'
+          : resource;
+      const prefixes = s.Condition?.StringLike?.['s3:prefix'];
+      (out[bucket] ??= {})[role] = prefixes === undefined ? ['any prefix'] : list(prefixes);
+      // The bucket itself (ListBucket's resource), never a wildcard over buckets or objects.
+      expect(resource, role).not.toMatch(/\*|\/"/);
+    }
+  }
+  return out;
 }
 
 const FUNCTIONS: Record<FunctionName, string> = {
@@ -100,6 +131,29 @@ describe('least privilege', () => {
         /Pointers/,
       );
       expect(writes).toEqual(['Fraud', 'Publish']);
+    },
+  );
+
+  it(
+    'lets the functions that verify a release list it (a listing is the completeness check), ' +
+      'under releases/ and rehearsals/ only',
+    () => {
+      expect(listings()).toEqual({
+        // render verifies what it wrote, releases and rehearsals; publish and fraud arm releases
+        // (and the admin API tells a missing release file from a forbidden one).
+        site: {
+          Render: ['releases/*', 'rehearsals/*'],
+          Publish: ['releases/*'],
+          Fraud: ['releases/*'],
+          AdminApi: ['releases/*'],
+        },
+        // Arming checks the replica too: whoever arms lists its releases, nothing else.
+        replica: {
+          Render: ['releases/*'],
+          Publish: ['releases/*'],
+          Fraud: ['releases/*'],
+        },
+      });
     },
   );
 

@@ -8,8 +8,10 @@ import { verifyRelease } from './release-writer.s3.js';
  * The ReleaseReplica port over the replica bucket. The whole release is
  * verified, not only its manifest: S3 Replication copies objects in no
  * particular order, so the manifest (written last in the primary) may reach
- * the replica before some of the files it lists. Replication keeps each
- * object's metadata, so the recorded sha256 is checked there too.
+ * the replica before some of the files it lists. The check is the
+ * primary's: the manifest hashes to the id, and every file it names is
+ * listed with its size (a replicated object, like a PUT, appears whole or
+ * not at all).
  */
 export class S3ReleaseReplica implements ReleaseReplica {
   constructor(private readonly deps: { client: S3Client; bucket: string }) {}

@@ -3,7 +3,7 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
-  HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -212,9 +212,23 @@ export async function writeRelease(
 }
 
 /**
- * Reads the manifest, checks it hashes to the id, then HEADs every listed
- * object for its size and recorded sha256. A missing or foreign manifest
- * reports `manifest.json` missing.
+ * Reads the manifest, checks it hashes to the id, then lists the release's
+ * prefix: every file the manifest names must be there with its size. A
+ * missing or foreign manifest reports `manifest.json` missing.
+ *
+ * Why presence and size are as strong as the sha256 metadata every object
+ * also carries (which a HEAD per file used to compare: 4,300 requests for an
+ * académie, against five pages of listing): a PutObject is atomic, so an
+ * object exists whole, with the bytes sent, or not at all, and the metadata
+ * was set by that same PUT. The id is the hash of the manifest, which holds
+ * every file's sha256, so writeRelease only ever puts under this id the
+ * bytes the manifest names: the metadata only ever proved that the PUT
+ * completed, which the listing proves too. A different body of the same
+ * size under the same key needs a writer with write access to the bucket,
+ * who could forge the metadata as well. (A takedown's patch rewrites files
+ * of a live release on purpose, recorded in manifest.patched.json: checked
+ * against the release's own manifest, those show here only if their size
+ * changed, where the metadata flagged each one.)
  */
 export async function verifyRelease(
   client: S3Client,
@@ -222,11 +236,12 @@ export async function verifyRelease(
   id: string,
   prefix: ReleasePrefix = 'releases',
 ): Promise<ReleaseCheck> {
+  const root = `${prefix}/${id}/`;
   const noManifest: ReleaseCheck = { complete: false, missing: [MANIFEST_PATH] };
   let bytes: Uint8Array | undefined;
   try {
     const res = await client.send(
-      new GetObjectCommand({ Bucket: bucket, Key: `${prefix}/${id}/${MANIFEST_PATH}` }),
+      new GetObjectCommand({ Bucket: bucket, Key: `${root}${MANIFEST_PATH}` }),
     );
     bytes = await res.Body?.transformToByteArray();
   } catch (e) {
@@ -238,24 +253,36 @@ export async function verifyRelease(
   if (releaseId(manifest.session, manifest.academie, manifest.groupe, bytes) !== id)
     return noManifest;
 
-  const problems = await pMap(
-    manifest.files,
-    async (f) => {
-      try {
-        const head = await client.send(
-          new HeadObjectCommand({ Bucket: bucket, Key: `${prefix}/${id}/${f.path}` }),
-        );
-        const same = head.ContentLength === f.bytes && head.Metadata?.sha256 === f.sha256;
-        return same ? null : f.path;
-      } catch (e) {
-        if (isNotFound(e)) return f.path;
-        throw e;
-      }
-    },
-    { concurrency: CONCURRENCY },
-  );
-  const missing = problems.filter((p): p is string => p !== null);
+  const sizes = await listSizes(client, bucket, root);
+  const missing = manifest.files.filter((f) => sizes.get(f.path) !== f.bytes).map((f) => f.path);
   return { complete: missing.length === 0, missing };
+}
+
+/**
+ * Size of every object under `root`, by key relative to it. ListObjectsV2 is
+ * strongly consistent (as reads after writes are), and pages by 1,000 keys.
+ */
+async function listSizes(
+  client: S3Client,
+  bucket: string,
+  root: string,
+): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  let token: string | undefined;
+  do {
+    const page = await client.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: root, ContinuationToken: token }),
+    );
+    for (const o of page.Contents ?? [])
+      if (o.Key?.startsWith(root) && o.Size !== undefined)
+        sizes.set(o.Key.slice(root.length), o.Size);
+    // A truncated page without a token would end the listing early and report present files
+    // missing: fail instead, as any other S3 error does.
+    if (page.IsTruncated && !page.NextContinuationToken)
+      throw new Error(`listing ${root} is truncated without a continuation token`);
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return sizes;
 }
 
 /** The page shown before publication, outside any release (see announcementPage). */
