@@ -13,6 +13,7 @@ import { chooseShardChars } from '../../shared/render/lookup/lookup-shards.js';
 import {
   createRenderPool,
   renderAll,
+  serializeRenderInput,
   type PooledRenderInput,
 } from '../../shared/render/parallel/render-pool.js';
 import { generatedDecisions } from './decisions-from-rows.js';
@@ -42,23 +43,27 @@ const inputFor = (academie: string, decisions: Decision[]): PooledRenderInput =>
   },
 });
 
+// Each académie's input is kept serialised, as read from storage would be: the render threads
+// get the bytes by transfer and parse them, and the main thread holds bytes, not objects.
 let t = performance.now();
 const inputs = nationalSizes(total).map(({ academie, candidates }) =>
-  inputFor(academie, generatedDecisions(academie, candidates)),
+  serializeRenderInput(inputFor(academie, generatedDecisions(academie, candidates))),
 );
 const generateSeconds = (performance.now() - t) / 1000;
 
 // Starting the threads and loading their code is paid once per process: timed apart.
 t = performance.now();
 const pool = createRenderPool(threads);
-const warm = inputs.filter((i) => i.decisions.length < 200).slice(0, threads);
-await Promise.all(warm.map((i) => pool.render(i)));
+const warm = nationalSizes(threads * 100).slice(0, threads);
+await Promise.all(
+  warm.map(({ academie }) => pool.render(inputFor(academie, generatedDecisions(academie, 100)))),
+);
 const startSeconds = (performance.now() - t) / 1000;
 
 let files = 0;
 let bytes = 0;
 let releases = 0;
-const candidates = inputs.reduce((n, i) => n + i.decisions.length, 0);
+const candidates = inputs.reduce((n, i) => n + i.candidates, 0);
 t = performance.now();
 const cpu = process.cpuUsage();
 // Handed over, not kept: each académie's input is freed once rendered, as a real national render

@@ -11,13 +11,21 @@ import {
   type PooledRenderInput,
   type RenderJob,
   type RenderReply,
+  type SerializedRenderInput,
 } from './render-messages.js';
 
-export type { PooledRenderInput };
+export type { PooledRenderInput, SerializedRenderInput };
+export { serializeRenderInput } from './render-messages.js';
+
+/** An input as objects, or serialised beforehand (transferred: the caller's bytes are consumed). */
+export type RenderPoolInput = PooledRenderInput | SerializedRenderInput;
+
+const candidatesOf = (input: RenderPoolInput) =>
+  'bytes' in input ? input.candidates : input.decisions.length;
 
 export interface RenderPool {
   /** Renders one release on the least busy thread. */
-  render(input: PooledRenderInput): Promise<Release>;
+  render(input: RenderPoolInput): Promise<Release>;
   close(): Promise<void>;
 }
 
@@ -49,11 +57,13 @@ export function createRenderPool(size = Math.max(1, availableParallelism())): Re
     render(input) {
       if (slots.length === 0) for (let i = 0; i < size; i++) slots.push(spawn());
       const slot = slots.reduce((a, b) => (b.load < a.load ? b : a));
-      const weight = input.decisions.length;
+      const weight = candidatesOf(input);
       slot.load += weight;
       const id = nextId++;
       const done = new Promise<Release>((resolve, reject) => waiting.set(id, { resolve, reject }));
-      slot.worker.postMessage({ id, input } satisfies RenderJob);
+      if ('bytes' in input)
+        slot.worker.postMessage({ id, serialized: input.bytes } satisfies RenderJob, [input.bytes]);
+      else slot.worker.postMessage({ id, input } satisfies RenderJob);
       return done.finally(() => {
         slot.load -= weight;
       });
@@ -70,13 +80,13 @@ export function createRenderPool(size = Math.max(1, availableParallelism())): Re
  * `each` as it completes; `each` may upload it and drop it, so at most two
  * releases per thread are held at once. Returns when all are done.
  */
-export async function renderAll(
+export async function renderAll<I extends RenderPoolInput>(
   pool: RenderPool,
-  inputs: readonly PooledRenderInput[],
-  each: (release: Release, input: PooledRenderInput) => Promise<void> | void,
+  inputs: readonly I[],
+  each: (release: Release, input: I) => Promise<void> | void,
   threads = Math.max(1, availableParallelism()),
 ): Promise<void> {
-  const queue = [...inputs].sort((a, b) => b.decisions.length - a.decisions.length);
+  const queue = [...inputs].sort((a, b) => candidatesOf(b) - candidatesOf(a));
   // Two in flight per thread: while a thread renders one académie, the next one's input is
   // already copied into it, so no thread waits for the main thread to serialise its next job.
   const runOne = async (): Promise<void> => {

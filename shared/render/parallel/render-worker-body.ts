@@ -2,12 +2,14 @@
 // very renderRelease of a single-threaded render (so the bytes are the same).
 import { parentPort } from 'node:worker_threads';
 import { renderRelease } from '../release.js';
-import { packRelease, type RenderJob, type RenderReply } from './render-messages.js';
+import { jobInput, packRelease, type RenderJob, type RenderReply } from './render-messages.js';
 
 const port = parentPort;
 if (!port) throw new Error('render-worker-body.ts runs in a worker thread');
 
-port.on('message', ({ id, input }: RenderJob) => {
+port.on('message', (job: RenderJob) => {
+  const { id } = job;
+  const input = jobInput(job);
   const { roots } = input.lookup;
   renderRelease({
     ...input,

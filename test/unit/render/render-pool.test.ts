@@ -5,6 +5,7 @@ import { lookupScope } from '../../../shared/render/lookup/lookup-crypto.js';
 import {
   createRenderPool,
   renderAll,
+  serializeRenderInput,
   type PooledRenderInput,
 } from '../../../shared/render/parallel/render-pool.js';
 import { renderRelease, type Release } from '../../../shared/render/release.js';
@@ -67,6 +68,20 @@ describe('render pool', () => {
       }
     },
   );
+
+  it('renders a serialised input to the same release, its bytes transferred', async () => {
+    const i = input('corse', 200, 6);
+    const serialized = serializeRenderInput(i);
+    expect(serialized).toMatchObject({ academie: 'corse', candidates: 200 });
+    const got = await pool.render(serialized);
+    // Transferred, not copied: the sender's buffer is detached.
+    expect(serialized.bytes.byteLength).toBe(0);
+    const want = await direct(i);
+    expect(got.id).toBe(want.id);
+    expect(got.files.map((f) => [f.path, hex(f.body)])).toEqual(
+      want.files.map((f) => [f.path, hex(f.body)]),
+    );
+  });
 
   it('gives the same manifests twice for the same input, whichever thread renders it', async () => {
     const i = input('guyane', 300, 9);
