@@ -51,7 +51,14 @@ export interface IngestSummary {
   dryRun: boolean;
 }
 
+/** Versions per call to the store. */
 const WRITE_BATCH = 1_000;
+/**
+ * Calls to the store pending at once while the file is read on: the store's writes go on while
+ * the next rows are parsed, and its calls in flight never drain between two batches (the store
+ * bounds them itself, whatever the number of batches pending). Beyond this, reading waits.
+ */
+const PENDING_WRITES = 3;
 
 /**
  * Ingests a decision file: validates it whole (every row, every rule, then
@@ -281,6 +288,9 @@ async function writeVersions(
   const read = new ByteCheckpoints(source.name, ctx.checkpoints);
   let bytes = 0;
   let written = 0;
+  /** Calls to the store under way (they settle without rejecting: a failure is kept apart). */
+  const pending = new Set<Promise<void>>();
+  let failure: { err: unknown } | undefined;
   ctx.progress.start('write', source.size ?? 0);
   try {
     const { records } = await openText(source, ctx.encoding, (b) => {
@@ -290,10 +300,23 @@ async function writeVersions(
     const waiting: { readTo: number; versions: DecisionVersion[] }[] = [];
     let batch: DecisionVersion[] = [];
     const flush = async () => {
-      if (batch.length === 0) return;
-      await deps.store.appendVersions(batch);
-      written += batch.length;
-      batch = [];
+      if (batch.length > 0) {
+        const versions = batch;
+        batch = [];
+        const write: Promise<void> = deps.store.appendVersions(versions).then(
+          () => {
+            written += versions.length;
+            pending.delete(write);
+          },
+          (err: unknown) => {
+            failure ??= { err };
+            pending.delete(write);
+          },
+        );
+        pending.add(write);
+      }
+      while (pending.size >= PENDING_WRITES && !failure) await Promise.race(pending);
+      if (failure) throw failure.err;
     };
     const release = async (verified: number) => {
       for (let next = waiting[0]; next && next.readTo <= verified; next = waiting[0]) {
@@ -326,7 +349,11 @@ async function writeVersions(
     read.finish();
     await release(Infinity);
     await flush();
+    await Promise.all(pending);
+    if (failure) throw failure.err;
   } finally {
+    // Whatever ended the pass, no write of it is still going on once it returns or throws.
+    await Promise.all(pending);
     ctx.progress.stop();
   }
   return written;

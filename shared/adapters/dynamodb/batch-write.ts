@@ -1,3 +1,4 @@
+import { BatchWriteItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import pMap from 'p-map';
 
@@ -13,6 +14,19 @@ export interface BatchWriteOptions {
   maxDelayMs?: number;
   /** Batches in flight at once (default 8). */
   concurrency?: number;
+  /**
+   * Shared by several calls running at once (a writer that keeps writing while it reads what
+   * comes next): no more calls in flight, all of them together, than it has slots. Without it,
+   * each call counts its own.
+   */
+  slots?: WriteSlots;
+  /**
+   * The items are already in DynamoDB's own form (AttributeValue maps, see decisionItem in
+   * decision-store.dynamodb.ts), sent with the low-level command: the document client's
+   * conversion of every attribute is then not done a second time, which is CPU the writer
+   * shares with what it writes to.
+   */
+  marshalled?: boolean;
   /** Injected by tests so that backoff costs no time. */
   sleep?: (ms: number) => Promise<void>;
   /** In [0, 1); injected by tests for deterministic jitter. */
@@ -59,6 +73,51 @@ export function isRetryableWriteError(err: unknown): boolean {
 type Item = Record<string, unknown>;
 
 /**
+ * A counting semaphore: at most `size` holders at once, the others queued in arrival order.
+ * One per store, so that all its writes together keep the number of calls in flight that the
+ * table's capacity allows (write-concurrency.ts), however many batches of items are pending.
+ */
+export class WriteSlots {
+  private free: number;
+  private readonly queue: (() => void)[] = [];
+  constructor(readonly size: number) {
+    this.free = Math.max(1, size);
+  }
+  async acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((granted) => this.queue.push(granted));
+  }
+  release(): void {
+    const next = this.queue.shift();
+    // Handed straight to the next in line: the slot never looks free in between.
+    if (next) next();
+    else this.free++;
+  }
+}
+
+/**
+ * One BatchWriteItem call putting `items` (at most 25): the document client's command or, for
+ * marshalled items, the low-level one (the document client sends it through the same stack).
+ */
+export function batchWriteCommand(
+  tableName: string,
+  items: readonly Item[],
+  options: { marshalled: boolean },
+): BatchWriteCommand {
+  const requests = items.map((Item) => ({ PutRequest: { Item } }));
+  return options.marshalled
+    ? (new BatchWriteItemCommand({
+        RequestItems: {
+          [tableName]: requests as { PutRequest: { Item: Record<string, AttributeValue> } }[],
+        },
+      }) as unknown as BatchWriteCommand)
+    : new BatchWriteCommand({ RequestItems: { [tableName]: requests } });
+}
+
+/**
  * Puts every item, 25 per call with a bounded number of calls in flight.
  * BatchWriteItem may accept only part of a batch (UnprocessedItems) or fail
  * on throttling; both are retried with exponential backoff and full jitter
@@ -82,19 +141,23 @@ export async function batchWriteAll(
   let written = 0;
   let failure: { cause: unknown; attempts: number } | undefined;
 
+  /** One BatchWriteItem call; what it left unprocessed. */
+  const send = async (batch: Item[]): Promise<Item[]> => {
+    const out = await client.send(
+      batchWriteCommand(tableName, batch, { marshalled: options.marshalled ?? false }),
+    );
+    return (out.UnprocessedItems?.[tableName] ?? []).flatMap((r) =>
+      r.PutRequest?.Item ? [r.PutRequest.Item] : [],
+    );
+  };
+
   const writeBatch = async (batch: Item[]) => {
     let pending = batch;
     for (let attempt = 1; !failure; attempt++) {
       let error: unknown;
+      await options.slots?.acquire();
       try {
-        const out = await client.send(
-          new BatchWriteCommand({
-            RequestItems: { [tableName]: pending.map((Item) => ({ PutRequest: { Item } })) },
-          }),
-        );
-        const unprocessed = (out.UnprocessedItems?.[tableName] ?? []).flatMap((r) =>
-          r.PutRequest?.Item ? [r.PutRequest.Item] : [],
-        );
+        const unprocessed = await send(pending);
         written += pending.length - unprocessed.length;
         pending = unprocessed;
         if (pending.length === 0) return;
@@ -104,6 +167,9 @@ export async function batchWriteAll(
           return;
         }
         error = err;
+      } finally {
+        // Not held while backing off: another batch may use the call meanwhile.
+        options.slots?.release();
       }
       if (attempt >= maxAttempts) {
         failure ??= { cause: error, attempts: attempt };

@@ -112,4 +112,40 @@ describe('ingestDecisions over a file of several MiB', () => {
     ).rejects.toBeInstanceOf(FileChangedError);
     expect(versions).toHaveLength(before);
   });
+
+  it('reads on while the store writes; returns or fails with no write running', async () => {
+    const bytes = await csv(25_000);
+    /** A memory store whose writes take a while; call number `failAt` fails. */
+    const slowStore = (failAt: number) => {
+      const { store, versions } = memoryStore();
+      const seen = { running: 0, most: 0, calls: 0 };
+      const slow: DecisionStore = {
+        ...store,
+        async appendVersions(batch) {
+          seen.running++;
+          seen.most = Math.max(seen.most, seen.running);
+          const call = ++seen.calls;
+          try {
+            await new Promise((done) => setTimeout(done, 5));
+            if (call === failAt) throw new Error('store down');
+            await store.appendVersions(batch);
+          } finally {
+            seen.running--;
+          }
+        },
+      };
+      return { store: slow, versions, seen };
+    };
+
+    const ok = slowStore(0);
+    expect(await ingestDecisions(deps(ok.store), source(bytes))).toMatchObject({ written: 25_000 });
+    expect(ok.seen.running).toBe(0);
+    // Calls overlapped: the next versions were read while earlier ones were being written.
+    expect(ok.seen.most).toBeGreaterThan(1);
+    expect(ok.versions).toHaveLength(25_000);
+
+    const failing = slowStore(3);
+    await expect(ingestDecisions(deps(failing.store), source(bytes))).rejects.toThrow('store down');
+    expect(failing.seen.running).toBe(0);
+  });
 });
