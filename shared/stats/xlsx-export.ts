@@ -17,6 +17,25 @@ const SECRET_FILL: ExcelJS.Fill = {
   pattern: 'solid',
   fgColor: { argb: 'FFE7E6E6' },
 };
+type ColumnType = ExportTable['columns'][number]['type'];
+/**
+ * One style object per kind of cell, shared by every cell of that kind: exceljs keys the styles
+ * it writes by object (a WeakMap), so a shared object is looked up once, where a style per cell
+ * (what a column style gives each new cell) was serialised to XML and indexed cell by cell, most
+ * of a large académie's workbook time. Frozen: exceljs sets a cell's style properties in place
+ * (cell.fill = ...), which on a shared object would restyle every cell; frozen, it throws.
+ */
+const styleOf = (type: ColumnType, secret: boolean): Partial<ExcelJS.Style> =>
+  Object.freeze({
+    ...(type === 'text' ? {} : { numFmt: FORMATS[type] }),
+    ...(secret ? { fill: SECRET_FILL } : {}),
+  });
+const STYLES = new Map(
+  (['text', 'int', 'percent', 'points'] as const).map((t) => [
+    t,
+    { plain: styleOf(t, false), secret: styleOf(t, true) },
+  ]),
+);
 const SECRET_SHEET = 'Secret statistique';
 
 /**
@@ -41,7 +60,6 @@ export async function toXlsx(tables: readonly ExportTable[], session: string): P
       header: c.key,
       key: c.key,
       width: Math.max(10, c.key.length + 2),
-      ...(c.type === 'text' ? {} : { style: { numFmt: FORMATS[c.type] } }),
     }));
     ws.getRow(1).font = { bold: true };
     for (const row of table.rows) {
@@ -58,10 +76,12 @@ export async function toXlsx(tables: readonly ExportTable[], session: string): P
       const rowKey = row[keyIndex];
       const key = typeof rowKey === 'string' ? rowKey : String(added.number);
       cells.forEach(([column, v], i) => {
-        if (!isSecret(v)) return;
+        const secret = isSecret(v);
+        if (column.type === 'text' && !secret) return;
         const cell = added.getCell(i + 1);
-        cell.fill = SECRET_FILL;
-        secrets.push([neutraliseFormula(key), column.key, v.secret, cell.address]);
+        const styles = STYLES.get(column.type);
+        if (styles) cell.style = secret ? styles.secret : styles.plain;
+        if (secret) secrets.push([neutraliseFormula(key), column.key, v.secret, cell.address]);
       });
     }
   }

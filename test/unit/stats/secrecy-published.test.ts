@@ -125,11 +125,15 @@ describe('a realistic 31,000-candidate académie', () => {
           const v = row.getCell(i + 1).value;
           if (h.startsWith('presents_'))
             expect(v === null || v === 0 || (typeof v === 'number' && v >= THRESHOLD)).toBe(true);
+          const fill = row.getCell(i + 1).fill as { pattern?: string } | undefined;
+          if (v !== null) expect(fill?.pattern ?? 'none').toBe('none');
         });
         for (const k of secret.get(uai)!) {
           // Empty, but typed: the column's number format stays, so sums and filters still work.
           const cell = row.getCell(header.indexOf(k) + 1);
           expect([cell.value, ['0', '0.0%'].includes(cell.numFmt)]).toEqual([null, true]);
+          // Shaded grey, and only these: the shared styles of the writer are never restyled.
+          expect(cell.fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } });
           expect(listed.has(`${uai}|${k}|primaire`)).toBe(true);
           emptied++;
         }
