@@ -77,8 +77,8 @@ export function sealEntrySync(keys: string, plaintext: string): string {
  * without the base64 round trips. Releases hold a handful of distinct
  * plaintexts, so each is padded once. Everything per candidate is written
  * into buffers the sealer keeps (root, keys, HMAC states, the sealed bytes):
- * with hundreds of thousands of candidates, short-lived buffers made the
- * collector a sixth of a render.
+ * the collector takes a sixth of a national render, and a dozen short-lived
+ * buffers per candidate were part of its work.
  */
 export function entrySealer(
   scope: string,

@@ -2,6 +2,7 @@
 // (DynamoDB faults, S3 errors while writing a release, SIGKILL in ingest and
 // render, the scheduler restarted after an instant) on an académie of 30,000
 // candidates; each test passes or not, with its duration.
+import { fnv1a32 } from '../../../shared/domain/hash.js';
 import { child, figure, loadFigure, type BenchPart } from '../figures.js';
 
 interface FaultsResult {
@@ -9,14 +10,17 @@ interface FaultsResult {
   seconds: number;
 }
 
-/** A stable figure name from a test's file and title: "faults.<file>.<title words>". */
+/**
+ * A stable figure name from a test's file and title: "faults.<file>.<title words>_<hash>". The
+ * hash of the whole title keeps apart tests whose titles share their first 60 characters.
+ */
 const slug = (file: string, name: string) =>
   `faults.${file}.${name
     .toLowerCase()
     .normalize('NFD')
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_|_$/g, '')
-    .slice(0, 60)}`;
+    .slice(0, 60)}_${fnv1a32(name).toString(36)}`;
 
 export const faultsPart: BenchPart = {
   name: 'faults',
