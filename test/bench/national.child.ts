@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Decision } from '../../shared/domain/decision.schema.js';
+import { ACADEMIES } from '../../shared/domain/reference/academies.js';
 import { lyceesOf } from '../../shared/generate/decisions.generator.js';
 import { DEFAULT_ITERATIONS } from '../../shared/publication/lookup-material.js';
 import { lookupScope } from '../../shared/render/lookup/lookup-crypto.js';
@@ -54,9 +55,10 @@ const generateSeconds = (performance.now() - t) / 1000;
 // Starting the threads and loading their code is paid once per process: timed apart.
 t = performance.now();
 const pool = createRenderPool(threads);
-const warm = nationalSizes(threads * 100).slice(0, threads);
 await Promise.all(
-  warm.map(({ academie }) => pool.render(inputFor(academie, generatedDecisions(academie, 100)))),
+  ACADEMIES.slice(0, threads).map(({ slug }) =>
+    pool.render(inputFor(slug, generatedDecisions(slug, 100))),
+  ),
 );
 const startSeconds = (performance.now() - t) / 1000;
 

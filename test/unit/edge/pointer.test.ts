@@ -11,6 +11,7 @@ import {
 import { loadViewerRequest } from '../../../shared/local/local-cdn.js';
 import { fixedClock } from '../../../shared/ports/clock.port.js';
 import { memoryKvs } from './memory-kvs.js';
+import { viewerEvent } from './viewer-event.js';
 
 const T = Date.parse('2024-07-05T08:00:00.000Z');
 const clock = fixedClock(new Date(T));
@@ -28,23 +29,7 @@ async function edgeLive(
 ): Promise<string | null> {
   kvs.values.set(pointerKey('aix-marseille'), encodePointer(pointer));
   clock.set(new Date(nowMs));
-  const result = await handler({
-    version: '1.0',
-    context: {
-      distributionDomainName: 'localhost',
-      distributionId: 'TEST',
-      eventType: 'viewer-request',
-      requestId: 'r',
-    },
-    viewer: { ip: '127.0.0.1' },
-    request: {
-      method: 'GET',
-      uri: `/aix-marseille/${path}`,
-      querystring: {},
-      headers: {},
-      cookies: {},
-    },
-  });
+  const result = await handler(viewerEvent(`/aix-marseille/${path}`));
   if ('statusCode' in result) return null;
   const prefix = '/releases/';
   const suffix = `/aix-marseille/${path}`;
